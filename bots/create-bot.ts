@@ -1,0 +1,109 @@
+import { WechatyBuilder } from 'wechaty'
+import { types, type impls } from 'wechaty-puppet'
+import type { WechatyInterface } from 'wechaty/impls'
+import type { Repos } from '../src/repos/create-repos'
+import type { Clock } from '../src/clock'
+import type { Logger } from '../src/logger'
+import { createMessageHandler, type Outcome } from '../handlers/handle-message'
+import { introduceInGroup } from '../handlers/room-join-handler'
+import { decideFriendRequest } from '../handlers/friendship-handler'
+import { toIncoming } from './message-adapter'
+import { createWechatySender, type SentMessage } from './wechaty-sender'
+
+export interface BotDeps {
+  puppet: impls.PuppetInterface
+  repos: Repos
+  clock: Clock
+  log: Logger
+  tz: string
+  botName: string
+  owner: string
+  onSent?: (sent: SentMessage) => void
+  onHandled?: (messageId: string, outcome: Outcome) => void
+}
+
+export interface RunningBot {
+  wechaty: WechatyInterface
+  isLoggedIn(): boolean
+  /** Resolves when every message received so far has been handled. */
+  drain(): Promise<void>
+  stop(): Promise<void>
+}
+
+/** Wires Wechaty to the handlers; the same code runs over the simulator and over real WeChat. */
+export async function createBot(deps: BotDeps): Promise<RunningBot> {
+  const { log } = deps
+  const wechaty = WechatyBuilder.build({ name: 'fulian-bot', puppet: deps.puppet })
+  const send = createWechatySender(wechaty, deps.onSent)
+  const handleMessage = createMessageHandler({ ...deps, send })
+  const inFlight = new Set<Promise<unknown>>()
+  let loggedIn = false
+
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work)
+    void work.finally(() => inFlight.delete(work))
+  }
+
+  wechaty.on('message', (message) => {
+    track(
+      (async () => {
+        try {
+          const incoming = await toIncoming(message)
+          if (!incoming) return
+          const outcome = await handleMessage(incoming)
+          deps.onHandled?.(incoming.id, outcome)
+        } catch (err) {
+          log.error('message adapter failed', { messageId: message.id, err })
+          deps.onHandled?.(message.id, 'failed')
+        }
+      })(),
+    )
+  })
+
+  wechaty.on('room-join', (room, invitees) => {
+    track(
+      (async () => {
+        if (!invitees.some((c) => c.id === wechaty.currentUser.id)) return
+        const intro = await introduceInGroup(deps.repos, room.id, deps.botName)
+        if (intro) await room.say(intro)
+      })().catch((err) => log.error('room-join failed', { roomId: room.id, err })),
+    )
+  })
+
+  wechaty.on('friendship', (friendship) => {
+    track(
+      (async () => {
+        if (friendship.type() !== types.Friendship.Receive) return
+        const contact = friendship.contact()
+        const decision = await decideFriendRequest(deps.repos, contact.id, contact.name())
+        log.info('friend request', { contactId: contact.id, decision })
+        if (decision === 'accept') await friendship.accept()
+      })().catch((err) => log.error('friendship failed', { err })),
+    )
+  })
+
+  wechaty.on('login', (user) => {
+    loggedIn = true
+    log.info('wechat login', { userId: user.id })
+  })
+  wechaty.on('logout', (user) => {
+    loggedIn = false
+    log.warn('wechat logout', { userId: user.id })
+  })
+  wechaty.on('scan', (qrcode, status) => log.info('wechat scan', { status, qrcode }))
+  wechaty.on('error', (err) => log.error('wechaty error', { err }))
+
+  await wechaty.start()
+
+  return {
+    wechaty,
+    isLoggedIn: () => loggedIn,
+    async drain() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+    },
+    async stop() {
+      await Promise.allSettled([...inFlight])
+      await wechaty.stop()
+    },
+  }
+}

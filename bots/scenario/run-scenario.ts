@@ -1,0 +1,64 @@
+import type { Repos } from '../../src/repos/create-repos'
+import type { ManualClock } from '../../src/clock'
+import type { Logger } from '../../src/logger'
+import { emptyCounts, type ProgressCounts } from '../../src/domain/progress'
+import { toLocal } from '../../src/domain/zoned-time'
+import { findJob } from '../../jobs'
+import { startSimulatorSession, type NamedSentMessage } from '../simulator-session'
+import { createWechatySender } from '../wechaty-sender'
+import type { ScenarioLine } from './parse-scenario'
+
+export interface ScenarioDeps {
+  repos: Repos
+  clock: ManualClock
+  log: Logger
+  tz: string
+  botName: string
+}
+
+/** Plays the lines through the real bot over the simulator; `emit` gets each message the bot sends. */
+export async function runScenario(
+  lines: readonly ScenarioLine[],
+  deps: ScenarioDeps,
+  emit: (sent: NamedSentMessage) => void,
+): Promise<void> {
+  const session = await startSimulatorSession({ ...deps, onSent: emit })
+  try {
+    for (const line of lines) {
+      switch (line.type) {
+        case 'at':
+          deps.clock.set(line.at)
+          break
+        case 'roster':
+          for (const entry of line.roster) {
+            const org = await deps.repos.orgs.ensure(entry.org, entry.parent)
+            await deps.repos.members.upsertByName({ name: entry.name, role: entry.role, orgId: org.id }, deps.clock.now())
+          }
+          break
+        case 'message':
+          await session.say({ from: line.from, text: line.text, room: line.room })
+          break
+        case 'job': {
+          const job = findJob(line.job)!
+          const send = createWechatySender(session.bot.wechaty)
+          await job.run({ repos: deps.repos, now: deps.clock.now(), tz: deps.tz, send, log: deps.log })
+          await session.bot.drain()
+          break
+        }
+      }
+    }
+  } finally {
+    await session.stop()
+  }
+}
+
+/** Counts for every member with a checklist, for the calendar year of the simulated clock. */
+export async function scenarioSummary(deps: ScenarioDeps): Promise<Record<string, ProgressCounts>> {
+  const year = toLocal(deps.clock.now(), deps.tz).year
+  const members = await deps.repos.members.listWithChecklist()
+  const progress = await deps.repos.progress.listForYear(year, members.map((m) => m.id))
+  const byMember = new Map(progress.map((p) => [p.memberId, p.counts]))
+  const summary: Record<string, ProgressCounts> = {}
+  for (const m of members) summary[m.name] = byMember.get(m.id) ?? emptyCounts()
+  return summary
+}

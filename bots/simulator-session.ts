@@ -1,0 +1,89 @@
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import type { Repos } from '../src/repos/create-repos'
+import type { Clock } from '../src/clock'
+import type { Logger } from '../src/logger'
+import type { Outcome } from '../handlers/handle-message'
+import { createBot, type RunningBot } from './create-bot'
+import { createSimulatorWorld, type SimulatorWorld } from './simulator-world'
+import type { SentMessage } from './wechaty-sender'
+
+export interface NamedSentMessage {
+  room: string | null
+  to: string | null
+  text: string
+  mentions: string[]
+  file: string | null
+}
+
+export interface SimulatorSession {
+  bot: RunningBot
+  world: SimulatorWorld
+  /** Every message the bot sent, with names instead of ids, in order. */
+  sent: NamedSentMessage[]
+  /** Sends a message as a person and waits until the bot has fully handled it. */
+  say(input: { from: string; text: string; room?: string }): Promise<Outcome>
+  stop(): Promise<void>
+}
+
+/**
+ * The real bot over the simulator puppet, driven by names: what the scenario runner, the benchmarks and
+ * the in-process tests use. Timestamps come from the clock, one millisecond apart per message.
+ */
+export async function startSimulatorSession(deps: {
+  repos: Repos
+  clock: Clock
+  log: Logger
+  tz: string
+  botName: string
+  owner?: string
+  onSent?: (sent: NamedSentMessage) => void
+}): Promise<SimulatorSession> {
+  const mocker = new mock.Mocker()
+  const puppet = new PuppetMock({ mocker })
+  const world = createSimulatorWorld(mocker, deps.botName)
+  const sent: NamedSentMessage[] = []
+  const waiters = new Map<string, (outcome: Outcome) => void>()
+  let tick = 0
+
+  const onSent = (s: SentMessage) => {
+    const named: NamedSentMessage = {
+      room: s.roomId ? world.nameOf(s.roomId) : null,
+      to: s.contactId ? world.nameOf(s.contactId) : null,
+      text: s.text,
+      mentions: s.mentionContactIds.map(world.nameOf),
+      file: null,
+    }
+    sent.push(named)
+    deps.onSent?.(named)
+  }
+  const bot = await createBot({
+    ...deps,
+    puppet,
+    owner: deps.owner ?? 'simulator',
+    onSent,
+    onHandled: (id, outcome) => waiters.get(id)?.(outcome),
+  })
+  await new Promise<void>((resolve) => {
+    bot.wechaty.once('login', () => resolve())
+    world.login()
+  })
+
+  return {
+    bot,
+    world,
+    sent,
+    async say(input) {
+      const timestamp = deps.clock.now().getTime() + tick++
+      let messageId = ''
+      const outcome = new Promise<Outcome>((resolve) => {
+        messageId = world.say({ ...input, timestamp })
+        waiters.set(messageId, resolve)
+      })
+      const result = await outcome
+      waiters.delete(messageId)
+      await bot.drain()
+      return result
+    },
+    stop: () => bot.stop(),
+  }
+}

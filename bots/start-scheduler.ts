@@ -1,0 +1,31 @@
+import cron from 'node-cron'
+import type { Job, JobContext } from '../jobs/job'
+import type { Logger } from '../src/logger'
+
+/** Schedules each job in the bot's time zone; a failing run is logged and the next one still happens. */
+export function startScheduler(
+  jobs: readonly Job[],
+  tz: string,
+  context: () => JobContext,
+  log: Logger,
+): { stop(): void } {
+  const tasks = jobs.map((job) =>
+    cron.schedule(
+      job.schedule,
+      async () => {
+        try {
+          await job.run(context())
+          log.info('job finished', { job: job.name })
+        } catch (err) {
+          log.error('job failed', { job: job.name, err })
+        }
+      },
+      { timezone: tz, name: job.name },
+    ),
+  )
+  return {
+    stop: () => {
+      for (const t of tasks) void t.stop()
+    },
+  }
+}

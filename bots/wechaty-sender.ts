@@ -1,0 +1,32 @@
+import type { WechatyInterface } from 'wechaty/impls'
+import type { Sender } from '../src/incoming-message'
+
+export interface SentMessage {
+  roomId: string | null
+  contactId: string | null
+  text: string
+  mentionContactIds: string[]
+}
+
+/** Sends through Wechaty; `onSent` sees each message after WeChat took it (the scenario runner prints these). */
+export function createWechatySender(bot: WechatyInterface, onSent?: (sent: SentMessage) => void): Sender {
+  return {
+    async toRoom(roomId, text, mentionContactIds = []) {
+      const room = await bot.Room.find({ id: roomId })
+      if (!room) throw new Error(`room ${roomId} not found`)
+      const contacts = []
+      for (const id of mentionContactIds) {
+        const contact = await bot.Contact.find({ id })
+        if (contact) contacts.push(contact)
+      }
+      await room.say(text, ...contacts)
+      onSent?.({ roomId, contactId: null, text, mentionContactIds })
+    },
+    async toContact(contactId, text) {
+      const contact = await bot.Contact.find({ id: contactId })
+      if (!contact) throw new Error(`contact ${contactId} not found`)
+      await contact.say(text)
+      onSent?.({ roomId: null, contactId, text, mentionContactIds: [] })
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import type { HandlerContext } from './handler-context'
+import type { Command } from '../src/parser/command-types'
+import { checklistItem } from '../src/domain/checklist'
+import { evaluateProgress, subjectKey } from '../src/domain/progress'
+import { formatItemLine } from '../src/domain/format-progress'
+import { maskSensitive } from '../src/domain/mask-sensitive'
+import { syncProgress } from '../src/services/sync-progress'
+import { describeDate, isoDate, requireDate, requireRecorder } from './record-helpers'
+
+/** #联系 #帮扶 #解决 #网群 #社会组织 #公益 #调研 #建议 */
+export async function handleDuty(ctx: HandlerContext, cmd: Extract<Command, { type: 'duty' }>): Promise<void> {
+  const member = requireRecorder(ctx)
+  const date = requireDate(ctx, cmd.date)
+  const subject = maskSensitive(cmd.subject)
+  const before = (await ctx.repos.progress.get(member.id, date.year))?.counts[cmd.kind] ?? 0
+  const { created } = await ctx.repos.dutyLogs.insert({
+    memberId: member.id,
+    year: date.year,
+    date: isoDate(date),
+    createdAt: ctx.now,
+    sourceMessageId: ctx.key,
+    kind: cmd.kind,
+    subject,
+    subjectKey: subjectKey(subject),
+    detail: cmd.detail ? maskSensitive(cmd.detail) : null,
+  })
+  const counts = await syncProgress(ctx.repos, member, date.year, ctx.now)
+  const item = checklistItem(cmd.kind)
+  const status = evaluateProgress(counts).find((s) => s.key === cmd.kind)!
+  const lines = [`✏️ 已记录：${item.label}「${subject}」（${describeDate(date, ctx.today)}）`]
+  if (created && item.distinct && counts[cmd.kind] === before) lines.push(`「${subject}」今年已记过，仍按 1 个计算。`)
+  if (date.year !== ctx.today.year) lines.push(`这条计入 ${date.year} 年。`)
+  lines.push(formatItemLine(status))
+  if (status.done && status.count === status.min && counts[cmd.kind] !== before) lines.push('🎉 这一项已达标！')
+  await ctx.reply(lines.join('\n'))
+}

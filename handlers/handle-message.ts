@@ -1,0 +1,116 @@
+import type { Repos } from '../src/repos/create-repos'
+import type { Clock } from '../src/clock'
+import type { Logger } from '../src/logger'
+import type { IncomingMessage, Sender } from '../src/incoming-message'
+import type { Command } from '../src/parser/command-types'
+import { parseCommand } from '../src/parser/parse-command'
+import { toLocal } from '../src/domain/zoned-time'
+import { type HandlerContext, type Place, UserError } from './handler-context'
+import { dispatchCommand } from './dispatch-command'
+import { resolveSender } from './resolve-sender'
+import { resolvePlace } from './resolve-place'
+import { messageFingerprint } from './message-fingerprint'
+import { MESSAGES } from './messages'
+
+export interface MessageHandlerDeps {
+  repos: Repos
+  clock: Clock
+  tz: string
+  botName: string
+  /** Names this process in inbox leases. */
+  owner: string
+  send: Sender
+  log: Logger
+}
+
+/** What happened to one message, for tests, metrics and the scenario runner. */
+export type Outcome = 'ignored' | 'duplicate' | 'handled' | 'userError' | 'failed'
+
+/**
+ * The one path every incoming message takes, whichever puppet delivered it: parse, claim, identify,
+ * dispatch, reply. Nothing thrown here escapes: a user error gets its sentence, anything else an
+ * apology and a log line with the message id.
+ */
+export function createMessageHandler(deps: MessageHandlerDeps) {
+  const { repos, clock, log } = deps
+
+  return async function handleMessage(msg: IncomingMessage): Promise<Outcome> {
+    const started = Date.now()
+    const toMe = !msg.roomId || msg.mentionsSelf
+    let parsed: ReturnType<typeof parseCommand>
+    if (msg.kind !== 'text') {
+      if (!toMe) return 'ignored'
+    } else {
+      parsed = parseCommand(msg.text, { botName: deps.botName, requireHash: !toMe })
+      if (!parsed && msg.roomId) return 'ignored'
+    }
+    const reply = (text: string) =>
+      msg.roomId ? deps.send.toRoom(msg.roomId, text, [msg.talkerId]) : deps.send.toContact(msg.talkerId, text)
+
+    let key: string | undefined
+    try {
+      const now = clock.now()
+      const claim = await repos.inbox.claim({ messageId: msg.id, fingerprint: messageFingerprint(msg), owner: deps.owner }, now)
+      if (!claim.claimed) {
+        log.info('message skipped: already handled', { messageId: msg.id, reason: claim.reason })
+        return 'duplicate'
+      }
+      key = claim.key
+      const outcome = await run(msg, parsed, key, now, reply)
+      await repos.inbox.finish(key, clock.now())
+      log.info('message handled', { messageId: msg.id, command: commandName(parsed), outcome, ms: Date.now() - started })
+      return outcome
+    } catch (err) {
+      log.error('message failed', { messageId: msg.id, command: commandName(parsed), err })
+      if (key) await repos.inbox.release(key).catch(() => undefined)
+      await reply(MESSAGES.apology).catch((e) => log.error('apology not sent', { messageId: msg.id, err: e }))
+      return 'failed'
+    }
+  }
+
+  async function run(
+    msg: IncomingMessage,
+    parsed: ReturnType<typeof parseCommand>,
+    key: string,
+    now: Date,
+    reply: (text: string) => Promise<void>,
+  ): Promise<Outcome> {
+    if (msg.kind !== 'text') {
+      await reply(MESSAGES.textOnly)
+      return 'handled'
+    }
+    if (!parsed) {
+      await reply(MESSAGES.privateHint(deps.botName))
+      return 'handled'
+    }
+    const place = await resolvePlace(repos, msg)
+    if (!answersHere(place, parsed.ok ? parsed.command : undefined)) return 'ignored'
+    if (!parsed.ok) {
+      await reply(`${parsed.error.message}\n用法：${parsed.error.usage}`)
+      return 'userError'
+    }
+    try {
+      const sender = await resolveSender(repos, msg)
+      const ctx: HandlerContext = {
+        msg, key, sender, place, now, today: toLocal(now, deps.tz), tz: deps.tz, botName: deps.botName, repos, reply, log,
+      }
+      await dispatchCommand(ctx, parsed.command)
+      return 'handled'
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err
+      await reply(err.userMessage)
+      return 'userError'
+    }
+  }
+}
+
+/** In a group nobody has bound (and whose name says nothing), the bot stays quiet but for binding and help. */
+function answersHere(place: Place, command: Command | undefined): boolean {
+  if (place.type === 'private' || place.kind) return true
+  return command?.type === 'bind' || command?.type === 'help'
+}
+
+function commandName(parsed: ReturnType<typeof parseCommand>): string | undefined {
+  if (!parsed) return undefined
+  return parsed.ok ? parsed.command.type : `error:${parsed.error.code}`
+}

@@ -1,0 +1,13 @@
+/** Sentences the bot says in more than one place. */
+export const MESSAGES = {
+  apology: '抱歉，系统暂时出了点问题，您的消息没有处理成功，请稍后再发一次。',
+  textOnly: '我目前只能看懂文字消息哦，请用文字发送命令，例如 #进度。发送 #帮助 查看全部用法。',
+  privateHint: (botName: string) => `您好，我是${botName}。发送 #帮助 查看我能做什么，例如 #联系 刘翠花 电话了解家庭情况。`,
+  stranger: '您还不在执委名单里，暂时不能使用这个功能。请联系本级妇联管理员把您加入名单。',
+  ambiguousName: (name: string) => `名单里有不止一位“${name}”，我没法确定是哪一位。请联系管理员处理。`,
+  noChecklist: '履职记录只对执委开放。管理员可以用 #汇总 查看各单位情况（即将开放）。',
+  privacy: '为保护隐私，履职记录、日记和需求请在执委群或私聊中发送，群众群里不处理。',
+  adminOnly: '只有管理员可以做这件事。',
+  groupOnly: '这个命令需要在群里发送。',
+  notYet: (what: string) => `${what}功能正在建设中，很快开放。`,
+} as const

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+
+/** Empty strings in an env file mean "not set", so defaults apply instead of a confusing error. */
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const schema = z.object({
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  MONGODB_URI: optional(z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://')),
+  WECHATY_PUPPET_SERVICE_TOKEN: optional(z.string().min(8, 'is too short to be a puppet service token')),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: optional(z.string().regex(/^[\w.-]+:\d+$/, 'must look like host:port')),
+  ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  BOT_TIMEZONE: optional(z.string().refine(isTimeZone, 'is not an IANA time zone such as Asia/Shanghai')).default(
+    'Asia/Shanghai',
+  ),
+  BOT_NAME: optional(z.string().trim().min(1).max(32, 'must be at most 32 characters')).default('妇联助手'),
+  DATA_DIR: optional(z.string()).default('./data'),
+  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
+})
+
+export type Config = z.infer<typeof schema>
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid environment variable ${variable}: ${detail}. Fix it in .env or the environment (see .env.example).`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Parsed once at start-up; tests pass their own env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]!
+  throw new ConfigError(String(issue.path[0] ?? 'unknown'), issue.message)
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Logger } from '../logger'
+
+export interface DatabaseHandle {
+  uri: string
+  embedded: boolean
+  stop(): Promise<void>
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'No MongoDB server could be started here. Set MONGODB_URI to a MongoDB (or compatible) server, ' +
+        'or set MONGOMS_SYSTEM_BINARY to the path of a local mongod for the embedded database. ' +
+        `(${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`,
+    )
+    this.name = 'DatabaseUnavailableError'
+  }
+}
+
+/** MONGODB_URI when set; otherwise an embedded mongod whose files live under DATA_DIR/db across restarts. */
+export async function startDatabase(
+  config: { MONGODB_URI?: string; DATA_DIR: string },
+  log: Logger,
+): Promise<DatabaseHandle> {
+  if (config.MONGODB_URI) return { uri: config.MONGODB_URI, embedded: false, stop: async () => undefined }
+  const dbPath = resolve(join(config.DATA_DIR, 'db'))
+  mkdirSync(dbPath, { recursive: true })
+  try {
+    const { MongoMemoryServer } = await import('mongodb-memory-server')
+    const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } })
+    log.info('embedded MongoDB started', { dbPath })
+    return {
+      uri: server.getUri('fulian'),
+      embedded: true,
+      stop: async () => {
+        await server.stop({ doCleanup: false })
+      },
+    }
+  } catch (err) {
+    throw new DatabaseUnavailableError(err)
+  }
+}

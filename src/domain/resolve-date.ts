@@ -1,0 +1,22 @@
+import type { DateExpr } from '../parser/command-types'
+import { addDays, compareDates, isValidDate, type LocalDate } from './zoned-time'
+
+export type ResolvedDate = { ok: true; date: LocalDate } | { ok: false; message: string }
+
+/**
+ * Turns "昨天" or "11月20日" into a calendar date. A month and day without a year is the most recent
+ * such day; items cannot be dated in the future or before last year.
+ */
+export function resolveDate(expr: DateExpr | undefined, today: LocalDate): ResolvedDate {
+  if (!expr) return { ok: true, date: today }
+  let date: LocalDate
+  if (expr.type === 'relative') date = addDays(today, -expr.daysAgo)
+  else {
+    date = { year: expr.year ?? today.year, month: expr.month, day: expr.day }
+    if (expr.year === undefined && compareDates(date, today) > 0) date = { ...date, year: today.year - 1 }
+  }
+  if (!isValidDate(date)) return { ok: false, message: `没有 ${date.month}月${date.day}日 这一天，请检查日期。` }
+  if (compareDates(date, today) > 0) return { ok: false, message: '日期不能晚于今天。' }
+  if (date.year < today.year - 1) return { ok: false, message: '只能补记今年和去年的事项。' }
+  return { ok: true, date }
+}

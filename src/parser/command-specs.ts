@@ -1,0 +1,77 @@
+import type { DutyKind } from '../domain/checklist'
+import type { CommandType } from './command-types'
+
+/**
+ * How the words after a duty command split: a name then free text, a name and a required detail,
+ * or a title that is the whole rest.
+ */
+export type ArgShape = 'name+detail' | 'name+requiredDetail' | 'title'
+
+export interface CommandSpec {
+  word: string
+  aliases: string[]
+  type: CommandType
+  duty?: DutyKind
+  shape?: ArgShape
+  usage: string
+  example: string
+  summary: string
+}
+
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  { word: '联系', aliases: ['联系代表', '走访代表', '联系妇女代表'], type: 'duty', duty: 'representatives', shape: 'name+detail',
+    usage: '#联系 代表姓名 [内容] [日期]', example: '#联系 刘翠花 电话了解家庭情况', summary: '记录联系妇女代表' },
+  { word: '帮扶', aliases: ['贫困家庭', '联系家庭', '走访家庭'], type: 'duty', duty: 'poorFamily', shape: 'name+detail',
+    usage: '#帮扶 家庭 [情况] [日期]', example: '#帮扶 王家 上门了解就医困难', summary: '记录联系贫困家庭' },
+  { word: '解决', aliases: ['解决问题', '办实事'], type: 'duty', duty: 'problemSolved', shape: 'name+requiredDetail',
+    usage: '#解决 家庭 问题 [日期]', example: '#解决 王家 协调办理了医保报销', summary: '记录帮助家庭解决一个问题' },
+  { word: '网群', aliases: ['建群', '正能量网群'], type: 'duty', duty: 'onlineGroup', shape: 'title',
+    usage: '#网群 群名 [日期]', example: '#网群 幸福村巾帼志愿群', summary: '记录建立正能量网群' },
+  { word: '社会组织', aliases: ['社团', '指导组织'], type: 'duty', duty: 'socialOrg', shape: 'name+detail',
+    usage: '#社会组织 名称 [内容] [日期]', example: '#社会组织 阳光妈妈互助会 指导年度计划', summary: '记录联系指导社会组织' },
+  { word: '公益', aliases: ['公益服务', '志愿服务', '志愿'], type: 'duty', duty: 'publicService', shape: 'title',
+    usage: '#公益 活动 [日期]', example: '#公益 两癌筛查宣传 昨天', summary: '记录参与公益服务' },
+  { word: '调研', aliases: ['调研报告', '报告'], type: 'duty', duty: 'report', shape: 'title',
+    usage: '#调研 题目 [日期]', example: '#调研 农村留守妇女就业情况', summary: '记录撰写调研报告' },
+  { word: '建议', aliases: ['建议案', '提案'], type: 'duty', duty: 'proposal', shape: 'title',
+    usage: '#建议 题目 [日期]', example: '#建议 增设社区儿童托管点', summary: '记录提交建议案' },
+  { word: '日记', aliases: ['妇情日记', '写日记'], type: 'diary',
+    usage: '#日记 内容 [日期]', example: '#日记 走访三户，两户反映孩子放学无人接', summary: '写妇情日记' },
+  { word: '需求', aliases: ['妇女需求', '登记需求'], type: 'need',
+    usage: '#需求 内容', example: '#需求 李大姐希望参加家政培训', summary: '登记妇女需求' },
+  { word: '办结', aliases: ['需求办结', '完成需求'], type: 'resolveNeed',
+    usage: '#办结 编号', example: '#办结 3', summary: '办结一条需求' },
+  { word: '进度', aliases: ['我的进度', '查询进度', '清单'], type: 'progress',
+    usage: '#进度', example: '#进度', summary: '查看本年度履职进度' },
+  { word: '撤销', aliases: ['撤回', '取消'], type: 'undo',
+    usage: '#撤销', example: '#撤销', summary: '撤销我最近一条记录' },
+  { word: '汇总', aliases: ['统计', '汇总情况'], type: 'summary',
+    usage: '#汇总 [单位]', example: '#汇总 襄阳市', summary: '主席/管理员：查看单位汇总' },
+  { word: '通知', aliases: ['公告', '发通知'], type: 'notice',
+    usage: '#通知 [执委群|群众群|全部] 内容', example: '#通知 执委群 周五下午三点开会', summary: '管理员：群发通知' },
+  { word: '收到', aliases: ['已收到', '已读'], type: 'ack',
+    usage: '#收到', example: '#收到', summary: '确认收到最新通知' },
+  { word: '绑定', aliases: ['绑定群'], type: 'bind',
+    usage: '#绑定 执委群|群众群', example: '#绑定 执委群', summary: '管理员：在群里设置群类型' },
+  { word: '帮助', aliases: ['help', '菜单', '说明', '?'], type: 'help',
+    usage: '#帮助 [命令]', example: '#帮助 联系', summary: '查看用法' },
+]
+
+const BY_WORD = new Map<string, CommandSpec>()
+for (const spec of COMMAND_SPECS) for (const w of [spec.word, ...spec.aliases]) BY_WORD.set(w.toLowerCase(), spec)
+
+/** Longest words first, so 社会组织 wins over a shorter alias that is its prefix. */
+const WORDS = [...BY_WORD.keys()].sort((a, b) => b.length - a.length)
+
+export function findSpec(word: string): CommandSpec | undefined {
+  return BY_WORD.get(word.toLowerCase())
+}
+
+/** Splits "联系刘翠花" (no space) into the command word and the rest. */
+export function matchCommandWord(head: string): { spec: CommandSpec; rest: string } | undefined {
+  const lower = head.toLowerCase()
+  for (const w of WORDS) {
+    if (lower.startsWith(w)) return { spec: BY_WORD.get(w)!, rest: head.slice(w.length) }
+  }
+  return undefined
+}

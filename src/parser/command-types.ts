@@ -1,0 +1,38 @@
+import type { DutyKind } from '../domain/checklist'
+
+/** A date written after a command: resolved against "today" by the domain, so the parser needs no clock. */
+export type DateExpr =
+  | { type: 'relative'; daysAgo: number }
+  | { type: 'absolute'; year?: number; month: number; day: number }
+
+export type GroupKind = 'executive' | 'constituent'
+export type Audience = GroupKind | 'all'
+
+export type Command =
+  | { type: 'duty'; kind: DutyKind; subject: string; detail?: string; date?: DateExpr }
+  | { type: 'diary'; content: string; date?: DateExpr }
+  | { type: 'need'; content: string }
+  | { type: 'resolveNeed'; number: number }
+  | { type: 'progress' }
+  | { type: 'undo' }
+  | { type: 'summary'; org?: string }
+  | { type: 'notice'; audience: Audience; content: string }
+  | { type: 'ack' }
+  | { type: 'bind'; kind: GroupKind }
+  | { type: 'help'; topic?: string }
+
+export type CommandType = Command['type']
+
+export type ParseErrorCode = 'unknownCommand' | 'missingArgument' | 'badArgument' | 'tooLong' | 'badDate'
+
+export interface ParseError {
+  code: ParseErrorCode
+  /** The command word the user typed, when it was recognised. */
+  word?: string
+  /** A Chinese sentence for the user. */
+  message: string
+  /** The usage line to show with it. */
+  usage: string
+}
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: ParseError }

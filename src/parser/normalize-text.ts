@@ -1,0 +1,31 @@
+/**
+ * Phone keyboards give full-width ＃ and spaces, WeChat puts "@机器人\u2005" before a mention,
+ * and people end with punctuation or emoji. This reduces all of that to plain text.
+ */
+const EMOJI = /[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu
+const SPACES = /[\s\u2005\u3000\u00a0\u200b]+/g
+const TRAILING = /[\s。.，,、！!？?～~…；;：:]+$/u
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+
+export function normalizeText(text: string, botName: string): string {
+  let out = text.normalize('NFKC').replace(CONTROL, '').replace(EMOJI, ' ').replace(SPACES, ' ').trim()
+  out = stripMentions(out, botName.normalize('NFKC'))
+  return out.replace(TRAILING, '').trim()
+}
+
+/** Removes leading "@BotName" (and, in groups, any other leading @-mentions before the command). */
+function stripMentions(text: string, botName: string): string {
+  let out = text
+  for (;;) {
+    if (botName && out.startsWith('@' + botName)) {
+      out = out.slice(botName.length + 1).trimStart()
+      continue
+    }
+    const other = /^@\S+\s+(?=[#＃])/.exec(out)
+    if (other) {
+      out = out.slice(other[0].length)
+      continue
+    }
+    return out
+  }
+}

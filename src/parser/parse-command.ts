@@ -1,0 +1,133 @@
+import type { Audience, Command, GroupKind, ParseError, ParseResult } from './command-types'
+import { matchCommandWord, type CommandSpec } from './command-specs'
+import { normalizeText } from './normalize-text'
+import { extractDate } from './parse-date'
+
+export const LIMITS = { name: 40, title: 200, detail: 500, content: 2000 } as const
+
+export interface ParseOptions {
+  botName: string
+  /** In private chat "进度" works without "#"; in groups only "#…" is a command. */
+  requireHash: boolean
+}
+
+/** Text in, a typed command or a typed error out; `undefined` when the text is not meant for the bot. */
+export function parseCommand(text: string, options: ParseOptions): ParseResult | undefined {
+  const normalized = normalizeText(text, options.botName)
+  const hashed = /^#/.test(normalized)
+  if (!hashed && options.requireHash) return undefined
+  const body = normalized.replace(/^#+\s*/, '')
+  if (body === '') return hashed ? fail('unknownCommand', undefined, '请在 # 后面写上命令，例如 #进度。', '#帮助') : undefined
+  const [head = '', ...tail] = body.split(' ')
+  const match = hashed ? matchCommandWord(head) : matchBareWord(head, tail)
+  if (!match) {
+    if (!hashed) return undefined
+    return fail('unknownCommand', head, `没有“${head.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令。`, '#帮助')
+  }
+  const words = [match.rest, ...tail].filter((w) => w !== '')
+  return build(match.spec, words)
+}
+
+/** Without "#" only a lone question word counts, so "报告一下情况" in private chat is not a duty log. */
+const BARE_TYPES = new Set(['progress', 'help', 'ack'])
+
+function matchBareWord(head: string, tail: string[]): ReturnType<typeof matchCommandWord> {
+  const match = matchCommandWord(head)
+  if (!match || match.rest !== '' || tail.length > 0 || !BARE_TYPES.has(match.spec.type)) return undefined
+  return match
+}
+
+function fail(code: ParseError['code'], word: string | undefined, message: string, usage: string): ParseResult {
+  return { ok: false, error: { code, word, message, usage } }
+}
+
+function ok(command: Command): ParseResult {
+  return { ok: true, command }
+}
+
+function build(spec: CommandSpec, words: string[]): ParseResult {
+  const usageError = (message: string, code: ParseError['code'] = 'missingArgument') =>
+    fail(code, spec.word, message, spec.usage)
+  switch (spec.type) {
+    case 'duty':
+      return buildDuty(spec, words, usageError)
+    case 'diary': {
+      const dated = extractDate(words)
+      if (dated === 'invalid') return usageError('日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。', 'badDate')
+      const content = dated.words.join(' ')
+      if (!content) return usageError('请写上日记内容。')
+      if (content.length > LIMITS.content) return usageError(`日记最多 ${LIMITS.content} 字，请分几次写。`, 'tooLong')
+      return ok({ type: 'diary', content, date: dated.date })
+    }
+    case 'need': {
+      const content = words.join(' ')
+      if (!content) return usageError('请写上需求内容。')
+      if (content.length > LIMITS.detail) return usageError(`需求最多 ${LIMITS.detail} 字。`, 'tooLong')
+      return ok({ type: 'need', content })
+    }
+    case 'resolveNeed': {
+      const n = /^(?:第)?(\d{1,9})(?:号)?$/.exec(words[0] ?? '')
+      if (!n) return usageError(words.length ? '编号应是数字，例如 #办结 3。' : '请写上需求编号，例如 #办结 3。', words.length ? 'badArgument' : 'missingArgument')
+      return ok({ type: 'resolveNeed', number: Number(n[1]) })
+    }
+    case 'summary':
+      return ok({ type: 'summary', org: words.join(' ') || undefined })
+    case 'notice':
+      return buildNotice(words, usageError)
+    case 'bind': {
+      const kind = groupKind(words[0])
+      if (!kind) return usageError('请写明群类型：#绑定 执委群 或 #绑定 群众群。', words.length ? 'badArgument' : 'missingArgument')
+      return ok({ type: 'bind', kind })
+    }
+    case 'help':
+      return ok({ type: 'help', topic: words[0]?.replace(/^#/, '') })
+    case 'progress':
+      return ok({ type: 'progress' })
+    case 'undo':
+      return ok({ type: 'undo' })
+    case 'ack':
+      return ok({ type: 'ack' })
+  }
+}
+
+type UsageError = (message: string, code?: ParseError['code']) => ParseResult
+
+function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): ParseResult {
+  const dated = extractDate(words)
+  if (dated === 'invalid') return usageError('日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。', 'badDate')
+  const [first, ...rest] = dated.words
+  if (!first) return usageError(`请写上${spec.shape === 'title' ? '名称或题目' : '名称'}，例如 ${spec.example}`)
+  const kind = spec.duty!
+  if (spec.shape === 'title') {
+    const subject = dated.words.join(' ')
+    if (subject.length > LIMITS.title) return usageError(`题目最多 ${LIMITS.title} 字。`, 'tooLong')
+    return ok({ type: 'duty', kind, subject, date: dated.date })
+  }
+  if (first.length > LIMITS.name) return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
+  const detail = rest.join(' ') || undefined
+  if (spec.shape === 'name+requiredDetail' && !detail) return usageError(`请写上解决了什么问题，例如 ${spec.example}`)
+  if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
+  return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
+}
+
+function groupKind(word: string | undefined): GroupKind | undefined {
+  if (!word) return undefined
+  if (/^(执委|执委群|执委工作群|执委工作交流群)$/.test(word)) return 'executive'
+  if (/^(群众|群众群|联系群众群)$/.test(word)) return 'constituent'
+  return undefined
+}
+
+function buildNotice(words: string[], usageError: UsageError): ParseResult {
+  const first = words[0]
+  let audience: Audience = 'all'
+  let rest = words
+  if (first === '全部' || first === '所有群') rest = words.slice(1)
+  else if (groupKind(first)) {
+    audience = groupKind(first)!
+    rest = words.slice(1)
+  }
+  const content = rest.join(' ')
+  if (!content) return usageError('请写上通知内容。')
+  if (content.length > LIMITS.content) return usageError(`通知最多 ${LIMITS.content} 字。`, 'tooLong')
+  return ok({ type: 'notice', audience, content })
+}

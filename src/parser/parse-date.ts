@@ -1,0 +1,36 @@
+import type { DateExpr } from './command-types'
+
+const RELATIVE: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 大前天: 3 }
+
+/** Recognises one date token; returns undefined for anything that is not a date. */
+export function parseDateToken(token: string): DateExpr | 'invalid' | undefined {
+  if (token in RELATIVE) return { type: 'relative', daysAgo: RELATIVE[token]! }
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(token)
+  if (m) return checked({ type: 'absolute', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) })
+  m = /^(\d{1,2})月(\d{1,2})[日号]?$/.exec(token)
+  if (m) return checked({ type: 'absolute', month: Number(m[1]), day: Number(m[2]) })
+  m = /^(\d{1,2})[/.](\d{1,2})$/.exec(token)
+  if (m) return checked({ type: 'absolute', month: Number(m[1]), day: Number(m[2]) })
+  return undefined
+}
+
+function checked(expr: Extract<DateExpr, { type: 'absolute' }>): DateExpr | 'invalid' {
+  if (expr.month < 1 || expr.month > 12 || expr.day < 1 || expr.day > 31) return 'invalid'
+  if (expr.year !== undefined && (expr.year < 2000 || expr.year > 2100)) return 'invalid'
+  return expr
+}
+
+/**
+ * Takes a date from the first or last word of the arguments, where people put it:
+ * "#公益 两癌筛查宣传 昨天" or "#联系 11月20日 刘翠花".
+ */
+export function extractDate(words: string[]): { words: string[]; date?: DateExpr } | 'invalid' {
+  if (words.length === 0) return { words }
+  const last = parseDateToken(words[words.length - 1]!)
+  if (last === 'invalid') return 'invalid'
+  if (last) return { words: words.slice(0, -1), date: last }
+  const first = parseDateToken(words[0]!)
+  if (first === 'invalid') return 'invalid'
+  if (first) return { words: words.slice(1), date: first }
+  return { words }
+}

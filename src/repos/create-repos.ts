@@ -1,0 +1,38 @@
+import type { Connection } from 'mongoose'
+import { bindModels } from './models'
+import { createOrgRepo } from './org-repo'
+import { createMemberRepo } from './member-repo'
+import { createGroupRepo } from './group-repo'
+import { createDutyLogRepo } from './duty-log-repo'
+import { createDiaryRepo } from './diary-repo'
+import { createNeedRepo } from './need-repo'
+import { createProgressRepo } from './progress-repo'
+import { createInboxRepo } from './inbox-repo'
+
+export function createRepos(conn: Connection) {
+  const models = bindModels(conn)
+  return {
+    orgs: createOrgRepo(models),
+    members: createMemberRepo(models),
+    groups: createGroupRepo(models),
+    dutyLogs: createDutyLogRepo(models),
+    diaries: createDiaryRepo(models),
+    needs: createNeedRepo(models),
+    progress: createProgressRepo(models),
+    inbox: createInboxRepo(models),
+    /** Creates every index; run at start-up so queries never scan. */
+    async init(): Promise<void> {
+      for (const model of Object.values(models)) await model.createIndexes()
+    },
+    async ping(): Promise<boolean> {
+      try {
+        await conn.db!.admin().ping()
+        return true
+      } catch {
+        return false
+      }
+    },
+  }
+}
+
+export type Repos = ReturnType<typeof createRepos>

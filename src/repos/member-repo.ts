@@ -1,0 +1,67 @@
+import type { Models } from './models'
+import type { Member, Role } from '../domain/entities'
+import { CHECKLIST_ROLES } from '../domain/entities'
+import { idOf, oid } from './to-plain'
+
+type MemberDoc = { _id: unknown; name: string; role: Role; orgId: unknown; contactIds?: string[] }
+
+/** Matches a missing or empty array alike (FerretDB leaves out an empty array given in $setOnInsert). */
+const UNBOUND = { 'contactIds.0': { $exists: false } }
+
+function toMember(doc: MemberDoc): Member {
+  return { id: idOf(doc._id), name: doc.name, role: doc.role, orgId: idOf(doc.orgId), contactIds: doc.contactIds ?? [] }
+}
+
+export type BindResult = { member: Member } | { ambiguous: true } | undefined
+
+export function createMemberRepo({ Member: M }: Models) {
+  async function findByContactId(contactId: string): Promise<Member | undefined> {
+    const doc = await M.findOne({ contactIds: contactId }).lean<MemberDoc>()
+    return doc ? toMember(doc) : undefined
+  }
+
+  /**
+   * The first message from a person binds her WeChat id to the roster entry with her name, but only
+   * an entry that has no WeChat id yet and only when the name is unambiguous.
+   */
+  async function bindByName(name: string, contactId: string): Promise<BindResult> {
+    const candidates = await M.find({ name, ...UNBOUND }).limit(2).lean<MemberDoc[]>()
+    if (candidates.length === 0) return undefined
+    if (candidates.length > 1) return { ambiguous: true }
+    const doc = await M.findOneAndUpdate(
+      { _id: candidates[0]!._id, ...UNBOUND },
+      { $push: { contactIds: contactId } },
+      { returnDocument: 'after' },
+    ).lean<MemberDoc>()
+    if (doc) return { member: toMember(doc) }
+    // Someone else bound it between our read and write: whoever owns it now decides.
+    const owner = await findByContactId(contactId)
+    return owner ? { member: owner } : undefined
+  }
+
+  /** A roster line: creates the person or updates role and unit of the one with that name. */
+  async function upsertByName(entry: { name: string; role: Role; orgId: string }, now: Date): Promise<Member> {
+    const doc = await M.findOneAndUpdate(
+      { name: entry.name },
+      { $set: { role: entry.role, orgId: oid(entry.orgId) }, $setOnInsert: { contactIds: [], createdAt: now } },
+      { upsert: true, returnDocument: 'after' },
+    ).lean<MemberDoc>()
+    return toMember(doc!)
+  }
+
+  async function findById(id: string): Promise<Member | undefined> {
+    const doc = await M.findById(oid(id)).lean<MemberDoc>()
+    return doc ? toMember(doc) : undefined
+  }
+
+  async function listWithChecklist(orgIds?: string[]): Promise<Member[]> {
+    const filter: Record<string, unknown> = { role: { $in: CHECKLIST_ROLES } }
+    if (orgIds) filter.orgId = { $in: orgIds.map(oid) }
+    const docs = await M.find(filter).sort({ name: 1 }).lean<MemberDoc[]>()
+    return docs.map(toMember)
+  }
+
+  return { findByContactId, bindByName, upsertByName, findById, listWithChecklist }
+}
+
+export type MemberRepo = ReturnType<typeof createMemberRepo>

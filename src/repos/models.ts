@@ -1,0 +1,145 @@
+import { Schema, type Connection, type Model } from 'mongoose'
+import { DUTY_KINDS } from '../domain/checklist'
+
+/**
+ * Collections and the indexes behind every query the product runs. Only the repositories use these;
+ * they hand plain objects to everyone else.
+ */
+const opts = { versionKey: false as const }
+
+const orgUnitSchema = new Schema(
+  {
+    name: { type: String, required: true, unique: true },
+    parentId: { type: Schema.Types.ObjectId, default: null },
+    /** Every ancestor from the root down: a subtree is one indexed equality match on this array. */
+    ancestors: { type: [Schema.Types.ObjectId], default: [] },
+  },
+  opts,
+)
+orgUnitSchema.index({ ancestors: 1 })
+
+const memberSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    role: { type: String, enum: ['executive', 'chair', 'admin'], required: true },
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    /** WeChat ids this person has written from; names change, ids do not. */
+    contactIds: { type: [String], default: [] },
+    createdAt: { type: Date, required: true },
+  },
+  opts,
+)
+memberSchema.index({ contactIds: 1 })
+memberSchema.index({ name: 1 })
+memberSchema.index({ orgId: 1, role: 1 })
+
+const groupSchema = new Schema(
+  {
+    roomId: { type: String, required: true, unique: true },
+    topic: { type: String, default: '' },
+    kind: { type: String, enum: ['executive', 'constituent', null], default: null },
+    orgId: { type: Schema.Types.ObjectId, default: null },
+    boundBy: { type: Schema.Types.ObjectId, default: null },
+    boundAt: { type: Date, default: null },
+  },
+  opts,
+)
+groupSchema.index({ kind: 1, orgId: 1 })
+
+/** Shared by the three kinds of record an executive writes: a message makes at most one of each. */
+const recordFields = {
+  memberId: { type: Schema.Types.ObjectId, required: true },
+  year: { type: Number, required: true },
+  date: { type: String, required: true },
+  createdAt: { type: Date, required: true },
+  sourceMessageId: { type: String, required: true, unique: true },
+  undoneAt: { type: Date, default: null },
+  undoneBy: { type: String, default: null },
+}
+
+const dutyLogSchema = new Schema(
+  {
+    ...recordFields,
+    kind: { type: String, enum: DUTY_KINDS, required: true },
+    subject: { type: String, required: true },
+    subjectKey: { type: String, required: true },
+    detail: { type: String, default: null },
+  },
+  opts,
+)
+dutyLogSchema.index({ memberId: 1, year: 1, undoneAt: 1 })
+dutyLogSchema.index({ memberId: 1, createdAt: -1 })
+dutyLogSchema.index({ undoneBy: 1 }, { sparse: true })
+
+const diarySchema = new Schema({ ...recordFields, content: { type: String, required: true } }, opts)
+diarySchema.index({ memberId: 1, year: 1, undoneAt: 1 })
+diarySchema.index({ memberId: 1, createdAt: -1 })
+diarySchema.index({ undoneBy: 1 }, { sparse: true })
+
+const needSchema = new Schema(
+  {
+    ...recordFields,
+    number: { type: Number, required: true, unique: true },
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    content: { type: String, required: true },
+    status: { type: String, enum: ['open', 'resolved'], required: true },
+    resolvedBy: { type: Schema.Types.ObjectId, default: null },
+    resolvedAt: { type: Date, default: null },
+  },
+  opts,
+)
+needSchema.index({ memberId: 1, year: 1, status: 1 })
+needSchema.index({ memberId: 1, createdAt: -1 })
+needSchema.index({ undoneBy: 1 }, { sparse: true })
+
+const progressSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    year: { type: Number, required: true },
+    counts: { type: Schema.Types.Mixed, required: true },
+    /** Optimistic concurrency: a sync writes only if nobody synced since it read. */
+    version: { type: Number, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  opts,
+)
+progressSchema.index({ year: 1, orgId: 1 })
+
+const inboxSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    /** Same sender, conversation, text and second: the same message seen by two accounts or re-sent by a puppet. */
+    fingerprint: { type: String, required: true, unique: true },
+    status: { type: String, enum: ['processing', 'done'], required: true },
+    owner: { type: String, required: true },
+    leaseUntil: { type: Date, required: true },
+    receivedAt: { type: Date, required: true },
+    doneAt: { type: Date, default: null },
+  },
+  opts,
+)
+
+const counterSchema = new Schema({ _id: { type: String, required: true }, seq: { type: Number, required: true } }, opts)
+
+/** Models stay untyped here on purpose: each repository maps documents to its own plain type. */
+function model(conn: Connection, name: string, schema: Schema, collection: string): Model<any> {
+  return (conn.models[name] as Model<any> | undefined) ?? (conn.model(name, schema, collection) as unknown as Model<any>)
+}
+
+export function bindModels(conn: Connection) {
+  return {
+    OrgUnit: model(conn, 'OrgUnit', orgUnitSchema, 'org_units'),
+    Member: model(conn, 'Member', memberSchema, 'members'),
+    Group: model(conn, 'Group', groupSchema, 'groups'),
+    DutyLog: model(conn, 'DutyLog', dutyLogSchema, 'duty_logs'),
+    Diary: model(conn, 'Diary', diarySchema, 'diaries'),
+    Need: model(conn, 'Need', needSchema, 'needs'),
+    Progress: model(conn, 'Progress', progressSchema, 'progress'),
+    Inbox: model(conn, 'Inbox', inboxSchema, 'inbox'),
+    Counter: model(conn, 'Counter', counterSchema, 'counters'),
+  }
+}
+
+export type Models = ReturnType<typeof bindModels>

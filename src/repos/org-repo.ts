@@ -1,0 +1,60 @@
+import type { Models } from './models'
+import type { OrgUnit } from '../domain/entities'
+import { idOf, isDuplicateKey, oid } from './to-plain'
+
+type OrgDoc = { _id: unknown; name: string; parentId: unknown; ancestors: unknown[] }
+
+function toOrg(doc: OrgDoc): OrgUnit {
+  return {
+    id: idOf(doc._id),
+    name: doc.name,
+    parentId: doc.parentId ? idOf(doc.parentId) : null,
+    ancestors: doc.ancestors.map(idOf),
+  }
+}
+
+export function createOrgRepo({ OrgUnit: Org }: Models) {
+  async function findByName(name: string): Promise<OrgUnit | undefined> {
+    const doc = await Org.findOne({ name }).lean<OrgDoc>()
+    return doc ? toOrg(doc) : undefined
+  }
+
+  async function findById(id: string): Promise<OrgUnit | undefined> {
+    const doc = await Org.findById(oid(id)).lean<OrgDoc>()
+    return doc ? toOrg(doc) : undefined
+  }
+
+  /** Creates the unit (under its parent, also created if new) or returns the existing one. */
+  async function ensure(name: string, parentName?: string): Promise<OrgUnit> {
+    const existing = await findByName(name)
+    if (existing) return existing
+    const parent = parentName ? await ensure(parentName) : undefined
+    try {
+      const doc = await Org.create({
+        name,
+        parentId: parent ? oid(parent.id) : null,
+        ancestors: parent ? [...parent.ancestors, parent.id].map(oid) : [],
+      })
+      return toOrg(doc.toObject() as OrgDoc)
+    } catch (err) {
+      if (isDuplicateKey(err)) return (await findByName(name))!
+      throw err
+    }
+  }
+
+  /** The unit and every unit below it. */
+  async function subtreeIds(rootId: string): Promise<string[]> {
+    const below = await Org.find({ ancestors: oid(rootId) }, { _id: 1 }).lean<{ _id: unknown }[]>()
+    return [rootId, ...below.map((d) => idOf(d._id))]
+  }
+
+  async function isWithin(orgId: string, rootId: string): Promise<boolean> {
+    if (orgId === rootId) return true
+    const org = await findById(orgId)
+    return !!org && org.ancestors.includes(rootId)
+  }
+
+  return { findByName, findById, ensure, subtreeIds, isWithin }
+}
+
+export type OrgRepo = ReturnType<typeof createOrgRepo>

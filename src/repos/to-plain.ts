@@ -1,0 +1,18 @@
+import { Types } from 'mongoose'
+
+/** Lean documents carry ObjectIds; the rest of the code sees strings. */
+export function idOf(value: unknown): string {
+  return value instanceof Types.ObjectId ? value.toHexString() : String(value)
+}
+
+export function oid(id: string): Types.ObjectId {
+  return new Types.ObjectId(id)
+}
+
+export function isValidId(id: string): boolean {
+  return Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id)
+}
+
+export function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000
+}
