@@ -1,4 +1,5 @@
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import type { types } from 'wechaty-puppet'
 import type { Repos } from '../src/repos/create-repos'
 import type { Clock } from '../src/clock'
 import type { Logger } from '../src/logger'
@@ -21,7 +22,7 @@ export interface SimulatorSession {
   /** Every message the bot sent, with names instead of ids, in order. */
   sent: NamedSentMessage[]
   /** Sends a message as a person and waits until the bot has fully handled it. */
-  say(input: { from: string; text: string; room?: string }): Promise<Outcome>
+  say(input: { from: string; text: string; room?: string; id?: string; timestamp?: number; type?: types.Message }): Promise<Outcome>
   stop(): Promise<void>
 }
 
@@ -73,7 +74,7 @@ export async function startSimulatorSession(deps: {
     world,
     sent,
     async say(input) {
-      const timestamp = deps.clock.now().getTime() + tick++
+      const timestamp = input.timestamp ?? deps.clock.now().getTime() + tick++
       let messageId = ''
       const outcome = new Promise<Outcome>((resolve) => {
         messageId = world.say({ ...input, timestamp })

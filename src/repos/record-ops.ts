@@ -34,5 +34,10 @@ export function createRecordOps<T>(model: Model<any>, toPlain: (doc: any) => T) 
     return doc ? toPlain(doc) : undefined
   }
 
-  return { insertOnce, latestActive, markUndone, findUndoneBy }
+  /** Years in which she has records, undone ones included (their year must be recounted too). */
+  async function yearsOf(memberId: string): Promise<number[]> {
+    return model.distinct('year', { memberId: oid(memberId) })
+  }
+
+  return { insertOnce, latestActive, markUndone, findUndoneBy, yearsOf }
 }

@@ -1,6 +1,8 @@
 import type { Repos } from '../repos/create-repos'
 import { countProgress, type ProgressCounts } from '../domain/progress'
 
+const MAX_ATTEMPTS = 20
+
 /**
  * Recounts one executive's year from her records and stores it. Setting counts (never incrementing)
  * makes a retry or a crash harmless; the version check makes two concurrent syncs converge.
@@ -12,7 +14,9 @@ export async function syncProgress(
   year: number,
   now: Date,
 ): Promise<ProgressCounts> {
-  for (let attempt = 0; attempt < 8; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    // Random back-off so that writers racing on one executive spread out instead of colliding again.
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt))
     const seen = await repos.progress.version(member.id, year)
     const [logs, diary, needs] = await Promise.all([
       repos.dutyLogs.countable(member.id, year),
@@ -24,5 +28,5 @@ export async function syncProgress(
       return counts
     }
   }
-  throw new Error(`progress for member ${member.id} year ${year} kept changing; giving up after 8 attempts`)
+  throw new Error(`progress for member ${member.id} year ${year} kept changing; giving up after ${MAX_ATTEMPTS} attempts`)
 }

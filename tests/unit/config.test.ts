@@ -1,0 +1,23 @@
+import { loadConfig, ConfigError } from '../../src/config'
+
+describe('loadConfig', () => {
+  it('applies the contract defaults', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 3000, BOT_TIMEZONE: 'Asia/Shanghai', BOT_NAME: '妇联助手' })
+  })
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', MONGODB_URI: ' ' })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined })
+  })
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['MONGODB_URI', 'http://example'],
+    ['BOT_TIMEZONE', 'Mars/Olympus'],
+    ['ADMIN_TOKEN', 'short'],
+    ['WECHATY_PUPPET_SERVICE_ENDPOINT', 'no port'],
+  ])('names %s when its value %p is bad', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError)
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`Invalid environment variable ${variable}`))
+  })
+})

@@ -1,0 +1,164 @@
+import fc from 'fast-check'
+import { parseCommand } from '../../src/parser/parse-command'
+import type { Command, ParseResult } from '../../src/parser/command-types'
+
+const inGroup = { botName: '妇联助手', requireHash: true }
+const inPrivate = { botName: '妇联助手', requireHash: false }
+
+function command(text: string, options = inGroup): Command {
+  const result = parseCommand(text, options)
+  if (!result?.ok) throw new Error(`expected a command from ${text}, got ${JSON.stringify(result)}`)
+  return result.command
+}
+
+function error(text: string, options = inGroup) {
+  const result = parseCommand(text, options)
+  if (!result || result.ok) throw new Error(`expected an error from ${text}, got ${JSON.stringify(result)}`)
+  return result.error
+}
+
+describe('parseCommand: duty items', () => {
+  it('reads a contact with a representative and what was done', () => {
+    expect(command('#联系 刘翠花 电话了解家庭情况')).toEqual({
+      type: 'duty', kind: 'representatives', subject: '刘翠花', detail: '电话了解家庭情况', date: undefined,
+    })
+  })
+
+  it('accepts full-width ＃ and spaces, an @BotName prefix, trailing punctuation and emoji', () => {
+    expect(command('@妇联助手\u2005＃联系　刘翠花　上门走访！！😊')).toEqual({
+      type: 'duty', kind: 'representatives', subject: '刘翠花', detail: '上门走访', date: undefined,
+    })
+  })
+
+  it('takes a date from the end or the start of the arguments', () => {
+    expect(command('#公益 两癌筛查宣传 昨天')).toMatchObject({ subject: '两癌筛查宣传', date: { type: 'relative', daysAgo: 1 } })
+    expect(command('#联系 11月20日 刘翠花')).toMatchObject({ subject: '刘翠花', date: { type: 'absolute', month: 11, day: 20 } })
+    expect(command('#调研 留守妇女就业 2026-11-20')).toMatchObject({
+      subject: '留守妇女就业', date: { type: 'absolute', year: 2026, month: 11, day: 20 },
+    })
+  })
+
+  it('maps every duty command word and alias to its checklist item', () => {
+    const cases: [string, string][] = [
+      ['#帮扶 王家', 'poorFamily'], ['#解决 王家 办了医保', 'problemSolved'], ['#网群 巾帼群', 'onlineGroup'],
+      ['#社会组织 阳光妈妈', 'socialOrg'], ['#公益 义诊', 'publicService'], ['#调研 就业', 'report'],
+      ['#建议 托管点', 'proposal'], ['#联系代表 刘翠花', 'representatives'], ['#提案 托管点', 'proposal'],
+    ]
+    for (const [text, kind] of cases) expect(command(text)).toMatchObject({ type: 'duty', kind })
+  })
+
+  it('reads a command glued to its argument', () => {
+    expect(command('#联系刘翠花')).toMatchObject({ kind: 'representatives', subject: '刘翠花' })
+  })
+
+  it('keeps a multi-word title whole', () => {
+    expect(command('#调研 农村 留守妇女 就业')).toMatchObject({ subject: '农村 留守妇女 就业' })
+  })
+
+  it('asks for the problem when #解决 has only a family', () => {
+    expect(error('#解决 王家')).toMatchObject({ code: 'missingArgument', usage: '#解决 家庭 问题 [日期]' })
+  })
+
+  it('explains a missing name with the usage line', () => {
+    expect(error('#联系')).toMatchObject({ code: 'missingArgument', word: '联系', usage: '#联系 代表姓名 [内容] [日期]' })
+  })
+
+  it('rejects an impossible date', () => {
+    expect(error('#联系 刘翠花 13月40日')).toMatchObject({ code: 'badDate' })
+  })
+
+  it('rejects an overlong name', () => {
+    expect(error('#联系 ' + '刘'.repeat(41))).toMatchObject({ code: 'tooLong' })
+  })
+})
+
+describe('parseCommand: other commands', () => {
+  it('reads the ledger, diary and status commands', () => {
+    expect(command('#日记 今天走访三户')).toEqual({ type: 'diary', content: '今天走访三户', date: undefined })
+    expect(command('#需求 希望参加家政培训')).toEqual({ type: 'need', content: '希望参加家政培训' })
+    expect(command('#办结 12')).toEqual({ type: 'resolveNeed', number: 12 })
+    expect(command('#办结 第3号')).toEqual({ type: 'resolveNeed', number: 3 })
+    expect(command('#进度')).toEqual({ type: 'progress' })
+    expect(command('#撤销')).toEqual({ type: 'undo' })
+    expect(command('#收到')).toEqual({ type: 'ack' })
+    expect(command('#汇总 襄阳市')).toEqual({ type: 'summary', org: '襄阳市' })
+    expect(command('#帮助 联系')).toEqual({ type: 'help', topic: '联系' })
+  })
+
+  it('reads the audience of a notice', () => {
+    expect(command('#通知 执委群 周五开会')).toEqual({ type: 'notice', audience: 'executive', content: '周五开会' })
+    expect(command('#通知 群众群 义诊')).toEqual({ type: 'notice', audience: 'constituent', content: '义诊' })
+    expect(command('#通知 周五开会')).toEqual({ type: 'notice', audience: 'all', content: '周五开会' })
+  })
+
+  it('binds a group only to a known kind', () => {
+    expect(command('#绑定 执委群')).toEqual({ type: 'bind', kind: 'executive' })
+    expect(command('#绑定 群众群')).toEqual({ type: 'bind', kind: 'constituent' })
+    expect(error('#绑定 随便')).toMatchObject({ code: 'badArgument' })
+  })
+
+  it('names an unknown command and points to help', () => {
+    expect(error('#打卡')).toMatchObject({ code: 'unknownCommand', word: '打卡', usage: '#帮助' })
+  })
+
+  it('ignores ordinary chat in groups and mentions before someone else', () => {
+    expect(parseCommand('大家好', inGroup)).toBeUndefined()
+    expect(parseCommand('进度', inGroup)).toBeUndefined()
+    expect(command('@小王 #进度')).toEqual({ type: 'progress' })
+  })
+
+  it('lets a lone question word work without # in private chat, but never a duty log', () => {
+    expect(command('进度', inPrivate)).toEqual({ type: 'progress' })
+    expect(command('帮助', inPrivate)).toEqual({ type: 'help', topic: undefined })
+    expect(parseCommand('报告一下情况', inPrivate)).toBeUndefined()
+    expect(parseCommand('联系 刘翠花', inPrivate)).toBeUndefined()
+  })
+})
+
+describe('parseCommand: properties', () => {
+  const isResult = (r: ParseResult | undefined) =>
+    r === undefined || (r.ok ? typeof r.command.type === 'string' : r.error.message.length > 0 && r.error.usage.length > 0)
+
+  it('turns any string into a command, an error or nothing, never a throw', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), (text, requireHash) =>
+        isResult(parseCommand(text, { botName: '妇联助手', requireHash })),
+      ),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('never throws on command-shaped input with arbitrary arguments', () => {
+    const words = fc.constantFrom('#联系', '＃解决', '#办结', '#通知', '#绑定', '#日记', '#帮助', '@妇联助手 #公益', '#')
+    fc.assert(
+      fc.property(words, fc.string({ unit: 'grapheme', maxLength: 80 }), (word, rest) =>
+        isResult(parseCommand(`${word} ${rest}`, inGroup)),
+      ),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('reads the subject back unchanged for any plain name', () => {
+    const name = fc.stringMatching(/^[\u4e00-\u9fa5]{1,8}$/)
+    fc.assert(
+      fc.property(name, (n) => {
+        const r = parseCommand(`#联系 ${n}`, inGroup)
+        return r?.ok === true && r.command.type === 'duty' && r.command.subject === n
+      }),
+    )
+  })
+
+  it('treats full-width and half-width forms alike', () => {
+    const name = fc.stringMatching(/^[\u4e00-\u9fa5]{1,6}$/)
+    fc.assert(
+      fc.property(name, (n) => {
+        expect(parseCommand(`＃联系　${n}　走访。`, inGroup)).toEqual(parseCommand(`#联系 ${n} 走访`, inGroup))
+      }),
+    )
+  })
+
+  it('handles a 100 KB message without throwing and rejects it as too long', () => {
+    const result = parseCommand('#日记 ' + '很'.repeat(100_000), inGroup)
+    expect(result).toMatchObject({ ok: false, error: { code: 'tooLong' } })
+  })
+})
