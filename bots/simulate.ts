@@ -16,7 +16,8 @@ import { parseScenario, ScenarioError } from './scenario/parse-scenario'
 import { runScenario, scenarioSummary } from './scenario/run-scenario'
 import { quietWechatyLogs } from './quiet-wechaty-logs'
 
-const SIMULATE_DB = 'fulian_simulate'
+/** Its own database, so a scenario never touches the live one; SIMULATE_DATABASE overrides the name. */
+const SIMULATE_DB = process.env.SIMULATE_DATABASE || 'fulian_simulate'
 
 async function main(): Promise<number> {
   const out = (value: unknown) => process.stdout.write(JSON.stringify(value) + '\n')

@@ -6,6 +6,10 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
   return async (ctx, next) => {
     try {
       await next()
+      if (ctx.status === 404 && ctx.body === undefined) {
+        ctx.status = 404
+        ctx.body = { error: 'Not Found' }
+      }
     } catch (err) {
       const e = err as { status?: number; expose?: boolean; message?: string }
       const status = typeof e.status === 'number' && e.status >= 400 && e.status < 600 ? e.status : 500

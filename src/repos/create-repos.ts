@@ -24,12 +24,21 @@ export function createRepos(conn: Connection) {
     async init(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()
     },
+    /** True when the database answers within two seconds; never throws. */
     async ping(): Promise<boolean> {
-      try {
-        await conn.db!.admin().ping()
+      let timer: NodeJS.Timeout | undefined
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), 2_000)
+      })
+      const answer = (async () => {
+        if (!conn.db) return false
+        await conn.db.admin().ping()
         return true
-      } catch {
-        return false
+      })().catch(() => false)
+      try {
+        return await Promise.race([answer, timeout])
+      } finally {
+        clearTimeout(timer)
       }
     },
   }

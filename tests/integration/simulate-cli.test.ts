@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+
+const root = join(__dirname, '..', '..')
+
+/** Runs `npm run simulate` as its users do: a separate process, JSON lines on stdout. */
+function simulate(args: string[], database = `sim_${randomBytes(4).toString('hex')}`) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'bots', 'simulate.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, SIMULATE_DATABASE: database },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+function script(lines: string[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'scenario-')), 'script.jsonl')
+  writeFileSync(file, lines.join('\n'))
+  return file
+}
+
+describe('npm run simulate', () => {
+  it('plays the example scenario and prints only JSON lines, ending with the summary', async () => {
+    const { code, stdout } = await simulate(['--script', join(root, 'examples', 'first-week.jsonl'), '--summary'])
+    expect(code).toBe(0)
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines).toHaveLength(14) // one reply for each of the 13 messages, then the summary
+    expect(lines[1]).toEqual({
+      room: '执委工作交流群', to: null, mentions: ['张三'], file: null,
+      text: '✏️ 已记录：联系妇女代表「刘翠花」（今天）\n⬜ 联系妇女代表 1/5–7 ▓░░░░░░',
+    })
+    expect(lines.slice(0, -1).every((l) => typeof l.text === 'string' && l.text.length > 0)).toBe(true)
+    expect(lines.at(-1)).toEqual({
+      summary: {
+        张三: { representatives: 2, poorFamily: 1, problemSolved: 1, onlineGroup: 0, socialOrg: 0, publicService: 0, report: 0, proposal: 0, diary: 1, needsOpen: 0, needsResolved: 1 },
+        王主席: { representatives: 0, poorFamily: 0, problemSolved: 0, onlineGroup: 0, socialOrg: 0, publicService: 0, report: 0, proposal: 0, diary: 0, needsOpen: 0, needsResolved: 0 },
+      },
+    })
+  }, 60_000)
+
+  it('stops with exit status 2 and names the line of a malformed script, printing nothing', async () => {
+    const file = script(['{"at":"2026-11-16T09:00:00+08:00"}', '// fine', '{"room":"群","from":"张三"}'])
+    const { code, stdout, stderr } = await simulate(['--script', file])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('line 3')
+  }, 60_000)
+
+  it('treats an unknown job name as a malformed line', async () => {
+    const { code, stderr } = await simulate(['--script', script(['{"job":"no-such-job"}'])])
+    expect(code).toBe(2)
+    expect(stderr).toContain('line 1: unknown job "no-such-job"')
+  }, 60_000)
+
+  it('keeps the database between runs with --keep and starts empty without it', async () => {
+    const database = `sim_keep_${randomBytes(4).toString('hex')}`
+    const roster = '{"roster":[{"name":"周敏","role":"executive","org":"襄阳市"}]}'
+    const first = script(['{"at":"2026-11-16T09:00:00+08:00"}', roster, '{"from":"周敏","text":"#联系 甲"}'])
+    const second = script(['{"at":"2026-11-17T09:00:00+08:00"}', '{"from":"周敏","text":"#联系 乙"}'])
+    await simulate(['--script', first], database)
+    const kept = await simulate(['--script', second, '--keep', '--summary'], database)
+    expect(JSON.parse(kept.stdout.trim().split('\n').at(-1)!).summary.周敏.representatives).toBe(2)
+    const fresh = await simulate(['--script', second, '--summary'], database)
+    expect(JSON.parse(fresh.stdout.trim().split('\n').at(-1)!).summary).toEqual({})
+  }, 90_000)
+})
