@@ -52,9 +52,18 @@ async function main(): Promise<void> {
   const app = createApp({ ping: repos.ping, wechatLoggedIn: bot.isLoggedIn, log })
   const server: Server = app.listen(config.PORT, () => log.info('http listening', { port: config.PORT }))
   const send = createWechatySender(bot.wechaty)
-  const scheduler = startScheduler(JOBS, config.BOT_TIMEZONE, () => ({
-    repos, now: systemClock.now(), tz: config.BOT_TIMEZONE, send, log,
-  }), log)
+  const scheduler = startScheduler(
+    JOBS,
+    config.BOT_TIMEZONE,
+    () => ({
+      repos,
+      now: systemClock.now(),
+      tz: config.BOT_TIMEZONE,
+      send,
+      log,
+    }),
+    log,
+  )
 
   let stopping = false
   const shutdown = async (signal: string) => {

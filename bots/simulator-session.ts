@@ -22,7 +22,14 @@ export interface SimulatorSession {
   /** Every message the bot sent, with names instead of ids, in order. */
   sent: NamedSentMessage[]
   /** Sends a message as a person and waits until the bot has fully handled it. */
-  say(input: { from: string; text: string; room?: string; id?: string; timestamp?: number; type?: types.Message }): Promise<Outcome>
+  say(input: {
+    from: string
+    text: string
+    room?: string
+    id?: string
+    timestamp?: number
+    type?: types.Message
+  }): Promise<Outcome>
   stop(): Promise<void>
 }
 

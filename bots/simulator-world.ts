@@ -42,11 +42,25 @@ export function createSimulatorWorld(mocker: mock.Mocker, botName: string) {
   }
 
   /** Delivers a text message to the bot as WeChat would and returns its id. */
-  function say(input: { from: string; text: string; room?: string; timestamp: number; mentionBot?: boolean; id?: string; type?: types.Message }): string {
+  function say(input: {
+    from: string
+    text: string
+    room?: string
+    timestamp: number
+    mentionBot?: boolean
+    id?: string
+    type?: types.Message
+  }): string {
     const talkerId = contact(input.from)
     const messageId = input.id ?? `simmsg_${Date.now().toString(36)}_${(sequence++).toString(36)}`
     const mentionBot = input.mentionBot ?? input.text.includes('@' + botName)
-    const base = { id: messageId, talkerId, timestamp: input.timestamp, type: input.type ?? types.Message.Text, text: input.text }
+    const base = {
+      id: messageId,
+      talkerId,
+      timestamp: input.timestamp,
+      type: input.type ?? types.Message.Text,
+      text: input.text,
+    }
     const payload = input.room
       ? { ...base, roomId: room(input.room, talkerId), mentionIdList: mentionBot ? [botId] : [] }
       : { ...base, listenerId: botId }

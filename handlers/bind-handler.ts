@@ -10,10 +10,19 @@ export async function handleBind(ctx: HandlerContext, cmd: Extract<Command, { ty
   if (ctx.place.type !== 'group') throw new UserError(MESSAGES.groupOnly)
   if (!ctx.sender || ctx.sender.role !== 'admin') throw new UserError(MESSAGES.adminOnly)
   await ctx.repos.groups.bind(
-    { roomId: ctx.place.roomId, topic: ctx.place.topic, kind: cmd.kind, orgId: ctx.sender.orgId, boundBy: ctx.sender.id },
+    {
+      roomId: ctx.place.roomId,
+      topic: ctx.place.topic,
+      kind: cmd.kind,
+      orgId: ctx.sender.orgId,
+      boundBy: ctx.sender.id,
+    },
     ctx.now,
   )
   const org = await ctx.repos.orgs.findById(ctx.sender.orgId)
-  const tail = cmd.kind === 'executive' ? '执委们可以在这里记录履职事项，发送 #帮助 查看用法。' : '我会在这里转发通知，不会公开任何人的履职记录。'
+  const tail =
+    cmd.kind === 'executive'
+      ? '执委们可以在这里记录履职事项，发送 #帮助 查看用法。'
+      : '我会在这里转发通知，不会公开任何人的履职记录。'
   await ctx.reply(`已将本群设为【${KIND_NAMES[cmd.kind]}】（${org?.name ?? '本单位'}）。${tail}`)
 }

@@ -50,7 +50,10 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     let key: string | undefined
     try {
       const now = clock.now()
-      const claim = await repos.inbox.claim({ messageId: msg.id, fingerprint: messageFingerprint(msg), owner: deps.owner }, now)
+      const claim = await repos.inbox.claim(
+        { messageId: msg.id, fingerprint: messageFingerprint(msg), owner: deps.owner },
+        now,
+      )
       if (!claim.claimed) {
         log.info('message skipped: already handled', { messageId: msg.id, reason: claim.reason })
         return 'duplicate'
@@ -58,7 +61,12 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       key = claim.key
       const outcome = await run(msg, parsed, key, now, reply)
       await repos.inbox.finish(key, clock.now())
-      log.info('message handled', { messageId: msg.id, command: commandName(parsed), outcome, ms: Date.now() - started })
+      log.info('message handled', {
+        messageId: msg.id,
+        command: commandName(parsed),
+        outcome,
+        ms: Date.now() - started,
+      })
       return outcome
     } catch (err) {
       log.error('message failed', { messageId: msg.id, command: commandName(parsed), err })
@@ -92,7 +100,17 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     try {
       const sender = await resolveSender(repos, msg)
       const ctx: HandlerContext = {
-        msg, key, sender, place, now, today: toLocal(now, deps.tz), tz: deps.tz, botName: deps.botName, repos, reply, log,
+        msg,
+        key,
+        sender,
+        place,
+        now,
+        today: toLocal(now, deps.tz),
+        tz: deps.tz,
+        botName: deps.botName,
+        repos,
+        reply,
+        log,
       }
       await dispatchCommand(ctx, parsed.command)
       return 'handled'

@@ -5,7 +5,8 @@ import type { GroupKind } from '../src/parser/command-types'
 import type { LocalDate } from '../src/domain/zoned-time'
 import type { Logger } from '../src/logger'
 
-export type Place = { type: 'private' } | { type: 'group'; roomId: string; kind: GroupKind | null; orgId: string | null; topic: string }
+export type Place =
+  { type: 'private' } | { type: 'group'; roomId: string; kind: GroupKind | null; orgId: string | null; topic: string }
 
 /** Everything a command handler may use; it never sees the Wechaty bot. */
 export interface HandlerContext {

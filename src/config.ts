@@ -29,8 +29,14 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>
 
+/** Every variable the bot reads; .env.example must list each (a unit test checks). */
+export const CONFIG_KEYS = Object.keys(schema.shape)
+
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid environment variable ${variable}: ${detail}. Fix it in .env or the environment (see .env.example).`)
     this.name = 'ConfigError'
   }

@@ -29,7 +29,10 @@ export type ScenarioLine =
   | { type: 'job'; job: string }
 
 export class ScenarioError extends Error {
-  constructor(readonly lineNumber: number, detail: string) {
+  constructor(
+    readonly lineNumber: number,
+    detail: string,
+  ) {
     super(`line ${lineNumber}: ${detail}`)
     this.name = 'ScenarioError'
   }
@@ -59,7 +62,8 @@ function toLine(value: unknown, lineNumber: number, knownJobs: (name: string) =>
     if (!parsed.success) continue
     const v = parsed.data as Record<string, unknown>
     if ('at' in v) return { type: 'at', at: new Date(v.at as string) }
-    if ('roster' in v) return { type: 'roster', roster: v.roster as Extract<ScenarioLine, { type: 'roster' }>['roster'] }
+    if ('roster' in v)
+      return { type: 'roster', roster: v.roster as Extract<ScenarioLine, { type: 'roster' }>['roster'] }
     if ('job' in v) {
       if (!knownJobs(v.job as string)) throw new ScenarioError(lineNumber, `unknown job "${String(v.job)}"`)
       return { type: 'job', job: v.job as string }

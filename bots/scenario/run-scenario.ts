@@ -32,7 +32,10 @@ export async function runScenario(
         case 'roster':
           for (const entry of line.roster) {
             const org = await deps.repos.orgs.ensure(entry.org, entry.parent)
-            await deps.repos.members.upsertByName({ name: entry.name, role: entry.role, orgId: org.id }, deps.clock.now())
+            await deps.repos.members.upsertByName(
+              { name: entry.name, role: entry.role, orgId: org.id },
+              deps.clock.now(),
+            )
           }
           break
         case 'message':
@@ -56,7 +59,10 @@ export async function runScenario(
 export async function scenarioSummary(deps: ScenarioDeps): Promise<Record<string, ProgressCounts>> {
   const year = toLocal(deps.clock.now(), deps.tz).year
   const members = await deps.repos.members.listWithChecklist()
-  const progress = await deps.repos.progress.listForYear(year, members.map((m) => m.id))
+  const progress = await deps.repos.progress.listForYear(
+    year,
+    members.map((m) => m.id),
+  )
   const byMember = new Map(progress.map((p) => [p.memberId, p.counts]))
   const summary: Record<string, ProgressCounts> = {}
   for (const m of members) summary[m.name] = byMember.get(m.id) ?? emptyCounts()

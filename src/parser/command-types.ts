@@ -2,8 +2,7 @@ import type { DutyKind } from '../domain/checklist'
 
 /** A date written after a command: resolved against "today" by the domain, so the parser needs no clock. */
 export type DateExpr =
-  | { type: 'relative'; daysAgo: number }
-  | { type: 'absolute'; year?: number; month: number; day: number }
+  { type: 'relative'; daysAgo: number } | { type: 'absolute'; year?: number; month: number; day: number }
 
 export type GroupKind = 'executive' | 'constituent'
 export type Audience = GroupKind | 'all'

@@ -17,7 +17,8 @@ export function parseCommand(text: string, options: ParseOptions): ParseResult |
   const hashed = /^#/.test(normalized)
   if (!hashed && options.requireHash) return undefined
   const body = normalized.replace(/^#+\s*/, '')
-  if (body === '') return hashed ? fail('unknownCommand', undefined, '请在 # 后面写上命令，例如 #进度。', '#帮助') : undefined
+  if (body === '')
+    return hashed ? fail('unknownCommand', undefined, '请在 # 后面写上命令，例如 #进度。', '#帮助') : undefined
   const [head = '', ...tail] = body.split(' ')
   const match = hashed ? matchCommandWord(head) : matchBareWord(head, tail)
   if (!match) {
@@ -67,7 +68,11 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
     }
     case 'resolveNeed': {
       const n = /^(?:第)?(\d{1,9})(?:号)?$/.exec(words[0] ?? '')
-      if (!n) return usageError(words.length ? '编号应是数字，例如 #办结 3。' : '请写上需求编号，例如 #办结 3。', words.length ? 'badArgument' : 'missingArgument')
+      if (!n)
+        return usageError(
+          words.length ? '编号应是数字，例如 #办结 3。' : '请写上需求编号，例如 #办结 3。',
+          words.length ? 'badArgument' : 'missingArgument',
+        )
       return ok({ type: 'resolveNeed', number: Number(n[1]) })
     }
     case 'summary':
@@ -76,7 +81,11 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
       return buildNotice(words, usageError)
     case 'bind': {
       const kind = groupKind(words[0])
-      if (!kind) return usageError('请写明群类型：#绑定 执委群 或 #绑定 群众群。', words.length ? 'badArgument' : 'missingArgument')
+      if (!kind)
+        return usageError(
+          '请写明群类型：#绑定 执委群 或 #绑定 群众群。',
+          words.length ? 'badArgument' : 'missingArgument',
+        )
       return ok({ type: 'bind', kind })
     }
     case 'help':
@@ -103,7 +112,8 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
     if (subject.length > LIMITS.title) return usageError(`题目最多 ${LIMITS.title} 字。`, 'tooLong')
     return ok({ type: 'duty', kind, subject, date: dated.date })
   }
-  if (first.length > LIMITS.name) return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
+  if (first.length > LIMITS.name)
+    return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
   const detail = rest.join(' ') || undefined
   if (spec.shape === 'name+requiredDetail' && !detail) return usageError(`请写上解决了什么问题，例如 ${spec.example}`)
   if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')

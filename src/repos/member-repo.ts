@@ -1,7 +1,7 @@
 import type { Models } from './models'
 import type { Member, Role } from '../domain/entities'
 import { CHECKLIST_ROLES } from '../domain/entities'
-import { idOf, oid } from './to-plain'
+import { idOf, oid, tryClaim } from './to-plain'
 
 type MemberDoc = { _id: unknown; name: string; role: Role; orgId: unknown; contactIds?: string[] }
 
@@ -14,7 +14,7 @@ function toMember(doc: MemberDoc): Member {
 
 export type BindResult = { member: Member } | { ambiguous: true } | undefined
 
-export function createMemberRepo({ Member: M }: Models) {
+export function createMemberRepo({ Member: M, Claim }: Models) {
   async function findByContactId(contactId: string): Promise<Member | undefined> {
     const doc = await M.findOne({ contactIds: contactId }).lean<MemberDoc>()
     return doc ? toMember(doc) : undefined
@@ -22,21 +22,19 @@ export function createMemberRepo({ Member: M }: Models) {
 
   /**
    * The first message from a person binds her WeChat id to the roster entry with her name, but only
-   * an entry that has no WeChat id yet and only when the name is unambiguous.
+   * an entry that has no WeChat id yet and only when the name is unambiguous. Two people racing for one
+   * entry: the unique claim decides, so exactly one of them gets it.
    */
-  async function bindByName(name: string, contactId: string): Promise<BindResult> {
-    const candidates = await M.find({ name, ...UNBOUND }).limit(2).lean<MemberDoc[]>()
+  async function bindByName(name: string, contactId: string, now = new Date()): Promise<BindResult> {
+    const candidates = await M.find({ name, ...UNBOUND })
+      .limit(2)
+      .lean<MemberDoc[]>()
     if (candidates.length === 0) return undefined
     if (candidates.length > 1) return { ambiguous: true }
-    const doc = await M.findOneAndUpdate(
-      { _id: candidates[0]!._id, ...UNBOUND },
-      { $push: { contactIds: contactId } },
-      { returnDocument: 'after' },
-    ).lean<MemberDoc>()
-    if (doc) return { member: toMember(doc) }
-    // Someone else bound it between our read and write: whoever owns it now decides.
-    const owner = await findByContactId(contactId)
-    return owner ? { member: owner } : undefined
+    const id = idOf(candidates[0]!._id)
+    if (!(await tryClaim(Claim, `bind:${id}`, now))) return undefined
+    await M.updateOne({ _id: oid(id) }, { $addToSet: { contactIds: contactId } })
+    return { member: toMember({ ...candidates[0]!, contactIds: [contactId] }) }
   }
 
   /** A roster line: creates the person or updates role and unit of the one with that name. */

@@ -99,8 +99,6 @@ const progressSchema = new Schema(
     orgId: { type: Schema.Types.ObjectId, required: true },
     year: { type: Number, required: true },
     counts: { type: Schema.Types.Mixed, required: true },
-    /** Optimistic concurrency: a sync writes only if nobody synced since it read. */
-    version: { type: Number, required: true },
     updatedAt: { type: Date, required: true },
   },
   opts,
@@ -115,17 +113,29 @@ const inboxSchema = new Schema(
     status: { type: String, enum: ['processing', 'done'], required: true },
     owner: { type: String, required: true },
     leaseUntil: { type: Date, required: true },
+    /** Which take-over this is; each is won through a unique claim, see inbox-repo. */
+    attempt: { type: Number, default: 0 },
     receivedAt: { type: Date, required: true },
     doneAt: { type: Date, default: null },
   },
   opts,
 )
 
-const counterSchema = new Schema({ _id: { type: String, required: true }, seq: { type: Number, required: true } }, opts)
+/**
+ * One-time tokens won by inserting them. A unique insert is the one write every MongoDB-compatible
+ * server makes atomic: FerretDB 1.x (SQLite) applies conditional updates and $inc without isolation,
+ * so two racing updateOne({…, version: n}) calls can both succeed there.
+ */
+const claimSchema = new Schema(
+  { _id: { type: String, required: true }, createdAt: { type: Date, required: true } },
+  opts,
+)
 
 /** Models stay untyped here on purpose: each repository maps documents to its own plain type. */
 function model(conn: Connection, name: string, schema: Schema, collection: string): Model<any> {
-  return (conn.models[name] as Model<any> | undefined) ?? (conn.model(name, schema, collection) as unknown as Model<any>)
+  return (
+    (conn.models[name] as Model<any> | undefined) ?? (conn.model(name, schema, collection) as unknown as Model<any>)
+  )
 }
 
 export function bindModels(conn: Connection) {
@@ -138,7 +148,7 @@ export function bindModels(conn: Connection) {
     Need: model(conn, 'Need', needSchema, 'needs'),
     Progress: model(conn, 'Progress', progressSchema, 'progress'),
     Inbox: model(conn, 'Inbox', inboxSchema, 'inbox'),
-    Counter: model(conn, 'Counter', counterSchema, 'counters'),
+    Claim: model(conn, 'Claim', claimSchema, 'claims'),
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Models } from './models'
 import type { Need } from '../domain/entities'
 import { createRecordOps } from './record-ops'
-import { idOf, oid } from './to-plain'
+import { idOf, isDuplicateKey, oid } from './to-plain'
 
 function toNeed(doc: any): Need {
   return {
@@ -20,29 +20,36 @@ function toNeed(doc: any): Need {
   }
 }
 
-export function createNeedRepo({ Need: N, Counter }: Models) {
+export function createNeedRepo({ Need: N }: Models) {
   const ops = createRecordOps(N, toNeed)
 
-  async function nextNumber(): Promise<number> {
-    const doc = await Counter.findOneAndUpdate({ _id: 'needs' }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean<{
-      seq: number
-    }>()
-    return doc!.seq
-  }
-
-  /** A number is taken only when no record exists for the message yet, so retries do not burn numbers. */
+  /**
+   * Numbers come from the unique index, not a counter: $inc loses updates on FerretDB 1.x, while a
+   * unique insert never does. A racing opener that takes our number makes us try the next one.
+   */
   async function open(need: Omit<Need, 'id' | 'number' | 'status' | 'resolvedBy' | 'resolvedAt'>) {
-    const existing = await N.findOne({ sourceMessageId: need.sourceMessageId }).lean()
-    if (existing) return { record: toNeed(existing), created: false }
-    return ops.insertOnce({
-      ...need,
-      memberId: oid(need.memberId),
-      orgId: oid(need.orgId),
-      number: await nextNumber(),
-      status: 'open',
-      resolvedBy: null,
-      resolvedAt: null,
-    })
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const existing = await N.findOne({ sourceMessageId: need.sourceMessageId }).lean()
+      if (existing) return { record: toNeed(existing), created: false }
+      const last = await N.findOne({}, { number: 1 }).sort({ number: -1 }).lean<{ number: number }>()
+      try {
+        const doc = await N.create({
+          ...need,
+          memberId: oid(need.memberId),
+          orgId: oid(need.orgId),
+          number: (last?.number ?? 0) + 1,
+          status: 'open',
+          resolvedBy: null,
+          resolvedAt: null,
+          undoneAt: null,
+          undoneBy: null,
+        })
+        return { record: toNeed(doc.toObject()), created: true }
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+      }
+    }
+    throw new Error('could not allocate a need number after 50 attempts')
   }
 
   async function findByNumber(number: number): Promise<Need | undefined> {

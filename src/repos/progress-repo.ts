@@ -3,10 +3,15 @@ import type { Progress } from '../domain/entities'
 import { emptyCounts, type ProgressCounts } from '../domain/progress'
 import { idOf, isDuplicateKey, oid } from './to-plain'
 
-type ProgressDoc = { memberId: unknown; orgId: unknown; year: number; counts: Partial<ProgressCounts>; version: number }
+type ProgressDoc = { memberId: unknown; orgId: unknown; year: number; counts: Partial<ProgressCounts> }
 
 function toProgress(doc: ProgressDoc): Progress {
-  return { memberId: idOf(doc.memberId), orgId: idOf(doc.orgId), year: doc.year, counts: { ...emptyCounts(), ...doc.counts } }
+  return {
+    memberId: idOf(doc.memberId),
+    orgId: idOf(doc.orgId),
+    year: doc.year,
+    counts: { ...emptyCounts(), ...doc.counts },
+  }
 }
 
 const keyOf = (memberId: string, year: number) => `${memberId}:${year}`
@@ -17,35 +22,17 @@ export function createProgressRepo({ Progress: P }: Models) {
     return doc ? toProgress(doc) : undefined
   }
 
-  async function version(memberId: string, year: number): Promise<number> {
-    const doc = await P.findById(keyOf(memberId, year), { version: 1 }).lean<{ version: number }>()
-    return doc?.version ?? 0
-  }
-
-  /**
-   * Writes counts only if nobody wrote since `seenVersion` was read; returns false so the caller
-   * recounts. This keeps two processes from overwriting a newer count with an older one.
-   */
-  async function writeIfUnchanged(
-    p: { memberId: string; orgId: string; year: number; counts: ProgressCounts },
-    seenVersion: number,
-    now: Date,
-  ): Promise<boolean> {
+  /** Stores counts as they are (never increments), so writing the same truth twice is harmless. */
+  async function write(p: { memberId: string; orgId: string; year: number; counts: ProgressCounts }, now: Date) {
     const _id = keyOf(p.memberId, p.year)
-    if (seenVersion === 0) {
-      try {
-        await P.create({ _id, memberId: oid(p.memberId), orgId: oid(p.orgId), year: p.year, counts: p.counts, version: 1, updatedAt: now })
-        return true
-      } catch (err) {
-        if (isDuplicateKey(err)) return false
-        throw err
-      }
+    const fields = { memberId: oid(p.memberId), orgId: oid(p.orgId), year: p.year, counts: p.counts, updatedAt: now }
+    try {
+      await P.updateOne({ _id }, { $set: fields }, { upsert: true })
+    } catch (err) {
+      // Two first writes raced on the upsert: the document exists now, so a plain update suffices.
+      if (!isDuplicateKey(err)) throw err
+      await P.updateOne({ _id }, { $set: fields })
     }
-    const res = await P.updateOne(
-      { _id, version: seenVersion },
-      { $set: { counts: p.counts, orgId: oid(p.orgId), updatedAt: now }, $inc: { version: 1 } },
-    )
-    return res.modifiedCount === 1
   }
 
   async function listForYear(year: number, memberIds: string[]): Promise<Progress[]> {
@@ -53,7 +40,7 @@ export function createProgressRepo({ Progress: P }: Models) {
     return docs.map(toProgress)
   }
 
-  return { get, version, writeIfUnchanged, listForYear }
+  return { get, write, listForYear }
 }
 
 export type ProgressRepo = ReturnType<typeof createProgressRepo>

@@ -20,7 +20,10 @@ export function createRecordOps<T>(model: Model<any>, toPlain: (doc: any) => T) 
   }
 
   async function latestActive(memberId: string): Promise<T | undefined> {
-    const doc = await model.findOne({ memberId: oid(memberId), undoneAt: null }).sort({ createdAt: -1, _id: -1 }).lean()
+    const doc = await model
+      .findOne({ memberId: oid(memberId), undoneAt: null })
+      .sort({ createdAt: -1, _id: -1 })
+      .lean()
     return doc ? toPlain(doc) : undefined
   }
 

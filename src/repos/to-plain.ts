@@ -16,3 +16,14 @@ export function isValidId(id: string): boolean {
 export function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000
 }
+
+/** True if this caller inserted the token first; see the claims collection in models.ts. */
+export async function tryClaim(claims: import('mongoose').Model<any>, id: string, now: Date): Promise<boolean> {
+  try {
+    await claims.create({ _id: id, createdAt: now })
+    return true
+  } catch (err) {
+    if (isDuplicateKey(err)) return false
+    throw err
+  }
+}

@@ -68,14 +68,26 @@ beforeAll(async () => {
   await server.start()
   world = createSimulatorWorld(mocker, BOT)
   puppetMock.on('message', ({ messageId }) => {
-    const payload = mocker.messagePayload(messageId) as { talkerId?: string; roomId?: string; listenerId?: string; text?: string }
-    if (payload.talkerId === world.botId) received.push({ roomId: payload.roomId, listenerId: payload.listenerId, text: payload.text ?? '' })
+    const payload = mocker.messagePayload(messageId) as {
+      talkerId?: string
+      roomId?: string
+      listenerId?: string
+      text?: string
+    }
+    if (payload.talkerId === world.botId)
+      received.push({ roomId: payload.roomId, listenerId: payload.listenerId, text: payload.text ?? '' })
   })
 
   const choice = createPuppet({ WECHATY_PUPPET_SERVICE_TOKEN: token, WECHATY_PUPPET_SERVICE_ENDPOINT: endpoint })
   expect(choice.kind).toBe('service')
   bot = await createBot({
-    puppet: choice.puppet, repos: db.repos, clock: systemClock, log: silentLogger, tz: 'Asia/Shanghai', botName: BOT, owner: 'e2e',
+    puppet: choice.puppet,
+    repos: db.repos,
+    clock: systemClock,
+    log: silentLogger,
+    tz: 'Asia/Shanghai',
+    botName: BOT,
+    owner: 'e2e',
   })
   world.login()
   await waitFor('login over gRPC', () => (bot.isLoggedIn() ? true : undefined))

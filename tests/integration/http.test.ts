@@ -29,7 +29,8 @@ async function get(ping: () => Promise<boolean>, path: string) {
 describe('GET /healthz', () => {
   it('is 200 while the database answers', async () => {
     expect(await get(db.repos.ping, '/healthz')).toEqual({
-      status: 200, body: { ok: true, database: 'up', wechat: 'loggedIn' },
+      status: 200,
+      body: { ok: true, database: 'up', wechat: 'loggedIn' },
     })
   })
 

@@ -43,7 +43,15 @@ describe('logging duties', () => {
   })
 
   it('logs every checklist item and shows them all with #进度', async () => {
-    for (const text of ['#帮扶 王家 孩子上学难', '#解决 王家 助学金', '#网群 巾帼群', '#社会组织 阳光妈妈', '#公益 义诊', '#调研 留守妇女', '#建议 托管点']) {
+    for (const text of [
+      '#帮扶 王家 孩子上学难',
+      '#解决 王家 助学金',
+      '#网群 巾帼群',
+      '#社会组织 阳光妈妈',
+      '#公益 义诊',
+      '#调研 留守妇女',
+      '#建议 托管点',
+    ]) {
       expect(await h.session.say({ room: GROUP, from: '张三', text })).toBe('handled')
     }
     h.take()
@@ -51,7 +59,15 @@ describe('logging duties', () => {
     const [reply] = h.take()
     expect(reply).toMatchObject({ to: '张三', room: null })
     expect(reply!.text).toContain('已完成 7/8 项')
-    expect(await counts('张三')).toMatchObject({ poorFamily: 1, problemSolved: 1, onlineGroup: 1, socialOrg: 1, publicService: 1, report: 1, proposal: 1 })
+    expect(await counts('张三')).toMatchObject({
+      poorFamily: 1,
+      problemSolved: 1,
+      onlineGroup: 1,
+      socialOrg: 1,
+      publicService: 1,
+      report: 1,
+      proposal: 1,
+    })
   })
 
   it('dates an item from 昨天 and refuses a future date', async () => {
@@ -71,7 +87,9 @@ describe('logging duties', () => {
 
   it('answers a malformed command with the sentence and the usage line, storing nothing', async () => {
     await h.session.say({ room: GROUP, from: '刘四', text: '#解决 王家' })
-    expect(h.take()[0]!.text).toBe('请写上解决了什么问题，例如 #解决 王家 协调办理了医保报销\n用法：#解决 家庭 问题 [日期]')
+    expect(h.take()[0]!.text).toBe(
+      '请写上解决了什么问题，例如 #解决 王家 协调办理了医保报销\n用法：#解决 家庭 问题 [日期]',
+    )
     expect((await counts('刘四'))?.problemSolved).toBe(0)
   })
 })
@@ -160,14 +178,21 @@ describe('exactly once', () => {
     await h.session.say({ room: GROUP, from: '刘四', text: '#联系 乙' })
     await h.session.say({ room: GROUP, from: '刘四', text: '#撤销', id: 'undo-1' })
     await h.session.say({ room: GROUP, from: '刘四', text: '#撤销', id: 'undo-1' })
-    expect(await db.conn.collection('duty_logs').countDocuments({ subject: { $in: ['甲', '乙'] }, undoneAt: null })).toBe(1)
+    expect(
+      await db.conn.collection('duty_logs').countDocuments({ subject: { $in: ['甲', '乙'] }, undoneAt: null }),
+    ).toBe(1)
   })
 
   it('counts once when two bot processes on one database receive the same message', async () => {
     const other = await startHarness(db, { owner: 'second-process' })
     h.take()
     try {
-      const message = { room: GROUP, from: '刘四', text: '#联系 双机测试', timestamp: Date.parse('2026-11-20T02:30:00Z') }
+      const message = {
+        room: GROUP,
+        from: '刘四',
+        text: '#联系 双机测试',
+        timestamp: Date.parse('2026-11-20T02:30:00Z'),
+      }
       const outcomes = await Promise.all([
         h.session.say({ ...message, id: 'acct-a-1' }),
         other.session.say({ ...message, id: 'acct-b-1' }),
@@ -184,16 +209,26 @@ describe('exactly once', () => {
     await h.session.say({ room: GROUP, from: '刘四', text: '#联系 重启测试', id: 'restart-1' })
     await h.session.stop()
     h = await startHarness(db)
-    expect(await h.session.say({ room: GROUP, from: '刘四', text: '#联系 重启测试', id: 'restart-1' })).toBe('duplicate')
+    expect(await h.session.say({ room: GROUP, from: '刘四', text: '#联系 重启测试', id: 'restart-1' })).toBe(
+      'duplicate',
+    )
     expect(await db.conn.collection('duty_logs').countDocuments({ subject: '重启测试' })).toBe(1)
   })
 })
 
 describe('stored progress', () => {
   it('equals a full recount from the records after everything above', async () => {
-    const before = await db.conn.collection('progress').find({}, { projection: { counts: 1 } }).sort({ _id: 1 }).toArray()
+    const before = await db.conn
+      .collection('progress')
+      .find({}, { projection: { counts: 1 } })
+      .sort({ _id: 1 })
+      .toArray()
     const result = await rebuildProgress(db.repos, new Date())
-    const after = await db.conn.collection('progress').find({}, { projection: { counts: 1 } }).sort({ _id: 1 }).toArray()
+    const after = await db.conn
+      .collection('progress')
+      .find({}, { projection: { counts: 1 } })
+      .sort({ _id: 1 })
+      .toArray()
     expect(result.members).toBe(3)
     expect(after).toEqual(before)
   })

@@ -28,7 +28,10 @@ describe('org units', () => {
   })
 
   it('creates a unit once even when two callers race', async () => {
-    const [a, b] = await Promise.all([db.repos.orgs.ensure('竞争区', '襄阳市'), db.repos.orgs.ensure('竞争区', '襄阳市')])
+    const [a, b] = await Promise.all([
+      db.repos.orgs.ensure('竞争区', '襄阳市'),
+      db.repos.orgs.ensure('竞争区', '襄阳市'),
+    ])
     expect(a.id).toBe(b.id)
   })
 })
@@ -47,13 +50,18 @@ describe('members', () => {
     await registerRoster(db.repos, [{ name: '王芳', role: 'executive', org: '樊城区' }])
     const org = await db.repos.orgs.ensure('襄城区', '襄阳市')
     // upsertByName keys on the name, so the second 王芳 is inserted by hand, as an import would.
-    await db.conn.collection('members').insertOne({ name: '王芳', role: 'executive', orgId: new Types.ObjectId(org.id), contactIds: [], createdAt: now })
+    await db.conn
+      .collection('members')
+      .insertOne({ name: '王芳', role: 'executive', orgId: new Types.ObjectId(org.id), contactIds: [], createdAt: now })
     expect(await db.repos.members.bindByName('王芳', 'wx_wf')).toEqual({ ambiguous: true })
   })
 
   it('lets only one of two racing contacts bind an entry', async () => {
     await registerRoster(db.repos, [{ name: '孙丽', role: 'executive', org: '襄阳市' }])
-    const results = await Promise.all([db.repos.members.bindByName('孙丽', 'wx_a'), db.repos.members.bindByName('孙丽', 'wx_b')])
+    const results = await Promise.all([
+      db.repos.members.bindByName('孙丽', 'wx_a'),
+      db.repos.members.bindByName('孙丽', 'wx_b'),
+    ])
     expect(results.filter(Boolean)).toHaveLength(1)
     const bound = (await db.repos.members.findByContactId('wx_a')) ?? (await db.repos.members.findByContactId('wx_b'))
     expect(bound?.contactIds).toHaveLength(1)
@@ -64,8 +72,15 @@ describe('records and progress', () => {
   it('stores one duty log per source message', async () => {
     const { 周红: m } = await registerRoster(db.repos, [{ name: '周红', role: 'executive', org: '襄阳市' }])
     const log = {
-      memberId: m!.id, year: 2026, date: '2026-11-20', createdAt: now, sourceMessageId: 'msg-1',
-      kind: 'representatives' as const, subject: '刘翠花', subjectKey: subjectKey('刘翠花'), detail: null,
+      memberId: m!.id,
+      year: 2026,
+      date: '2026-11-20',
+      createdAt: now,
+      sourceMessageId: 'msg-1',
+      kind: 'representatives' as const,
+      subject: '刘翠花',
+      subjectKey: subjectKey('刘翠花'),
+      detail: null,
     }
     const first = await db.repos.dutyLogs.insert(log)
     const again = await db.repos.dutyLogs.insert(log)
@@ -79,8 +94,15 @@ describe('records and progress', () => {
     await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
         await db.repos.dutyLogs.insert({
-          memberId: m!.id, year: 2026, date: '2026-11-20', createdAt: now, sourceMessageId: `race-${i}`,
-          kind: 'representatives', subject: `代表${i % 6}`, subjectKey: `代表${i % 6}`, detail: null,
+          memberId: m!.id,
+          year: 2026,
+          date: '2026-11-20',
+          createdAt: now,
+          sourceMessageId: `race-${i}`,
+          kind: 'representatives',
+          subject: `代表${i % 6}`,
+          subjectKey: `代表${i % 6}`,
+          detail: null,
         })
         await syncProgress(db.repos, m!, 2026, now)
       }),
@@ -90,13 +112,43 @@ describe('records and progress', () => {
 
   it('numbers needs once per message and resolves each once', async () => {
     const { 郑洁: m } = await registerRoster(db.repos, [{ name: '郑洁', role: 'executive', org: '襄阳市' }])
-    const need = { memberId: m!.id, orgId: m!.orgId, year: 2026, date: '2026-11-20', createdAt: now, sourceMessageId: 'need-1', content: '家政培训' }
+    const need = {
+      memberId: m!.id,
+      orgId: m!.orgId,
+      year: 2026,
+      date: '2026-11-20',
+      createdAt: now,
+      sourceMessageId: 'need-1',
+      content: '家政培训',
+    }
     const a = await db.repos.needs.open(need)
     const b = await db.repos.needs.open(need)
     expect(b.record.number).toBe(a.record.number)
     expect(await db.repos.needs.resolve(a.record.number, m!.id, now)).toBe(true)
     expect(await db.repos.needs.resolve(a.record.number, m!.id, now)).toBe(false)
     expect(await db.repos.needs.countByStatus(m!.id, 2026)).toEqual({ needsOpen: 0, needsResolved: 1 })
+  })
+})
+
+describe('needs ledger numbers', () => {
+  it('gives racing openers distinct numbers, without gaps', async () => {
+    const { 钱芳: m } = await registerRoster(db.repos, [{ name: '钱芳', role: 'executive', org: '襄阳市' }])
+    const opened = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        db.repos.needs.open({
+          memberId: m!.id,
+          orgId: m!.orgId,
+          year: 2026,
+          date: '2026-11-20',
+          createdAt: now,
+          sourceMessageId: `need-race-${i}`,
+          content: `需求${i}`,
+        }),
+      ),
+    )
+    const numbers = opened.map((o) => o.record.number).sort((a, b) => a - b)
+    expect(new Set(numbers).size).toBe(10)
+    expect(numbers[9]! - numbers[0]!).toBe(9)
   })
 })
 
@@ -118,13 +170,31 @@ describe('inbox', () => {
   it('lets another process finish a message whose lease ran out, under the original key', async () => {
     await db.repos.inbox.claim(msg('m4', 'fp4'), now, 1_000)
     const later = new Date(now.getTime() + 5_000)
-    expect(await db.repos.inbox.claim({ messageId: 'm4-redelivered', fingerprint: 'fp4', owner: 'bot-b' }, later)).toEqual({
-      claimed: true, key: 'm4',
+    expect(
+      await db.repos.inbox.claim({ messageId: 'm4-redelivered', fingerprint: 'fp4', owner: 'bot-b' }, later),
+    ).toEqual({
+      claimed: true,
+      key: 'm4',
     })
   })
 
+  it('gives a timed-out message to exactly one of many racing processes', async () => {
+    await db.repos.inbox.claim(msg('m6', 'fp6'), now, 1_000)
+    const later = new Date(now.getTime() + 5_000)
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        db.repos.inbox.claim({ messageId: 'm6', fingerprint: 'fp6', owner: `bot-${i}` }, later),
+      ),
+    )
+    expect(claims.filter((c) => c.claimed)).toHaveLength(1)
+  })
+
   it('gives a racing claim to exactly one of many processes', async () => {
-    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => db.repos.inbox.claim({ messageId: 'm5', fingerprint: 'fp5', owner: `bot-${i}` }, now)))
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        db.repos.inbox.claim({ messageId: 'm5', fingerprint: 'fp5', owner: `bot-${i}` }, now),
+      ),
+    )
     expect(claims.filter((c) => c.claimed)).toHaveLength(1)
   })
 })

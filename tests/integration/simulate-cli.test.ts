@@ -31,17 +31,47 @@ describe('npm run simulate', () => {
   it('plays the example scenario and prints only JSON lines, ending with the summary', async () => {
     const { code, stdout } = await simulate(['--script', join(root, 'examples', 'first-week.jsonl'), '--summary'])
     expect(code).toBe(0)
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines).toHaveLength(14) // one reply for each of the 13 messages, then the summary
     expect(lines[1]).toEqual({
-      room: '执委工作交流群', to: null, mentions: ['张三'], file: null,
+      room: '执委工作交流群',
+      to: null,
+      mentions: ['张三'],
+      file: null,
       text: '✏️ 已记录：联系妇女代表「刘翠花」（今天）\n⬜ 联系妇女代表 1/5–7 ▓░░░░░░',
     })
     expect(lines.slice(0, -1).every((l) => typeof l.text === 'string' && l.text.length > 0)).toBe(true)
     expect(lines.at(-1)).toEqual({
       summary: {
-        张三: { representatives: 2, poorFamily: 1, problemSolved: 1, onlineGroup: 0, socialOrg: 0, publicService: 0, report: 0, proposal: 0, diary: 1, needsOpen: 0, needsResolved: 1 },
-        王主席: { representatives: 0, poorFamily: 0, problemSolved: 0, onlineGroup: 0, socialOrg: 0, publicService: 0, report: 0, proposal: 0, diary: 0, needsOpen: 0, needsResolved: 0 },
+        张三: {
+          representatives: 2,
+          poorFamily: 1,
+          problemSolved: 1,
+          onlineGroup: 0,
+          socialOrg: 0,
+          publicService: 0,
+          report: 0,
+          proposal: 0,
+          diary: 1,
+          needsOpen: 0,
+          needsResolved: 1,
+        },
+        王主席: {
+          representatives: 0,
+          poorFamily: 0,
+          problemSolved: 0,
+          onlineGroup: 0,
+          socialOrg: 0,
+          publicService: 0,
+          report: 0,
+          proposal: 0,
+          diary: 0,
+          needsOpen: 0,
+          needsResolved: 0,
+        },
       },
     })
   }, 60_000)

@@ -16,7 +16,12 @@ export async function startHarness(db: TestDb, options: { owner?: string; at?: s
   quietWechatyLogs('silent')
   const clock = manualClock(new Date(options.at ?? '2026-11-20T10:00:00+08:00'))
   const session = await startSimulatorSession({
-    repos: db.repos, clock, log: silentLogger, tz: 'Asia/Shanghai', botName: '妇联助手', owner: options.owner,
+    repos: db.repos,
+    clock,
+    log: silentLogger,
+    tz: 'Asia/Shanghai',
+    botName: '妇联助手',
+    owner: options.owner,
   })
   let seen = 0
   return {

@@ -1,4 +1,6 @@
-import { loadConfig, ConfigError } from '../../src/config'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadConfig, ConfigError, CONFIG_KEYS } from '../../src/config'
 
 describe('loadConfig', () => {
   it('applies the contract defaults', () => {
@@ -19,5 +21,19 @@ describe('loadConfig', () => {
   ])('names %s when its value %p is bad', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`Invalid environment variable ${variable}`))
+  })
+})
+
+describe('.env.example', () => {
+  it('lists every variable the configuration reads, and each example value loads', () => {
+    const text = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8')
+    const env = Object.fromEntries(
+      text
+        .split('\n')
+        .filter((l) => /^[A-Z_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    )
+    for (const key of CONFIG_KEYS) expect(Object.keys(env)).toContain(key)
+    expect(() => loadConfig(env)).not.toThrow()
   })
 })

@@ -65,18 +65,28 @@ describe('dates in China time', () => {
   const today = { year: 2026, month: 11, day: 22 }
 
   it('resolves relative and month-day dates', () => {
-    expect(resolveDate({ type: 'relative', daysAgo: 1 }, today)).toEqual({ ok: true, date: { year: 2026, month: 11, day: 21 } })
-    expect(resolveDate({ type: 'absolute', month: 11, day: 20 }, today)).toEqual({ ok: true, date: { year: 2026, month: 11, day: 20 } })
+    expect(resolveDate({ type: 'relative', daysAgo: 1 }, today)).toEqual({
+      ok: true,
+      date: { year: 2026, month: 11, day: 21 },
+    })
+    expect(resolveDate({ type: 'absolute', month: 11, day: 20 }, today)).toEqual({
+      ok: true,
+      date: { year: 2026, month: 11, day: 20 },
+    })
   })
 
   it('puts a month-day later than today into last year', () => {
     expect(resolveDate({ type: 'absolute', month: 12, day: 30 }, { year: 2027, month: 1, day: 2 })).toEqual({
-      ok: true, date: { year: 2026, month: 12, day: 30 },
+      ok: true,
+      date: { year: 2026, month: 12, day: 30 },
     })
   })
 
   it('refuses future, impossible and too old dates with a sentence', () => {
-    expect(resolveDate({ type: 'absolute', year: 2026, month: 12, day: 1 }, today)).toEqual({ ok: false, message: '日期不能晚于今天。' })
+    expect(resolveDate({ type: 'absolute', year: 2026, month: 12, day: 1 }, today)).toEqual({
+      ok: false,
+      message: '日期不能晚于今天。',
+    })
     expect(resolveDate({ type: 'absolute', month: 2, day: 30 }, today)).toMatchObject({ ok: false })
     expect(resolveDate({ type: 'absolute', year: 2020, month: 1, day: 1 }, today)).toMatchObject({ ok: false })
   })
@@ -84,7 +94,9 @@ describe('dates in China time', () => {
   it('converts instants to Shanghai wall-clock time and back', () => {
     const local = toLocal(new Date('2026-12-31T16:30:00Z'), 'Asia/Shanghai')
     expect(local).toMatchObject({ year: 2027, month: 1, day: 1, hour: 0, minute: 30, weekday: 5 })
-    expect(fromLocal({ year: 2027, month: 1, day: 1 }, 'Asia/Shanghai', 0, 30).toISOString()).toBe('2026-12-31T16:30:00.000Z')
+    expect(fromLocal({ year: 2027, month: 1, day: 1 }, 'Asia/Shanghai', 0, 30).toISOString()).toBe(
+      '2026-12-31T16:30:00.000Z',
+    )
   })
 
   it('starts weeks on Monday', () => {

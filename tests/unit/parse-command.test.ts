@@ -20,29 +20,50 @@ function error(text: string, options = inGroup) {
 describe('parseCommand: duty items', () => {
   it('reads a contact with a representative and what was done', () => {
     expect(command('#联系 刘翠花 电话了解家庭情况')).toEqual({
-      type: 'duty', kind: 'representatives', subject: '刘翠花', detail: '电话了解家庭情况', date: undefined,
+      type: 'duty',
+      kind: 'representatives',
+      subject: '刘翠花',
+      detail: '电话了解家庭情况',
+      date: undefined,
     })
   })
 
   it('accepts full-width ＃ and spaces, an @BotName prefix, trailing punctuation and emoji', () => {
     expect(command('@妇联助手\u2005＃联系　刘翠花　上门走访！！😊')).toEqual({
-      type: 'duty', kind: 'representatives', subject: '刘翠花', detail: '上门走访', date: undefined,
+      type: 'duty',
+      kind: 'representatives',
+      subject: '刘翠花',
+      detail: '上门走访',
+      date: undefined,
     })
   })
 
   it('takes a date from the end or the start of the arguments', () => {
-    expect(command('#公益 两癌筛查宣传 昨天')).toMatchObject({ subject: '两癌筛查宣传', date: { type: 'relative', daysAgo: 1 } })
-    expect(command('#联系 11月20日 刘翠花')).toMatchObject({ subject: '刘翠花', date: { type: 'absolute', month: 11, day: 20 } })
+    expect(command('#公益 两癌筛查宣传 昨天')).toMatchObject({
+      subject: '两癌筛查宣传',
+      date: { type: 'relative', daysAgo: 1 },
+    })
+    expect(command('#联系 11月20日 刘翠花')).toMatchObject({
+      subject: '刘翠花',
+      date: { type: 'absolute', month: 11, day: 20 },
+    })
     expect(command('#调研 留守妇女就业 2026-11-20')).toMatchObject({
-      subject: '留守妇女就业', date: { type: 'absolute', year: 2026, month: 11, day: 20 },
+      subject: '留守妇女就业',
+      date: { type: 'absolute', year: 2026, month: 11, day: 20 },
     })
   })
 
   it('maps every duty command word and alias to its checklist item', () => {
     const cases: [string, string][] = [
-      ['#帮扶 王家', 'poorFamily'], ['#解决 王家 办了医保', 'problemSolved'], ['#网群 巾帼群', 'onlineGroup'],
-      ['#社会组织 阳光妈妈', 'socialOrg'], ['#公益 义诊', 'publicService'], ['#调研 就业', 'report'],
-      ['#建议 托管点', 'proposal'], ['#联系代表 刘翠花', 'representatives'], ['#提案 托管点', 'proposal'],
+      ['#帮扶 王家', 'poorFamily'],
+      ['#解决 王家 办了医保', 'problemSolved'],
+      ['#网群 巾帼群', 'onlineGroup'],
+      ['#社会组织 阳光妈妈', 'socialOrg'],
+      ['#公益 义诊', 'publicService'],
+      ['#调研 就业', 'report'],
+      ['#建议 托管点', 'proposal'],
+      ['#联系代表 刘翠花', 'representatives'],
+      ['#提案 托管点', 'proposal'],
     ]
     for (const [text, kind] of cases) expect(command(text)).toMatchObject({ type: 'duty', kind })
   })
@@ -60,7 +81,11 @@ describe('parseCommand: duty items', () => {
   })
 
   it('explains a missing name with the usage line', () => {
-    expect(error('#联系')).toMatchObject({ code: 'missingArgument', word: '联系', usage: '#联系 代表姓名 [内容] [日期]' })
+    expect(error('#联系')).toMatchObject({
+      code: 'missingArgument',
+      word: '联系',
+      usage: '#联系 代表姓名 [内容] [日期]',
+    })
   })
 
   it('rejects an impossible date', () => {
@@ -117,7 +142,8 @@ describe('parseCommand: other commands', () => {
 
 describe('parseCommand: properties', () => {
   const isResult = (r: ParseResult | undefined) =>
-    r === undefined || (r.ok ? typeof r.command.type === 'string' : r.error.message.length > 0 && r.error.usage.length > 0)
+    r === undefined ||
+    (r.ok ? typeof r.command.type === 'string' : r.error.message.length > 0 && r.error.usage.length > 0)
 
   it('turns any string into a command, an error or nothing, never a throw', () => {
     fc.assert(
@@ -129,7 +155,17 @@ describe('parseCommand: properties', () => {
   })
 
   it('never throws on command-shaped input with arbitrary arguments', () => {
-    const words = fc.constantFrom('#联系', '＃解决', '#办结', '#通知', '#绑定', '#日记', '#帮助', '@妇联助手 #公益', '#')
+    const words = fc.constantFrom(
+      '#联系',
+      '＃解决',
+      '#办结',
+      '#通知',
+      '#绑定',
+      '#日记',
+      '#帮助',
+      '@妇联助手 #公益',
+      '#',
+    )
     fc.assert(
       fc.property(words, fc.string({ unit: 'grapheme', maxLength: 80 }), (word, rest) =>
         isResult(parseCommand(`${word} ${rest}`, inGroup)),
