@@ -75,9 +75,16 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
       (async () => {
         if (friendship.type() !== types.Friendship.Receive) return
         const contact = friendship.contact()
-        const decision = await decideFriendRequest(deps.repos, contact.id, contact.name())
-        log.info('friend request', { contactId: contact.id, decision })
-        if (decision === 'accept') await friendship.accept()
+        const decision = await decideFriendRequest(
+          deps.repos,
+          { id: contact.id, name: contact.name() },
+          deps.botName,
+          deps.clock.now(),
+        )
+        log.info('friend request', { contactId: contact.id, accept: decision.accept, told: !!decision.say })
+        if (!decision.accept) return
+        await friendship.accept()
+        if (decision.say) await contact.say(decision.say)
       })().catch((err) => log.error('friendship failed', { err })),
     )
   })

@@ -1,14 +1,29 @@
 import type { Repos } from '../src/repos/create-repos'
 
-export type FriendDecision = 'accept' | 'ignore'
+export interface FriendDecision {
+  accept: boolean
+  /** What to say once the request is accepted. */
+  say?: string
+}
+
+const STRANGER =
+  '您好！我是妇联助手，为妇联执委记录履职清单。您还不在执委名单里，请联系本级妇联管理员把您加入名单，之后就可以在这里和我对话了。'
 
 /**
- * Registered members (by WeChat id, or an unbound roster entry with this name) are accepted so they
- * can talk privately. WeChat lets nobody message a stranger before accepting, so a stranger's request is
- * left pending: an admin adds her to the roster and she asks again.
+ * Everyone is accepted, because WeChat lets nobody message a stranger before accepting: a registered
+ * member (by WeChat id, or an unbound roster entry with her name) gets a welcome, a stranger is told
+ * once how to get registered and nothing more.
  */
-export async function decideFriendRequest(repos: Repos, contactId: string, name: string): Promise<FriendDecision> {
-  if (await repos.members.findByContactId(contactId)) return 'accept'
-  const bound = await repos.members.bindByName(name.trim(), contactId)
-  return bound && 'member' in bound ? 'accept' : 'ignore'
+export async function decideFriendRequest(
+  repos: Repos,
+  contact: { id: string; name: string },
+  botName: string,
+  now: Date,
+): Promise<FriendDecision> {
+  const known = await repos.members.findByContactId(contact.id)
+  const bound = known ? undefined : await repos.members.bindByName(contact.name.trim(), contact.id, now)
+  const member = known ?? (bound && 'member' in bound ? bound.member : undefined)
+  if (member) return { accept: true, say: `您好，${member.name}！我是${botName}。发送 #帮助 查看怎样记录履职事项。` }
+  const firstTime = await repos.claims.tryClaim(`stranger-told:${contact.id}`, now)
+  return { accept: true, say: firstTime ? STRANGER : undefined }
 }

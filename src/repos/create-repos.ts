@@ -8,6 +8,7 @@ import { createDiaryRepo } from './diary-repo'
 import { createNeedRepo } from './need-repo'
 import { createProgressRepo } from './progress-repo'
 import { createInboxRepo } from './inbox-repo'
+import { tryClaim } from './to-plain'
 
 export function createRepos(conn: Connection) {
   const models = bindModels(conn)
@@ -20,6 +21,8 @@ export function createRepos(conn: Connection) {
     needs: createNeedRepo(models),
     progress: createProgressRepo(models),
     inbox: createInboxRepo(models),
+    /** One-time tokens: true for the first caller with this id, ever. */
+    claims: { tryClaim: (id: string, now: Date) => tryClaim(models.Claim, id, now) },
     /** Creates every index; run at start-up so queries never scan. */
     async init(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()

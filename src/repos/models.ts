@@ -104,6 +104,7 @@ const progressSchema = new Schema(
   opts,
 )
 progressSchema.index({ year: 1, orgId: 1 })
+progressSchema.index({ year: 1, memberId: 1 })
 
 const inboxSchema = new Schema(
   {
