@@ -9,6 +9,8 @@ import { introduceInGroup } from '../handlers/room-join-handler'
 import { decideFriendRequest } from '../handlers/friendship-handler'
 import { toIncoming } from './message-adapter'
 import { createWechatySender, type SentMessage } from './wechaty-sender'
+import type { SendPolicy } from '../src/domain/send-policy'
+import type { Sender } from '../src/incoming-message'
 
 export interface BotDeps {
   puppet: impls.PuppetInterface
@@ -20,10 +22,16 @@ export interface BotDeps {
   owner: string
   onSent?: (sent: SentMessage) => void
   onHandled?: (messageId: string, outcome: Outcome) => void
+  /** After WeChat logs in again following a logout (admins are told). */
+  onLoginRestored?: (downSince: Date) => void
+  policy: SendPolicy
+  followUpHours: number
 }
 
 export interface RunningBot {
   wechaty: WechatyInterface
+  /** The bot's way out, for the send queue. */
+  send: Sender
   isLoggedIn(): boolean
   /** Resolves when every message received so far has been handled. */
   drain(): Promise<void>
@@ -89,12 +97,16 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     )
   })
 
+  let loggedOutAt: Date | undefined
   wechaty.on('login', (user) => {
     loggedIn = true
     log.info('wechat login', { userId: user.id })
+    if (loggedOutAt) deps.onLoginRestored?.(loggedOutAt)
+    loggedOutAt = undefined
   })
   wechaty.on('logout', (user) => {
     loggedIn = false
+    loggedOutAt = deps.clock.now()
     log.warn('wechat logout', { userId: user.id })
   })
   wechaty.on('scan', (qrcode, status) => log.info('wechat scan', { status, qrcode }))
@@ -104,6 +116,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
 
   return {
     wechaty,
+    send,
     isLoggedIn: () => loggedIn,
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight])

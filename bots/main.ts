@@ -5,7 +5,7 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import type { Server } from 'node:http'
-import { loadConfig, ConfigError } from '../src/config'
+import { loadConfig, ConfigError, sendPolicyOf } from '../src/config'
 import { createLogger } from '../src/logger'
 import { systemClock } from '../src/clock'
 import { startDatabase, DatabaseUnavailableError } from '../src/db/start-database'
@@ -16,7 +16,8 @@ import { JOBS } from '../jobs'
 import { createPuppet } from './create-puppet'
 import { createBot } from './create-bot'
 import { createSimulatorWorld } from './simulator-world'
-import { createWechatySender } from './wechaty-sender'
+import { startQueueWorker } from './start-queue-worker'
+import { notifyLoginRestored } from '../handlers/login-restored-handler'
 import { startScheduler } from './start-scheduler'
 import { quietWechatyLogs } from './quiet-wechaty-logs'
 
@@ -43,6 +44,12 @@ async function main(): Promise<void> {
     tz: config.BOT_TIMEZONE,
     botName: config.BOT_NAME,
     owner,
+    policy: sendPolicyOf(config),
+    followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
+    onLoginRestored: (downSince) =>
+      void notifyLoginRestored(repos, downSince, systemClock.now()).catch((err) =>
+        log.error('login-restored notice failed', { err }),
+      ),
   })
   if (choice.kind === 'simulator') {
     createSimulatorWorld(choice.mocker, config.BOT_NAME).login()
@@ -51,7 +58,7 @@ async function main(): Promise<void> {
 
   const app = createApp({ ping: repos.ping, wechatLoggedIn: bot.isLoggedIn, log })
   const server: Server = app.listen(config.PORT, () => log.info('http listening', { port: config.PORT }))
-  const send = createWechatySender(bot.wechaty)
+  const queue = startQueueWorker({ repos, send: bot.send, policy: sendPolicyOf(config), log }, systemClock)
   const scheduler = startScheduler(
     JOBS,
     config.BOT_TIMEZONE,
@@ -59,9 +66,11 @@ async function main(): Promise<void> {
       repos,
       now: systemClock.now(),
       tz: config.BOT_TIMEZONE,
-      send,
       log,
+      force: false,
+      followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
     }),
+    owner,
     log,
   )
 
@@ -71,6 +80,7 @@ async function main(): Promise<void> {
     stopping = true
     log.info('shutting down', { signal })
     scheduler.stop()
+    await queue.stop()
     server.close()
     await bot.stop().catch((err) => log.error('bot stop failed', { err }))
     await conn.close()

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../src/config'
+import { loadConfig, sendPolicyOf } from '../src/config'
 import { manualClock } from '../src/clock'
 import { createLogger } from '../src/logger'
 import { startDatabase } from '../src/db/start-database'
@@ -49,7 +49,15 @@ async function main(): Promise<number> {
     if (!values.keep) await conn.dropDatabase()
     const repos = createRepos(conn)
     await repos.init()
-    const deps = { repos, clock: manualClock(), log, tz: config.BOT_TIMEZONE, botName: config.BOT_NAME }
+    const deps = {
+      repos,
+      clock: manualClock(),
+      log,
+      tz: config.BOT_TIMEZONE,
+      botName: config.BOT_NAME,
+      policy: sendPolicyOf(config),
+      followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
+    }
     await runScenario(lines, deps, out)
     if (values.summary) out({ summary: await scenarioSummary(deps) })
   } finally {

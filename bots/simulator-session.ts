@@ -7,6 +7,8 @@ import type { Outcome } from '../handlers/handle-message'
 import { createBot, type RunningBot } from './create-bot'
 import { createSimulatorWorld, type SimulatorWorld } from './simulator-world'
 import type { SentMessage } from './wechaty-sender'
+import { defaultSendPolicy, type SendPolicy } from '../src/domain/send-policy'
+import { drainSimulated } from '../src/services/send-queue'
 
 export interface NamedSentMessage {
   room: string | null
@@ -30,6 +32,8 @@ export interface SimulatorSession {
     timestamp?: number
     type?: types.Message
   }): Promise<Outcome>
+  /** Sends everything queued, spacing simulated from `start` (default: the clock) instead of slept. */
+  drainQueue(start?: Date): Promise<Date>
   stop(): Promise<void>
 }
 
@@ -45,7 +49,10 @@ export async function startSimulatorSession(deps: {
   botName: string
   owner?: string
   onSent?: (sent: NamedSentMessage) => void
+  policy?: SendPolicy
+  followUpHours?: number
 }): Promise<SimulatorSession> {
+  const policy = deps.policy ?? defaultSendPolicy(deps.tz)
   const mocker = new mock.Mocker()
   const puppet = new PuppetMock({ mocker })
   const world = createSimulatorWorld(mocker, deps.botName)
@@ -59,7 +66,7 @@ export async function startSimulatorSession(deps: {
       to: s.contactId ? world.nameOf(s.contactId) : null,
       text: s.text,
       mentions: s.mentionContactIds.map(world.nameOf),
-      file: null,
+      file: s.file,
     }
     sent.push(named)
     deps.onSent?.(named)
@@ -69,6 +76,8 @@ export async function startSimulatorSession(deps: {
     puppet,
     owner: deps.owner ?? 'simulator',
     onSent,
+    policy,
+    followUpHours: deps.followUpHours ?? 24,
     onHandled: (id, outcome) => waiters.get(id)?.(outcome),
   })
   await new Promise<void>((resolve) => {
@@ -92,6 +101,8 @@ export async function startSimulatorSession(deps: {
       await bot.drain()
       return result
     },
+    drainQueue: (start) =>
+      drainSimulated({ repos: deps.repos, send: bot.send, policy, log: deps.log }, start ?? deps.clock.now()),
     stop: () => bot.stop(),
   }
 }

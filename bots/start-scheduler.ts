@@ -1,5 +1,6 @@
 import cron from 'node-cron'
 import type { Job, JobContext } from '../jobs/job'
+import { runJob } from '../jobs/run-job'
 import type { Logger } from '../src/logger'
 
 /** Schedules each job in the bot's time zone; a failing run is logged and the next one still happens. */
@@ -7,6 +8,7 @@ export function startScheduler(
   jobs: readonly Job[],
   tz: string,
   context: () => JobContext,
+  owner: string,
   log: Logger,
 ): { stop(): void } {
   const tasks = jobs.map((job) =>
@@ -14,8 +16,9 @@ export function startScheduler(
       job.schedule,
       async () => {
         try {
-          await job.run(context())
-          log.info('job finished', { job: job.name })
+          const outcome = await runJob(job, context(), owner)
+          if (outcome.ran && outcome.enqueued > 0)
+            log.info('job enqueued messages', { job: job.name, enqueued: outcome.enqueued })
         } catch (err) {
           log.error('job failed', { job: job.name, err })
         }

@@ -1,17 +1,21 @@
+import { FileBox } from 'file-box'
 import type { WechatyInterface } from 'wechaty/impls'
-import type { Sender } from '../src/incoming-message'
+import type { OutgoingFile, Sender } from '../src/incoming-message'
 
 export interface SentMessage {
   roomId: string | null
   contactId: string | null
   text: string
   mentionContactIds: string[]
+  file: string | null
 }
+
+const toFileBox = (file: OutgoingFile) => FileBox.fromBuffer(file.data, file.name)
 
 /** Sends through Wechaty; `onSent` sees each message after WeChat took it (the scenario runner prints these). */
 export function createWechatySender(bot: WechatyInterface, onSent?: (sent: SentMessage) => void): Sender {
   return {
-    async toRoom(roomId, text, mentionContactIds = []) {
+    async toRoom(roomId, text, mentionContactIds = [], file) {
       const room = await bot.Room.find({ id: roomId })
       if (!room) throw new Error(`room ${roomId} not found`)
       const contacts = []
@@ -19,14 +23,16 @@ export function createWechatySender(bot: WechatyInterface, onSent?: (sent: SentM
         const contact = await bot.Contact.find({ id })
         if (contact) contacts.push(contact)
       }
-      await room.say(text, ...contacts)
-      onSent?.({ roomId, contactId: null, text, mentionContactIds })
+      if (file) await room.say(toFileBox(file))
+      if (text) await room.say(text, ...contacts)
+      onSent?.({ roomId, contactId: null, text, mentionContactIds, file: file?.name ?? null })
     },
-    async toContact(contactId, text) {
+    async toContact(contactId, text, file) {
       const contact = await bot.Contact.find({ id: contactId })
       if (!contact) throw new Error(`contact ${contactId} not found`)
-      await contact.say(text)
-      onSent?.({ roomId: null, contactId, text, mentionContactIds: [] })
+      if (file) await contact.say(toFileBox(file))
+      if (text) await contact.say(text)
+      onSent?.({ roomId: null, contactId, text, mentionContactIds: [], file: file?.name ?? null })
     },
   }
 }

@@ -1,5 +1,4 @@
 import type { HandlerContext } from './handler-context'
-import { UserError } from './handler-context'
 import type { Command } from '../src/parser/command-types'
 import { handleDuty } from './duty-handler'
 import { handleProgress } from './progress-handler'
@@ -8,9 +7,11 @@ import { handleNeed, handleResolveNeed } from './needs-handler'
 import { handleUndo } from './undo-handler'
 import { handleBind } from './bind-handler'
 import { handleHelp } from './help-handler'
-import { MESSAGES } from './messages'
+import { handleNotice, handleAck, handleReceipts } from './notice-handler'
+import { handleSummary } from './summary-handler'
+import { handleSetting, handleRotation } from './settings-handler'
 
-/** One command, one handler. Summary, notice and acknowledgement arrive with the scheduled-jobs work. */
+/** One command, one handler. */
 export async function dispatchCommand(ctx: HandlerContext, cmd: Command): Promise<void> {
   switch (cmd.type) {
     case 'duty':
@@ -30,16 +31,20 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command): Promis
     case 'help':
       return handleHelp(ctx, cmd)
     case 'summary':
-      return notYet(ctx, '单位汇总', ['chair', 'admin'])
+      return handleSummary(ctx, cmd)
     case 'notice':
-      return notYet(ctx, '群发通知', ['admin'])
+      return handleNotice(ctx, cmd)
     case 'ack':
-      return notYet(ctx, '通知回执', ['executive', 'chair', 'admin'])
+      return handleAck(ctx)
+    case 'receipts':
+      return handleReceipts(ctx, cmd)
+    case 'rotation':
+      return handleRotation(ctx, cmd)
+    case 'setting':
+      return handleSetting(ctx, cmd)
+    default: {
+      const unhandled: never = cmd
+      throw new Error(`no handler for ${JSON.stringify(unhandled)}`)
+    }
   }
-}
-
-async function notYet(ctx: HandlerContext, what: string, roles: string[]): Promise<void> {
-  if (!ctx.sender) throw new UserError(MESSAGES.stranger)
-  if (!roles.includes(ctx.sender.role)) throw new UserError(MESSAGES.adminOnly)
-  await ctx.reply(MESSAGES.notYet(what))
 }

@@ -11,6 +11,8 @@ import { resolveSender } from './resolve-sender'
 import { resolvePlace } from './resolve-place'
 import { messageFingerprint } from './message-fingerprint'
 import { MESSAGES } from './messages'
+import type { SendPolicy } from '../src/domain/send-policy'
+import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
 
 export interface MessageHandlerDeps {
   repos: Repos
@@ -21,6 +23,8 @@ export interface MessageHandlerDeps {
   owner: string
   send: Sender
   log: Logger
+  policy: SendPolicy
+  followUpHours: number
 }
 
 /** What happened to one message, for tests, metrics and the scenario runner. */
@@ -44,8 +48,15 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       parsed = parseCommand(msg.text, { botName: deps.botName, requireHash: !toMe })
       if (!parsed && msg.roomId) return 'ignored'
     }
-    const reply = (text: string) =>
-      msg.roomId ? deps.send.toRoom(msg.roomId, text, [msg.talkerId]) : deps.send.toContact(msg.talkerId, text)
+    // Replies go out at once, but count toward the send caps like everything else the account sends.
+    const reply = async (text: string) => {
+      if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
+      else await deps.send.toContact(msg.talkerId, text)
+      const target = msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId)
+      await repos.outbox
+        .recordSent(target, 'reply', clock.now())
+        .catch((err) => log.warn('reply not recorded', { err }))
+    }
 
     let key: string | undefined
     try {
@@ -111,6 +122,8 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
         repos,
         reply,
         log,
+        policy: deps.policy,
+        followUpHours: deps.followUpHours,
       }
       await dispatchCommand(ctx, parsed.command)
       return 'handled'

@@ -4,6 +4,7 @@ import type { IncomingMessage } from '../src/incoming-message'
 import type { GroupKind } from '../src/parser/command-types'
 import type { LocalDate } from '../src/domain/zoned-time'
 import type { Logger } from '../src/logger'
+import type { SendPolicy } from '../src/domain/send-policy'
 
 export type Place =
   { type: 'private' } | { type: 'group'; roomId: string; kind: GroupKind | null; orgId: string | null; topic: string }
@@ -22,6 +23,8 @@ export interface HandlerContext {
   repos: Repos
   reply(text: string): Promise<void>
   log: Logger
+  policy: SendPolicy
+  followUpHours: number
 }
 
 /** A failure the user caused and can fix: its Chinese sentence is shown as is. */

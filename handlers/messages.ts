@@ -6,9 +6,9 @@ export const MESSAGES = {
     `您好，我是${botName}。发送 #帮助 查看我能做什么，例如 #联系 刘翠花 电话了解家庭情况。`,
   stranger: '您还不在执委名单里，暂时不能使用这个功能。请联系本级妇联管理员把您加入名单。',
   ambiguousName: (name: string) => `名单里有不止一位“${name}”，我没法确定是哪一位。请联系管理员处理。`,
-  noChecklist: '履职记录只对执委开放。管理员可以用 #汇总 查看各单位情况（即将开放）。',
+  noChecklist: '履职记录只对执委开放。管理员可以用 #汇总 查看各单位情况。',
   privacy: '为保护隐私，履职记录、日记和需求请在执委群或私聊中发送，群众群里不处理。',
   adminOnly: '只有管理员可以做这件事。',
+  chairOrAdmin: '只有主席和管理员可以查看汇总。',
   groupOnly: '这个命令需要在群里发送。',
-  notYet: (what: string) => `${what}功能正在建设中，很快开放。`,
 } as const

@@ -1,7 +1,10 @@
 import type { Job } from './job'
+import { weeklyProgressJob } from './weekly-progress'
+import { diaryReminderJob } from './diary-reminder'
+import { noticeFollowUpJob } from './notice-follow-up'
 
-/** Every scheduled job. Weekly progress and diary reminders arrive with their own issue. */
-export const JOBS: readonly Job[] = []
+/** Every scheduled job, by the name the scenario runner uses. */
+export const JOBS: readonly Job[] = [weeklyProgressJob, diaryReminderJob, noticeFollowUpJob]
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === name)

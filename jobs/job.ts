@@ -1,19 +1,25 @@
 import type { Repos } from '../src/repos/create-repos'
-import type { Sender } from '../src/incoming-message'
 import type { Logger } from '../src/logger'
 
 export interface JobContext {
   repos: Repos
   now: Date
   tz: string
-  send: Sender
   log: Logger
+  /** Run regardless of each unit's configured time (an explicit run, e.g. from the scenario runner). */
+  force: boolean
+  followUpHours: number
 }
 
-/** A scheduled job: node-cron runs it in BOT_TIMEZONE, the scenario runner runs it by name. */
+/**
+ * A scheduled job: node-cron runs it in BOT_TIMEZONE, the scenario runner runs it by name. Jobs only
+ * enqueue messages, each under a dedupe key naming its target and period, so a job that runs twice
+ * (two processes, a restart mid-run, a clock that jumps) still sends each message once.
+ */
 export interface Job {
   name: string
-  /** A node-cron expression, e.g. "0 9 * * 1" for Mondays 09:00. */
+  /** A node-cron expression; jobs check each unit's own configured time on every tick. */
   schedule: string
-  run(ctx: JobContext): Promise<void>
+  /** Returns how many messages it enqueued. */
+  run(ctx: JobContext): Promise<number>
 }

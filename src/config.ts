@@ -25,6 +25,21 @@ const schema = z.object({
   BOT_NAME: optional(z.string().trim().min(1).max(32, 'must be at most 32 characters')).default('妇联助手'),
   DATA_DIR: optional(z.string()).default('./data'),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
+  BOT_QUIET_HOURS: optional(
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 22:00-07:30'),
+  ).default('22:00-07:30'),
+  BOT_REST_DAYS: optional(
+    z.string().regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'must be dates like 2026-10-01,2026-10-02'),
+  ).default(''),
+  SEND_GAP_MS: optional(z.string().regex(/^\d+-\d+$/, 'must look like 3000-5000')).default('3000-5000'),
+  SEND_PER_MINUTE: optional(z.coerce.number().int().min(1).max(120)).default(20),
+  SEND_PER_DAY: optional(z.coerce.number().int().min(1).max(20_000)).default(600),
+  NOTICE_FOLLOW_UP_HOURS: optional(
+    z.coerce
+      .number()
+      .min(0.1)
+      .max(24 * 14),
+  ).default(24),
 })
 
 export type Config = z.infer<typeof schema>
@@ -39,6 +54,22 @@ export class ConfigError extends Error {
   ) {
     super(`Invalid environment variable ${variable}: ${detail}. Fix it in .env or the environment (see .env.example).`)
     this.name = 'ConfigError'
+  }
+}
+
+/** The send policy the queue applies, from the configuration. */
+export function sendPolicyOf(config: Config) {
+  const [quietStart, quietEnd] = config.BOT_QUIET_HOURS.split('-') as [string, string]
+  const [lo, hi] = config.SEND_GAP_MS.split('-').map(Number) as [number, number]
+  return {
+    minGapSameTargetMs: 1_000,
+    gapBetweenTargetsMs: [Math.min(lo, hi), Math.max(lo, hi)] as const,
+    perMinute: config.SEND_PER_MINUTE,
+    perDay: config.SEND_PER_DAY,
+    quietStart,
+    quietEnd,
+    restDays: new Set(config.BOT_REST_DAYS ? config.BOT_REST_DAYS.split(',') : []),
+    tz: config.BOT_TIMEZONE,
   }
 }
 

@@ -13,8 +13,14 @@ export interface IncomingMessage {
   timestamp: number
 }
 
-/** The way out: replies, and later the send queue, go through this. */
+/** An image or document sent before a message's text (the weekly chart, say). */
+export interface OutgoingFile {
+  name: string
+  data: Buffer
+}
+
+/** The way out: replies and the send queue go through this. */
 export interface Sender {
-  toRoom(roomId: string, text: string, mentionContactIds?: string[]): Promise<void>
-  toContact(contactId: string, text: string): Promise<void>
+  toRoom(roomId: string, text: string, mentionContactIds?: string[], file?: OutgoingFile): Promise<void>
+  toContact(contactId: string, text: string, file?: OutgoingFile): Promise<void>
 }

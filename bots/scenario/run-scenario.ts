@@ -5,7 +5,8 @@ import { emptyCounts, type ProgressCounts } from '../../src/domain/progress'
 import { toLocal } from '../../src/domain/zoned-time'
 import { findJob } from '../../jobs'
 import { startSimulatorSession, type NamedSentMessage } from '../simulator-session'
-import { createWechatySender } from '../wechaty-sender'
+import { runJob } from '../../jobs/run-job'
+import type { SendPolicy } from '../../src/domain/send-policy'
 import type { ScenarioLine } from './parse-scenario'
 
 export interface ScenarioDeps {
@@ -14,6 +15,8 @@ export interface ScenarioDeps {
   log: Logger
   tz: string
   botName: string
+  policy: SendPolicy
+  followUpHours: number
 }
 
 /** Plays the lines through the real bot over the simulator; `emit` gets each message the bot sends. */
@@ -43,12 +46,21 @@ export async function runScenario(
           break
         case 'job': {
           const job = findJob(line.job)!
-          const send = createWechatySender(session.bot.wechaty)
-          await job.run({ repos: deps.repos, now: deps.clock.now(), tz: deps.tz, send, log: deps.log })
-          await session.bot.drain()
+          const ctx = {
+            repos: deps.repos,
+            now: deps.clock.now(),
+            tz: deps.tz,
+            log: deps.log,
+            force: true,
+            followUpHours: deps.followUpHours,
+          }
+          await runJob(job, ctx, 'scenario')
           break
         }
       }
+      // Whatever the line queued (a notice, a job's posts) goes out now, its spacing simulated.
+      await session.drainQueue()
+      await session.bot.drain()
     }
   } finally {
     await session.stop()

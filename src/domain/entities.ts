@@ -4,11 +4,30 @@ import type { ProgressCounts } from './progress'
 
 export type Role = 'executive' | 'chair' | 'admin'
 
+export interface WeeklySlot {
+  weekday: number // 1 = Monday … 7 = Sunday
+  hour: number
+  minute: number
+}
+
+export interface OrgSettings {
+  weeklyProgress?: WeeklySlot
+  diaryReminder?: WeeklySlot
+}
+
+export interface Rotation {
+  memberIds: string[]
+  /** Monday (ISO date) of the week the first person is on duty. */
+  startMonday: string
+}
+
 export interface OrgUnit {
   id: string
   name: string
   parentId: string | null
   ancestors: string[]
+  settings: OrgSettings
+  rotation: Rotation | null
 }
 
 export interface Member {
@@ -24,6 +43,28 @@ export interface Group {
   topic: string
   kind: GroupKind | null
   orgId: string | null
+  mentionBehind: boolean
+}
+
+export interface Notice {
+  id: string
+  number: number
+  orgId: string
+  audience: 'executive' | 'constituent' | 'all'
+  content: string
+  createdBy: string
+  createdAt: Date
+  roomIds: string[]
+  executiveIds: string[]
+  followUpAt: Date
+}
+
+export interface Ack {
+  noticeId: string
+  contactId: string
+  memberId: string | null
+  roomId: string | null
+  at: Date
 }
 
 interface RecordBase {

@@ -18,7 +18,14 @@ export type Command =
   | { type: 'notice'; audience: Audience; content: string }
   | { type: 'ack' }
   | { type: 'bind'; kind: GroupKind }
+  | { type: 'receipts'; number?: number }
+  | { type: 'rotation'; names: string[] }
+  | { type: 'setting'; setting: Setting }
   | { type: 'help'; topic?: string }
+
+export type Setting =
+  | { key: 'mentionBehind'; on: boolean }
+  | { key: 'weeklyProgress' | 'diaryReminder'; weekday: number; hour: number; minute: number }
 
 export type CommandType = Command['type']
 

@@ -2,12 +2,13 @@ import type { Audience, Command, GroupKind, ParseError, ParseResult } from './co
 import { matchCommandWord, type CommandSpec } from './command-specs'
 import { normalizeText } from './normalize-text'
 import { extractDate } from './parse-date'
+import { parseSlot } from '../domain/weekly-slot'
 
 export const LIMITS = { name: 40, title: 200, detail: 500, content: 2000 } as const
 
 export interface ParseOptions {
   botName: string
-  /** In private chat "进度" works without "#"; in groups only "#…" is a command. */
+  /** In groups only "#…" is a command (and a lone "收到"); in private chat "进度" works without "#". */
   requireHash: boolean
 }
 
@@ -15,12 +16,13 @@ export interface ParseOptions {
 export function parseCommand(text: string, options: ParseOptions): ParseResult | undefined {
   const normalized = normalizeText(text, options.botName)
   const hashed = /^#/.test(normalized)
-  if (!hashed && options.requireHash) return undefined
   const body = normalized.replace(/^#+\s*/, '')
   if (body === '')
     return hashed ? fail('unknownCommand', undefined, '请在 # 后面写上命令，例如 #进度。', '#帮助') : undefined
   const [head = '', ...tail] = body.split(' ')
-  const match = hashed ? matchCommandWord(head) : matchBareWord(head, tail)
+  const match = hashed
+    ? matchCommandWord(head)
+    : matchBareWord(head, tail, options.requireHash ? GROUP_BARE : PRIVATE_BARE)
   if (!match) {
     if (!hashed) return undefined
     return fail('unknownCommand', head, `没有“${head.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令。`, '#帮助')
@@ -29,12 +31,16 @@ export function parseCommand(text: string, options: ParseOptions): ParseResult |
   return build(match.spec, words)
 }
 
-/** Without "#" only a lone question word counts, so "报告一下情况" in private chat is not a duty log. */
-const BARE_TYPES = new Set(['progress', 'help', 'ack'])
+/**
+ * Without "#" only a lone word counts, so "报告一下情况" is never a duty log: in private chat the
+ * question words, in groups only "收到" (people answer notices that way, and it stays silent there).
+ */
+const PRIVATE_BARE = new Set(['progress', 'help', 'ack'])
+const GROUP_BARE = new Set(['ack'])
 
-function matchBareWord(head: string, tail: string[]): ReturnType<typeof matchCommandWord> {
+function matchBareWord(head: string, tail: string[], allowed: Set<string>): ReturnType<typeof matchCommandWord> {
   const match = matchCommandWord(head)
-  if (!match || match.rest !== '' || tail.length > 0 || !BARE_TYPES.has(match.spec.type)) return undefined
+  if (!match || match.rest !== '' || tail.length > 0 || !allowed.has(match.spec.type)) return undefined
   return match
 }
 
@@ -88,6 +94,20 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
         )
       return ok({ type: 'bind', kind })
     }
+    case 'receipts': {
+      if (words.length === 0) return ok({ type: 'receipts' })
+      const n = /^(?:第)?(\d{1,9})(?:号)?$/.exec(words[0]!)
+      if (!n) return usageError('编号应是数字，例如 #回执 3。', 'badArgument')
+      return ok({ type: 'receipts', number: Number(n[1]) })
+    }
+    case 'rotation': {
+      const names = words.flatMap((w) => w.split(/[、,，]/)).filter((w) => w !== '')
+      if (names.length === 0) return usageError('请写上轮值执委的姓名，例如 #轮值 张三 李四 王五。')
+      if (names.length > 60 || names.some((n) => n.length > LIMITS.name)) return usageError('名单太长了。', 'tooLong')
+      return ok({ type: 'rotation', names })
+    }
+    case 'setting':
+      return buildSetting(words, usageError)
     case 'help':
       return ok({ type: 'help', topic: words[0]?.replace(/^#/, '') })
     case 'progress':
@@ -118,6 +138,21 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   if (spec.shape === 'name+requiredDetail' && !detail) return usageError(`请写上解决了什么问题，例如 ${spec.example}`)
   if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
   return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
+}
+
+function buildSetting(words: string[], usageError: UsageError): ParseResult {
+  const [key, ...rest] = words
+  const value = rest.join(' ')
+  if (key === '点名') {
+    if (/^(开|打开|开启|是)$/.test(value)) return ok({ type: 'setting', setting: { key: 'mentionBehind', on: true } })
+    if (/^(关|关闭|否)$/.test(value)) return ok({ type: 'setting', setting: { key: 'mentionBehind', on: false } })
+    return usageError('请写 #设置 点名 开 或 #设置 点名 关。', 'badArgument')
+  }
+  const which = key === '周报' ? 'weeklyProgress' : key === '日记提醒' ? 'diaryReminder' : undefined
+  if (!which) return usageError('可以设置：点名、周报、日记提醒。', key ? 'badArgument' : 'missingArgument')
+  const slot = parseSlot(value)
+  if (!slot) return usageError('时间请写成“周一 09:00”这样。', 'badArgument')
+  return ok({ type: 'setting', setting: { key: which, ...slot } })
 }
 
 function groupKind(word: string | undefined): GroupKind | undefined {

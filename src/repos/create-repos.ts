@@ -8,6 +8,10 @@ import { createDiaryRepo } from './diary-repo'
 import { createNeedRepo } from './need-repo'
 import { createProgressRepo } from './progress-repo'
 import { createInboxRepo } from './inbox-repo'
+import { createOutboxRepo } from './outbox-repo'
+import { createJobRunRepo } from './job-run-repo'
+import { createNoticeRepo } from './notice-repo'
+import { createSnapshotRepo } from './snapshot-repo'
 import { tryClaim } from './to-plain'
 
 export function createRepos(conn: Connection) {
@@ -21,6 +25,10 @@ export function createRepos(conn: Connection) {
     needs: createNeedRepo(models),
     progress: createProgressRepo(models),
     inbox: createInboxRepo(models),
+    outbox: createOutboxRepo(models),
+    jobRuns: createJobRunRepo(models),
+    notices: createNoticeRepo(models),
+    snapshots: createSnapshotRepo(models),
     /** One-time tokens: true for the first caller with this id, ever. */
     claims: { tryClaim: (id: string, now: Date) => tryClaim(models.Claim, id, now) },
     /** Creates every index; run at start-up so queries never scan. */

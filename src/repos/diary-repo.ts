@@ -26,7 +26,18 @@ export function createDiaryRepo({ Diary: D }: Models) {
     return D.countDocuments({ memberId: oid(memberId), year, undoneAt: null })
   }
 
-  return { ...ops, insert, countForYear }
+  /** Entries dated within [from, to] (ISO dates), for "no diary this week". */
+  async function countInRange(memberId: string, from: string, to: string): Promise<number> {
+    return D.countDocuments({ memberId: oid(memberId), date: { $gte: from, $lte: to }, undoneAt: null })
+  }
+
+  /** Everyone with at least one entry dated within [from, to]: one query for the weekly reminder. */
+  async function writersBetween(from: string, to: string): Promise<Set<string>> {
+    const ids: unknown[] = await D.distinct('memberId', { date: { $gte: from, $lte: to }, undoneAt: null })
+    return new Set(ids.map(idOf))
+  }
+
+  return { ...ops, insert, countForYear, countInRange, writersBetween }
 }
 
 export type DiaryRepo = ReturnType<typeof createDiaryRepo>

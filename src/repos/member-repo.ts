@@ -59,7 +59,27 @@ export function createMemberRepo({ Member: M, Claim }: Models) {
     return docs.map(toMember)
   }
 
-  return { findByContactId, bindByName, upsertByName, findById, listWithChecklist }
+  async function listByRole(role: Role, orgIds?: string[]): Promise<Member[]> {
+    const filter: Record<string, unknown> = { role }
+    if (orgIds) filter.orgId = { $in: orgIds.map(oid) }
+    const docs = await M.find(filter).sort({ name: 1 }).lean<MemberDoc[]>()
+    return docs.map(toMember)
+  }
+
+  /** Members with one of these names within some units (for #轮值 张三 李四). */
+  async function findByNames(names: string[], orgIds: string[]): Promise<Member[]> {
+    const docs = await M.find({ name: { $in: names }, orgId: { $in: orgIds.map(oid) } }).lean<MemberDoc[]>()
+    return docs.map(toMember)
+  }
+
+  async function listByIds(ids: string[]): Promise<Member[]> {
+    const docs = await M.find({ _id: { $in: ids.map(oid) } })
+      .sort({ name: 1 })
+      .lean<MemberDoc[]>()
+    return docs.map(toMember)
+  }
+
+  return { findByContactId, bindByName, upsertByName, findById, listWithChecklist, listByRole, findByNames, listByIds }
 }
 
 export type MemberRepo = ReturnType<typeof createMemberRepo>

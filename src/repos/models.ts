@@ -13,6 +13,10 @@ const orgUnitSchema = new Schema(
     parentId: { type: Schema.Types.ObjectId, default: null },
     /** Every ancestor from the root down: a subtree is one indexed equality match on this array. */
     ancestors: { type: [Schema.Types.ObjectId], default: [] },
+    /** Per-unit schedule overrides, e.g. { weeklyProgress: { weekday: 1, hour: 9, minute: 0 } }. */
+    settings: { type: Schema.Types.Mixed, default: {} },
+    /** 执委轮值: executives in turn, one a week, counted from startWeek. */
+    rotation: { type: Schema.Types.Mixed, default: null },
   },
   opts,
 )
@@ -41,6 +45,8 @@ const groupSchema = new Schema(
     orgId: { type: Schema.Types.ObjectId, default: null },
     boundBy: { type: Schema.Types.ObjectId, default: null },
     boundAt: { type: Date, default: null },
+    /** Whether the weekly post @-mentions executives who are behind (people tire of it: off by default). */
+    mentionBehind: { type: Boolean, default: false },
   },
   opts,
 )
@@ -74,6 +80,8 @@ dutyLogSchema.index({ undoneBy: 1 }, { sparse: true })
 const diarySchema = new Schema({ ...recordFields, content: { type: String, required: true } }, opts)
 diarySchema.index({ memberId: 1, year: 1, undoneAt: 1 })
 diarySchema.index({ memberId: 1, createdAt: -1 })
+diarySchema.index({ memberId: 1, date: 1 })
+diarySchema.index({ date: 1 })
 diarySchema.index({ undoneBy: 1 }, { sparse: true })
 
 const needSchema = new Schema(
@@ -122,6 +130,95 @@ const inboxSchema = new Schema(
   opts,
 )
 
+const noticeSchema = new Schema(
+  {
+    number: { type: Number, required: true, unique: true },
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    audience: { type: String, enum: ['executive', 'constituent', 'all'], required: true },
+    content: { type: String, required: true },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    createdAt: { type: Date, required: true },
+    sourceMessageId: { type: String, required: true, unique: true },
+    roomIds: { type: [String], default: [] },
+    /** Executives of the unit's subtree: the people whose #收到 the admin tracks by name. */
+    executiveIds: { type: [Schema.Types.ObjectId], default: [] },
+    followUpAt: { type: Date, required: true },
+    followUpDone: { type: Boolean, default: false },
+  },
+  opts,
+)
+noticeSchema.index({ roomIds: 1, createdAt: -1 })
+noticeSchema.index({ executiveIds: 1, createdAt: -1 })
+noticeSchema.index({ orgId: 1, createdAt: -1 })
+noticeSchema.index({ followUpDone: 1, followUpAt: 1 })
+
+const ackSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    noticeId: { type: Schema.Types.ObjectId, required: true },
+    contactId: { type: String, required: true },
+    memberId: { type: Schema.Types.ObjectId, default: null },
+    roomId: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
+  opts,
+)
+ackSchema.index({ noticeId: 1 })
+
+/** The group's average completion each week, for "比上周" in the weekly post. */
+const weeklySnapshotSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    averageDone: { type: Number, required: true },
+    at: { type: Date, required: true },
+  },
+  opts,
+)
+
+/** Each run of a scheduled job: who runs it, until when, and what it did. */
+const jobRunSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    job: { type: String, required: true },
+    status: { type: String, enum: ['processing', 'done'], required: true },
+    owner: { type: String, required: true },
+    leaseUntil: { type: Date, required: true },
+    attempt: { type: Number, default: 0 },
+    startedAt: { type: Date, required: true },
+    doneAt: { type: Date, default: null },
+    enqueued: { type: Number, default: 0 },
+  },
+  opts,
+)
+jobRunSchema.index({ job: 1, startedAt: -1 })
+
+/** The persistent send queue: every message the bot sends on its own, and a record of each reply (caps). */
+const outboxSchema = new Schema(
+  {
+    /** Unique: a job or notice that runs twice enqueues each message once. */
+    dedupeKey: { type: String, required: true, unique: true },
+    kind: { type: String, required: true },
+    /** "room:<id>" or "contact:<id>": what the spacing rules count as one target. */
+    target: { type: String, required: true },
+    text: { type: String, default: '' },
+    mentionIds: { type: [String], default: [] },
+    fileName: { type: String, default: null },
+    fileData: { type: Buffer, default: null },
+    respectRestDays: { type: Boolean, default: false },
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed'], required: true },
+    notBefore: { type: Date, required: true },
+    createdAt: { type: Date, required: true },
+    sentAt: { type: Date, default: null },
+    attempts: { type: Number, default: 0 },
+    leaseUntil: { type: Date, default: null },
+    error: { type: String, default: null },
+  },
+  opts,
+)
+outboxSchema.index({ status: 1, notBefore: 1 })
+outboxSchema.index({ sentAt: 1 })
+outboxSchema.index({ target: 1, sentAt: 1 })
+
 /**
  * One-time tokens won by inserting them. A unique insert is the one write every MongoDB-compatible
  * server makes atomic: FerretDB 1.x (SQLite) applies conditional updates and $inc without isolation,
@@ -150,6 +247,11 @@ export function bindModels(conn: Connection) {
     Progress: model(conn, 'Progress', progressSchema, 'progress'),
     Inbox: model(conn, 'Inbox', inboxSchema, 'inbox'),
     Claim: model(conn, 'Claim', claimSchema, 'claims'),
+    Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
+    JobRun: model(conn, 'JobRun', jobRunSchema, 'job_runs'),
+    Notice: model(conn, 'Notice', noticeSchema, 'notices'),
+    Ack: model(conn, 'Ack', ackSchema, 'acks'),
+    WeeklySnapshot: model(conn, 'WeeklySnapshot', weeklySnapshotSchema, 'weekly_snapshots'),
   }
 }
 

@@ -1,15 +1,26 @@
 import type { Models } from './models'
-import type { OrgUnit } from '../domain/entities'
+import type { OrgSettings, OrgUnit, Rotation } from '../domain/entities'
 import { idOf, isDuplicateKey, oid } from './to-plain'
 
-type OrgDoc = { _id: unknown; name: string; parentId: unknown; ancestors: unknown[] }
+type OrgDoc = {
+  _id: unknown
+  name: string
+  parentId: unknown
+  ancestors: unknown[]
+  settings?: OrgSettings
+  rotation?: { memberIds: unknown[]; startMonday: string } | null
+}
 
 function toOrg(doc: OrgDoc): OrgUnit {
   return {
     id: idOf(doc._id),
     name: doc.name,
     parentId: doc.parentId ? idOf(doc.parentId) : null,
-    ancestors: doc.ancestors.map(idOf),
+    ancestors: (doc.ancestors ?? []).map(idOf),
+    settings: doc.settings ?? {},
+    rotation: doc.rotation
+      ? { memberIds: doc.rotation.memberIds.map(idOf), startMonday: doc.rotation.startMonday }
+      : null,
   }
 }
 
@@ -54,7 +65,31 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
     return !!org && org.ancestors.includes(rootId)
   }
 
-  return { findByName, findById, ensure, subtreeIds, isWithin }
+  async function listByIds(ids: string[]): Promise<OrgUnit[]> {
+    const docs = await Org.find({ _id: { $in: ids.map(oid) } }).lean<OrgDoc[]>()
+    return docs.map(toOrg)
+  }
+
+  /** Direct children, for "which units are furthest behind". */
+  async function children(id: string): Promise<OrgUnit[]> {
+    const docs = await Org.find({ parentId: oid(id) })
+      .sort({ name: 1 })
+      .lean<OrgDoc[]>()
+    return docs.map(toOrg)
+  }
+
+  async function setSetting(id: string, key: keyof OrgSettings, value: unknown): Promise<void> {
+    await Org.updateOne({ _id: oid(id) }, { $set: { [`settings.${key}`]: value } })
+  }
+
+  async function setRotation(id: string, rotation: Rotation): Promise<void> {
+    await Org.updateOne(
+      { _id: oid(id) },
+      { $set: { rotation: { memberIds: rotation.memberIds.map(oid), startMonday: rotation.startMonday } } },
+    )
+  }
+
+  return { findByName, findById, ensure, subtreeIds, isWithin, listByIds, children, setSetting, setRotation }
 }
 
 export type OrgRepo = ReturnType<typeof createOrgRepo>

@@ -14,6 +14,7 @@ import { createSimulatorWorld, type SimulatorWorld } from '../../bots/simulator-
 import { quietWechatyLogs } from '../../bots/quiet-wechaty-logs'
 import { systemClock } from '../../src/clock'
 import { silentLogger } from '../../src/logger'
+import { defaultSendPolicy } from '../../src/domain/send-policy'
 
 const BOT = '妇联助手'
 const GROUP = '襄阳市执委工作交流群'
@@ -88,6 +89,8 @@ beforeAll(async () => {
     tz: 'Asia/Shanghai',
     botName: BOT,
     owner: 'e2e',
+    policy: defaultSendPolicy('Asia/Shanghai'),
+    followUpHours: 24,
   })
   world.login()
   await waitFor('login over gRPC', () => (bot.isLoggedIn() ? true : undefined))

@@ -1,0 +1,110 @@
+import type { HandlerContext } from './handler-context'
+import { UserError } from './handler-context'
+import type { Command, GroupKind } from '../src/parser/command-types'
+import { planSends } from '../src/domain/send-policy'
+import { maskSensitive } from '../src/domain/mask-sensitive'
+import { listNames } from '../src/domain/format-weekly-post'
+import { targetOfRoom } from '../src/services/send-queue'
+import { requireRole } from './role-guards'
+
+const AUDIENCE_KINDS: Record<Extract<Command, { type: 'notice' }>['audience'], GroupKind[]> = {
+  executive: ['executive'],
+  constituent: ['constituent'],
+  all: ['executive', 'constituent'],
+}
+const AUDIENCE_NAMES = { executive: '执委群', constituent: '群众群', all: '执委群和群众群' } as const
+
+/** #通知: an admin's notice to the groups of that kind in her unit's subtree, through the send queue. */
+export async function handleNotice(ctx: HandlerContext, cmd: Extract<Command, { type: 'notice' }>): Promise<void> {
+  const admin = requireRole(ctx, ['admin'])
+  const orgIds = await ctx.repos.orgs.subtreeIds(admin.orgId)
+  const groups = await ctx.repos.groups.listBound(AUDIENCE_KINDS[cmd.audience], orgIds)
+  if (groups.length === 0)
+    throw new UserError(`本单位及下级还没有绑定的${AUDIENCE_NAMES[cmd.audience]}，通知没有发出。请先在群里发送 #绑定。`)
+  const executives = await ctx.repos.members.listByRole('executive', orgIds)
+  const content = maskSensitive(cmd.content)
+  const { notice, created } = await ctx.repos.notices.create({
+    orgId: admin.orgId,
+    audience: cmd.audience,
+    content,
+    createdBy: admin.id,
+    createdAt: ctx.now,
+    sourceMessageId: ctx.key,
+    roomIds: groups.map((g) => g.roomId),
+    executiveIds: executives.map((e) => e.id),
+    followUpAt: new Date(ctx.now.getTime() + ctx.followUpHours * 3_600_000),
+  })
+  const text = `📢 通知（第 ${notice.number} 号）\n${content}\n收到请回复 #收到`
+  await ctx.repos.outbox.enqueue(
+    groups.map((g) => ({
+      dedupeKey: `notice:${notice.id}:${g.roomId}`,
+      kind: 'notice',
+      target: targetOfRoom(g.roomId),
+      text,
+      notBefore: ctx.now,
+    })),
+    ctx.now,
+  )
+  const state = await ctx.repos.outbox.sendState('', ctx.now)
+  const plan = planSends(
+    groups.map((g) => targetOfRoom(g.roomId)),
+    state,
+    ctx.now,
+    ctx.policy,
+    false,
+  )
+  const minutes = Math.max(1, Math.ceil((plan[plan.length - 1]!.getTime() - ctx.now.getTime()) / 60_000))
+  const again = created ? '' : '（这条通知已经安排过，不会重复发送）'
+  await ctx.reply(
+    `已安排第 ${notice.number} 号通知发往 ${groups.length} 个${AUDIENCE_NAMES[cmd.audience]}，约 ${minutes} 分钟内发完${again}。发送 #回执 ${notice.number} 查看谁已确认。`,
+  )
+}
+
+/** #收到: records an acknowledgement of the latest notice; silent in groups, so a hundred 收到 make no noise. */
+export async function handleAck(ctx: HandlerContext): Promise<void> {
+  const notice =
+    ctx.place.type === 'group'
+      ? await ctx.repos.notices.latestForRoom(ctx.place.roomId)
+      : ctx.sender
+        ? await ctx.repos.notices.latestForExecutive(ctx.sender.id)
+        : undefined
+  if (!notice) {
+    if (ctx.place.type === 'private') await ctx.reply('最近没有需要确认的通知。')
+    return
+  }
+  const added = await ctx.repos.notices.addAck({
+    noticeId: notice.id,
+    contactId: ctx.msg.talkerId,
+    memberId: ctx.sender?.id ?? null,
+    roomId: ctx.place.type === 'group' ? ctx.place.roomId : null,
+    at: ctx.now,
+  })
+  if (ctx.place.type === 'private')
+    await ctx.reply(
+      added ? `已确认收到第 ${notice.number} 号通知，谢谢！` : `第 ${notice.number} 号通知您已经确认过了。`,
+    )
+}
+
+/** #回执 [编号]: who has acknowledged: executives by name, everyone else by count. */
+export async function handleReceipts(ctx: HandlerContext, cmd: Extract<Command, { type: 'receipts' }>): Promise<void> {
+  const admin = requireRole(ctx, ['admin'])
+  const orgIds = await ctx.repos.orgs.subtreeIds(admin.orgId)
+  const notice = cmd.number
+    ? await ctx.repos.notices.findByNumber(cmd.number)
+    : await ctx.repos.notices.latestInOrgs(orgIds)
+  if (!notice || !orgIds.includes(notice.orgId))
+    throw new UserError(cmd.number ? `没有找到本单位的第 ${cmd.number} 号通知。` : '本单位还没有发过通知。')
+  const acks = await ctx.repos.notices.acksOf(notice.id)
+  const executives = await ctx.repos.members.listByIds(notice.executiveIds)
+  const ackedIds = new Set(acks.map((a) => a.memberId))
+  const yes = executives.filter((e) => ackedIds.has(e.id)).map((e) => e.name)
+  const no = executives.filter((e) => !ackedIds.has(e.id)).map((e) => e.name)
+  const others = acks.filter((a) => !a.memberId || !notice.executiveIds.includes(a.memberId)).length
+  const lines = [
+    `第 ${notice.number} 号通知：${notice.content.slice(0, 30)}${notice.content.length > 30 ? '…' : ''}`,
+    `执委已确认 ${yes.length}/${executives.length} 人${yes.length ? '：' + listNames(yes, 30) : ''}`,
+  ]
+  if (no.length) lines.push(`未确认 ${no.length} 人：${listNames(no, 30)}`)
+  lines.push(`群众确认 ${others} 人`)
+  await ctx.reply(lines.join('\n'))
+}

@@ -1,0 +1,50 @@
+import type { HandlerContext } from './handler-context'
+import { UserError } from './handler-context'
+import type { Command } from '../src/parser/command-types'
+import { emptyCounts } from '../src/domain/progress'
+import { averageDone } from '../src/domain/standing'
+import { formatSummary } from '../src/domain/format-summary'
+import { orgStandings } from '../src/services/org-standings'
+import { MESSAGES } from './messages'
+
+/**
+ * #汇总 [单位]: chairs and admins see their subtree (or a unit within it). An executive gets her own
+ * unit's totals without names. Names go only to private chat or an executives' group of that subtree.
+ */
+export async function handleSummary(ctx: HandlerContext, cmd: Extract<Command, { type: 'summary' }>): Promise<void> {
+  const sender = ctx.sender
+  if (!sender) throw new UserError(MESSAGES.stranger)
+  if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw new UserError(MESSAGES.privacy)
+  const isLeader = sender.role !== 'executive'
+  const org =
+    cmd.org && isLeader ? await ctx.repos.orgs.findByName(cmd.org) : await ctx.repos.orgs.findById(sender.orgId)
+  if (!org) throw new UserError(`没有找到单位“${cmd.org}”。`)
+  if (!(await ctx.repos.orgs.isWithin(org.id, sender.orgId))) throw new UserError(`${org.name}不在您的管辖范围内。`)
+
+  const standings = await orgStandings(ctx.repos, org.id, ctx.today)
+  const progress = await ctx.repos.progress.listForYear(
+    ctx.today.year,
+    standings.map((s) => s.memberId),
+  )
+  const byMember = new Map(progress.map((p) => [p.memberId, p.counts]))
+  const units = []
+  for (const child of await ctx.repos.orgs.children(org.id)) {
+    const below = new Set(await ctx.repos.orgs.subtreeIds(child.id))
+    const mine = standings.filter((s) => below.has(s.orgId))
+    units.push({ name: child.name, executives: mine.length, averageDone: averageDone(mine) })
+  }
+  const groupInSubtree =
+    ctx.place.type === 'group' &&
+    ctx.place.kind === 'executive' &&
+    !!ctx.place.orgId &&
+    (await ctx.repos.orgs.isWithin(ctx.place.orgId, org.id))
+  const text = formatSummary({
+    orgName: org.name,
+    year: ctx.today.year,
+    standings,
+    counts: standings.map((s) => byMember.get(s.memberId) ?? emptyCounts()),
+    units,
+    withNames: isLeader && (ctx.place.type === 'private' || groupInSubtree),
+  })
+  await ctx.reply(text)
+}

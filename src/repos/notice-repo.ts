@@ -1,0 +1,127 @@
+import type { Models } from './models'
+import type { Ack, Notice } from '../domain/entities'
+import { idOf, isDuplicateKey, oid } from './to-plain'
+
+function toNotice(doc: any): Notice {
+  return {
+    id: idOf(doc._id),
+    number: doc.number,
+    orgId: idOf(doc.orgId),
+    audience: doc.audience,
+    content: doc.content,
+    createdBy: idOf(doc.createdBy),
+    createdAt: doc.createdAt,
+    roomIds: doc.roomIds ?? [],
+    executiveIds: (doc.executiveIds ?? []).map(idOf),
+    followUpAt: doc.followUpAt,
+  }
+}
+
+function toAck(doc: any): Ack {
+  return {
+    noticeId: idOf(doc.noticeId),
+    contactId: doc.contactId,
+    memberId: doc.memberId ? idOf(doc.memberId) : null,
+    roomId: doc.roomId ?? null,
+    at: doc.at,
+  }
+}
+
+export function createNoticeRepo({ Notice: N, Ack: A }: Models) {
+  /** One notice per admin message; numbers come from the unique index (see need-repo). */
+  async function create(
+    input: Omit<Notice, 'id' | 'number'> & { sourceMessageId: string },
+  ): Promise<{ notice: Notice; created: boolean }> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const existing = await N.findOne({ sourceMessageId: input.sourceMessageId }).lean()
+      if (existing) return { notice: toNotice(existing), created: false }
+      const last = await N.findOne({}, { number: 1 }).sort({ number: -1 }).lean<{ number: number }>()
+      try {
+        const doc = await N.create({
+          ...input,
+          orgId: oid(input.orgId),
+          createdBy: oid(input.createdBy),
+          executiveIds: input.executiveIds.map(oid),
+          number: (last?.number ?? 0) + 1,
+          followUpDone: false,
+        })
+        return { notice: toNotice(doc.toObject()), created: true }
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+      }
+    }
+    throw new Error('could not allocate a notice number after 50 attempts')
+  }
+
+  async function latestForRoom(roomId: string): Promise<Notice | undefined> {
+    const doc = await N.findOne({ roomIds: roomId }).sort({ createdAt: -1, number: -1 }).lean()
+    return doc ? toNotice(doc) : undefined
+  }
+
+  async function latestForExecutive(memberId: string): Promise<Notice | undefined> {
+    const doc = await N.findOne({ executiveIds: oid(memberId) })
+      .sort({ createdAt: -1, number: -1 })
+      .lean()
+    return doc ? toNotice(doc) : undefined
+  }
+
+  async function latestInOrgs(orgIds: string[]): Promise<Notice | undefined> {
+    const doc = await N.findOne({ orgId: { $in: orgIds.map(oid) } })
+      .sort({ createdAt: -1, number: -1 })
+      .lean()
+    return doc ? toNotice(doc) : undefined
+  }
+
+  async function findByNumber(number: number): Promise<Notice | undefined> {
+    const doc = await N.findOne({ number }).lean()
+    return doc ? toNotice(doc) : undefined
+  }
+
+  async function dueFollowUps(now: Date): Promise<Notice[]> {
+    const docs = await N.find({ followUpDone: false, followUpAt: { $lte: now } })
+      .sort({ followUpAt: 1 })
+      .lean()
+    return docs.map(toNotice)
+  }
+
+  async function markFollowUpDone(id: string): Promise<void> {
+    await N.updateOne({ _id: oid(id) }, { $set: { followUpDone: true } })
+  }
+
+  /** Idempotent: one acknowledgement per person and notice, however often she says #收到. */
+  async function addAck(ack: Ack): Promise<boolean> {
+    try {
+      await A.create({
+        _id: `${ack.noticeId}:${ack.contactId}`,
+        noticeId: oid(ack.noticeId),
+        contactId: ack.contactId,
+        memberId: ack.memberId ? oid(ack.memberId) : null,
+        roomId: ack.roomId,
+        at: ack.at,
+      })
+      return true
+    } catch (err) {
+      if (isDuplicateKey(err)) return false
+      throw err
+    }
+  }
+
+  async function acksOf(noticeId: string): Promise<Ack[]> {
+    const docs = await A.find({ noticeId: oid(noticeId) }).lean()
+    return docs.map(toAck)
+  }
+
+  return {
+    create,
+    latestForRoom,
+    latestForExecutive,
+    latestInOrgs,
+    findByNumber,
+    dueFollowUps,
+    markFollowUpDone,
+    addAck,
+    acksOf,
+  }
+}
+
+export type NoticeRepo = ReturnType<typeof createNoticeRepo>
