@@ -7,6 +7,7 @@ import type { Logger } from '../src/logger'
 import { createMessageHandler, type Outcome } from '../handlers/handle-message'
 import { introduceInGroup } from '../handlers/room-join-handler'
 import { decideFriendRequest } from '../handlers/friendship-handler'
+import { notifyLoginRestored } from '../handlers/login-restored-handler'
 import { toIncoming } from './message-adapter'
 import { createWechatySender, type SentMessage } from './wechaty-sender'
 import type { SendPolicy } from '../src/domain/send-policy'
@@ -22,8 +23,6 @@ export interface BotDeps {
   owner: string
   onSent?: (sent: SentMessage) => void
   onHandled?: (messageId: string, outcome: Outcome) => void
-  /** After WeChat logs in again following a logout (admins are told). */
-  onLoginRestored?: (downSince: Date) => void
   policy: SendPolicy
   followUpHours: number
 }
@@ -101,8 +100,15 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
   wechaty.on('login', (user) => {
     loggedIn = true
     log.info('wechat login', { userId: user.id })
-    if (loggedOutAt) deps.onLoginRestored?.(loggedOutAt)
+    const downSince = loggedOutAt
     loggedOutAt = undefined
+    if (!downSince) return
+    // Back after a drop: admins hear it through the send queue, once for this reconnection.
+    track(
+      notifyLoginRestored(deps.repos, downSince, deps.clock.now()).catch((err) =>
+        log.error('login-restored notice failed', { err }),
+      ),
+    )
   })
   wechaty.on('logout', (user) => {
     loggedIn = false

@@ -17,7 +17,6 @@ import { createPuppet } from './create-puppet'
 import { createBot } from './create-bot'
 import { createSimulatorWorld } from './simulator-world'
 import { startQueueWorker } from './start-queue-worker'
-import { notifyLoginRestored } from '../handlers/login-restored-handler'
 import { startScheduler } from './start-scheduler'
 import { quietWechatyLogs } from './quiet-wechaty-logs'
 
@@ -46,10 +45,6 @@ async function main(): Promise<void> {
     owner,
     policy: sendPolicyOf(config),
     followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
-    onLoginRestored: (downSince) =>
-      void notifyLoginRestored(repos, downSince, systemClock.now()).catch((err) =>
-        log.error('login-restored notice failed', { err }),
-      ),
   })
   if (choice.kind === 'simulator') {
     createSimulatorWorld(choice.mocker, config.BOT_NAME).login()

@@ -10,7 +10,8 @@ export interface SentMessage {
   file: string | null
 }
 
-const toFileBox = (file: OutgoingFile) => FileBox.fromBuffer(file.data, file.name)
+// Base64 boxes serialise over gRPC and in the simulator alike (buffer boxes do not).
+const toFileBox = (file: OutgoingFile) => FileBox.fromBase64(file.data.toString('base64'), file.name)
 
 /** Sends through Wechaty; `onSent` sees each message after WeChat took it (the scenario runner prints these). */
 export function createWechatySender(bot: WechatyInterface, onSent?: (sent: SentMessage) => void): Sender {

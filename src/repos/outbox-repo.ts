@@ -123,10 +123,6 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models) {
     return true
   }
 
-  async function postpone(id: string, notBefore: Date): Promise<void> {
-    await O.updateOne({ _id: oid(id), status: 'pending' }, { $set: { notBefore } })
-  }
-
   async function markSent(id: string, at: Date): Promise<void> {
     await O.updateOne({ _id: oid(id) }, { $set: { status: 'sent', sentAt: at, fileData: null } })
   }
@@ -147,7 +143,7 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models) {
     return O.countDocuments({ status: { $in: ['pending', 'sending'] } })
   }
 
-  return { enqueue, recordSent, sendState, nextCandidate, claim, postpone, markSent, markFailed, depth, exists }
+  return { enqueue, recordSent, sendState, nextCandidate, claim, markSent, markFailed, depth, exists }
 }
 
 export type OutboxRepo = ReturnType<typeof createOutboxRepo>

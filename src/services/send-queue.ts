@@ -49,10 +49,8 @@ export async function sendQueueStep(deps: SendQueueDeps, now: Date): Promise<Ste
     item.respectRestDays,
     (deps.random ?? Math.random)(),
   )
-  if (at.getTime() > now.getTime()) {
-    await outbox.postpone(item.id, at)
-    return { waitUntil: at }
-  }
+  // Not yet: the item keeps its place (FIFO), the caller comes back at `at`.
+  if (at.getTime() > now.getTime()) return { waitUntil: at }
   if (!(await outbox.claim(item, now))) return { waitUntil: now }
   try {
     await deliver(deps.send, item)
