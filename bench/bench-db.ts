@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto'
+import { loadConfig } from '../src/config'
+import { silentLogger } from '../src/logger'
+import { startDatabase } from '../src/db/start-database'
+import { connectDatabase } from '../src/repos/connect'
+import { createRepos } from '../src/repos/create-repos'
+
+/** A throw-away database on whichever server MONGODB_URI names (or the embedded one). */
+export async function openBenchDb(label: string) {
+  const config = loadConfig()
+  const db = await startDatabase(config, silentLogger)
+  const conn = await connectDatabase(db.uri, `bench_${label}_${randomBytes(3).toString('hex')}`)
+  const repos = createRepos(conn)
+  await repos.init()
+  const info = await conn.db!.admin().command({ buildInfo: 1 })
+  const server = info.ferretdbVersion ? `FerretDB ${info.ferretdbVersion}` : `MongoDB ${info.version}`
+  return {
+    conn,
+    repos,
+    server,
+    async close() {
+      await conn.dropDatabase()
+      await conn.close()
+      await db.stop()
+    },
+  }
+}

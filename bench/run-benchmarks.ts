@@ -1,0 +1,127 @@
+/**
+ * npm run bench -- [--json] [--quick]
+ * Each figure is measured against a floor measured in the same run and printed with its ratio
+ * (CONTRACT.md §5). --quick uses small sizes, for a smoke run.
+ */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { manualClock } from '../src/clock'
+import { silentLogger } from '../src/logger'
+import { defaultSendPolicy, planSends } from '../src/domain/send-policy'
+import { startSimulatorSession } from '../bots/simulator-session'
+import { quietWechatyLogs } from '../bots/quiet-wechaty-logs'
+import { startDingDongBot } from './ding-dong-bot'
+import { openBenchDb } from './bench-db'
+import { drive } from './drive'
+import { weeklyProgressScale } from './weekly-progress-scale'
+
+type Result = Record<string, unknown> & { name: string }
+
+async function commandThroughput(count: number): Promise<Result> {
+  const texts = (i: number) => [`#联系 代表${i % 7}`, '#公益 义诊', `#日记 第${i}篇`, '#进度'][i % 4]!
+  const ding = await startDingDongBot('妇联助手')
+  await drive(200, 8, (i) => ding.say({ from: `执委${i % 50}`, text: texts(i), room: '执委群' }))
+  const floor = await drive(count, 8, (i) => ding.say({ from: `执委${i % 50}`, text: texts(i), room: '执委群' }))
+  await ding.stop()
+
+  const db = await openBenchDb('throughput')
+  const org = await db.repos.orgs.ensure('襄阳市')
+  for (let i = 0; i < 50; i++)
+    await db.repos.members.upsertByName({ name: `执委${i}`, role: 'executive', orgId: org.id }, new Date())
+  const session = await startSimulatorSession({
+    repos: db.repos,
+    clock: manualClock(new Date('2026-11-16T10:00:00+08:00')),
+    log: silentLogger,
+    tz: 'Asia/Shanghai',
+    botName: '妇联助手',
+  })
+  await drive(200, 8, (i) => session.say({ from: `执委${i % 50}`, text: texts(i), room: '执委工作交流群' }))
+  const real = await drive(count, 8, (i) =>
+    session.say({ from: `执委${i % 50}`, text: `${texts(i)} ${i}`, room: '执委工作交流群' }),
+  )
+  await session.stop()
+  await db.close()
+  return {
+    name: 'command-throughput',
+    server: db.server,
+    messages: count,
+    concurrency: 8,
+    perSecond: Math.round(real.perSecond),
+    floorPerSecond: Math.round(floor.perSecond),
+    p50Ms: Number(real.p50Ms.toFixed(1)),
+    p99Ms: Number(real.p99Ms.toFixed(1)),
+    floorP50Ms: Number(floor.p50Ms.toFixed(1)),
+    ratio: Number((real.perSecond / floor.perSecond).toFixed(3)),
+    target: '>= 0.8',
+  }
+}
+
+function sendPlan(groups: number): Result {
+  const policy = defaultSendPolicy('Asia/Shanghai')
+  const targets = Array.from({ length: groups }, (_, i) => `room:${i}`)
+  const start = new Date('2026-11-16T20:00:00+08:00')
+  const t = performance.now()
+  const plan = planSends(targets, { recent: [] }, start, policy, false)
+  const planningMs = performance.now() - t
+  const spanMs = plan[plan.length - 1]!.getTime() - start.getTime()
+  return {
+    name: 'notice-send-plan',
+    groups,
+    planningMs: Number(planningMs.toFixed(2)),
+    plannedSpanHours: Number((spanMs / 3_600_000).toFixed(1)),
+    perMinuteCap: policy.perMinute,
+    perDayCap: policy.perDay,
+    ratio: Number((planningMs / spanMs).toExponential(2)),
+    target: 'planning time negligible next to the sends it plans',
+  }
+}
+
+function memory(count: number): Result {
+  const child = (kind: string) => {
+    const run = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(__dirname, 'memory-child.ts'), kind, String(count)],
+      {
+        env: process.env,
+        encoding: 'utf8',
+      },
+    )
+    if (run.status !== 0) throw new Error(`memory child ${kind} failed: ${run.stderr}`)
+    return JSON.parse(run.stdout.trim().split('\n').pop()!) as { rssMb: number }
+  }
+  const floor = child('dingdong')
+  const real = child('real')
+  return {
+    name: 'memory-after-messages',
+    messages: count,
+    rssMb: Math.round(real.rssMb),
+    floorRssMb: Math.round(floor.rssMb),
+    ratio: Number((real.rssMb / floor.rssMb).toFixed(3)),
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' } },
+  })
+  quietWechatyLogs('silent')
+  console.log = console.error
+  const quick = !!values.quick
+  const print = (r: Result) =>
+    process.stdout.write(values.json ? JSON.stringify(r) + '\n' : `${r.name}: ${JSON.stringify(r)}\n`)
+  const want = (name: string) => !values.only || values.only.split(',').includes(name)
+  if (want('command-throughput')) print(await commandThroughput(quick ? 200 : 3000))
+  if (want('weekly-progress-scale'))
+    print(await weeklyProgressScale(quick ? 500 : 10_000, quick ? 5_000 : 100_000, quick ? 50_000 : 1_000_000))
+  if (want('notice-send-plan')) print(sendPlan(1000))
+  if (want('memory-after-messages')) print(memory(quick ? 500 : 10_000))
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`)
+    process.exit(1)
+  },
+)

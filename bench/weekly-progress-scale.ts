@@ -1,0 +1,99 @@
+import { Types } from 'mongoose'
+import { countProgress } from '../src/domain/progress'
+import { DUTY_KINDS } from '../src/domain/checklist'
+import { toLocal } from '../src/domain/zoned-time'
+import { orgStandings } from '../src/services/org-standings'
+import { formatWeeklyPost } from '../src/domain/format-weekly-post'
+import { renderProgressChart } from '../src/charts/render-progress-chart'
+import { openBenchDb } from './bench-db'
+
+/**
+ * The weekly-progress computation for one org tree of `executives`, timed with `logsA` logs stored and
+ * again with `logsB`: the ratio shows whether the cost follows executives (it should) or logs.
+ */
+export async function weeklyProgressScale(executives: number, logsA: number, logsB: number) {
+  const db = await openBenchDb('weekly')
+  try {
+    const root = await db.repos.orgs.ensure('襄阳市')
+    const units = await Promise.all(Array.from({ length: 10 }, (_, i) => db.repos.orgs.ensure(`区${i}`, '襄阳市')))
+    const now = new Date('2026-11-23T09:00:00+08:00')
+    const members = Array.from({ length: executives }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      name: `执委${i}`,
+      role: 'executive',
+      orgId: new Types.ObjectId(units[i % units.length]!.id),
+      contactIds: [],
+      createdAt: now,
+    }))
+    for (let i = 0; i < members.length; i += 5000)
+      await db.conn.collection('members').insertMany(members.slice(i, i + 5000))
+
+    const perMember = new Map<string, { kind: (typeof DUTY_KINDS)[number]; subjectKey: string }[]>()
+    const addLogs = async (from: number, to: number) => {
+      const batch: Record<string, unknown>[] = []
+      for (let i = from; i < to; i++) {
+        const m = members[i % members.length]!
+        const kind = DUTY_KINDS[i % DUTY_KINDS.length]!
+        const subjectKey = `对象${i % 13}`
+        const list = perMember.get(String(m._id)) ?? []
+        list.push({ kind, subjectKey })
+        perMember.set(String(m._id), list)
+        batch.push({
+          memberId: m._id,
+          year: 2026,
+          date: '2026-06-01',
+          createdAt: now,
+          sourceMessageId: `bench-${i}`,
+          kind,
+          subject: subjectKey,
+          subjectKey,
+          detail: null,
+          undoneAt: null,
+          undoneBy: null,
+        })
+        if (batch.length === 10_000) await db.conn.collection('duty_logs').insertMany(batch.splice(0))
+      }
+      if (batch.length) await db.conn.collection('duty_logs').insertMany(batch)
+      // Stored progress as the handlers keep it, computed with the same pure function. Replaced with
+      // delete + insert: FerretDB 1.24 hung on bulk upserts of existing documents here.
+      const docs = members.map((m) => ({
+        _id: `${m._id}:2026` as unknown as Types.ObjectId,
+        memberId: m._id,
+        orgId: m.orgId,
+        year: 2026,
+        counts: countProgress(perMember.get(String(m._id)) ?? [], { diary: 0, needsOpen: 0, needsResolved: 0 }),
+        updatedAt: now,
+      }))
+      await db.conn.collection('progress').deleteMany({})
+      for (let i = 0; i < docs.length; i += 5000)
+        await db.conn.collection('progress').insertMany(docs.slice(i, i + 5000))
+    }
+    const compute = async () => {
+      const t = performance.now()
+      const today = toLocal(now, 'Asia/Shanghai')
+      const standings = await orgStandings(db.repos, root.id, today)
+      formatWeeklyPost({ orgName: root.name, year: 2026, week: 48, standings })
+      renderProgressChart({ title: root.name, subtitle: '', standings: standings.slice(0, 60) })
+      return { ms: performance.now() - t, standings: standings.length }
+    }
+    await addLogs(0, logsA)
+    await compute() // warm-up
+    const first = await compute()
+    await addLogs(logsA, logsB)
+    await compute()
+    const second = await compute()
+    return {
+      name: 'weekly-progress-scale',
+      server: db.server,
+      executives: first.standings,
+      logsFirst: logsA,
+      logsSecond: logsB,
+      msFirst: Math.round(first.ms),
+      msSecond: Math.round(second.ms),
+      ratio: Number((second.ms / first.ms).toFixed(3)),
+      target: '<= 1.3',
+    }
+  } finally {
+    await db.close()
+  }
+}
