@@ -22,7 +22,7 @@ export interface BotDeps {
   botName: string
   owner: string
   onSent?: (sent: SentMessage) => void
-  onHandled?: (messageId: string, outcome: Outcome) => void
+  onHandled?: (messageId: string, outcome: Outcome, ms: number) => void
   policy: SendPolicy
   followUpHours: number
 }
@@ -54,14 +54,15 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
   wechaty.on('message', (message) => {
     track(
       (async () => {
+        const started = Date.now()
         try {
           const incoming = await toIncoming(message)
           if (!incoming) return
           const outcome = await handleMessage(incoming)
-          deps.onHandled?.(incoming.id, outcome)
+          deps.onHandled?.(incoming.id, outcome, Date.now() - started)
         } catch (err) {
           log.error('message adapter failed', { messageId: message.id, err })
-          deps.onHandled?.(message.id, 'failed')
+          deps.onHandled?.(message.id, 'failed', Date.now() - started)
         }
       })(),
     )

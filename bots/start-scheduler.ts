@@ -10,6 +10,7 @@ export function startScheduler(
   context: () => JobContext,
   owner: string,
   log: Logger,
+  onRun?: (job: string, ran: boolean) => void,
 ): { stop(): void } {
   const tasks = jobs.map((job) =>
     cron.schedule(
@@ -17,6 +18,7 @@ export function startScheduler(
       async () => {
         try {
           const outcome = await runJob(job, context(), owner)
+          onRun?.(job.name, outcome.ran)
           if (outcome.ran && outcome.enqueued > 0)
             log.info('job enqueued messages', { job: job.name, enqueued: outcome.enqueued })
         } catch (err) {

@@ -8,6 +8,7 @@ export interface SentMessage {
   text: string
   mentionContactIds: string[]
   file: string | null
+  fileData?: Buffer
 }
 
 // Base64 boxes serialise over gRPC and in the simulator alike (buffer boxes do not).
@@ -26,14 +27,14 @@ export function createWechatySender(bot: WechatyInterface, onSent?: (sent: SentM
       }
       if (file) await room.say(toFileBox(file))
       if (text) await room.say(text, ...contacts)
-      onSent?.({ roomId, contactId: null, text, mentionContactIds, file: file?.name ?? null })
+      onSent?.({ roomId, contactId: null, text, mentionContactIds, file: file?.name ?? null, fileData: file?.data })
     },
     async toContact(contactId, text, file) {
       const contact = await bot.Contact.find({ id: contactId })
       if (!contact) throw new Error(`contact ${contactId} not found`)
       if (file) await contact.say(toFileBox(file))
       if (text) await contact.say(text)
-      onSent?.({ roomId: null, contactId, text, mentionContactIds: [], file: file?.name ?? null })
+      onSent?.({ roomId: null, contactId, text, mentionContactIds: [], file: file?.name ?? null, fileData: file?.data })
     },
   }
 }

@@ -13,6 +13,7 @@ export interface WeeklySlot {
 export interface OrgSettings {
   weeklyProgress?: WeeklySlot
   diaryReminder?: WeeklySlot
+  review?: { excellent: number; pass: number; basic: number }
 }
 
 export interface Rotation {

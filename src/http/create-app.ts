@@ -1,28 +1,62 @@
 import Koa from 'koa'
 import Router from '@koa/router'
 import type { Logger } from '../logger'
+import type { Repos } from '../repos/create-repos'
+import type { Clock } from '../clock'
 import { errorMiddleware } from './error-middleware'
+import { bearerAuth } from './auth'
+import { apiRoutes } from './api-routes'
+import { openApiDocument } from './openapi'
+import { pageRoutes, type SimulatorApi } from './page-routes'
+import type { Metrics } from './metrics'
 
 export interface AppDeps {
-  ping(): Promise<boolean>
+  repos: Repos
+  clock: Clock
+  tz: string
   wechatLoggedIn(): boolean
   log: Logger
+  metrics: Metrics
+  /** Present when the built-in simulator runs: the chat page talks to it. */
+  simulator?: SimulatorApi
 }
 
 /** Builds the HTTP app without listening, so tests drive it directly. */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa()
+  app.proxy = true
   const router = new Router()
 
   router.get('/healthz', async (ctx) => {
-    const ok = await deps.ping()
+    const ok = await deps.repos.ping()
     ctx.status = ok ? 200 : 503
     // `ok` speaks for the database only; WeChat's login state is reported beside it.
     ctx.body = { ok, database: ok ? 'up' : 'down', wechat: deps.wechatLoggedIn() ? 'loggedIn' : 'loggedOut' }
   })
 
+  router.get('/metrics', async (ctx) => {
+    const depth = await deps.repos.outbox.depth().catch(() => -1)
+    ctx.type = 'text/plain; version=0.0.4'
+    ctx.body = deps.metrics.render({
+      fulian_send_queue_depth: depth,
+      fulian_wechat_logged_in: deps.wechatLoggedIn() ? 1 : 0,
+    })
+  })
+
+  router.get('/api/v1/openapi.json', (ctx) => {
+    ctx.body = openApiDocument()
+  })
+
+  const api = apiRoutes(deps)
   app.use(errorMiddleware(deps.log))
   app.use(router.routes())
   app.use(router.allowedMethods())
+  const pages = pageRoutes(deps.simulator)
+  app.use(pages.routes())
+  app.use(pages.allowedMethods())
+  const auth = bearerAuth(deps.repos.tokens)
+  app.use(async (ctx, next) => (ctx.path.startsWith('/api/v1/') ? auth(ctx, next) : next()))
+  app.use(api.routes())
+  app.use(api.allowedMethods())
   return app
 }

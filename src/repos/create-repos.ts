@@ -12,6 +12,8 @@ import { createOutboxRepo } from './outbox-repo'
 import { createJobRunRepo } from './job-run-repo'
 import { createNoticeRepo } from './notice-repo'
 import { createSnapshotRepo } from './snapshot-repo'
+import { createTokenRepo } from './token-repo'
+import { createAuditRepo } from './audit-repo'
 import { tryClaim } from './to-plain'
 
 export function createRepos(conn: Connection) {
@@ -29,6 +31,8 @@ export function createRepos(conn: Connection) {
     jobRuns: createJobRunRepo(models),
     notices: createNoticeRepo(models),
     snapshots: createSnapshotRepo(models),
+    tokens: createTokenRepo(models),
+    audit: createAuditRepo(models),
     /** One-time tokens: true for the first caller with this id, ever. */
     claims: { tryClaim: (id: string, now: Date) => tryClaim(models.Claim, id, now) },
     /** Creates every index; run at start-up so queries never scan. */

@@ -79,7 +79,22 @@ export function createMemberRepo({ Member: M, Claim }: Models) {
     return docs.map(toMember)
   }
 
-  return { findByContactId, bindByName, upsertByName, findById, listWithChecklist, listByRole, findByNames, listByIds }
+  /** From a roster import that names her WeChat id: no name binding needed later. */
+  async function addContactId(memberId: string, contactId: string): Promise<void> {
+    await M.updateOne({ _id: oid(memberId) }, { $addToSet: { contactIds: contactId } })
+  }
+
+  return {
+    addContactId,
+    findByContactId,
+    bindByName,
+    upsertByName,
+    findById,
+    listWithChecklist,
+    listByRole,
+    findByNames,
+    listByIds,
+  }
 }
 
 export type MemberRepo = ReturnType<typeof createMemberRepo>

@@ -99,6 +99,7 @@ const needSchema = new Schema(
 needSchema.index({ memberId: 1, year: 1, status: 1 })
 needSchema.index({ memberId: 1, createdAt: -1 })
 needSchema.index({ undoneBy: 1 }, { sparse: true })
+needSchema.index({ orgId: 1, number: -1 })
 
 const progressSchema = new Schema(
   {
@@ -174,6 +175,32 @@ const weeklySnapshotSchema = new Schema(
   },
   opts,
 )
+
+/** API bearer tokens, stored as SHA-256 hashes: a leaked database does not leak working tokens. */
+const apiTokenSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    role: { type: String, enum: ['admin', 'chair'], required: true },
+    /** null: the whole tree (the bootstrap admin). */
+    orgId: { type: Schema.Types.ObjectId, default: null },
+    label: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  opts,
+)
+
+/** Who read or exported which personal records, for admins to review. */
+const auditSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    who: { type: String, required: true },
+    role: { type: String, required: true },
+    action: { type: String, required: true },
+    detail: { type: String, default: '' },
+  },
+  opts,
+)
+auditSchema.index({ at: -1 })
 
 /** Each run of a scheduled job: who runs it, until when, and what it did. */
 const jobRunSchema = new Schema(
@@ -252,6 +279,8 @@ export function bindModels(conn: Connection) {
     Notice: model(conn, 'Notice', noticeSchema, 'notices'),
     Ack: model(conn, 'Ack', ackSchema, 'acks'),
     WeeklySnapshot: model(conn, 'WeeklySnapshot', weeklySnapshotSchema, 'weekly_snapshots'),
+    ApiToken: model(conn, 'ApiToken', apiTokenSchema, 'api_tokens'),
+    Audit: model(conn, 'Audit', auditSchema, 'audit_log'),
   }
 }
 

@@ -52,6 +52,15 @@ export function createNeedRepo({ Need: N }: Models) {
     throw new Error('could not allocate a need number after 50 attempts')
   }
 
+  /** The ledger of some units (or all), newest first; undone needs are left out. */
+  async function list(orgIds: string[] | undefined, status?: 'open' | 'resolved'): Promise<Need[]> {
+    const filter: Record<string, unknown> = { undoneAt: null }
+    if (orgIds) filter.orgId = { $in: orgIds.map(oid) }
+    if (status) filter.status = status
+    const docs = await N.find(filter).sort({ number: -1 }).limit(1000).lean()
+    return docs.map(toNeed)
+  }
+
   async function findByNumber(number: number): Promise<Need | undefined> {
     const doc = await N.findOne({ number, undoneAt: null }).lean()
     return doc ? toNeed(doc) : undefined
@@ -74,7 +83,7 @@ export function createNeedRepo({ Need: N }: Models) {
     return { needsOpen, needsResolved }
   }
 
-  return { ...ops, open, findByNumber, resolve, countByStatus }
+  return { ...ops, open, list, findByNumber, resolve, countByStatus }
 }
 
 export type NeedRepo = ReturnType<typeof createNeedRepo>

@@ -72,6 +72,12 @@ export function createNoticeRepo({ Notice: N, Ack: A }: Models) {
     return doc ? toNotice(doc) : undefined
   }
 
+  async function listRecent(orgIds: string[] | undefined, limit: number): Promise<Notice[]> {
+    const filter = orgIds ? { orgId: { $in: orgIds.map(oid) } } : {}
+    const docs = await N.find(filter).sort({ createdAt: -1, number: -1 }).limit(limit).lean()
+    return docs.map(toNotice)
+  }
+
   async function findByNumber(number: number): Promise<Notice | undefined> {
     const doc = await N.findOne({ number }).lean()
     return doc ? toNotice(doc) : undefined
@@ -116,6 +122,7 @@ export function createNoticeRepo({ Notice: N, Ack: A }: Models) {
     latestForRoom,
     latestForExecutive,
     latestInOrgs,
+    listRecent,
     findByNumber,
     dueFollowUps,
     markFollowUpDone,

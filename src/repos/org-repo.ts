@@ -65,6 +65,11 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
     return !!org && org.ancestors.includes(rootId)
   }
 
+  async function listAll(): Promise<OrgUnit[]> {
+    const docs = await Org.find({}).sort({ name: 1 }).lean<OrgDoc[]>()
+    return docs.map(toOrg)
+  }
+
   async function listByIds(ids: string[]): Promise<OrgUnit[]> {
     const docs = await Org.find({ _id: { $in: ids.map(oid) } }).lean<OrgDoc[]>()
     return docs.map(toOrg)
@@ -89,7 +94,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
     )
   }
 
-  return { findByName, findById, ensure, subtreeIds, isWithin, listByIds, children, setSetting, setRotation }
+  return { findByName, findById, ensure, subtreeIds, isWithin, listAll, listByIds, children, setSetting, setRotation }
 }
 
 export type OrgRepo = ReturnType<typeof createOrgRepo>

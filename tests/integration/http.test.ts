@@ -1,9 +1,11 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from '../../src/http/create-app'
+import { createMetrics } from '../../src/http/metrics'
 import { silentLogger } from '../../src/logger'
+import { systemClock } from '../../src/clock'
 import { connectDatabase } from '../../src/repos/connect'
-import { createRepos } from '../../src/repos/create-repos'
+import { createRepos, type Repos } from '../../src/repos/create-repos'
 import { openTestDb, type TestDb } from '../support/test-db'
 
 let db: TestDb
@@ -15,8 +17,16 @@ afterAll(async () => {
   await db.close()
 })
 
-async function get(ping: () => Promise<boolean>, path: string) {
-  const server: Server = createApp({ ping, wechatLoggedIn: () => true, log: silentLogger }).listen(0, '127.0.0.1')
+async function get(repos: Repos, path: string) {
+  const app = createApp({
+    repos,
+    clock: systemClock,
+    tz: 'Asia/Shanghai',
+    wechatLoggedIn: () => true,
+    log: silentLogger,
+    metrics: createMetrics(),
+  })
+  const server: Server = app.listen(0, '127.0.0.1')
   await new Promise((r) => server.once('listening', r))
   try {
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`)
@@ -28,7 +38,7 @@ async function get(ping: () => Promise<boolean>, path: string) {
 
 describe('GET /healthz', () => {
   it('is 200 while the database answers', async () => {
-    expect(await get(db.repos.ping, '/healthz')).toEqual({
+    expect(await get(db.repos, '/healthz')).toEqual({
       status: 200,
       body: { ok: true, database: 'up', wechat: 'loggedIn' },
     })
@@ -38,10 +48,10 @@ describe('GET /healthz', () => {
     const conn = await connectDatabase(db.uri, db.dbName)
     const repos = createRepos(conn)
     await conn.close()
-    expect(await get(repos.ping, '/healthz')).toMatchObject({ status: 503, body: { ok: false, database: 'down' } })
+    expect(await get(repos, '/healthz')).toMatchObject({ status: 503, body: { ok: false, database: 'down' } })
   })
 
   it('answers an unknown path with a JSON 404, not a crash', async () => {
-    expect((await get(db.repos.ping, '/nope')).status).toBe(404)
+    expect((await get(db.repos, '/nope')).status).toBe(404)
   })
 })

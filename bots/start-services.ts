@@ -1,0 +1,106 @@
+import { hostname } from 'node:os'
+import { randomBytes } from 'node:crypto'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { sendPolicyOf, type Config } from '../src/config'
+import type { Logger } from '../src/logger'
+import type { Clock } from '../src/clock'
+import type { Repos } from '../src/repos/create-repos'
+import { createApp } from '../src/http/create-app'
+import { createMetrics } from '../src/http/metrics'
+import { JOBS } from '../jobs'
+import { createPuppet } from './create-puppet'
+import { createBot, type RunningBot } from './create-bot'
+import { createSimulatorWorld } from './simulator-world'
+import { startQueueWorker } from './start-queue-worker'
+import { createSimulatorWeb, seedDemoFederation } from './simulator-web'
+import { startScheduler } from './start-scheduler'
+
+export interface RunningServices {
+  bot: RunningBot
+  server: Server
+  port: number
+  stop(): Promise<void>
+}
+
+/**
+ * Everything `npm start` runs on top of a database: the bot (puppet service or simulator with its chat
+ * page), the HTTP server, the send-queue worker and the scheduler. Tests start it on port 0.
+ */
+export async function startServices(deps: {
+  config: Config
+  repos: Repos
+  clock: Clock
+  log: Logger
+}): Promise<RunningServices> {
+  const { config, repos, clock, log } = deps
+  if (config.ADMIN_TOKEN) await repos.tokens.bootstrap(config.ADMIN_TOKEN, clock.now())
+  const metrics = createMetrics()
+  const policy = sendPolicyOf(config)
+  const choice = createPuppet(config)
+  const world = choice.kind === 'simulator' ? createSimulatorWorld(choice.mocker, config.BOT_NAME) : undefined
+  const web = world ? createSimulatorWeb({ repos, world, botName: config.BOT_NAME }) : undefined
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
+  const bot = await createBot({
+    puppet: choice.puppet,
+    repos,
+    clock,
+    log,
+    tz: config.BOT_TIMEZONE,
+    botName: config.BOT_NAME,
+    owner,
+    policy,
+    followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
+    onSent: web?.onSent,
+    onHandled: (_id, outcome, ms) => {
+      metrics.inc('fulian_messages_total', { outcome })
+      if (outcome === 'handled' || outcome === 'userError') metrics.observeCommandMs(ms)
+    },
+  })
+  if (world) {
+    world.login()
+    if (await seedDemoFederation(repos, world, clock.now())) log.info('simulator: seeded a demo federation')
+  }
+
+  const app = createApp({
+    repos,
+    clock,
+    tz: config.BOT_TIMEZONE,
+    wechatLoggedIn: bot.isLoggedIn,
+    log,
+    metrics,
+    simulator: web?.api,
+  })
+  const server: Server = app.listen(config.PORT)
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
+  const port = (server.address() as AddressInfo).port
+  log.info('http listening', { port, ...(world ? { simulator: `http://localhost:${port}/simulator` } : {}) })
+  const queue = startQueueWorker({ repos, send: bot.send, policy, log }, clock)
+  const scheduler = startScheduler(
+    JOBS,
+    config.BOT_TIMEZONE,
+    () => ({
+      repos,
+      now: clock.now(),
+      tz: config.BOT_TIMEZONE,
+      log,
+      force: false,
+      followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
+    }),
+    owner,
+    log,
+    (job, ran) => metrics.inc('fulian_job_runs_total', { job, ran: String(ran) }),
+  )
+
+  return {
+    bot,
+    server,
+    port,
+    async stop() {
+      scheduler.stop()
+      await queue.stop()
+      await new Promise((r) => server.close(r))
+      await bot.stop().catch((err) => log.error('bot stop failed', { err }))
+    },
+  }
+}

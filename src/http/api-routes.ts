@@ -1,0 +1,182 @@
+import Router from '@koa/router'
+import type Koa from 'koa'
+import { z } from 'zod'
+import type { Repos } from '../repos/create-repos'
+import type { Clock } from '../clock'
+import { principalOf } from './auth'
+import { readBody } from './read-body'
+import { progressReport } from '../services/progress-report'
+import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
+import { importRoster } from '../services/import-roster'
+import { DEFAULT_REVIEW_RULE } from '../domain/review-grade'
+import { toLocal } from '../domain/zoned-time'
+
+export interface ApiDeps {
+  repos: Repos
+  clock: Clock
+  tz: string
+}
+
+const yearSchema = z.coerce.number().int().min(2000).max(2100)
+const orgSchema = z.string().trim().min(1).max(40).optional()
+
+function parse<T extends z.ZodTypeAny>(ctx: Koa.Context, schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    ctx.throw(400, `Invalid ${issue.path.join('.') || 'input'}: ${issue.message}`)
+  }
+  return result.data
+}
+
+/** /api/v1: every route is scoped to the token's unit subtree; an admin-only route says so. */
+export function apiRoutes(deps: ApiDeps): Router {
+  const { repos } = deps
+  const router = new Router({ prefix: '/api/v1' })
+
+  async function scope(ctx: Koa.Context, orgName?: string): Promise<{ orgIds?: string[]; orgId?: string }> {
+    const p = principalOf(ctx)
+    if (orgName) {
+      const org = await repos.orgs.findByName(orgName)
+      if (!org) ctx.throw(404, `No org unit named ${orgName}.`)
+      if (p.orgId && !(await repos.orgs.isWithin(org.id, p.orgId))) ctx.throw(403, 'That unit is outside your scope.')
+      return { orgIds: await repos.orgs.subtreeIds(org.id), orgId: org.id }
+    }
+    return p.orgId ? { orgIds: await repos.orgs.subtreeIds(p.orgId), orgId: p.orgId } : {}
+  }
+
+  const requireAdmin = (ctx: Koa.Context) => {
+    if (principalOf(ctx).role !== 'admin') ctx.throw(403, 'Admins only.')
+  }
+
+  const audit = (ctx: Koa.Context, action: string, detail: string) => {
+    const p = principalOf(ctx)
+    return repos.audit.record({ at: deps.clock.now(), who: p.label, role: p.role, action, detail })
+  }
+
+  router.get('/me', (ctx) => {
+    ctx.body = principalOf(ctx)
+  })
+
+  router.get('/progress', async (ctx) => {
+    const q = parse(ctx, z.object({ year: yearSchema.optional(), org: orgSchema }), ctx.query)
+    const year = q.year ?? toLocal(deps.clock.now(), deps.tz).year
+    const { orgIds } = await scope(ctx, q.org)
+    const rows = await progressReport(repos, orgIds, year)
+    await audit(ctx, 'read progress', `year=${year} org=${q.org ?? '(scope)'} rows=${rows.length}`)
+    ctx.body = rows.map((r) => ({ name: r.name, org: r.org, role: r.role, done: r.done, grade: r.grade, ...r.counts }))
+  })
+
+  router.get('/orgs', async (ctx) => {
+    const { orgIds } = await scope(ctx)
+    const all = orgIds ? await repos.orgs.listByIds(orgIds) : await repos.orgs.listAll()
+    ctx.body = all.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId, settings: o.settings }))
+  })
+
+  router.get('/groups', async (ctx) => {
+    const { orgIds } = await scope(ctx)
+    ctx.body = await repos.groups.listBound(['executive', 'constituent'], orgIds)
+  })
+
+  router.get('/notices', async (ctx) => {
+    const { orgIds } = await scope(ctx)
+    const notices = await repos.notices.listRecent(orgIds, 50)
+    ctx.body = await Promise.all(
+      notices.map(async (n) => {
+        const acks = await repos.notices.acksOf(n.id)
+        const acked = new Set(acks.map((a) => a.memberId))
+        const executives = await repos.members.listByIds(n.executiveIds)
+        return {
+          number: n.number,
+          audience: n.audience,
+          content: n.content,
+          createdAt: n.createdAt,
+          groups: n.roomIds.length,
+          acknowledged: executives.filter((e) => acked.has(e.id)).map((e) => e.name),
+          notAcknowledged: executives.filter((e) => !acked.has(e.id)).map((e) => e.name),
+          othersAcknowledged: acks.filter((a) => !a.memberId || !n.executiveIds.includes(a.memberId)).length,
+        }
+      }),
+    )
+  })
+
+  router.get('/needs', async (ctx) => {
+    const q = parse(ctx, z.object({ status: z.enum(['open', 'resolved']).optional() }), ctx.query)
+    const { orgIds } = await scope(ctx)
+    const needs = await repos.needs.list(orgIds, q.status)
+    await audit(ctx, 'read needs', `status=${q.status ?? 'all'} rows=${needs.length}`)
+    ctx.body = needs
+  })
+
+  router.get('/review/:file', async (ctx) => {
+    const m = /^(\d{4})\.(xlsx|csv)$/.exec(ctx.params.file ?? '')
+    if (!m) ctx.throw(400, 'Ask for /api/v1/review/<year>.xlsx or <year>.csv.')
+    const year = parse(ctx, yearSchema, m![1])
+    const q = parse(ctx, z.object({ org: orgSchema }), ctx.query)
+    const { orgIds, orgId } = await scope(ctx, q.org)
+    const rule = (orgId ? (await repos.orgs.findById(orgId))?.settings.review : undefined) ?? DEFAULT_REVIEW_RULE
+    const rows = await progressReport(repos, orgIds, year, rule)
+    await audit(ctx, 'export review', `year=${year} format=${m![2]} org=${q.org ?? '(scope)'} rows=${rows.length}`)
+    const filename = encodeURIComponent(`${year}年执委履职考核.${m![2]}`)
+    ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${filename}`)
+    if (m![2] === 'csv') {
+      ctx.type = 'text/csv; charset=utf-8'
+      ctx.body = reviewCsv(rows)
+    } else {
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      ctx.body = await reviewWorkbook(year, rows)
+    }
+  })
+
+  router.put('/review-rule', async (ctx) => {
+    requireAdmin(ctx)
+    const body = parse(
+      ctx,
+      z
+        .object({
+          org: z.string().min(1).max(40),
+          excellent: z.number().int().min(0).max(8),
+          pass: z.number().int().min(0).max(8),
+          basic: z.number().int().min(0).max(8),
+        })
+        .refine(
+          (r) => r.excellent >= r.pass && r.pass >= r.basic,
+          'thresholds must satisfy excellent >= pass >= basic',
+        ),
+      JSON.parse((await readBody(ctx, 10_000)).toString('utf8') || '{}'),
+    )
+    const { orgId } = await scope(ctx, body.org)
+    await repos.orgs.setSetting(orgId!, 'review', { excellent: body.excellent, pass: body.pass, basic: body.basic })
+    ctx.body = { ok: true }
+  })
+
+  router.post('/members/import', async (ctx) => {
+    requireAdmin(ctx)
+    const body = await readBody(ctx, 1_000_000)
+    const result = await importRoster(repos, body, ctx.get('content-type'), principalOf(ctx).orgId, deps.clock.now())
+    await audit(ctx, 'import roster', `imported=${result.imported} rejected=${result.rejected.length}`)
+    ctx.status = result.rejected.length ? 400 : 200
+    ctx.body = result
+  })
+
+  router.post('/tokens', async (ctx) => {
+    requireAdmin(ctx)
+    const body = parse(
+      ctx,
+      z.object({ role: z.enum(['admin', 'chair']), org: z.string().min(1).max(40), label: z.string().min(1).max(60) }),
+      JSON.parse((await readBody(ctx, 10_000)).toString('utf8') || '{}'),
+    )
+    const { orgId } = await scope(ctx, body.org)
+    const token = await repos.tokens.issue({ role: body.role, orgId: orgId!, label: body.label }, deps.clock.now())
+    await audit(ctx, 'issue token', `role=${body.role} org=${body.org} label=${body.label}`)
+    ctx.status = 201
+    ctx.body = { token }
+  })
+
+  router.get('/audit', async (ctx) => {
+    requireAdmin(ctx)
+    ctx.body = await repos.audit.recent()
+  })
+
+  return router
+}

@@ -1,0 +1,95 @@
+/** The admin API described for its users' tools (OpenAPI 3.1). */
+export function openApiDocument() {
+  const bearer = [{ bearer: [] }]
+  const json = (description: string) => ({ description, content: { 'application/json': {} } })
+  const errors = {
+    '400': json('Bad input'),
+    '401': json('Missing or invalid token'),
+    '403': json('Outside your role or scope'),
+  }
+  const yearOrg = [
+    { name: 'year', in: 'query', schema: { type: 'integer' } },
+    { name: 'org', in: 'query', schema: { type: 'string' }, description: '单位名称; defaults to the token’s unit' },
+  ]
+  return {
+    openapi: '3.1.0',
+    info: { title: '妇联助手 admin API', version: '1' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: bearer,
+    paths: {
+      '/healthz': {
+        get: {
+          security: [],
+          summary: 'Database and WeChat state',
+          responses: { '200': json('Database up'), '503': json('Database down') },
+        },
+      },
+      '/api/v1/me': {
+        get: { summary: 'The token’s role and unit', responses: { '200': json('Principal'), ...errors } },
+      },
+      '/api/v1/progress': {
+        get: {
+          summary: 'One entry per executive with the checklist counts',
+          parameters: yearOrg,
+          responses: { '200': json('Rows'), ...errors },
+        },
+      },
+      '/api/v1/review/{file}': {
+        get: {
+          summary: 'Annual review workbook (<year>.xlsx) or table (<year>.csv)',
+          parameters: [
+            { name: 'file', in: 'path', required: true, schema: { type: 'string', example: '2026.xlsx' } },
+            yearOrg[1],
+          ],
+          responses: { '200': { description: 'File' }, ...errors },
+        },
+      },
+      '/api/v1/review-rule': {
+        put: {
+          summary: 'Admin: grade thresholds of a unit (items done)',
+          responses: { '200': json('Saved'), ...errors },
+        },
+      },
+      '/api/v1/orgs': { get: { summary: 'Units in scope', responses: { '200': json('Units'), ...errors } } },
+      '/api/v1/groups': { get: { summary: 'Bound groups in scope', responses: { '200': json('Groups'), ...errors } } },
+      '/api/v1/notices': {
+        get: { summary: 'Recent notices with acknowledgements', responses: { '200': json('Notices'), ...errors } },
+      },
+      '/api/v1/needs': {
+        get: {
+          summary: 'The needs ledger',
+          parameters: [{ name: 'status', in: 'query', schema: { enum: ['open', 'resolved'] } }],
+          responses: { '200': json('Needs'), ...errors },
+        },
+      },
+      '/api/v1/members/import': {
+        post: {
+          summary: 'Admin: roster import, CSV or XLSX with headers 姓名, 角色, 单位, 上级单位, 微信号 (all or nothing)',
+          requestBody: {
+            content: { 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
+          },
+          responses: {
+            '200': json('Imported'),
+            '400': json('Rejected rows, nothing imported'),
+            '413': json('Too large'),
+          },
+        },
+      },
+      '/api/v1/tokens': {
+        post: {
+          summary: 'Admin: issue a token for a role and unit',
+          responses: { '201': json('The token, shown once'), ...errors },
+        },
+      },
+      '/api/v1/audit': {
+        get: {
+          summary: 'Admin: who read or exported personal records',
+          responses: { '200': json('Entries'), ...errors },
+        },
+      },
+      '/metrics': {
+        get: { security: [], summary: 'Prometheus metrics', responses: { '200': { description: 'Text' } } },
+      },
+    },
+  }
+}

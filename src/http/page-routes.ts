@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Router from '@koa/router'
+import { z } from 'zod'
+import { readBody } from './read-body'
+
+export interface SimulatedMessage {
+  seq: number
+  at: string
+  room: string | null
+  /** Private chat partner (the person, whichever side wrote). */
+  to: string | null
+  from: string
+  text: string
+  file: string | null
+}
+
+/** What the chat page needs from the running simulator. */
+export interface SimulatorApi {
+  people(): Promise<{ name: string; role: string; org: string }[]>
+  rooms(): string[]
+  say(input: { room?: string; from: string; text: string }): Promise<void>
+  messages(after: number): SimulatedMessage[]
+  file(seq: number): Buffer | undefined
+}
+
+const page = (name: string) => readFileSync(join(__dirname, 'pages', name), 'utf8')
+
+/** The dashboard (any mode) and the simulator chat page (simulator mode only). */
+export function pageRoutes(simulator?: SimulatorApi): Router {
+  const router = new Router()
+  const dashboard = page('dashboard.html')
+  const chat = page('simulator.html')
+
+  router.get('/', (ctx) => ctx.redirect(simulator ? '/simulator' : '/dashboard'))
+  router.get('/dashboard', (ctx) => {
+    ctx.type = 'html'
+    ctx.body = dashboard
+  })
+  if (!simulator) return router
+
+  router.get('/simulator', (ctx) => {
+    ctx.type = 'html'
+    ctx.body = chat
+  })
+  router.get('/simulator/api/state', async (ctx) => {
+    ctx.body = { people: await simulator.people(), rooms: simulator.rooms() }
+  })
+  router.get('/simulator/api/messages', (ctx) => {
+    const after = z.coerce.number().int().min(0).catch(0).parse(ctx.query.after)
+    ctx.body = simulator.messages(after)
+  })
+  router.get('/simulator/api/files/:seq', (ctx) => {
+    const data = simulator.file(Number(ctx.params.seq))
+    if (!data) ctx.throw(404, 'No such file.')
+    ctx.type = 'image/png'
+    ctx.body = data
+  })
+  router.post('/simulator/api/say', async (ctx) => {
+    const raw = (await readBody(ctx, 20_000)).toString('utf8')
+    let value: unknown
+    try {
+      value = JSON.parse(raw)
+    } catch {
+      ctx.throw(400, 'Body must be JSON.')
+    }
+    const parsed = z
+      .object({
+        room: z.string().min(1).max(40).optional(),
+        from: z.string().trim().min(1).max(40),
+        text: z.string().min(1).max(5000),
+      })
+      .safeParse(value)
+    if (!parsed.success) ctx.throw(400, `Invalid message: ${parsed.error.issues[0]!.message}`)
+    await simulator.say(parsed.data!)
+    ctx.body = { ok: true }
+  })
+  return router
+}

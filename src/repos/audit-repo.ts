@@ -1,0 +1,22 @@
+import type { Models } from './models'
+
+export interface AuditEntry {
+  at: Date
+  who: string
+  role: string
+  action: string
+  detail: string
+}
+
+export function createAuditRepo({ Audit: A }: Models) {
+  async function record(entry: AuditEntry): Promise<void> {
+    await A.create(entry)
+  }
+
+  async function recent(limit = 200): Promise<AuditEntry[]> {
+    const docs = await A.find({}, { _id: 0 }).sort({ at: -1 }).limit(limit).lean<AuditEntry[]>()
+    return docs
+  }
+
+  return { record, recent }
+}

@@ -1,0 +1,86 @@
+/**
+ * The two web pages in a real headless Chromium (Debian's, driven by playwright-core): a new user types a
+ * duty command in the simulator page and sees the answer, then finds it on the dashboard.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { openTestDb, type TestDb } from '../support/test-db'
+import { loadConfig } from '../../src/config'
+import { systemClock } from '../../src/clock'
+import { silentLogger } from '../../src/logger'
+import { startServices, type RunningServices } from '../../bots/start-services'
+import { quietWechatyLogs } from '../../bots/quiet-wechaty-logs'
+
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789'
+const SHOTS = process.env.SCREENSHOT_DIR ?? join(__dirname, '..', '..', 'tmp', 'screenshots')
+let db: TestDb
+let services: RunningServices
+let browser: Browser
+let base: string
+
+beforeAll(async () => {
+  quietWechatyLogs('silent')
+  mkdirSync(SHOTS, { recursive: true })
+  db = await openTestDb()
+  const config = { ...loadConfig({ ADMIN_TOKEN }), PORT: 0 }
+  services = await startServices({ config, repos: db.repos, clock: systemClock, log: silentLogger })
+  base = `http://127.0.0.1:${services.port}`
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await services?.stop()
+  await db?.close()
+}, 30_000)
+
+describe('the simulator page', () => {
+  it('lets a person pick who she is, type a duty command and see the bot answer', async () => {
+    const page = await browser.newPage({ viewport: { width: 414, height: 820 }, locale: 'zh-CN' })
+    await page.goto(base + '/')
+    await page.waitForURL('**/simulator')
+    await page.selectOption('#conversation', '襄阳市执委工作交流群')
+    await page.selectOption('#me', '张三')
+    await page.fill('#text', '#联系 刘翠花 电话了解家庭情况')
+    await page.click('button[type=submit]')
+    const answer = page.locator('.bubble', { hasText: '已记录：联系妇女代表「刘翠花」' })
+    await answer.waitFor({ timeout: 15_000 })
+    expect(await answer.textContent()).toContain('联系妇女代表 1/5–7')
+    await page.fill('#text', '#帮扶 王家 孩子上学困难')
+    await page.press('#text', 'Enter')
+    await page.locator('.bubble', { hasText: '联系贫困家庭 1/1' }).waitFor({ timeout: 15_000 })
+    await page.screenshot({ path: join(SHOTS, 'simulator.png'), fullPage: true })
+    await page.close()
+  }, 60_000)
+})
+
+describe('the dashboard', () => {
+  it('asks for a token, then shows the logged items for the executive', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1200 }, locale: 'zh-CN' })
+    await page.goto(base + '/dashboard')
+    await page.fill('#token', 'wrong-token-value')
+    await page.click('#load')
+    await page.locator('#error', { hasText: '令牌无效' }).waitFor({ timeout: 15_000 })
+    await page.fill('#token', ADMIN_TOKEN)
+    await page.click('#load')
+    const row = page.locator('#table tr', { hasText: '张三' })
+    await row.waitFor({ timeout: 15_000 })
+    const cells = await row.locator('td').allTextContents()
+    expect(cells.slice(0, 4)).toEqual(['张三', '樊城区', '1', '1'])
+    expect(await page.locator('#cards').textContent()).toContain('执委人数')
+    await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true })
+    await page.close()
+  }, 60_000)
+})
