@@ -1,0 +1,220 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import ExcelJS from 'exceljs'
+import { createApp } from '../../src/http/create-app'
+import { createMetrics } from '../../src/http/metrics'
+import { silentLogger } from '../../src/logger'
+import { systemClock } from '../../src/clock'
+import { openTestDb, type TestDb } from '../support/test-db'
+import { registerRoster } from '../support/fixtures'
+import { syncProgress } from '../../src/services/sync-progress'
+import { subjectKey } from '../../src/domain/progress'
+
+const ADMIN = 'admin-token-for-tests-0001'
+let db: TestDb
+let server: Server
+let base: string
+let chairToken: string
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = async (res: Response): Promise<any> => res.json()
+
+async function call(path: string, init: RequestInit & { token?: string } = {}) {
+  const headers = new Headers(init.headers)
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`)
+  return fetch(base + path, { ...init, headers })
+}
+
+beforeAll(async () => {
+  db = await openTestDb()
+  await db.repos.tokens.bootstrap(ADMIN, new Date())
+  const people = await registerRoster(db.repos, [
+    { name: '王主席', role: 'chair', org: '樊城区', parent: '襄阳市' },
+    { name: '张三', role: 'executive', org: '樊城区', parent: '襄阳市' },
+    { name: '刘四', role: 'executive', org: '襄城区', parent: '襄阳市' },
+  ])
+  const zs = people['张三']!
+  for (const [i, kind] of (
+    ['representatives', 'poorFamily', 'problemSolved', 'onlineGroup', 'socialOrg', 'publicService'] as const
+  ).entries()) {
+    await db.repos.dutyLogs.insert({
+      memberId: zs.id,
+      year: 2026,
+      date: '2026-05-01',
+      createdAt: new Date(),
+      sourceMessageId: `seed-${i}`,
+      kind,
+      subject: `对象${i}`,
+      subjectKey: subjectKey(`对象${i}`),
+      detail: null,
+    })
+  }
+  await syncProgress(db.repos, zs, 2026, new Date())
+  chairToken = await db.repos.tokens.issue(
+    { role: 'chair', orgId: people['王主席']!.orgId, label: '王主席' },
+    new Date(),
+  )
+  const app = createApp({
+    repos: db.repos,
+    clock: systemClock,
+    tz: 'Asia/Shanghai',
+    wechatLoggedIn: () => true,
+    log: silentLogger,
+    metrics: createMetrics(),
+  })
+  server = app.listen(0, '127.0.0.1')
+  await new Promise((r) => server.once('listening', r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  server.close()
+  await db.close()
+})
+
+describe('authentication and scope', () => {
+  it('answers 401 without a token or with a wrong one, and slows repeated failures', async () => {
+    expect((await call('/api/v1/progress')).status).toBe(401)
+    const t = Date.now()
+    for (let i = 0; i < 4; i++) expect((await call('/api/v1/progress', { token: 'wrong' })).status).toBe(401)
+    expect(Date.now() - t).toBeGreaterThanOrEqual(25 * (2 + 4 + 8 + 16))
+  })
+
+  it('shows a chair only her own subtree and refuses another unit with 403', async () => {
+    const rows = await json(await call('/api/v1/progress?year=2026', { token: chairToken }))
+    expect(rows.map((r: { name: string }) => r.name).sort()).toEqual(['张三', '王主席'])
+    expect((await call('/api/v1/progress?year=2026&org=襄城区', { token: chairToken })).status).toBe(403)
+    expect((await call('/api/v1/audit', { token: chairToken })).status).toBe(403)
+    expect((await call('/api/v1/members/import', { method: 'POST', body: 'x', token: chairToken })).status).toBe(403)
+  })
+
+  it('rejects bad input with a 400 a person can act on', async () => {
+    const res = await call('/api/v1/progress?year=abc', { token: ADMIN })
+    expect(res.status).toBe(400)
+    expect((await json(res)).error).toMatch(/Invalid year/)
+    expect((await call('/api/v1/review/2026.pdf', { token: ADMIN })).status).toBe(400)
+  })
+})
+
+describe('progress and the annual review', () => {
+  it('returns one entry per executive with the summary keys', async () => {
+    const rows = await json(await call('/api/v1/progress?year=2026', { token: ADMIN }))
+    const zs = rows.find((r: { name: string }) => r.name === '张三')
+    expect(zs).toMatchObject({
+      org: '樊城区',
+      representatives: 1,
+      poorFamily: 1,
+      publicService: 1,
+      report: 0,
+      diary: 0,
+      done: 5,
+      grade: '基本合格',
+    })
+  })
+
+  it('exports the workbook with a summary sheet and a sheet per unit, with Chinese headers', async () => {
+    const res = await call('/api/v1/review/2026.xlsx', { token: ADMIN })
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '樊城区', '襄城区'])
+    const unit = wb.getWorksheet('樊城区')!
+    expect(unit.getRow(1).values).toContain('考核等级')
+    const rows: unknown[][] = []
+    unit.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
+    expect(rows.find((r) => r[0] === '张三')?.at(-1)).toBe('基本合格')
+  })
+
+  it('exports the same table as CSV that Excel opens, and follows a changed grading rule', async () => {
+    const put = await call('/api/v1/review-rule', {
+      method: 'PUT',
+      token: ADMIN,
+      body: JSON.stringify({ org: '襄阳市', excellent: 7, pass: 5, basic: 3 }),
+    })
+    expect(put.status).toBe(200)
+    const bytes = Buffer.from(await (await call('/api/v1/review/2026.csv?org=襄阳市', { token: ADMIN })).arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM Excel needs for UTF-8
+    const csv = bytes.subarray(3).toString('utf8')
+    expect(csv.startsWith('姓名,单位,联系妇女代表')).toBe(true)
+    expect(
+      csv
+        .split('\r\n')
+        .find((l) => l.startsWith('张三'))
+        ?.endsWith(',5,合格'),
+    ).toBe(true)
+  })
+})
+
+describe('roster import', () => {
+  const csv = (rows: string[]) => ['姓名,角色,单位,上级单位,微信号', ...rows].join('\n')
+
+  it('imports a good CSV and binds the given WeChat ids', async () => {
+    const res = await call('/api/v1/members/import', {
+      method: 'POST',
+      token: ADMIN,
+      headers: { 'content-type': 'text/csv' },
+      body: csv(['赵敏,执委,太平店镇,樊城区,wxid_zhaomin', '孙丽,主席,太平店镇,樊城区,']),
+    })
+    expect(await json(res)).toEqual({ imported: 2, rejected: [] })
+    expect((await db.repos.members.findByContactId('wxid_zhaomin'))?.name).toBe('赵敏')
+    expect((await db.repos.orgs.findByName('太平店镇'))?.parentId).toBe((await db.repos.orgs.findByName('樊城区'))?.id)
+  })
+
+  it('rejects the whole file, naming each bad row, and imports nothing', async () => {
+    const res = await call('/api/v1/members/import', {
+      method: 'POST',
+      token: ADMIN,
+      headers: { 'content-type': 'text/csv' },
+      body: csv(['周一,执委,某镇,,', ',执委,某镇,,', '吴二,老板,某镇,,', '周一,执委,某镇,,']),
+    })
+    expect(res.status).toBe(400)
+    const body = await json(res)
+    expect(body.imported).toBe(0)
+    expect(body.rejected.map((r: { line: number }) => r.line)).toEqual([3, 4, 5])
+    expect(body.rejected[1].reason).toContain('角色“老板”无法识别')
+    expect(await db.repos.orgs.findByName('某镇')).toBeUndefined()
+  })
+
+  it('imports an XLSX with the same headers', async () => {
+    const wb = new ExcelJS.Workbook()
+    const sheet = wb.addWorksheet('名单')
+    sheet.addRow(['姓名', '角色', '单位', '上级单位', '微信号'])
+    sheet.addRow(['钱芳', '执委', '襄城区', '襄阳市', ''])
+    const res = await call('/api/v1/members/import', {
+      method: 'POST',
+      token: ADMIN,
+      body: Buffer.from(await wb.xlsx.writeBuffer()),
+    })
+    expect(await json(res)).toEqual({ imported: 1, rejected: [] })
+  })
+
+  it('refuses an oversized upload with 413 and a garbled one with a sentence', async () => {
+    expect(
+      (await call('/api/v1/members/import', { method: 'POST', token: ADMIN, body: 'x'.repeat(1_100_000) })).status,
+    ).toBe(413)
+    const garbled = await call('/api/v1/members/import', {
+      method: 'POST',
+      token: ADMIN,
+      body: Buffer.from([0x50, 0x4b, 1, 2, 3]),
+    })
+    expect((await json(garbled)).rejected[0].reason).toContain('文件无法读取')
+  })
+})
+
+describe('audit, metrics and the API description', () => {
+  it('records who read or exported personal records, for admins', async () => {
+    const entries = await json(await call('/api/v1/audit', { token: ADMIN }))
+    const actions = entries.map((e: { action: string; who: string }) => `${e.who}:${e.action}`)
+    expect(actions).toContain('王主席:read progress')
+    expect(actions).toContain('ADMIN_TOKEN:export review')
+    expect(JSON.stringify(entries)).not.toContain(ADMIN)
+  })
+
+  it('serves Prometheus metrics and an OpenAPI document without a token', async () => {
+    const metrics = await (await call('/metrics')).text()
+    expect(metrics).toContain('fulian_send_queue_depth 0')
+    const doc = await json(await call('/api/v1/openapi.json'))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/progress', '/api/v1/review/{file}', '/api/v1/members/import']),
+    )
+  })
+})
