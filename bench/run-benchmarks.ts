@@ -103,7 +103,7 @@ function memory(count: number): Result {
 
 async function main() {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' } },
+    options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, messages: { type: 'string' } },
   })
   quietWechatyLogs('silent')
   console.log = console.error
@@ -111,7 +111,7 @@ async function main() {
   const print = (r: Result) =>
     process.stdout.write(values.json ? JSON.stringify(r) + '\n' : `${r.name}: ${JSON.stringify(r)}\n`)
   const want = (name: string) => !values.only || values.only.split(',').includes(name)
-  if (want('command-throughput')) print(await commandThroughput(quick ? 200 : 3000))
+  if (want('command-throughput')) print(await commandThroughput(Number(values.messages ?? (quick ? 200 : 2000))))
   if (want('weekly-progress-scale'))
     print(await weeklyProgressScale(quick ? 500 : 10_000, quick ? 5_000 : 100_000, quick ? 50_000 : 1_000_000))
   if (want('notice-send-plan')) print(sendPlan(1000))
