@@ -2,12 +2,9 @@
  * One process per measurement: resident memory after N handled messages, for the real bot or the
  * ding-dong floor. Prints one JSON line.
  */
-import { manualClock } from '../src/clock'
-import { silentLogger } from '../src/logger'
-import { startSimulatorSession } from '../bots/simulator-session'
 import { quietWechatyLogs } from '../bots/quiet-wechaty-logs'
 import { startDingDongBot } from './ding-dong-bot'
-import { openBenchDb } from './bench-db'
+import { startRealBot } from './real-bot'
 
 async function main() {
   const [kind = 'real', countText = '10000'] = process.argv.slice(2)
@@ -23,23 +20,12 @@ async function main() {
     await bot.stop()
     return
   }
-  const db = await openBenchDb('memory')
-  const org = await db.repos.orgs.ensure('襄阳市')
-  for (let i = 0; i < 100; i++)
-    await db.repos.members.upsertByName({ name: `执委${i}`, role: 'executive', orgId: org.id }, new Date())
-  const session = await startSimulatorSession({
-    repos: db.repos,
-    clock: manualClock(new Date('2026-11-16T10:00:00+08:00')),
-    log: silentLogger,
-    tz: 'Asia/Shanghai',
-    botName: '妇联助手',
-  })
+  const { session, stop } = await startRealBot('memory', 100)
   for (let i = 0; i < count; i++)
     await session.say({ from: `执委${i % 100}`, text: texts[i % texts.length]!, room: '执委工作交流群' })
   global.gc?.()
   process.stdout.write(JSON.stringify({ kind, rssMb: process.memoryUsage().rss / 2 ** 20 }) + '\n')
-  await session.stop()
-  await db.close()
+  await stop()
 }
 
 main().then(

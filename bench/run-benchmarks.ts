@@ -6,13 +6,10 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { manualClock } from '../src/clock'
-import { silentLogger } from '../src/logger'
 import { defaultSendPolicy, planSends } from '../src/domain/send-policy'
-import { startSimulatorSession } from '../bots/simulator-session'
 import { quietWechatyLogs } from '../bots/quiet-wechaty-logs'
 import { startDingDongBot } from './ding-dong-bot'
-import { openBenchDb } from './bench-db'
+import { startRealBot } from './real-bot'
 import { drive } from './drive'
 import { weeklyProgressScale } from './weekly-progress-scale'
 
@@ -25,26 +22,15 @@ async function commandThroughput(count: number): Promise<Result> {
   const floor = await drive(count, 8, (i) => ding.say({ from: `执委${i % 50}`, text: texts(i), room: '执委群' }))
   await ding.stop()
 
-  const db = await openBenchDb('throughput')
-  const org = await db.repos.orgs.ensure('襄阳市')
-  for (let i = 0; i < 50; i++)
-    await db.repos.members.upsertByName({ name: `执委${i}`, role: 'executive', orgId: org.id }, new Date())
-  const session = await startSimulatorSession({
-    repos: db.repos,
-    clock: manualClock(new Date('2026-11-16T10:00:00+08:00')),
-    log: silentLogger,
-    tz: 'Asia/Shanghai',
-    botName: '妇联助手',
-  })
+  const { session, server, stop } = await startRealBot('throughput', 50)
   await drive(200, 8, (i) => session.say({ from: `执委${i % 50}`, text: texts(i), room: '执委工作交流群' }))
   const real = await drive(count, 8, (i) =>
     session.say({ from: `执委${i % 50}`, text: `${texts(i)} ${i}`, room: '执委工作交流群' }),
   )
-  await session.stop()
-  await db.close()
+  await stop()
   return {
     name: 'command-throughput',
-    server: db.server,
+    server,
     messages: count,
     concurrency: 8,
     perSecond: Math.round(real.perSecond),
@@ -103,7 +89,12 @@ function memory(count: number): Result {
 
 async function main() {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, messages: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      quick: { type: 'boolean' },
+      only: { type: 'string' },
+      messages: { type: 'string' },
+    },
   })
   quietWechatyLogs('silent')
   console.log = console.error

@@ -1,7 +1,8 @@
 import type { Models } from './models'
 import type { Need } from '../domain/entities'
 import { createRecordOps } from './record-ops'
-import { idOf, isDuplicateKey, oid } from './to-plain'
+import { idOf, oid } from './to-plain'
+import { insertNumbered } from './insert-numbered'
 
 function toNeed(doc: any): Need {
   return {
@@ -23,33 +24,18 @@ function toNeed(doc: any): Need {
 export function createNeedRepo({ Need: N }: Models) {
   const ops = createRecordOps(N, toNeed)
 
-  /**
-   * Numbers come from the unique index, not a counter: $inc loses updates on FerretDB 1.x, while a
-   * unique insert never does. A racing opener that takes our number makes us try the next one.
-   */
   async function open(need: Omit<Need, 'id' | 'number' | 'status' | 'resolvedBy' | 'resolvedAt'>) {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const existing = await N.findOne({ sourceMessageId: need.sourceMessageId }).lean()
-      if (existing) return { record: toNeed(existing), created: false }
-      const last = await N.findOne({}, { number: 1 }).sort({ number: -1 }).lean<{ number: number }>()
-      try {
-        const doc = await N.create({
-          ...need,
-          memberId: oid(need.memberId),
-          orgId: oid(need.orgId),
-          number: (last?.number ?? 0) + 1,
-          status: 'open',
-          resolvedBy: null,
-          resolvedAt: null,
-          undoneAt: null,
-          undoneBy: null,
-        })
-        return { record: toNeed(doc.toObject()), created: true }
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err
-      }
-    }
-    throw new Error('could not allocate a need number after 50 attempts')
+    const { doc, created } = await insertNumbered(N, need.sourceMessageId, {
+      ...need,
+      memberId: oid(need.memberId),
+      orgId: oid(need.orgId),
+      status: 'open',
+      resolvedBy: null,
+      resolvedAt: null,
+      undoneAt: null,
+      undoneBy: null,
+    })
+    return { record: toNeed(doc), created }
   }
 
   /** The ledger of some units (or all), newest first; undone needs are left out. */

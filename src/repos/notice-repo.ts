@@ -1,6 +1,7 @@
 import type { Models } from './models'
 import type { Ack, Notice } from '../domain/entities'
 import { idOf, isDuplicateKey, oid } from './to-plain'
+import { insertNumbered } from './insert-numbered'
 
 function toNotice(doc: any): Notice {
   return {
@@ -28,29 +29,18 @@ function toAck(doc: any): Ack {
 }
 
 export function createNoticeRepo({ Notice: N, Ack: A }: Models) {
-  /** One notice per admin message; numbers come from the unique index (see need-repo). */
+  /** One notice per admin message, numbered like needs (see insert-numbered). */
   async function create(
     input: Omit<Notice, 'id' | 'number'> & { sourceMessageId: string },
   ): Promise<{ notice: Notice; created: boolean }> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const existing = await N.findOne({ sourceMessageId: input.sourceMessageId }).lean()
-      if (existing) return { notice: toNotice(existing), created: false }
-      const last = await N.findOne({}, { number: 1 }).sort({ number: -1 }).lean<{ number: number }>()
-      try {
-        const doc = await N.create({
-          ...input,
-          orgId: oid(input.orgId),
-          createdBy: oid(input.createdBy),
-          executiveIds: input.executiveIds.map(oid),
-          number: (last?.number ?? 0) + 1,
-          followUpDone: false,
-        })
-        return { notice: toNotice(doc.toObject()), created: true }
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err
-      }
-    }
-    throw new Error('could not allocate a notice number after 50 attempts')
+    const { doc, created } = await insertNumbered(N, input.sourceMessageId, {
+      ...input,
+      orgId: oid(input.orgId),
+      createdBy: oid(input.createdBy),
+      executiveIds: input.executiveIds.map(oid),
+      followUpDone: false,
+    })
+    return { notice: toNotice(doc), created }
   }
 
   async function latestForRoom(roomId: string): Promise<Notice | undefined> {

@@ -1,0 +1,28 @@
+import { manualClock } from '../src/clock'
+import { silentLogger } from '../src/logger'
+import { startSimulatorSession } from '../bots/simulator-session'
+import { openBenchDb } from './bench-db'
+
+/** The real bot over the simulator on a fresh bench database, with `executives` registered as 执委0…. */
+export async function startRealBot(label: string, executives: number) {
+  const db = await openBenchDb(label)
+  const org = await db.repos.orgs.ensure('襄阳市')
+  for (let i = 0; i < executives; i++) {
+    await db.repos.members.upsertByName({ name: `执委${i}`, role: 'executive', orgId: org.id }, new Date())
+  }
+  const session = await startSimulatorSession({
+    repos: db.repos,
+    clock: manualClock(new Date('2026-11-16T10:00:00+08:00')),
+    log: silentLogger,
+    tz: 'Asia/Shanghai',
+    botName: '妇联助手',
+  })
+  return {
+    server: db.server,
+    session,
+    async stop() {
+      await session.stop()
+      await db.close()
+    },
+  }
+}
