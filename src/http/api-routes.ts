@@ -5,7 +5,7 @@ import type { Repos } from '../repos/create-repos'
 import type { Clock } from '../clock'
 import { principalOf } from './auth'
 import { readBody } from './read-body'
-import { progressReport } from '../services/progress-report'
+import { progressReport, summarizeByUnit } from '../services/progress-report'
 import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import { importRoster } from '../services/import-roster'
 import { DEFAULT_REVIEW_RULE } from '../domain/review-grade'
@@ -65,6 +65,13 @@ export function apiRoutes(deps: ApiDeps): Router {
     const rows = await progressReport(repos, orgIds, year)
     await audit(ctx, 'read progress', `year=${year} org=${q.org ?? '(scope)'} rows=${rows.length}`)
     ctx.body = rows.map((r) => ({ name: r.name, org: r.org, role: r.role, done: r.done, grade: r.grade, ...r.counts }))
+  })
+
+  router.get('/summary', async (ctx) => {
+    const q = parse(ctx, z.object({ year: yearSchema.optional(), org: orgSchema }), ctx.query)
+    const year = q.year ?? toLocal(deps.clock.now(), deps.tz).year
+    const { orgIds } = await scope(ctx, q.org)
+    ctx.body = summarizeByUnit(await progressReport(repos, orgIds, year))
   })
 
   router.get('/orgs', async (ctx) => {

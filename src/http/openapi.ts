@@ -34,6 +34,13 @@ export function openApiDocument() {
           responses: { '200': json('Rows'), ...errors },
         },
       },
+      '/api/v1/summary': {
+        get: {
+          summary: 'Completion by unit, worst first',
+          parameters: yearOrg,
+          responses: { '200': json('Units'), ...errors },
+        },
+      },
       '/api/v1/review/{file}': {
         get: {
           summary: 'Annual review workbook (<year>.xlsx) or table (<year>.csv)',

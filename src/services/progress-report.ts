@@ -1,6 +1,7 @@
 import type { Repos } from '../repos/create-repos'
 import { emptyCounts, evaluateProgress, type ProgressCounts } from '../domain/progress'
-import { gradeOf, DEFAULT_REVIEW_RULE, type Grade, type ReviewRule } from '../domain/review-grade'
+import { gradeOf, DEFAULT_REVIEW_RULE, GRADES, type Grade, type ReviewRule } from '../domain/review-grade'
+import { DEFAULT_CHECKLIST } from '../domain/checklist'
 
 export interface ProgressRow {
   memberId: string
@@ -46,4 +47,36 @@ export async function progressReport(
       grade: gradeOf(done, rule),
     }
   })
+}
+
+export interface UnitSummary {
+  org: string
+  executives: number
+  averageDone: number
+  grades: Record<Grade, number>
+  /** Executives done with each item, keyed like the counts. */
+  itemsDone: Record<string, number>
+}
+
+/** Completion by unit, worst first: the API's answer to "which units are behind". */
+export function summarizeByUnit(rows: readonly ProgressRow[]): UnitSummary[] {
+  const byOrg = new Map<string, ProgressRow[]>()
+  for (const r of rows) byOrg.set(r.org, [...(byOrg.get(r.org) ?? []), r])
+  return [...byOrg.entries()]
+    .map(([org, list]) => ({
+      org,
+      executives: list.length,
+      averageDone: Number((list.reduce((s, r) => s + r.done, 0) / list.length).toFixed(2)),
+      grades: Object.fromEntries(GRADES.map((g) => [g, list.filter((r) => r.grade === g).length])) as Record<
+        Grade,
+        number
+      >,
+      itemsDone: Object.fromEntries(
+        DEFAULT_CHECKLIST.map((item) => [
+          item.key,
+          list.filter((r) => evaluateProgress(r.counts, [item])[0]!.done).length,
+        ]),
+      ),
+    }))
+    .sort((a, b) => a.averageDone - b.averageDone)
 }

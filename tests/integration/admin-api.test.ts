@@ -111,6 +111,14 @@ describe('progress and the annual review', () => {
     })
   })
 
+  it('summarises by unit, worst first, within the token’s scope', async () => {
+    const units = await json(await call('/api/v1/summary?year=2026', { token: ADMIN }))
+    expect(units.map((u: { org: string }) => u.org)).toEqual(['襄城区', '樊城区'])
+    expect(units[1]).toMatchObject({ executives: 2, averageDone: 2.5, itemsDone: { poorFamily: 1, report: 0 } })
+    const mine = await json(await call('/api/v1/summary?year=2026', { token: chairToken }))
+    expect(mine.map((u: { org: string }) => u.org)).toEqual(['樊城区'])
+  })
+
   it('exports the workbook with a summary sheet and a sheet per unit, with Chinese headers', async () => {
     const res = await call('/api/v1/review/2026.xlsx', { token: ADMIN })
     expect(res.status).toBe(200)
