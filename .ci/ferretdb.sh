@@ -29,5 +29,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 export MONGODB_URI="mongodb://127.0.0.1:$FERRETDB_PORT/fulian_test"
+# The database-outage test starts and stops a FerretDB of its own with this binary.
+export FERRETDB_BIN
 export FERRETDB_PID FERRETDB_DIR
 echo "ci: FerretDB $FERRETDB_VERSION on $MONGODB_URI (pid $FERRETDB_PID)" >&2

@@ -12,6 +12,8 @@ import { toIncoming } from './message-adapter'
 import { createWechatySender, type SentMessage } from './wechaty-sender'
 import type { SendPolicy } from '../src/domain/send-policy'
 import type { Sender } from '../src/incoming-message'
+import type { MessageJournal } from '../src/journal/message-journal'
+import { startJournalReplayer } from './start-journal-replayer'
 
 export interface BotDeps {
   puppet: impls.PuppetInterface
@@ -25,6 +27,8 @@ export interface BotDeps {
   onHandled?: (messageId: string, outcome: Outcome, ms: number) => void
   policy: SendPolicy
   followUpHours: number
+  /** The write-ahead journal: commands it holds are handled again after an outage or a crash. */
+  journal?: MessageJournal
 }
 
 export interface RunningBot {
@@ -120,6 +124,15 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
   wechaty.on('error', (err) => log.error('wechaty error', { err }))
 
   await wechaty.start()
+  const replayer = deps.journal
+    ? startJournalReplayer(
+        deps.journal,
+        handleMessage,
+        log,
+        (id, outcome) => deps.onHandled?.(id, outcome, 0),
+        () => loggedIn,
+      )
+    : undefined
 
   return {
     wechaty,
@@ -129,6 +142,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight])
     },
     async stop() {
+      await replayer?.stop()
       await Promise.allSettled([...inFlight])
       await wechaty.stop()
     },

@@ -9,6 +9,7 @@ import { createSimulatorWorld, type SimulatorWorld } from './simulator-world'
 import type { SentMessage } from './wechaty-sender'
 import { defaultSendPolicy, type SendPolicy } from '../src/domain/send-policy'
 import { drainSimulated } from '../src/services/send-queue'
+import type { MessageJournal } from '../src/journal/message-journal'
 
 export interface NamedSentMessage {
   room: string | null
@@ -51,6 +52,7 @@ export async function startSimulatorSession(deps: {
   onSent?: (sent: NamedSentMessage) => void
   policy?: SendPolicy
   followUpHours?: number
+  journal?: MessageJournal
 }): Promise<SimulatorSession> {
   const policy = deps.policy ?? defaultSendPolicy(deps.tz)
   const mocker = new mock.Mocker()

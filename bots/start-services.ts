@@ -1,4 +1,6 @@
 import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { openJournal } from '../src/journal/message-journal'
 import { randomBytes } from 'node:crypto'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -41,6 +43,7 @@ export async function startServices(deps: {
   const world = choice.kind === 'simulator' ? createSimulatorWorld(choice.mocker, config.BOT_NAME) : undefined
   const web = world ? createSimulatorWeb({ repos, world, botName: config.BOT_NAME }) : undefined
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
+  const journal = await openJournal(join(config.DATA_DIR, 'journal', 'inbox.jsonl'))
   const bot = await createBot({
     puppet: choice.puppet,
     repos,
@@ -52,6 +55,7 @@ export async function startServices(deps: {
     policy,
     followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
     onSent: web?.onSent,
+    journal,
     onHandled: (_id, outcome, ms) => {
       metrics.inc('fulian_messages_total', { outcome })
       if (outcome === 'handled' || outcome === 'userError') metrics.observeCommandMs(ms)
@@ -101,6 +105,7 @@ export async function startServices(deps: {
       await queue.stop()
       await new Promise((r) => server.close(r))
       await bot.stop().catch((err) => log.error('bot stop failed', { err }))
+      await journal.close()
     },
   }
 }

@@ -12,6 +12,7 @@ import { resolvePlace } from './resolve-place'
 import { messageFingerprint } from './message-fingerprint'
 import { MESSAGES } from './messages'
 import type { SendPolicy } from '../src/domain/send-policy'
+import type { MessageJournal } from '../src/journal/message-journal'
 import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
 
 export interface MessageHandlerDeps {
@@ -25,10 +26,12 @@ export interface MessageHandlerDeps {
   log: Logger
   policy: SendPolicy
   followUpHours: number
+  /** Write-ahead journal of commands (npm start keeps it under DATA_DIR); without it an outage gets an apology. */
+  journal?: MessageJournal
 }
 
 /** What happened to one message, for tests, metrics and the scenario runner. */
-export type Outcome = 'ignored' | 'duplicate' | 'handled' | 'userError' | 'failed'
+export type Outcome = 'ignored' | 'duplicate' | 'handled' | 'userError' | 'failed' | 'deferred'
 
 /**
  * The one path every incoming message takes, whichever puppet delivered it: parse, claim, identify,
@@ -38,7 +41,20 @@ export type Outcome = 'ignored' | 'duplicate' | 'handled' | 'userError' | 'faile
 export function createMessageHandler(deps: MessageHandlerDeps) {
   const { repos, clock, log } = deps
 
-  return async function handleMessage(msg: IncomingMessage): Promise<Outcome> {
+  /** Messages this process is handling right now: a replay or a second delivery waits its turn. */
+  const active = new Set<string>()
+
+  return async function handleMessage(msg: IncomingMessage, options: { replay?: boolean } = {}): Promise<Outcome> {
+    if (active.has(msg.id)) return 'duplicate'
+    active.add(msg.id)
+    try {
+      return await handleOnce(msg, options)
+    } finally {
+      active.delete(msg.id)
+    }
+  }
+
+  async function handleOnce(msg: IncomingMessage, options: { replay?: boolean }): Promise<Outcome> {
     const started = Date.now()
     const toMe = !msg.roomId || msg.mentionsSelf
     let parsed: ReturnType<typeof parseCommand>
@@ -52,36 +68,49 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     const reply = async (text: string) => {
       if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
       else await deps.send.toContact(msg.talkerId, text)
+      await deps.journal?.replied(msg.id)
       const target = msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId)
       await repos.outbox
         .recordSent(target, 'reply', clock.now())
         .catch((err) => log.warn('reply not recorded', { err }))
     }
 
+    // Write-ahead: once journaled, a database outage or a crash cannot lose the command.
+    const journaled = !!deps.journal && (options.replay || (await deps.journal.add(msg)))
     let key: string | undefined
     try {
       const now = clock.now()
       const claim = await repos.inbox.claim(
-        { messageId: msg.id, fingerprint: messageFingerprint(msg), owner: deps.owner },
+        { messageId: msg.id, fingerprint: messageFingerprint(msg), owner: deps.owner, reclaimOwn: options.replay },
         now,
       )
       if (!claim.claimed) {
         log.info('message skipped: already handled', { messageId: msg.id, reason: claim.reason })
+        // Still in progress elsewhere: stays journaled until it is done, then the replay drops it.
+        if (claim.reason === 'done') await deps.journal?.done(msg.id)
         return 'duplicate'
       }
       key = claim.key
-      const outcome = await run(msg, parsed, key, now, reply)
+      // Answered before the outage or crash: only the bookkeeping is left to do.
+      const outcome = deps.journal?.wasReplied(msg.id) ? 'handled' : await run(msg, parsed, key, now, reply)
       await repos.inbox.finish(key, clock.now())
+      await deps.journal?.done(msg.id)
       log.info('message handled', {
         messageId: msg.id,
         command: commandName(parsed),
         outcome,
         ms: Date.now() - started,
+        ...(options.replay ? { replay: true } : {}),
       })
       return outcome
     } catch (err) {
+      if (journaled && !(await repos.ping())) {
+        log.warn('database unavailable: message kept in the journal for later', { messageId: msg.id })
+        return 'deferred'
+      }
       log.error('message failed', { messageId: msg.id, command: commandName(parsed), err })
       if (key) await repos.inbox.release(key).catch(() => undefined)
+      await deps.journal?.done(msg.id)
       await reply(MESSAGES.apology).catch((e) => log.error('apology not sent', { messageId: msg.id, err: e }))
       return 'failed'
     }

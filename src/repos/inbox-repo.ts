@@ -11,11 +11,16 @@ export type Claim = LeaseClaim
 export function createInboxRepo({ Inbox, Claim }: Models) {
   const lease = createLeaseOps(Inbox, Claim, 'inbox')
 
-  function claim(input: { messageId: string; fingerprint: string; owner: string }, now: Date, leaseMs = 60_000) {
+  function claim(
+    input: { messageId: string; fingerprint: string; owner: string; reclaimOwn?: boolean },
+    now: Date,
+    leaseMs = 60_000,
+  ) {
     return lease.claim(
       {
         key: input.messageId,
         owner: input.owner,
+        reclaimOwn: input.reclaimOwn,
         extra: { fingerprint: input.fingerprint, receivedAt: now },
         sameAs: [{ fingerprint: input.fingerprint }],
       },

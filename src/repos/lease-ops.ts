@@ -12,7 +12,14 @@ type LeaseDoc = { _id: string; status: 'processing' | 'done'; leaseUntil: Date; 
  */
 export function createLeaseOps(model: Model<any>, Claim: Model<any>, prefix: string) {
   async function claim(
-    input: { key: string; owner: string; extra?: Record<string, unknown>; sameAs?: Record<string, unknown>[] },
+    input: {
+      key: string
+      owner: string
+      extra?: Record<string, unknown>
+      sameAs?: Record<string, unknown>[]
+      /** This process's own earlier attempt failed and is over (a journal replay): take it over at once. */
+      reclaimOwn?: boolean
+    },
     now: Date,
     leaseMs: number,
   ): Promise<LeaseClaim> {
@@ -32,7 +39,8 @@ export function createLeaseOps(model: Model<any>, Claim: Model<any>, prefix: str
     }
     const existing = await model.findOne({ $or: [{ _id: input.key }, ...(input.sameAs ?? [])] }).lean<LeaseDoc>()
     if (!existing || existing.status === 'done') return { claimed: false, reason: 'done' }
-    if (existing.leaseUntil.getTime() >= now.getTime()) return { claimed: false, reason: 'inProgress' }
+    const own = input.reclaimOwn && (existing as { owner?: string }).owner === input.owner
+    if (!own && existing.leaseUntil.getTime() >= now.getTime()) return { claimed: false, reason: 'inProgress' }
     const attempt = (existing.attempt ?? 0) + 1
     if (!(await tryClaim(Claim, `${prefix}:${existing._id}#${attempt}`, now)))
       return { claimed: false, reason: 'inProgress' }

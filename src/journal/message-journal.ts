@@ -1,0 +1,103 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { IncomingMessage } from '../incoming-message'
+
+/**
+ * A bounded write-ahead journal on local disk for incoming commands. A command is appended (and
+ * fsynced) before it is handled and marked done after; whatever is still pending after a database
+ * outage or a crash is handled again from here. Memory alone would not survive SIGKILL.
+ */
+export interface MessageJournal {
+  /** False when the journal is full: the caller handles the message without this safety net. */
+  add(msg: IncomingMessage): Promise<boolean>
+  done(id: string): Promise<void>
+  /** The user has had her answer: a replay only finishes the bookkeeping and does not answer again. */
+  replied(id: string): Promise<void>
+  wasReplied(id: string): boolean
+  pending(): IncomingMessage[]
+  close(): Promise<void>
+}
+
+type Line = { op: 'add'; msg: IncomingMessage } | { op: 'done' | 'replied'; id: string }
+
+export async function openJournal(path: string, maxPending = 5_000): Promise<MessageJournal> {
+  mkdirSync(dirname(path), { recursive: true })
+  const pending = new Map<string, IncomingMessage>()
+  const answered = new Set<string>()
+  if (existsSync(path)) {
+    for (const raw of readFileSync(path, 'utf8').split('\n')) {
+      if (!raw.trim()) continue
+      let line: Line
+      try {
+        line = JSON.parse(raw) as Line
+      } catch {
+        continue // a torn last line from a crash mid-write
+      }
+      if (line.op === 'add') pending.set(line.msg.id, line.msg)
+      else if (line.op === 'replied') answered.add(line.id)
+      else pending.delete(line.id)
+    }
+  }
+  // Start from a compact file: only what is still pending.
+  const tmp = `${path}.tmp`
+  const snapshot = () =>
+    [...pending.values()]
+      .map(
+        (msg) =>
+          JSON.stringify({ op: 'add', msg }) +
+          '\n' +
+          (answered.has(msg.id) ? JSON.stringify({ op: 'replied', id: msg.id }) + '\n' : ''),
+      )
+      .join('')
+  for (const id of answered) if (!pending.has(id)) answered.delete(id)
+  writeFileSync(tmp, snapshot())
+  renameSync(tmp, path)
+  let file: FileHandle = await open(path, 'a')
+  let doneLines = 0
+  let writing: Promise<unknown> = Promise.resolve()
+
+  const append = (line: Line, sync: boolean) => {
+    writing = writing.then(async () => {
+      await file.write(JSON.stringify(line) + '\n')
+      if (sync) await file.datasync()
+    })
+    return writing
+  }
+
+  /** Runs inside the write chain, so no append interleaves with it. */
+  async function compact(): Promise<void> {
+    await file.close()
+    writeFileSync(tmp, snapshot())
+    renameSync(tmp, path)
+    file = await open(path, 'a')
+    doneLines = 0
+  }
+
+  return {
+    async add(msg) {
+      if (pending.has(msg.id)) return true
+      if (pending.size >= maxPending) return false
+      pending.set(msg.id, msg)
+      await append({ op: 'add', msg }, true)
+      return true
+    },
+    async replied(id) {
+      if (!pending.has(id) || answered.has(id)) return
+      answered.add(id)
+      await append({ op: 'replied', id }, true)
+    },
+    wasReplied: (id) => answered.has(id),
+    async done(id) {
+      answered.delete(id)
+      if (!pending.delete(id)) return
+      await append({ op: 'done', id }, false)
+      if (++doneLines >= 1_000) writing = writing.then(compact)
+    },
+    pending: () => [...pending.values()],
+    async close() {
+      await writing
+      await file.close()
+    },
+  }
+}
