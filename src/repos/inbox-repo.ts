@@ -14,7 +14,7 @@ export function createInboxRepo({ Inbox, Claim }: Models) {
   function claim(
     input: { messageId: string; fingerprint: string; owner: string; reclaimOwn?: boolean },
     now: Date,
-    leaseMs = 60_000,
+    leaseMs = 30_000,
   ) {
     return lease.claim(
       {

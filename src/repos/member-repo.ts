@@ -1,7 +1,7 @@
 import type { Models } from './models'
 import type { Member, Role } from '../domain/entities'
 import { CHECKLIST_ROLES } from '../domain/entities'
-import { idOf, oid, tryClaim } from './to-plain'
+import { claimValue, idOf, oid, tryClaim } from './to-plain'
 
 type MemberDoc = { _id: unknown; name: string; role: Role; orgId: unknown; contactIds?: string[] }
 
@@ -26,13 +26,21 @@ export function createMemberRepo({ Member: M, Claim }: Models) {
    * entry: the unique claim decides, so exactly one of them gets it.
    */
   async function bindByName(name: string, contactId: string, now = new Date()): Promise<BindResult> {
+    // A racing first message from the same person may have bound the entry a moment ago.
+    const mine = await findByContactId(contactId)
+    if (mine) return { member: mine }
     const candidates = await M.find({ name, ...UNBOUND })
       .limit(2)
       .lean<MemberDoc[]>()
-    if (candidates.length === 0) return undefined
+    if (candidates.length === 0) {
+      const again = await findByContactId(contactId)
+      return again ? { member: again } : undefined
+    }
     if (candidates.length > 1) return { ambiguous: true }
     const id = idOf(candidates[0]!._id)
-    if (!(await tryClaim(Claim, `bind:${id}`, now))) return undefined
+    const won = await tryClaim(Claim, `bind:${id}`, now, contactId)
+    // Two first messages from the same person race each other: both are hers.
+    if (!won && (await claimValue(Claim, `bind:${id}`)) !== contactId) return undefined
     await M.updateOne({ _id: oid(id) }, { $addToSet: { contactIds: contactId } })
     return { member: toMember({ ...candidates[0]!, contactIds: [contactId] }) }
   }

@@ -252,7 +252,11 @@ outboxSchema.index({ target: 1, sentAt: 1 })
  * so two racing updateOne({…, version: n}) calls can both succeed there.
  */
 const claimSchema = new Schema(
-  { _id: { type: String, required: true }, createdAt: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    value: { type: String, default: null },
+  },
   opts,
 )
 

@@ -18,12 +18,23 @@ export function isDuplicateKey(err: unknown): boolean {
 }
 
 /** True if this caller inserted the token first; see the claims collection in models.ts. */
-export async function tryClaim(claims: import('mongoose').Model<any>, id: string, now: Date): Promise<boolean> {
+export async function tryClaim(
+  claims: import('mongoose').Model<any>,
+  id: string,
+  now: Date,
+  value: string | null = null,
+): Promise<boolean> {
   try {
-    await claims.create({ _id: id, createdAt: now })
+    await claims.create({ _id: id, createdAt: now, value })
     return true
   } catch (err) {
     if (isDuplicateKey(err)) return false
     throw err
   }
+}
+
+/** What the winner of a claim wrote into it (e.g. which WeChat id bound a roster entry). */
+export async function claimValue(claims: import('mongoose').Model<any>, id: string): Promise<string | null> {
+  const doc = await claims.findById(id).lean<{ value?: string | null }>()
+  return doc?.value ?? null
 }

@@ -56,6 +56,13 @@ describe('members', () => {
     expect(await db.repos.members.bindByName('王芳', 'wx_wf')).toEqual({ ambiguous: true })
   })
 
+  it('binds her when several of her own first messages race each other', async () => {
+    await registerRoster(db.repos, [{ name: '冯英', role: 'executive', org: '襄阳市' }])
+    const results = await Promise.all(Array.from({ length: 6 }, () => db.repos.members.bindByName('冯英', 'wx_feng')))
+    expect(results.map((r) => (r && 'member' in r ? r.member.name : 'stranger'))).toEqual(Array(6).fill('冯英'))
+    expect((await db.repos.members.findByContactId('wx_feng'))?.contactIds).toEqual(['wx_feng'])
+  })
+
   it('lets only one of two racing contacts bind an entry', async () => {
     await registerRoster(db.repos, [{ name: '孙丽', role: 'executive', org: '襄阳市' }])
     const results = await Promise.all([

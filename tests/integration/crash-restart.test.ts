@@ -1,0 +1,72 @@
+/**
+ * The bot process is killed with SIGKILL in the middle of a burst and started again: every command it
+ * had journaled is stored exactly once and answered exactly once across the two processes.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { connectDatabase } from '../../src/repos/connect'
+
+const root = join(__dirname, '..', '..')
+// Node itself with tsx as a loader, not the tsx CLI: the CLI runs a child process that SIGKILL would orphan.
+const child = (args: string[]) =>
+  spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'support', 'crash-child.ts'), ...args], {
+    cwd: root,
+    env: process.env,
+  })
+
+describe('SIGKILL in the middle of a burst', () => {
+  it('loses nothing it had accepted and stores nothing twice after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crash-'))
+    const dbName = `crash_${randomBytes(4).toString('hex')}`
+    const burst = child(['burst', dataDir, dbName, '400'])
+    await new Promise<void>((resolve, reject) => {
+      burst.stdout.on('data', (d: Buffer) => {
+        if (String(d).includes('ready')) setTimeout(resolve, 1_500)
+      })
+      burst.once('exit', (code) => reject(new Error(`burst child exited early with ${code}`)))
+    })
+    burst.removeAllListeners('exit')
+    burst.kill('SIGKILL')
+    await new Promise((r) => burst.once('exit', r))
+
+    const journal = readFileSync(join(dataDir, 'journal', 'inbox.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const accepted = new Set(journal.filter((l) => l.op === 'add').map((l) => l.msg.id as string))
+    const conn = await connectDatabase(process.env.MONGODB_URI!, dbName)
+    expect(accepted.size).toBeGreaterThan(20)
+    expect(accepted.size).toBeLessThan(400) // killed in the middle, not after the burst
+
+    const replay = child(['replay', dataDir, dbName, '0'])
+    const output = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      replay.stdout.on('data', (d: Buffer) => (out += d))
+      replay.stderr.on('data', (d: Buffer) => (out += d))
+      replay.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`replay child failed: ${out}`))))
+    })
+    expect(output).toContain('replayed')
+    try {
+      const logs = await conn
+        .collection('duty_logs')
+        .find({}, { projection: { sourceMessageId: 1 } })
+        .toArray()
+      const stored = logs.map((l) => l.sourceMessageId as string)
+      expect(new Set(stored).size).toBe(stored.length)
+      for (const id of accepted) expect(stored).toContain(id)
+      // Each accepted command answered once: by the killed process or, after the restart, by the new one.
+      const answers = readFileSync(join(dataDir, 'answers.log'), 'utf8').trim().split('\n')
+      const answered = answers
+        .map((a) => /活动(\d+)/.exec(a)?.[1])
+        .filter(Boolean)
+        .map((n) => `kill-${n}`)
+      for (const id of accepted) expect(answered.filter((a) => a === id)).toHaveLength(1)
+    } finally {
+      await conn.dropDatabase()
+      await conn.close()
+    }
+  }, 180_000)
+})
