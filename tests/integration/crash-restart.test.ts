@@ -60,7 +60,8 @@ describe('SIGKILL in the middle of a burst', () => {
       for (const id of accepted) expect(stored).toContain(id)
       // Each accepted command is answered: by the killed process or, after the restart, by the new one. A
       // message whose answer went out in the instant before the kill, before the journal noted it, is answered
-      // again after the restart (at-least-once answers; records stay exactly once): at most the few in flight.
+      // again after the restart (at-least-once answers; records stay exactly once): at most those in flight,
+      // which with a message every 10 ms and each taking tens of ms on FerretDB is under ten.
       const answers = readFileSync(join(dataDir, 'answers.log'), 'utf8').trim().split('\n')
       const answered = answers
         .map((a) => /活动(\d+)/.exec(a)?.[1])
@@ -68,7 +69,7 @@ describe('SIGKILL in the middle of a burst', () => {
         .map((n) => `kill-${n}`)
       for (const id of accepted) expect(answered).toContain(id)
       const twice = [...accepted].filter((id) => answered.filter((a) => a === id).length > 1)
-      expect(twice.length).toBeLessThanOrEqual(3)
+      expect(twice.length).toBeLessThanOrEqual(10)
     } finally {
       await conn.dropDatabase()
       await conn.close()
