@@ -1,0 +1,94 @@
+/** Every API route against an admin, a chair of one district, a bad token and none. */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp } from '../../src/http/create-app'
+import { createMetrics } from '../../src/http/metrics'
+import { silentLogger } from '../../src/logger'
+import { systemClock } from '../../src/clock'
+import { openTestDb, type TestDb } from '../support/test-db'
+import { registerRoster } from '../support/fixtures'
+
+const ADMIN = 'matrix-admin-token-000001'
+let db: TestDb
+let server: Server
+let base: string
+let chair: string
+
+type Caller = 'admin' | 'chair' | 'bad' | 'none'
+const ROUTES: [string, string, string | undefined, Record<Caller, number>][] = [
+  ['GET', '/api/v1/me', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/progress', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/progress?org=襄城区', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
+  ['GET', '/api/v1/summary', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/orgs', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/groups', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/notices', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/needs', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/review/2026.xlsx', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/review/2026.csv?org=襄城区', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
+  [
+    'PUT',
+    '/api/v1/review-rule',
+    '{"org":"樊城区","excellent":8,"pass":6,"basic":4}',
+    { admin: 200, chair: 403, bad: 401, none: 401 },
+  ],
+  [
+    'POST',
+    '/api/v1/members/import',
+    '姓名,角色,单位\n新人,执委,樊城区',
+    { admin: 200, chair: 403, bad: 401, none: 401 },
+  ],
+  [
+    'POST',
+    '/api/v1/tokens',
+    '{"role":"chair","org":"樊城区","label":"x"}',
+    { admin: 201, chair: 403, bad: 401, none: 401 },
+  ],
+  ['GET', '/api/v1/audit', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
+  ['GET', '/api/v1/openapi.json', undefined, { admin: 200, chair: 200, bad: 200, none: 200 }],
+  ['GET', '/metrics', undefined, { admin: 200, chair: 200, bad: 200, none: 200 }],
+  ['GET', '/healthz', undefined, { admin: 200, chair: 200, bad: 200, none: 200 }],
+]
+
+beforeAll(async () => {
+  db = await openTestDb()
+  await db.repos.tokens.bootstrap(ADMIN, new Date())
+  const people = await registerRoster(db.repos, [
+    { name: '王主席', role: 'chair', org: '樊城区', parent: '襄阳市' },
+    { name: '刘四', role: 'executive', org: '襄城区', parent: '襄阳市' },
+  ])
+  chair = await db.repos.tokens.issue({ role: 'chair', orgId: people['王主席']!.orgId, label: '王主席' }, new Date())
+  const app = createApp({
+    repos: db.repos,
+    clock: systemClock,
+    tz: 'Asia/Shanghai',
+    wechatLoggedIn: () => true,
+    log: silentLogger,
+    metrics: createMetrics(),
+  })
+  server = app.listen(0, '127.0.0.1')
+  await new Promise((r) => server.once('listening', r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  server.close()
+  await db.close()
+})
+
+const cases = ROUTES.flatMap(([method, path, body, expected]) =>
+  (['admin', 'chair', 'bad', 'none'] as Caller[]).map(
+    (caller) => [method, path, caller, body, expected[caller]] as const,
+  ),
+)
+
+describe('API authorization matrix', () => {
+  it.each(cases)('%s %s as %s', async (method, path, caller, body, status) => {
+    const token = { admin: ADMIN, chair, bad: 'not-a-token', none: undefined }[caller]
+    const res = await fetch(base + path, {
+      method,
+      body,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    })
+    expect(res.status).toBe(status)
+  })
+})
