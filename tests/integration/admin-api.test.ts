@@ -1,22 +1,16 @@
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import ExcelJS from 'exceljs'
-import { createApp } from '../../src/http/create-app'
-import { createMetrics } from '../../src/http/metrics'
-import { silentLogger } from '../../src/logger'
-import { systemClock } from '../../src/clock'
 import { openTestDb, type TestDb } from '../support/test-db'
+import { startApiServer } from '../support/api-server'
 import { registerRoster } from '../support/fixtures'
 import { syncProgress } from '../../src/services/sync-progress'
 import { subjectKey } from '../../src/domain/progress'
 
 const ADMIN = 'admin-token-for-tests-0001'
 let db: TestDb
-let server: Server
+let server: Awaited<ReturnType<typeof startApiServer>>
 let base: string
 let chairToken: string
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (res: Response): Promise<any> => res.json()
 
 async function call(path: string, init: RequestInit & { token?: string } = {}) {
@@ -54,20 +48,11 @@ beforeAll(async () => {
     { role: 'chair', orgId: people['王主席']!.orgId, label: '王主席' },
     new Date(),
   )
-  const app = createApp({
-    repos: db.repos,
-    clock: systemClock,
-    tz: 'Asia/Shanghai',
-    wechatLoggedIn: () => true,
-    log: silentLogger,
-    metrics: createMetrics(),
-  })
-  server = app.listen(0, '127.0.0.1')
-  await new Promise((r) => server.once('listening', r))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  server = await startApiServer(db.repos)
+  base = server.base
 })
 afterAll(async () => {
-  server.close()
+  await server.close()
   await db.close()
 })
 

@@ -1,16 +1,11 @@
 /** Every API route against an admin, a chair of one district, a bad token and none. */
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createApp } from '../../src/http/create-app'
-import { createMetrics } from '../../src/http/metrics'
-import { silentLogger } from '../../src/logger'
-import { systemClock } from '../../src/clock'
 import { openTestDb, type TestDb } from '../support/test-db'
+import { startApiServer } from '../support/api-server'
 import { registerRoster } from '../support/fixtures'
 
 const ADMIN = 'matrix-admin-token-000001'
 let db: TestDb
-let server: Server
+let server: Awaited<ReturnType<typeof startApiServer>>
 let base: string
 let chair: string
 
@@ -58,20 +53,11 @@ beforeAll(async () => {
     { name: '刘四', role: 'executive', org: '襄城区', parent: '襄阳市' },
   ])
   chair = await db.repos.tokens.issue({ role: 'chair', orgId: people['王主席']!.orgId, label: '王主席' }, new Date())
-  const app = createApp({
-    repos: db.repos,
-    clock: systemClock,
-    tz: 'Asia/Shanghai',
-    wechatLoggedIn: () => true,
-    log: silentLogger,
-    metrics: createMetrics(),
-  })
-  server = app.listen(0, '127.0.0.1')
-  await new Promise((r) => server.once('listening', r))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  server = await startApiServer(db.repos)
+  base = server.base
 })
 afterAll(async () => {
-  server.close()
+  await server.close()
   await db.close()
 })
 
