@@ -1,12 +1,7 @@
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createApp } from '../../src/http/create-app'
-import { createMetrics } from '../../src/http/metrics'
-import { silentLogger } from '../../src/logger'
-import { systemClock } from '../../src/clock'
 import { connectDatabase } from '../../src/repos/connect'
 import { createRepos, type Repos } from '../../src/repos/create-repos'
 import { openTestDb, type TestDb } from '../support/test-db'
+import { startApiServer } from '../support/api-server'
 
 let db: TestDb
 
@@ -18,21 +13,12 @@ afterAll(async () => {
 })
 
 async function get(repos: Repos, path: string) {
-  const app = createApp({
-    repos,
-    clock: systemClock,
-    tz: 'Asia/Shanghai',
-    wechatLoggedIn: () => true,
-    log: silentLogger,
-    metrics: createMetrics(),
-  })
-  const server: Server = app.listen(0, '127.0.0.1')
-  await new Promise((r) => server.once('listening', r))
+  const server = await startApiServer(repos)
   try {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`)
+    const res = await fetch(server.base + path)
     return { status: res.status, body: await res.json() }
   } finally {
-    server.close()
+    await server.close()
   }
 }
 
