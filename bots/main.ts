@@ -9,6 +9,7 @@ import { startDatabase, DatabaseUnavailableError } from '../src/db/start-databas
 import { connectDatabase } from '../src/repos/connect'
 import { createRepos } from '../src/repos/create-repos'
 import { startServices } from './start-services'
+import { JournalInUseError } from '../src/journal/message-journal'
 import { quietWechatyLogs } from './quiet-wechaty-logs'
 
 async function main(): Promise<void> {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof DatabaseUnavailableError) {
+  if (err instanceof ConfigError || err instanceof DatabaseUnavailableError || err instanceof JournalInUseError) {
     process.stderr.write(`${err.message}\n`)
   } else {
     process.stderr.write(`start-up failed: ${err instanceof Error ? err.stack : String(err)}\n`)

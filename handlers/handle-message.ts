@@ -13,6 +13,7 @@ import { messageFingerprint } from './message-fingerprint'
 import { MESSAGES } from './messages'
 import type { SendPolicy } from '../src/domain/send-policy'
 import type { MessageJournal } from '../src/journal/message-journal'
+import { isDatabaseUnavailable } from '../src/repos/is-database-unavailable'
 import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
 
 export interface MessageHandlerDeps {
@@ -104,7 +105,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       })
       return outcome
     } catch (err) {
-      if (journaled && !(await repos.ping())) {
+      if (journaled && (isDatabaseUnavailable(err) || !(await repos.ping()))) {
         log.warn('database unavailable: message kept in the journal for later', { messageId: msg.id })
         return 'deferred'
       }

@@ -1,4 +1,13 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs'
+import {
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  existsSync,
+  openSync,
+  closeSync,
+  unlinkSync,
+} from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { IncomingMessage } from '../incoming-message'
@@ -21,8 +30,50 @@ export interface MessageJournal {
 
 type Line = { op: 'add'; msg: IncomingMessage } | { op: 'done' | 'replied'; id: string }
 
+export class JournalInUseError extends Error {
+  constructor(path: string, pid: number) {
+    super(`The journal ${path} is in use by process ${pid}. Give each bot process its own DATA_DIR.`)
+    this.name = 'JournalInUseError'
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** One process per journal: a lock file with the owner's pid; a dead owner's lock is taken over. */
+function lock(path: string): () => void {
+  const lockPath = `${path}.lock`
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx')
+      writeFileSync(fd, String(process.pid))
+      closeSync(fd)
+      return () => {
+        try {
+          unlinkSync(lockPath)
+        } catch {
+          // already gone
+        }
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+      const owner = Number(readFileSync(lockPath, 'utf8')) || 0
+      if (owner && owner !== process.pid && alive(owner)) throw new JournalInUseError(path, owner)
+      unlinkSync(lockPath)
+    }
+  }
+  throw new Error(`could not lock ${path}`)
+}
+
 export async function openJournal(path: string, maxPending = 5_000): Promise<MessageJournal> {
   mkdirSync(dirname(path), { recursive: true })
+  const unlock = lock(path)
   const pending = new Map<string, IncomingMessage>()
   const answered = new Set<string>()
   if (existsSync(path)) {
@@ -98,6 +149,7 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
     async close() {
       await writing
       await file.close()
+      unlock()
     },
   }
 }
