@@ -27,6 +27,10 @@ export async function startDatabase(
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI, embedded: false, stop: async () => undefined }
   const dbPath = resolve(join(config.DATA_DIR, 'db'))
   mkdirSync(dbPath, { recursive: true })
+  // mongodb-memory-server prints its own multi-line failure to the console; the operator gets our one sentence.
+  const { warn, error } = console
+  console.warn = (...args: unknown[]) => log.debug('mongodb-memory-server', { args: args.map(String) })
+  console.error = console.warn
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server')
     const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } })
@@ -40,5 +44,8 @@ export async function startDatabase(
     }
   } catch (err) {
     throw new DatabaseUnavailableError(err)
+  } finally {
+    console.warn = warn
+    console.error = error
   }
 }
