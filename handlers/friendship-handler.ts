@@ -20,9 +20,8 @@ export async function decideFriendRequest(
   botName: string,
   now: Date,
 ): Promise<FriendDecision> {
-  const known = await repos.members.findByContactId(contact.id)
-  const bound = known ? undefined : await repos.members.bindByName(contact.name.trim(), contact.id, now)
-  const member = known ?? (bound && 'member' in bound ? bound.member : undefined)
+  const bound = await repos.members.identify(contact.name.trim(), contact.id, now)
+  const member = bound && 'member' in bound ? bound.member : undefined
   if (member) return { accept: true, say: `您好，${member.name}！我是${botName}。发送 #帮助 查看怎样记录履职事项。` }
   const firstTime = await repos.claims.tryClaim(`stranger-told:${contact.id}`, now)
   return { accept: true, say: firstTime ? STRANGER : undefined }

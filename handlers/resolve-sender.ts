@@ -6,9 +6,7 @@ import { MESSAGES } from './messages'
 
 /** Who wrote: by WeChat id, or, the first time only, by binding her name to an unbound roster entry. */
 export async function resolveSender(repos: Repos, msg: IncomingMessage): Promise<Member | undefined> {
-  const known = await repos.members.findByContactId(msg.talkerId)
-  if (known) return known
-  const bound = await repos.members.bindByName(msg.talkerName.trim(), msg.talkerId)
+  const bound = await repos.members.identify(msg.talkerName.trim(), msg.talkerId)
   if (bound && 'ambiguous' in bound) throw new UserError(MESSAGES.ambiguousName(msg.talkerName))
   return bound?.member
 }

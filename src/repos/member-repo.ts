@@ -21,18 +21,18 @@ export function createMemberRepo({ Member: M, Claim }: Models) {
   }
 
   /**
-   * The first message from a person binds her WeChat id to the roster entry with her name, but only
-   * an entry that has no WeChat id yet and only when the name is unambiguous. Two people racing for one
-   * entry: the unique claim decides, so exactly one of them gets it.
+   * Who this WeChat id is: the member who has used it before, or else, the first time only, the roster
+   * entry with her name that has no WeChat id yet, and only when the name is unambiguous. Two people
+   * racing for one entry: the unique claim decides, so exactly one of them gets it.
    */
-  async function bindByName(name: string, contactId: string, now = new Date()): Promise<BindResult> {
-    // A racing first message from the same person may have bound the entry a moment ago.
+  async function identify(name: string, contactId: string, now = new Date()): Promise<BindResult> {
     const mine = await findByContactId(contactId)
     if (mine) return { member: mine }
     const candidates = await M.find({ name, ...UNBOUND })
       .limit(2)
       .lean<MemberDoc[]>()
     if (candidates.length === 0) {
+      // A racing first message of hers may have bound the entry since the lookup above.
       const again = await findByContactId(contactId)
       return again ? { member: again } : undefined
     }
@@ -95,7 +95,7 @@ export function createMemberRepo({ Member: M, Claim }: Models) {
   return {
     addContactId,
     findByContactId,
-    bindByName,
+    identify,
     upsertByName,
     findById,
     listWithChecklist,

@@ -23,8 +23,8 @@ beforeAll(async () => {
       new Date(),
     )
   }
-  await db.repos.members.bindByName('张三', 'wx_zs')
-  await db.repos.members.bindByName('刘四', 'wx_ls')
+  await db.repos.members.identify('张三', 'wx_zs')
+  await db.repos.members.identify('刘四', 'wx_ls')
 })
 afterAll(async () => {
   await db.close()

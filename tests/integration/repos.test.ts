@@ -39,10 +39,10 @@ describe('org units', () => {
 describe('members', () => {
   it('binds a WeChat id to the roster entry with her name the first time only', async () => {
     await registerRoster(db.repos, [{ name: '赵敏', role: 'executive', org: '襄阳市' }])
-    const first = await db.repos.members.bindByName('赵敏', 'wx_zhao')
+    const first = await db.repos.members.identify('赵敏', 'wx_zhao')
     expect(first && 'member' in first && first.member.contactIds).toEqual(['wx_zhao'])
     // An impostor taking her display name later does not get her records.
-    expect(await db.repos.members.bindByName('赵敏', 'wx_other')).toBeUndefined()
+    expect(await db.repos.members.identify('赵敏', 'wx_other')).toBeUndefined()
     expect((await db.repos.members.findByContactId('wx_zhao'))?.name).toBe('赵敏')
   })
 
@@ -53,12 +53,12 @@ describe('members', () => {
     await db.conn
       .collection('members')
       .insertOne({ name: '王芳', role: 'executive', orgId: new Types.ObjectId(org.id), contactIds: [], createdAt: now })
-    expect(await db.repos.members.bindByName('王芳', 'wx_wf')).toEqual({ ambiguous: true })
+    expect(await db.repos.members.identify('王芳', 'wx_wf')).toEqual({ ambiguous: true })
   })
 
   it('binds her when several of her own first messages race each other', async () => {
     await registerRoster(db.repos, [{ name: '冯英', role: 'executive', org: '襄阳市' }])
-    const results = await Promise.all(Array.from({ length: 6 }, () => db.repos.members.bindByName('冯英', 'wx_feng')))
+    const results = await Promise.all(Array.from({ length: 6 }, () => db.repos.members.identify('冯英', 'wx_feng')))
     expect(results.map((r) => (r && 'member' in r ? r.member.name : 'stranger'))).toEqual(Array(6).fill('冯英'))
     expect((await db.repos.members.findByContactId('wx_feng'))?.contactIds).toEqual(['wx_feng'])
   })
@@ -66,8 +66,8 @@ describe('members', () => {
   it('lets only one of two racing contacts bind an entry', async () => {
     await registerRoster(db.repos, [{ name: '孙丽', role: 'executive', org: '襄阳市' }])
     const results = await Promise.all([
-      db.repos.members.bindByName('孙丽', 'wx_a'),
-      db.repos.members.bindByName('孙丽', 'wx_b'),
+      db.repos.members.identify('孙丽', 'wx_a'),
+      db.repos.members.identify('孙丽', 'wx_b'),
     ])
     expect(results.filter(Boolean)).toHaveLength(1)
     const bound = (await db.repos.members.findByContactId('wx_a')) ?? (await db.repos.members.findByContactId('wx_b'))
