@@ -136,7 +136,9 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
     async replied(id) {
       if (!pending.has(id) || answered.has(id)) return
       answered.add(id)
-      await append({ op: 'replied', id }, true)
+      // No fsync: a killed process's writes survive in the page cache; only a machine crash loses this
+      // line, and then whether the answer itself left is just as unknown. One fsync per command is enough.
+      await append({ op: 'replied', id }, false)
     },
     wasReplied: (id) => answered.has(id),
     async done(id) {
