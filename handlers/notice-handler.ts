@@ -45,7 +45,7 @@ export async function handleNotice(ctx: HandlerContext, cmd: Extract<Command, { 
     })),
     ctx.now,
   )
-  const state = await ctx.repos.outbox.sendState('', ctx.now)
+  const state = await ctx.repos.outbox.sendState(undefined, ctx.now, ctx.policy.perDay)
   const plan = planSends(
     groups.map((g) => targetOfRoom(g.roomId)),
     state,

@@ -81,24 +81,28 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models) {
     })
   }
 
-  async function sendState(target: string, now: Date): Promise<SendState> {
+  /**
+   * What the spacing rules need: the newest sends of the last 24 hours (at most `keep`, the daily cap:
+   * no rule looks further back) and, given a target, the last send to it.
+   */
+  async function sendState(target: string | undefined, now: Date, keep: number): Promise<SendState> {
     const since = new Date(now.getTime() - 86_400_000)
-    const [last, lastToTarget, recent] = await Promise.all([
-      O.findOne({ sentAt: { $gte: since } }, { sentAt: 1, target: 1 })
+    const [recent, lastToTarget] = await Promise.all([
+      O.find({ sentAt: { $gte: since } }, { _id: 0, sentAt: 1, target: 1 })
         .sort({ sentAt: -1 })
-        .lean<{ sentAt: Date; target: string }>(),
-      O.findOne({ target, sentAt: { $gte: since } }, { sentAt: 1 })
-        .sort({ sentAt: -1 })
-        .lean<{ sentAt: Date }>(),
-      O.find({ sentAt: { $gte: since } }, { _id: 0, sentAt: 1 })
-        .sort({ sentAt: 1 })
-        .lean<{ sentAt: Date }[]>(),
+        .limit(keep)
+        .lean<{ sentAt: Date; target: string }[]>(),
+      target
+        ? O.findOne({ target, sentAt: { $gte: since } }, { sentAt: 1 })
+            .sort({ sentAt: -1 })
+            .lean<{ sentAt: Date }>()
+        : undefined,
     ])
     return {
-      lastSentAt: last?.sentAt,
-      lastTarget: last?.target,
+      lastSentAt: recent[0]?.sentAt,
+      lastTarget: recent[0]?.target,
       lastSentToTarget: lastToTarget?.sentAt,
-      recent: recent.map((r) => r.sentAt),
+      recent: recent.map((r) => r.sentAt).reverse(),
     }
   }
 

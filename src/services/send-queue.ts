@@ -40,7 +40,7 @@ export async function sendQueueStep(deps: SendQueueDeps, now: Date): Promise<Ste
   const { outbox } = deps.repos
   const item = await outbox.nextCandidate(now)
   if (!item) return { idle: true }
-  const state = await outbox.sendState(item.target, now)
+  const state = await outbox.sendState(item.target, now, deps.policy.perDay)
   const at = nextSendTime(
     state,
     item.target,
