@@ -1,8 +1,9 @@
+import { formatDate } from '../src/domain/zoned-time'
 import type { HandlerContext } from './handler-context'
 import type { Command } from '../src/parser/command-types'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import { syncProgress } from '../src/services/sync-progress'
-import { describeDate, isoDate, requireDate, requireRecorder } from './record-helpers'
+import { describeDate, requireDate, requireRecorder } from './record-helpers'
 
 /** #日记: one women's-situation diary entry; the content is not echoed into the group. */
 export async function handleDiary(ctx: HandlerContext, cmd: Extract<Command, { type: 'diary' }>): Promise<void> {
@@ -11,7 +12,7 @@ export async function handleDiary(ctx: HandlerContext, cmd: Extract<Command, { t
   await ctx.repos.diaries.insert({
     memberId: member.id,
     year: date.year,
-    date: isoDate(date),
+    date: formatDate(date),
     createdAt: ctx.now,
     sourceMessageId: ctx.key,
     content: maskSensitive(cmd.content),

@@ -1,3 +1,4 @@
+import { formatDate } from '../src/domain/zoned-time'
 import type { HandlerContext } from './handler-context'
 import type { Command } from '../src/parser/command-types'
 import { checklistItem } from '../src/domain/checklist'
@@ -5,7 +6,7 @@ import { evaluateProgress, subjectKey } from '../src/domain/progress'
 import { formatItemLine } from '../src/domain/format-progress'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import { syncProgress } from '../src/services/sync-progress'
-import { describeDate, isoDate, requireDate, requireRecorder } from './record-helpers'
+import { describeDate, requireDate, requireRecorder } from './record-helpers'
 
 /** #联系 #帮扶 #解决 #网群 #社会组织 #公益 #调研 #建议 */
 export async function handleDuty(ctx: HandlerContext, cmd: Extract<Command, { type: 'duty' }>): Promise<void> {
@@ -16,7 +17,7 @@ export async function handleDuty(ctx: HandlerContext, cmd: Extract<Command, { ty
   const { created } = await ctx.repos.dutyLogs.insert({
     memberId: member.id,
     year: date.year,
-    date: isoDate(date),
+    date: formatDate(date),
     createdAt: ctx.now,
     sourceMessageId: ctx.key,
     kind: cmd.kind,

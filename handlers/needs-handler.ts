@@ -1,3 +1,4 @@
+import { formatDate } from '../src/domain/zoned-time'
 import type { HandlerContext } from './handler-context'
 import { UserError } from './handler-context'
 import type { Command } from '../src/parser/command-types'
@@ -5,7 +6,7 @@ import { maskSensitive } from '../src/domain/mask-sensitive'
 import { syncProgress } from '../src/services/sync-progress'
 import { parseIsoDate } from '../src/domain/zoned-time'
 import { MESSAGES } from './messages'
-import { isoDate, requireRecorder } from './record-helpers'
+import { requireRecorder } from './record-helpers'
 
 /** #需求: opens a need in the ledger. Its content is about a constituent, so only private chat echoes it. */
 export async function handleNeed(ctx: HandlerContext, cmd: Extract<Command, { type: 'need' }>): Promise<void> {
@@ -15,7 +16,7 @@ export async function handleNeed(ctx: HandlerContext, cmd: Extract<Command, { ty
     memberId: member.id,
     orgId: member.orgId,
     year: ctx.today.year,
-    date: isoDate(ctx.today),
+    date: formatDate(ctx.today),
     createdAt: ctx.now,
     sourceMessageId: ctx.key,
     content,

@@ -26,5 +26,3 @@ export function describeDate(date: LocalDate, today: LocalDate): string {
   if (formatDate(date) === formatDate(today)) return '今天'
   return date.year === today.year ? `${date.month}月${date.day}日` : `${date.year}年${date.month}月${date.day}日`
 }
-
-export const isoDate = formatDate

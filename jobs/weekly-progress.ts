@@ -2,7 +2,7 @@ import type { Job, JobContext } from './job'
 import type { Group, OrgUnit } from '../src/domain/entities'
 import { toLocal, addDays, parseIsoDate } from '../src/domain/zoned-time'
 import { weekKey, weekNumber, weekRange, weeksBetween } from '../src/domain/week'
-import { averageDone } from '../src/domain/standing'
+import { averageDone, type Standing } from '../src/domain/standing'
 import { formatWeeklyPost } from '../src/domain/format-weekly-post'
 import { DEFAULT_WEEKLY_PROGRESS, hasSlotPassed } from '../src/domain/weekly-slot'
 import { renderProgressChart } from '../src/charts/render-progress-chart'
@@ -18,24 +18,36 @@ export const weeklyProgressJob: Job = {
     const orgs = new Map(
       (await ctx.repos.orgs.listByIds([...new Set(groups.map((g) => g.orgId!))])).map((o) => [o.id, o]),
     )
+    // Several groups of one unit share its standings: computed once per run.
+    const standingsByOrg = new Map<string, Promise<Standing[]>>()
+    const standingsOf = (org: OrgUnit) => {
+      if (!standingsByOrg.has(org.id))
+        standingsByOrg.set(org.id, orgStandings(ctx.repos, org.id, toLocal(ctx.now, ctx.tz)))
+      return standingsByOrg.get(org.id)!
+    }
     let enqueued = 0
     for (const group of groups) {
       const org = orgs.get(group.orgId!)
       if (!org) continue
       if (!ctx.force && !hasSlotPassed(org.settings.weeklyProgress ?? DEFAULT_WEEKLY_PROGRESS, ctx.now, ctx.tz))
         continue
-      enqueued += await postFor(ctx, group, org)
+      enqueued += await postFor(ctx, group, org, standingsOf)
     }
     return enqueued
   },
 }
 
-async function postFor(ctx: JobContext, group: Group, org: OrgUnit): Promise<number> {
+async function postFor(
+  ctx: JobContext,
+  group: Group,
+  org: OrgUnit,
+  standingsOf: (org: OrgUnit) => Promise<Standing[]>,
+): Promise<number> {
   const today = toLocal(ctx.now, ctx.tz)
   const week = weekKey(today)
   const dedupeKey = `weekly-progress:${group.roomId}:${week}`
   if (await ctx.repos.outbox.exists(dedupeKey)) return 0
-  const standings = await orgStandings(ctx.repos, org.id, today)
+  const standings = await standingsOf(org)
   const average = averageDone(standings)
   const lastWeek = weekKey(addDays(weekRange(today).monday, -7))
   const lastWeekAverage = await ctx.repos.snapshots.get(group.roomId, lastWeek)

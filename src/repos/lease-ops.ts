@@ -3,7 +3,7 @@ import { isDuplicateKey, tryClaim } from './to-plain'
 
 export type LeaseClaim = { claimed: true; key: string } | { claimed: false; reason: 'done' | 'inProgress' }
 
-type LeaseDoc = { _id: string; status: 'processing' | 'done'; leaseUntil: Date; attempt?: number }
+type LeaseDoc = { _id: string; status: 'processing' | 'done'; owner: string; leaseUntil: Date; attempt?: number }
 
 /**
  * Work that must happen once (a message, a job run): the first caller inserts the record, later callers
@@ -39,7 +39,7 @@ export function createLeaseOps(model: Model<any>, Claim: Model<any>, prefix: str
     }
     const existing = await model.findOne({ $or: [{ _id: input.key }, ...(input.sameAs ?? [])] }).lean<LeaseDoc>()
     if (!existing || existing.status === 'done') return { claimed: false, reason: 'done' }
-    const own = input.reclaimOwn && (existing as { owner?: string }).owner === input.owner
+    const own = input.reclaimOwn && existing.owner === input.owner
     if (!own && existing.leaseUntil.getTime() >= now.getTime()) return { claimed: false, reason: 'inProgress' }
     const attempt = (existing.attempt ?? 0) + 1
     if (!(await tryClaim(Claim, `${prefix}:${existing._id}#${attempt}`, now)))
