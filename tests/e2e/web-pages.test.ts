@@ -69,6 +69,15 @@ describe('the simulator page', () => {
 describe('the dashboard', () => {
   it('asks for a token, then shows the logged items for the executive', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1200 }, locale: 'zh-CN' })
+    // 刘四 logs one contact: something logged, nothing yet complete.
+    await fetch(base + '/simulator/api/say', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ room: '襄阳市执委工作交流群', from: '刘四', text: '#联系 马兰' }),
+    })
+    for (let i = 0; i < 50 && (await db.conn.collection('duty_logs').countDocuments({ subject: '马兰' })) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
     await page.goto(base + '/dashboard')
     await page.fill('#token', 'wrong-token-value')
     await page.click('#load')
@@ -79,7 +88,13 @@ describe('the dashboard', () => {
     await row.waitFor({ timeout: 15_000 })
     const cells = await row.locator('td').allTextContents()
     expect(cells.slice(0, 4)).toEqual(['张三', '樊城区', '1', '1'])
-    expect(await page.locator('#cards').textContent()).toContain('执委人数')
+    // The demo federation: a chair and three executives, of whom 张三 and 刘四 have logged something.
+    expect((await page.locator('#cards .card').allTextContents()).map((t) => t.replace(/\s+/g, ''))).toEqual([
+      '执委人数4',
+      '平均完成项数0.3',
+      '全部完成0',
+      '今年还没有记录2',
+    ])
     await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true })
     await page.close()
   }, 60_000)
