@@ -115,6 +115,16 @@ const progressSchema = new Schema(
 progressSchema.index({ year: 1, orgId: 1 })
 progressSchema.index({ year: 1, memberId: 1 })
 
+/** A fresh random token per change to one executive's year of records (see syncProgress). */
+const progressMarkSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    token: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  opts,
+)
+
 const inboxSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -276,6 +286,7 @@ export function bindModels(conn: Connection) {
     Diary: model(conn, 'Diary', diarySchema, 'diaries'),
     Need: model(conn, 'Need', needSchema, 'needs'),
     Progress: model(conn, 'Progress', progressSchema, 'progress'),
+    ProgressMark: model(conn, 'ProgressMark', progressMarkSchema, 'progress_marks'),
     Inbox: model(conn, 'Inbox', inboxSchema, 'inbox'),
     Claim: model(conn, 'Claim', claimSchema, 'claims'),
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),

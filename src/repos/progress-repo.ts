@@ -1,6 +1,7 @@
 import type { Models } from './models'
 import type { Progress } from '../domain/entities'
 import { emptyCounts, type ProgressCounts } from '../domain/progress'
+import { randomUUID } from 'node:crypto'
 import { idOf, isDuplicateKey, oid } from './to-plain'
 
 type ProgressDoc = { memberId: unknown; orgId: unknown; year: number; counts: Partial<ProgressCounts> }
@@ -16,7 +17,17 @@ function toProgress(doc: ProgressDoc): Progress {
 
 const keyOf = (memberId: string, year: number) => `${memberId}:${year}`
 
-export function createProgressRepo({ Progress: P }: Models) {
+/** An upsert by _id; two first writers racing on the insert fall back to a plain update. */
+async function setById(model: Models['Progress'], _id: string, fields: Record<string, unknown>): Promise<void> {
+  try {
+    await model.updateOne({ _id }, { $set: fields }, { upsert: true })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    await model.updateOne({ _id }, { $set: fields })
+  }
+}
+
+export function createProgressRepo({ Progress: P, ProgressMark: Mark }: Models) {
   async function get(memberId: string, year: number): Promise<Progress | undefined> {
     const doc = await P.findById(keyOf(memberId, year)).lean<ProgressDoc>()
     return doc ? toProgress(doc) : undefined
@@ -24,15 +35,23 @@ export function createProgressRepo({ Progress: P }: Models) {
 
   /** Stores counts as they are (never increments), so writing the same truth twice is harmless. */
   async function write(p: { memberId: string; orgId: string; year: number; counts: ProgressCounts }, now: Date) {
-    const _id = keyOf(p.memberId, p.year)
     const fields = { memberId: oid(p.memberId), orgId: oid(p.orgId), year: p.year, counts: p.counts, updatedAt: now }
-    try {
-      await P.updateOne({ _id }, { $set: fields }, { upsert: true })
-    } catch (err) {
-      // Two first writes raced on the upsert: the document exists now, so a plain update suffices.
-      if (!isDuplicateKey(err)) throw err
-      await P.updateOne({ _id }, { $set: fields })
-    }
+    await setById(P, keyOf(p.memberId, p.year), fields)
+  }
+
+  /**
+   * Says "her records for this year may have changed" by storing a token nobody has used before, and
+   * returns it. A plain overwrite: racing marks leave one of their fresh tokens, never an older one.
+   */
+  async function mark(memberId: string, year: number, now: Date): Promise<string> {
+    const token = randomUUID()
+    await setById(Mark, keyOf(memberId, year), { token, at: now })
+    return token
+  }
+
+  async function readMark(memberId: string, year: number): Promise<string | undefined> {
+    const doc = await Mark.findById(keyOf(memberId, year)).lean<{ token: string }>()
+    return doc?.token
   }
 
   async function listForYear(year: number, memberIds: string[]): Promise<Progress[]> {
@@ -40,7 +59,7 @@ export function createProgressRepo({ Progress: P }: Models) {
     return docs.map(toProgress)
   }
 
-  return { get, write, listForYear }
+  return { get, write, mark, readMark, listForYear }
 }
 
 export type ProgressRepo = ReturnType<typeof createProgressRepo>

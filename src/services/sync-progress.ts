@@ -14,14 +14,14 @@ async function recount(repos: SyncRepos, memberId: string, year: number): Promis
   return countProgress(logs, { diary, ...needs })
 }
 
-const same = (a: ProgressCounts, b: ProgressCounts) => JSON.stringify(a) === JSON.stringify(b)
-
 /**
- * Recounts one executive's year from her records and stores it, then recounts once more and repeats
- * if anything changed meanwhile. Whoever writes last has checked after writing that what she wrote is
- * the truth, so racing writers converge without relying on atomic conditional updates (which FerretDB
- * 1.x lacks). A retry or a crash is harmless because counts are set, never incremented. It costs a
- * couple of indexed reads of her own records for that year; reading progress stays one document.
+ * Recounts one executive's year from her records and stores it, without relying on atomic conditional
+ * updates (which FerretDB 1.x lacks). First it marks her year as changed with a fresh token; after
+ * writing the counts it reads the mark again. Anyone who changed her records after this recount read
+ * them marks afterwards too: either before our second read, so we see a different token and recount,
+ * or after it, so their own recount and write come after ours. Whoever writes last has therefore
+ * checked after writing that nothing changed since she counted, and racing writers converge. A retry or
+ * a crash is harmless because counts are set, never incremented. The common case costs one recount.
  */
 export async function syncProgress(
   repos: SyncRepos,
@@ -29,12 +29,13 @@ export async function syncProgress(
   year: number,
   now: Date,
 ): Promise<ProgressCounts> {
-  let counts = await recount(repos, member.id, year)
+  let seen = await repos.progress.mark(member.id, year, now)
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    const counts = await recount(repos, member.id, year)
     await repos.progress.write({ memberId: member.id, orgId: member.orgId, year, counts }, now)
-    const check = await recount(repos, member.id, year)
-    if (same(check, counts)) return counts
-    counts = check
+    const after = await repos.progress.readMark(member.id, year)
+    if (after === seen) return counts
+    seen = after ?? (await repos.progress.mark(member.id, year, now))
     // Random back-off so that writers racing on one executive spread out instead of colliding again.
     await new Promise((r) => setTimeout(r, Math.random() * 5 * (round + 1)))
   }

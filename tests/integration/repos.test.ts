@@ -7,6 +7,18 @@ import { subjectKey } from '../../src/domain/progress'
 let db: TestDb
 const now = new Date('2026-11-20T02:00:00Z')
 
+const contact = (memberId: string, sourceMessageId: string, subject: string) => ({
+  memberId,
+  year: 2026,
+  date: '2026-11-20',
+  createdAt: now,
+  sourceMessageId,
+  kind: 'representatives' as const,
+  subject,
+  subjectKey: subjectKey(subject),
+  detail: null,
+})
+
 beforeAll(async () => {
   db = await openTestDb()
 })
@@ -115,6 +127,49 @@ describe('records and progress', () => {
       }),
     )
     expect((await db.repos.progress.get(m!.id, 2026))?.counts.representatives).toBe(6)
+  })
+
+  it('recounts once when nothing else changes her records', async () => {
+    const { 孙霞: m } = await registerRoster(db.repos, [{ name: '孙霞', role: 'executive', org: '襄阳市' }])
+    await db.repos.dutyLogs.insert(contact(m!.id, 'once-1', '李梅'))
+    let recounts = 0
+    const counting = {
+      ...db.repos,
+      dutyLogs: {
+        ...db.repos.dutyLogs,
+        countable: (id: string, y: number) => (recounts++, db.repos.dutyLogs.countable(id, y)),
+      },
+    }
+    const counts = await syncProgress(counting, m!, 2026, now)
+    expect(counts.representatives).toBe(1)
+    expect(recounts).toBe(1)
+  })
+
+  it('recounts again when its write lands after a newer one', async () => {
+    const { 蒋丽: m } = await registerRoster(db.repos, [{ name: '蒋丽', role: 'executive', org: '襄阳市' }])
+    await db.repos.dutyLogs.insert(contact(m!.id, 'late-1', '王芳'))
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let writes = 0
+    const slow = {
+      ...db.repos,
+      progress: {
+        ...db.repos.progress,
+        // The first write of this sync waits until another record has been stored and synced.
+        write: async (p: Parameters<typeof db.repos.progress.write>[0], at: Date) => {
+          if (writes++ === 0) await gate
+          return db.repos.progress.write(p, at)
+        },
+      },
+    }
+    const late = syncProgress(slow, m!, 2026, now)
+    await new Promise((r) => setTimeout(r, 200))
+    await db.repos.dutyLogs.insert(contact(m!.id, 'late-2', '赵兰'))
+    expect((await syncProgress(db.repos, m!, 2026, now)).representatives).toBe(2)
+    release()
+    expect((await late).representatives).toBe(2)
+    expect(writes).toBe(2)
+    expect((await db.repos.progress.get(m!.id, 2026))?.counts.representatives).toBe(2)
   })
 
   it('numbers needs once per message and resolves each once', async () => {
