@@ -5,11 +5,15 @@ import { startDatabase } from '../src/db/start-database'
 import { connectDatabase } from '../src/repos/connect'
 import { createRepos } from '../src/repos/create-repos'
 
-/** A throw-away database on whichever server MONGODB_URI names (or the embedded one). */
+/** A throw-away database on whichever server MONGODB_URI names (or the embedded one), counting its commands. */
 export async function openBenchDb(label: string) {
   const config = loadConfig()
   const db = await startDatabase(config, silentLogger)
-  const conn = await connectDatabase(db.uri, `bench_${label}_${randomBytes(3).toString('hex')}`)
+  const conn = await connectDatabase(db.uri, `bench_${label}_${randomBytes(3).toString('hex')}`, {
+    monitorCommands: true,
+  })
+  let commands = 0
+  conn.getClient().on('commandStarted', () => commands++)
   const repos = createRepos(conn)
   await repos.init()
   const info = await conn.db!.admin().command({ buildInfo: 1 })
@@ -18,6 +22,8 @@ export async function openBenchDb(label: string) {
     conn,
     repos,
     server,
+    /** Database commands sent so far on this connection. */
+    commandsSent: () => commands,
     async close() {
       await conn.dropDatabase()
       await conn.close()

@@ -19,6 +19,7 @@ export async function startRealBot(label: string, executives: number) {
   })
   return {
     server: db.server,
+    db,
     session,
     async stop() {
       await session.stop()

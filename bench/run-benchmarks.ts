@@ -22,11 +22,18 @@ async function commandThroughput(count: number): Promise<Result> {
   const floor = await drive(count, 8, (i) => ding.say({ from: `执委${i % 50}`, text: texts(i), room: '执委群' }))
   await ding.stop()
 
-  const { session, server, stop } = await startRealBot('throughput', 50)
+  const { session, server, db, stop } = await startRealBot('throughput', 50)
   await drive(200, 8, (i) => session.say({ from: `执委${i % 50}`, text: texts(i), room: '执委工作交流群' }))
+  const commandsBefore = db.commandsSent()
   const real = await drive(count, 8, (i) =>
     session.say({ from: `执委${i % 50}`, text: `${texts(i)} ${i}`, room: '执委工作交流群' }),
   )
+  const commandsPerMessage = (db.commandsSent() - commandsBefore) / count
+  // A second floor: one small insert per message at the same concurrency on the same server, the least
+  // that any bot which stores a command before answering it must pay. Its ratio to the ding-dong floor
+  // is the most any such bot can reach on this server.
+  const writes = db.conn.collection('bench_floor')
+  const dbFloor = await drive(count, 8, (i) => writes.insertOne({ i, text: texts(i), at: new Date() }))
   await stop()
   return {
     name: 'command-throughput',
@@ -40,6 +47,10 @@ async function commandThroughput(count: number): Promise<Result> {
     floorP50Ms: Number(floor.p50Ms.toFixed(1)),
     ratio: Number((real.perSecond / floor.perSecond).toFixed(3)),
     target: '>= 0.8',
+    databaseCommandsPerMessage: Number(commandsPerMessage.toFixed(2)),
+    oneInsertPerSecond: Math.round(dbFloor.perSecond),
+    ratioToOneInsert: Number((real.perSecond / dbFloor.perSecond).toFixed(3)),
+    ceilingRatio: Number((dbFloor.perSecond / floor.perSecond).toFixed(3)),
   }
 }
 

@@ -9,8 +9,14 @@ export function databaseInUri(uri: string): string | undefined {
 }
 
 /** A connection of its own (not mongoose's global one), so tests and tools can hold several. */
-export async function connectDatabase(uri: string, dbName?: string): Promise<Connection> {
+export async function connectDatabase(
+  uri: string,
+  dbName?: string,
+  options: { monitorCommands?: boolean } = {},
+): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
+    // Benchmarks count the commands each message costs; the product leaves this off.
+    monitorCommands: options.monitorCommands ?? false,
     dbName: dbName ?? (databaseInUri(uri) ? undefined : DEFAULT_DB),
     serverSelectionTimeoutMS: 5_000,
     autoIndex: false,
