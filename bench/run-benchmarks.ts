@@ -12,18 +12,20 @@ import { startDingDongBot } from './ding-dong-bot'
 import { startRealBot } from './real-bot'
 import { drive } from './drive'
 import { weeklyProgressScale } from './weekly-progress-scale'
+import { commandLatencyScale } from './command-latency-scale'
 
 type Result = Record<string, unknown> & { name: string }
 
 async function commandThroughput(count: number): Promise<Result> {
   const texts = (i: number) => [`#联系 代表${i % 7}`, '#公益 义诊', `#日记 第${i}篇`, '#进度'][i % 4]!
   const ding = await startDingDongBot('妇联助手')
-  await drive(200, 8, (i) => ding.say({ from: `执委${i % 50}`, text: texts(i), room: '执委群' }))
+  const warmUp = Math.min(200, count)
+  await drive(warmUp, 8, (i) => ding.say({ from: `执委${i % 50}`, text: texts(i), room: '执委群' }))
   const floor = await drive(count, 8, (i) => ding.say({ from: `执委${i % 50}`, text: texts(i), room: '执委群' }))
   await ding.stop()
 
   const { session, server, db, stop } = await startRealBot('throughput', 50)
-  await drive(200, 8, (i) => session.say({ from: `执委${i % 50}`, text: texts(i), room: '执委工作交流群' }))
+  await drive(warmUp, 8, (i) => session.say({ from: `执委${i % 50}`, text: texts(i), room: '执委工作交流群' }))
   const commandsBefore = db.commandsSent()
   const real = await drive(count, 8, (i) =>
     session.say({ from: `执委${i % 50}`, text: `${texts(i)} ${i}`, room: '执委工作交流群' }),
@@ -116,6 +118,7 @@ async function main() {
   if (want('command-throughput')) print(await commandThroughput(Number(values.messages ?? (quick ? 200 : 2000))))
   if (want('weekly-progress-scale'))
     print(await weeklyProgressScale(quick ? 500 : 10_000, quick ? 5_000 : 100_000, quick ? 50_000 : 1_000_000))
+  if (want('command-latency-scale')) print(await commandLatencyScale(1_000, quick ? 5_000 : 100_000, quick ? 20 : 100))
   if (want('notice-send-plan')) print(sendPlan(1000))
   if (want('memory-after-messages')) print(memory(quick ? 500 : 10_000))
 }

@@ -12,7 +12,9 @@ describe('npm run bench', () => {
         '--json',
         '--quick',
         '--only',
-        'notice-send-plan,weekly-progress-scale',
+        'command-throughput,weekly-progress-scale,command-latency-scale,notice-send-plan',
+        '--messages',
+        '40',
       ],
       { cwd: root, env: process.env, encoding: 'utf8', timeout: 120_000 },
     )
@@ -21,8 +23,18 @@ describe('npm run bench', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l))
-    expect(lines.map((l) => l.name)).toEqual(['weekly-progress-scale', 'notice-send-plan'])
-    for (const line of lines) expect(typeof line.ratio).toBe('number')
-    expect(lines[0].server).toMatch(/FerretDB|MongoDB/)
+    expect(lines.map((l) => l.name)).toEqual([
+      'command-throughput',
+      'weekly-progress-scale',
+      'command-latency-scale',
+      'notice-send-plan',
+    ])
+    for (const line of lines) expect(line.ratio).toBeGreaterThan(0)
+    for (const line of lines.slice(0, 3)) expect(line.server).toMatch(/FerretDB|MongoDB/)
+    const [throughput] = lines
+    // Every duty command costs at least its claim, its record and its finish.
+    expect(throughput.databaseCommandsPerMessage).toBeGreaterThanOrEqual(3)
+    expect(throughput.ceilingRatio).toBeGreaterThan(0)
+    expect(throughput.p99Ms).toBeGreaterThanOrEqual(throughput.p50Ms)
   }, 150_000)
 })

@@ -1,0 +1,60 @@
+import { Types } from 'mongoose'
+import { drive } from './drive'
+import { startRealBot } from './real-bot'
+
+/**
+ * One duty command at a time through the real bot, timed with `logsA` and then `logsB` records of
+ * other executives stored: the ratio shows whether a command's cost follows her own records (it should,
+ * on a server that uses secondary indexes) or everybody's (FerretDB 1.x on SQLite pushes down only
+ * `_id` lookups, so there it follows everybody's).
+ */
+export async function commandLatencyScale(logsA: number, logsB: number, commands: number) {
+  const { session, server, db, stop } = await startRealBot('latency', 20)
+  try {
+    const others = Array.from({ length: 1000 }, () => new Types.ObjectId())
+    const addLogs = async (from: number, to: number) => {
+      for (let start = from; start < to; start += 10_000) {
+        const batch = Array.from({ length: Math.min(10_000, to - start) }, (_, k) => {
+          const i = start + k
+          return {
+            memberId: others[i % others.length],
+            year: 2026,
+            date: '2026-06-01',
+            createdAt: new Date('2026-06-01T02:00:00Z'),
+            sourceMessageId: `latency-${i}`,
+            kind: 'representatives',
+            subject: `代表${i % 7}`,
+            subjectKey: `代表${i % 7}`,
+            detail: null,
+            undoneAt: null,
+            undoneBy: null,
+          }
+        })
+        await db.conn.collection('duty_logs').insertMany(batch)
+      }
+    }
+    let n = 0
+    const run = () =>
+      drive(commands, 1, () =>
+        session.say({ from: `执委${n % 20}`, text: `#联系 代表${n++ % 7}`, room: '执委工作交流群' }),
+      )
+    await addLogs(0, logsA)
+    await drive(20, 1, () => session.say({ from: `执委${n % 20}`, text: '#进度', room: '执委工作交流群' }))
+    const first = await run()
+    await addLogs(logsA, logsB)
+    const second = await run()
+    return {
+      name: 'command-latency-scale',
+      server,
+      commands,
+      otherLogsFirst: logsA,
+      otherLogsSecond: logsB,
+      p50MsFirst: Number(first.p50Ms.toFixed(1)),
+      p50MsSecond: Number(second.p50Ms.toFixed(1)),
+      ratio: Number((second.p50Ms / first.p50Ms).toFixed(3)),
+      target: '<= 1.3 where the server uses secondary indexes (MongoDB); informational on FerretDB 1.x/SQLite',
+    }
+  } finally {
+    await stop()
+  }
+}
