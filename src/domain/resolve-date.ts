@@ -16,7 +16,7 @@ export function resolveDate(expr: DateExpr | undefined, today: LocalDate): Resol
     if (expr.year === undefined && compareDates(date, today) > 0) date = { ...date, year: today.year - 1 }
   }
   if (!isValidDate(date)) return { ok: false, message: `没有 ${date.month}月${date.day}日 这一天，请检查日期。` }
-  if (compareDates(date, today) > 0) return { ok: false, message: '日期不能晚于今天。' }
+  if (compareDates(date, today) > 0) return { ok: false, message: '日期不能晚于今天：事情做完后再来记录。' }
   if (date.year < today.year - 1) return { ok: false, message: '只能补记今年和去年的事项。' }
   return { ok: true, date }
 }

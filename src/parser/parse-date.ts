@@ -1,6 +1,19 @@
 import type { DateExpr } from './command-types'
 
-const RELATIVE: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 大前天: 3 }
+// Future days are recognised too, so that "#联系 李梅 明天" is refused as a future date instead of
+// being stored for today with "明天" as its text (or "明天" as the person's name).
+const RELATIVE: Record<string, number> = {
+  今天: 0,
+  今日: 0,
+  昨天: 1,
+  昨日: 1,
+  前天: 2,
+  大前天: 3,
+  明天: -1,
+  明日: -1,
+  后天: -2,
+  大后天: -3,
+}
 
 /** Recognises one date token; returns undefined for anything that is not a date. */
 export function parseDateToken(token: string): DateExpr | 'invalid' | undefined {

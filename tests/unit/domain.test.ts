@@ -85,8 +85,9 @@ describe('dates in China time', () => {
   it('refuses future, impossible and too old dates with a sentence', () => {
     expect(resolveDate({ type: 'absolute', year: 2026, month: 12, day: 1 }, today)).toEqual({
       ok: false,
-      message: '日期不能晚于今天。',
+      message: '日期不能晚于今天：事情做完后再来记录。',
     })
+    expect(resolveDate({ type: 'relative', daysAgo: -1 }, today)).toMatchObject({ ok: false })
     expect(resolveDate({ type: 'absolute', month: 2, day: 30 }, today)).toMatchObject({ ok: false })
     expect(resolveDate({ type: 'absolute', year: 2020, month: 1, day: 1 }, today)).toMatchObject({ ok: false })
   })

@@ -47,6 +47,8 @@ describe('parseCommand: duty items', () => {
       subject: '刘翠花',
       date: { type: 'absolute', month: 11, day: 20 },
     })
+    expect(command('#联系 李梅 明天')).toMatchObject({ subject: '李梅', date: { type: 'relative', daysAgo: -1 } })
+    expect(command('#联系 后天 李梅')).toMatchObject({ subject: '李梅', date: { type: 'relative', daysAgo: -2 } })
     expect(command('#调研 留守妇女就业 2026-11-20')).toMatchObject({
       subject: '留守妇女就业',
       date: { type: 'absolute', year: 2026, month: 11, day: 20 },
