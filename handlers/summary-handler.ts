@@ -44,7 +44,7 @@ export async function handleSummary(ctx: HandlerContext, cmd: Extract<Command, {
     standings,
     counts: standings.map((s) => byMember.get(s.memberId) ?? emptyCounts()),
     units,
-    withNames: isLeader && (ctx.place.type === 'private' || groupInSubtree),
+    names: !isLeader ? 'leadersOnly' : ctx.place.type === 'private' || groupInSubtree ? 'shown' : 'privateOnly',
   })
   await ctx.reply(text)
 }

@@ -15,8 +15,11 @@ export interface SummaryInput {
   standings: readonly Standing[]
   counts: readonly ProgressCounts[]
   units: readonly UnitAverage[]
-  /** Whether names of people may appear (private chat, or an executives' group of the subtree). */
-  withNames: boolean
+  /**
+   * Names of people who are behind: shown (a chair or admin in private chat or an executives' group of
+   * the subtree), kept for private chat (a chair or admin elsewhere), or for leaders only (an executive).
+   */
+  names: 'shown' | 'privateOnly' | 'leadersOnly'
   checklist?: readonly ChecklistItem[]
 }
 
@@ -44,15 +47,15 @@ export function formatSummary(input: SummaryInput): string {
         .join('、')}`,
     )
   }
-  if (behind.length) {
-    lines.push(
-      input.withNames
-        ? `落后的执委：${listNames(
-            behind.map((s) => s.name),
-            30,
-          )}`
-        : '落后执委名单请私聊我查看。',
-    )
-  }
+  if (behind.length) lines.push(behindLine(input.names, behind))
   return lines.join('\n')
+}
+
+function behindLine(names: SummaryInput['names'], behind: readonly Standing[]): string {
+  if (names === 'shown')
+    return `落后的执委：${listNames(
+      behind.map((s) => s.name),
+      30,
+    )}`
+  return names === 'privateOnly' ? '落后执委名单请私聊我查看。' : '落后执委名单只对主席和管理员显示。'
 }

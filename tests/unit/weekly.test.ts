@@ -78,8 +78,12 @@ describe('standing and posts', () => {
   it('keeps names out of a summary that may not carry them', () => {
     const standings = [standingOf(member('张三'), emptyCounts(), today)]
     const base = { orgName: '襄阳市', year: 2026, standings, counts: [emptyCounts()], units: [] }
-    expect(formatSummary({ ...base, withNames: true })).toContain('落后的执委：张三')
-    expect(formatSummary({ ...base, withNames: false })).not.toContain('张三')
+    expect(formatSummary({ ...base, names: 'shown' })).toContain('落后的执委：张三')
+    expect(formatSummary({ ...base, names: 'privateOnly' })).not.toContain('张三')
+    expect(formatSummary({ ...base, names: 'privateOnly' })).toContain('请私聊我查看')
+    // An executive asking in private chat is not sent to private chat for names she may not see.
+    expect(formatSummary({ ...base, names: 'leadersOnly' })).not.toMatch(/张三|私聊/)
+    expect(formatSummary({ ...base, names: 'leadersOnly' })).toContain('只对主席和管理员显示')
   })
 })
 
