@@ -13,6 +13,8 @@ export interface CommandSpec {
   type: CommandType
   duty?: DutyKind
   shape?: ArgShape
+  /** For a name that counts one person or family: "一位代表". A list such as "刘翠花、李梅" is refused with it. */
+  oneSubject?: string
   usage: string
   example: string
   summary: string
@@ -25,6 +27,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     type: 'duty',
     duty: 'representatives',
     shape: 'name+detail',
+    oneSubject: '一位代表',
     usage: '#联系 代表姓名 [内容] [日期]',
     example: '#联系 刘翠花 电话了解家庭情况',
     summary: '记录联系妇女代表',
@@ -35,6 +38,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     type: 'duty',
     duty: 'poorFamily',
     shape: 'name+detail',
+    oneSubject: '一户家庭',
     usage: '#帮扶 家庭 [情况] [日期]',
     example: '#帮扶 王家 上门了解就医困难',
     summary: '记录联系贫困家庭',

@@ -121,8 +121,14 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
 
 type UsageError = (message: string, code?: ParseError['code']) => ParseResult
 
+/** "刘翠花，电话了解情况": people set a name off with a comma or colon as often as with a space. */
+function splitName(words: string[]): string[] {
+  const m = /^([^,:;]*)[,:;]+(.*)$/.exec(words[0] ?? '')
+  return m ? [m[1]!, m[2]!, ...words.slice(1)].filter((w) => w !== '') : words
+}
+
 function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): ParseResult {
-  const dated = extractDate(words)
+  const dated = extractDate(spec.shape === 'title' ? words : splitName(words))
   if (dated === 'invalid') return usageError('日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。', 'badDate')
   const [first, ...rest] = dated.words
   if (!first) return usageError(`请写上${spec.shape === 'title' ? '名称或题目' : '名称'}，例如 ${spec.example}`)
@@ -134,6 +140,8 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   }
   if (first.length > LIMITS.name)
     return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
+  if (spec.oneSubject && first.includes('、'))
+    return usageError(`一条消息只记${spec.oneSubject}，请分开发送，例如 ${spec.example}`, 'badArgument')
   const detail = rest.join(' ') || undefined
   if (spec.shape === 'name+requiredDetail' && !detail) return usageError(`请写上解决了什么问题，例如 ${spec.example}`)
   if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')

@@ -38,6 +38,26 @@ describe('parseCommand: duty items', () => {
     })
   })
 
+  it('sets a name off by a comma or colon as well as by a space', () => {
+    expect(command('#联系 刘翠花，电话了解情况')).toMatchObject({ subject: '刘翠花', detail: '电话了解情况' })
+    expect(command('#联系：刘翠花')).toMatchObject({ subject: '刘翠花' })
+    expect(command('#帮扶 王家：孩子上学困难，已联系学校 昨天')).toMatchObject({
+      subject: '王家',
+      detail: '孩子上学困难,已联系学校',
+      date: { type: 'relative', daysAgo: 1 },
+    })
+    // A title is the whole rest, commas and all.
+    expect(command('#公益 两癌筛查，义诊')).toMatchObject({ subject: '两癌筛查,义诊' })
+  })
+
+  it('refuses a list of people or families in one message, saying how to send them', () => {
+    const refused = parseCommand('#联系 刘翠花、李梅', { botName: '妇联助手', requireHash: true })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'badArgument' } })
+    expect(refused && !refused.ok && refused.error.message).toContain('一条消息只记一位代表')
+    expect(parseCommand('#帮扶 王家、李家', { botName: '妇联助手', requireHash: true })).toMatchObject({ ok: false })
+    expect(command('#社会组织 巾帼志愿者协会、家政协会')).toMatchObject({ subject: '巾帼志愿者协会、家政协会' })
+  })
+
   it('takes a date from the end or the start of the arguments', () => {
     expect(command('#公益 两癌筛查宣传 昨天')).toMatchObject({
       subject: '两癌筛查宣传',
