@@ -6,10 +6,22 @@ const EMOJI = /[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3F
 const SPACES = /[\s\u2005\u3000\u00a0\u200b]+/g
 const TRAILING = /[\s。.，,、！!？?～~…；;：:]+$/u
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g
+const CHINESE_PUNCTUATION = new Set('，：；！？（）')
+
+/**
+ * Full-width ASCII (＃, ＠, digits, letters) becomes ASCII so that commands, numbers and dates match;
+ * Chinese punctuation stays as typed, because diaries, needs and notices are stored and posted as written.
+ */
+export function foldWidth(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(FULL_WIDTH, (c) => (CHINESE_PUNCTUATION.has(c) ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+}
 
 export function normalizeText(text: string, botName: string): string {
-  let out = text.normalize('NFKC').replace(CONTROL, '').replace(EMOJI, ' ').replace(SPACES, ' ').trim()
-  out = stripMentions(out, botName.normalize('NFKC'))
+  let out = foldWidth(text).replace(CONTROL, '').replace(EMOJI, ' ').replace(SPACES, ' ').trim()
+  out = stripMentions(out, foldWidth(botName))
   return out.replace(TRAILING, '').trim()
 }
 

@@ -123,7 +123,7 @@ type UsageError = (message: string, code?: ParseError['code']) => ParseResult
 
 /** "刘翠花，电话了解情况": people set a name off with a comma or colon as often as with a space. */
 function splitName(words: string[]): string[] {
-  const m = /^([^,:;]*)[,:;]+(.*)$/.exec(words[0] ?? '')
+  const m = /^([^,:;，：；]*)[,:;，：；]+(.*)$/.exec(words[0] ?? '')
   return m ? [m[1]!, m[2]!, ...words.slice(1)].filter((w) => w !== '') : words
 }
 

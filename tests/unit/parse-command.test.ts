@@ -38,16 +38,29 @@ describe('parseCommand: duty items', () => {
     })
   })
 
+  it('keeps Chinese punctuation in what is stored and posted, and folds full-width digits and letters', () => {
+    expect(command('#日记 走访三户，了解到两户孩子放学无人接（留守）！', inPrivate)).toEqual({
+      type: 'diary',
+      content: '走访三户，了解到两户孩子放学无人接（留守）',
+    })
+    expect(command('#通知 全部 周六上午九点开会：请互相转告；谢谢！')).toMatchObject({
+      content: '周六上午九点开会：请互相转告；谢谢',
+    })
+    expect(command('＃办结　３号')).toEqual({ type: 'resolveNeed', number: 3 })
+    expect(command('#公益 义诊 １１月２０日')).toMatchObject({ date: { type: 'absolute', month: 11, day: 20 } })
+  })
+
   it('sets a name off by a comma or colon as well as by a space', () => {
     expect(command('#联系 刘翠花，电话了解情况')).toMatchObject({ subject: '刘翠花', detail: '电话了解情况' })
+    expect(command('#联系 刘翠花,电话了解情况')).toMatchObject({ subject: '刘翠花', detail: '电话了解情况' })
     expect(command('#联系：刘翠花')).toMatchObject({ subject: '刘翠花' })
     expect(command('#帮扶 王家：孩子上学困难，已联系学校 昨天')).toMatchObject({
       subject: '王家',
-      detail: '孩子上学困难,已联系学校',
+      detail: '孩子上学困难，已联系学校',
       date: { type: 'relative', daysAgo: 1 },
     })
     // A title is the whole rest, commas and all.
-    expect(command('#公益 两癌筛查，义诊')).toMatchObject({ subject: '两癌筛查,义诊' })
+    expect(command('#公益 两癌筛查，义诊')).toMatchObject({ subject: '两癌筛查，义诊' })
   })
 
   it('refuses a list of people or families in one message, saying how to send them', () => {
