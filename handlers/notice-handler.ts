@@ -56,7 +56,7 @@ export async function handleNotice(ctx: HandlerContext, cmd: Extract<Command, { 
   const minutes = Math.max(1, Math.ceil((plan[plan.length - 1]!.getTime() - ctx.now.getTime()) / 60_000))
   const again = created ? '' : '（这条通知已经安排过，不会重复发送）'
   await ctx.reply(
-    `已安排第 ${notice.number} 号通知发往 ${groups.length} 个${AUDIENCE_NAMES[cmd.audience]}，约 ${minutes} 分钟内发完${again}。发送 #回执 ${notice.number} 查看谁已确认。`,
+    `已安排第 ${notice.number} 号通知发往${describeGroups(groups)}，约 ${minutes} 分钟内发完${again}。发送 #回执 ${notice.number} 查看谁已确认。`,
   )
 }
 
@@ -107,4 +107,13 @@ export async function handleReceipts(ctx: HandlerContext, cmd: Extract<Command, 
   if (no.length) lines.push(`未确认 ${no.length} 人：${listNames(no, 30)}`)
   lines.push(`群众确认 ${others} 人`)
   await ctx.reply(lines.join('\n'))
+}
+
+/** "2 个群（执委群 1 个、群众群 1 个）", or "3 个执委群" when they are all of one kind. */
+function describeGroups(groups: readonly { kind?: string | null }[]): string {
+  const executive = groups.filter((g) => g.kind === 'executive').length
+  const constituent = groups.length - executive
+  if (constituent === 0) return ` ${executive} 个执委群`
+  if (executive === 0) return ` ${constituent} 个群众群`
+  return ` ${groups.length} 个群（执委群 ${executive} 个、群众群 ${constituent} 个）`
 }

@@ -85,7 +85,8 @@ describe('notices and acknowledgements', () => {
   })
 
   it('counts constituents who acknowledge without naming them', async () => {
-    await say({ room: EXEC, from: '李干部', text: '#通知 群众群 周六义诊' })
+    const [scheduled] = await say({ room: EXEC, from: '李干部', text: '#通知 群众群 周六义诊' })
+    expect(scheduled!.text).toContain('已安排第 2 号通知发往 1 个群众群，')
     await say({ room: PUBLIC, from: '群众甲', text: '收到' })
     await say({ room: PUBLIC, from: '群众乙', text: '收到👍' })
     const [receipts] = await say({ from: '李干部', text: '#回执 2' })
@@ -101,6 +102,14 @@ describe('notices and acknowledgements', () => {
   })
 })
 
+describe('notices to every kind of group', () => {
+  it('says how many groups of each kind a notice goes to', async () => {
+    const [scheduled] = await say({ room: EXEC, from: '李干部', text: '#通知 全部 周日停电，活动改期' })
+    expect(scheduled!.text).toContain('发往 3 个群（执委群 2 个、群众群 1 个），')
+    expect(await db.conn.collection('outbox').countDocuments({ text: /周日停电，活动改期/ })).toBe(3)
+  })
+})
+
 describe('chair summaries', () => {
   it('gives a chair her whole subtree privately, with names', async () => {
     const [summary] = await say({ from: '王主席', text: '#汇总' })
@@ -113,6 +122,7 @@ describe('chair summaries', () => {
     const [summary] = await say({ from: '张三', text: '#汇总 襄阳市' })
     expect(summary!.text).toContain('樊城区')
     expect(summary!.text).not.toMatch(/落后的执委：/)
+    expect(summary!.text).toContain('落后执委名单只对主席和管理员显示。')
   })
 
   it('refuses a unit outside the chair’s subtree and any summary in a constituents’ group', async () => {
