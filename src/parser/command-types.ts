@@ -8,6 +8,7 @@ export type GroupKind = 'executive' | 'constituent'
 export type Audience = GroupKind | 'all'
 
 export type Command =
+  /** subject is empty when "#解决 …" is one phrase: the handler then finds which of her families it is. */
   | { type: 'duty'; kind: DutyKind; subject: string; detail?: string; date?: DateExpr }
   | { type: 'diary'; content: string; date?: DateExpr }
   | { type: 'need'; content: string }

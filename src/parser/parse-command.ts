@@ -138,13 +138,17 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
     if (subject.length > LIMITS.title) return usageError(`题目最多 ${LIMITS.title} 字。`, 'tooLong')
     return ok({ type: 'duty', kind, subject, date: dated.date })
   }
+  const detail = rest.join(' ') || undefined
+  if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
+  // "#解决 王家孩子申请到助学金": one phrase, no space. Which family it is depends on her records.
+  if (spec.shape === 'name+requiredDetail' && !detail) {
+    if (first.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
+    return ok({ type: 'duty', kind, subject: '', detail: first, date: dated.date })
+  }
   if (first.length > LIMITS.name)
     return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
   if (spec.oneSubject && first.includes('、'))
     return usageError(`一条消息只记${spec.oneSubject}，请分开发送，例如 ${spec.example}`, 'badArgument')
-  const detail = rest.join(' ') || undefined
-  if (spec.shape === 'name+requiredDetail' && !detail) return usageError(`请写上解决了什么问题，例如 ${spec.example}`)
-  if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
   return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
 }
 

@@ -32,7 +32,18 @@ export function createDutyLogRepo({ DutyLog: L }: Models) {
     >()
   }
 
-  return { ...ops, insert, countable }
+  /** The names she has logged for one item since the start of last year, e.g. her poor families. */
+  async function subjectsSince(memberId: string, kind: DutyLog['kind'], year: number): Promise<string[]> {
+    const docs = await L.find(
+      { memberId: oid(memberId), kind, year: { $gte: year }, undoneAt: null },
+      { _id: 0, subject: 1 },
+    )
+      .sort({ createdAt: -1 })
+      .lean<{ subject: string }[]>()
+    return [...new Set(docs.map((d) => d.subject))]
+  }
+
+  return { ...ops, insert, countable, subjectsSince }
 }
 
 export type DutyLogRepo = ReturnType<typeof createDutyLogRepo>

@@ -92,6 +92,29 @@ describe('logging duties', () => {
     )
     expect((await counts('刘四'))?.problemSolved).toBe(0)
   })
+
+  it('finds the family in a one-phrase #解决 from her records, or asks which one she means', async () => {
+    const before = (await counts('刘四'))?.problemSolved ?? 0
+    await h.session.say({ room: GROUP, from: '刘四', text: '#帮扶 王家 孩子上学困难' })
+    await h.session.say({ room: GROUP, from: '刘四', text: '#解决 王家孩子申请到助学金' })
+    await h.session.say({ room: GROUP, from: '刘四', text: '#解决 办好了低保' })
+    const replies = h.take()
+    expect(replies[1]!.text).toContain('已记录：帮助解决问题「王家」')
+    expect(replies[2]!.text).toContain('已记录：帮助解决问题「王家」')
+    const logs = await db.conn.collection('duty_logs').find({ kind: 'problemSolved' }).toArray()
+    expect(logs.map((l) => [l.subject, l.detail])).toEqual(
+      expect.arrayContaining([
+        ['王家', '孩子申请到助学金'],
+        ['王家', '办好了低保'],
+      ]),
+    )
+    await h.session.say({ room: GROUP, from: '刘四', text: '#帮扶 李家' })
+    await h.session.say({ room: GROUP, from: '刘四', text: '#解决 申请到助学金' })
+    expect(h.take()[1]!.text).toMatch(
+      /^您联系过(李家、王家|王家、李家)，请写上是哪一户，例如 #解决 (李家|王家) 协调办理了医保报销$/,
+    )
+    expect((await counts('刘四'))?.problemSolved).toBe(before + 2)
+  })
 })
 
 describe('diary and needs', () => {

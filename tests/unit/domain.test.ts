@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { countProgress, evaluateProgress, emptyCounts, subjectKey } from '../../src/domain/progress'
 import { progressBar, formatItemLine } from '../../src/domain/format-progress'
 import { maskSensitive } from '../../src/domain/mask-sensitive'
+import { resolveFamily } from '../../src/domain/resolve-family'
 import { resolveDate } from '../../src/domain/resolve-date'
 import { toLocal, fromLocal, weekStart, addDays } from '../../src/domain/zoned-time'
 import { DUTY_KINDS } from '../../src/domain/checklist'
@@ -111,5 +112,34 @@ describe('dates in China time', () => {
         return wd === 1
       }),
     )
+  })
+})
+
+describe('resolveFamily', () => {
+  it('takes the family the phrase starts with, the longest name first', () => {
+    expect(resolveFamily('王家孩子申请到助学金', ['李家', '王家'])).toEqual({
+      ok: true,
+      family: '王家',
+      problem: '孩子申请到助学金',
+    })
+    expect(resolveFamily('王大姐家，办了低保', ['王家', '王大姐家'])).toEqual({
+      ok: true,
+      family: '王大姐家',
+      problem: '办了低保',
+    })
+  })
+
+  it('takes her only family when the phrase names none', () => {
+    expect(resolveFamily('办了低保', ['王家'])).toEqual({ ok: true, family: '王家', problem: '办了低保' })
+  })
+
+  it('asks when the problem is missing, no family is known, or several are', () => {
+    expect(resolveFamily('王家', ['王家'])).toEqual({ ok: false, reason: 'noProblem' })
+    expect(resolveFamily('办了低保', [])).toEqual({ ok: false, reason: 'unknownFamily' })
+    expect(resolveFamily('办了低保', ['王家', '李家'])).toEqual({
+      ok: false,
+      reason: 'whichFamily',
+      families: ['王家', '李家'],
+    })
   })
 })
