@@ -4,6 +4,7 @@ export const MESSAGES = {
   textOnly: '我目前只能看懂文字消息哦，请用文字发送命令，例如 #进度。发送 #帮助 查看全部用法。',
   privateHint: (botName: string) =>
     `您好，我是${botName}。发送 #帮助 查看我能做什么，例如 #联系 刘翠花 电话了解家庭情况。`,
+  addHash: (command: string) => `要记录的话，请在命令前加上 #，例如：${command}`,
   stranger: '您还不在执委名单里，暂时不能使用这个功能。请联系本级妇联管理员把您加入名单。',
   ambiguousName: (name: string) => `名单里有不止一位“${name}”，我没法确定是哪一位。请联系管理员处理。`,
   noChecklist: '履职记录只对执委开放。管理员可以用 #汇总 查看各单位情况。',

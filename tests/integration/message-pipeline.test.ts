@@ -181,6 +181,15 @@ describe('who may do what, and privacy', () => {
     expect(h.take()).toHaveLength(0)
   })
 
+  it('shows how to send a command written without its # in private chat, recording nothing', async () => {
+    const before = await db.conn.collection('duty_logs').countDocuments()
+    await h.session.say({ from: '张三', text: '联系 刘翠花 电话了解情况' })
+    expect(h.take()[0]!.text).toBe('要记录的话，请在命令前加上 #，例如：#联系 刘翠花 电话了解情况')
+    await h.session.say({ from: '张三', text: '联系一下你们' })
+    expect(h.take()[0]!.text).toContain('发送 #帮助 查看我能做什么')
+    expect(await db.conn.collection('duty_logs').countDocuments()).toBe(before)
+  })
+
   it('ignores chatter in groups without touching the database', async () => {
     const before = await db.conn.collection('inbox').countDocuments()
     expect(await h.session.say({ room: GROUP, from: '张三', text: '大家周末愉快' })).toBe('ignored')
