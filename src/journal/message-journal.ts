@@ -106,18 +106,45 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
   renameSync(tmp, path)
   let file: FileHandle = await open(path, 'a')
   let doneLines = 0
-  let writing: Promise<unknown> = Promise.resolve()
+  let compactDue = false
 
-  const append = (line: Line, sync: boolean) => {
-    writing = writing.then(async () => {
-      await file.write(JSON.stringify(line) + '\n')
-      if (sync) await file.datasync()
-    })
-    return writing
+  // Group commit: lines queued while a write is under way go out together in one write and, if any of
+  // them needs it, one fsync. Under a burst this keeps one fsync per batch instead of one per command,
+  // and a 'replied' mark never waits behind a queue of separate fsyncs (the longer it waits, the more
+  // answers a SIGKILL could make the restarted process send again).
+  type Queued = { text: string; sync: boolean; resolve: () => void; reject: (err: unknown) => void }
+  let queue: Queued[] = []
+  let flushing: Promise<void> | undefined
+
+  async function flush(): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        const batch = queue
+        queue = []
+        try {
+          await file.write(batch.map((q) => q.text).join(''))
+          if (batch.some((q) => q.sync)) await file.datasync()
+          for (const q of batch) q.resolve()
+        } catch (err) {
+          for (const q of batch) q.reject(err)
+        }
+        // A failed compaction leaves the long file in place; appending to it again is safe.
+        if (compactDue) await compact().catch(async () => (file = await open(path, 'a')))
+      }
+    } finally {
+      flushing = undefined
+    }
   }
 
-  /** Runs inside the write chain, so no append interleaves with it. */
+  const append = (line: Line, sync: boolean) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ text: JSON.stringify(line) + '\n', sync, resolve, reject })
+      flushing ??= flush().catch(() => undefined)
+    })
+
+  /** Runs between batches, so no append interleaves with it. */
   async function compact(): Promise<void> {
+    compactDue = false
     await file.close()
     writeFileSync(tmp, snapshot())
     renameSync(tmp, path)
@@ -144,12 +171,12 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
     async done(id) {
       answered.delete(id)
       if (!pending.delete(id)) return
+      if (++doneLines >= 1_000) compactDue = true
       await append({ op: 'done', id }, false)
-      if (++doneLines >= 1_000) writing = writing.then(compact)
     },
     pending: () => [...pending.values()],
     async close() {
-      await writing
+      await flushing
       await file.close()
       unlock()
     },

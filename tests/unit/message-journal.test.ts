@@ -31,6 +31,23 @@ describe('message journal', () => {
     await again.close()
   })
 
+  it('keeps every line of a concurrent burst, through a compaction, as a killed process would leave it', async () => {
+    const path = fresh()
+    const j = await openJournal(path)
+    const ids = Array.from({ length: 1500 }, (_, i) => `m${i}`)
+    await Promise.all(ids.map((id) => j.add(msg(id))))
+    await Promise.all(ids.slice(0, 1300).map((id) => j.replied(id)))
+    // 1,200 done lines: the journal compacts itself once in the middle of these.
+    await Promise.all(ids.slice(0, 1200).map((id) => j.done(id)))
+    // Without the compaction the file would hold 4,000 lines by now.
+    expect(readFileSync(path, 'utf8').trim().split('\n').length).toBeLessThan(2000)
+    // Not closed: read back what is on disk, as the restarted process would after SIGKILL.
+    const again = await openJournal(path)
+    expect(again.pending().map((m) => m.id)).toEqual(ids.slice(1200))
+    expect(ids.slice(1200).filter((id) => again.wasReplied(id))).toEqual(ids.slice(1200, 1300))
+    await again.close()
+  })
+
   it('survives a torn last line from a crash mid-write', async () => {
     const path = fresh()
     writeFileSync(path, JSON.stringify({ op: 'add', msg: msg('x') }) + '\n')
