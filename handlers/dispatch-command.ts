@@ -17,7 +17,7 @@ export async function dispatchCommand(ctx: HandlerContext, cmd: Command): Promis
     case 'duty':
       return handleDuty(ctx, cmd)
     case 'progress':
-      return handleProgress(ctx)
+      return handleProgress(ctx, cmd)
     case 'diary':
       return handleDiary(ctx, cmd)
     case 'need':

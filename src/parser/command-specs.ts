@@ -131,9 +131,9 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     word: '进度',
     aliases: ['我的进度', '查询进度', '清单'],
     type: 'progress',
-    usage: '#进度',
+    usage: '#进度 [去年|年份]',
     example: '#进度',
-    summary: '查看本年度履职进度',
+    summary: '查看本年度履职进度（#进度 去年 看上一年）',
   },
   {
     word: '撤销',

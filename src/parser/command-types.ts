@@ -13,7 +13,8 @@ export type Command =
   | { type: 'diary'; content: string; date?: DateExpr }
   | { type: 'need'; content: string }
   | { type: 'resolveNeed'; number: number }
-  | { type: 'progress' }
+  /** yearsAgo: 0 this year, 1 last year; or a year written out. */
+  | { type: 'progress'; year?: { yearsAgo: number } | { year: number } }
   | { type: 'undo' }
   | { type: 'summary'; org?: string }
   | { type: 'notice'; audience: Audience; content: string }

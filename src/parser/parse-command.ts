@@ -111,7 +111,7 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
     case 'help':
       return ok({ type: 'help', topic: words[0]?.replace(/^#/, '') })
     case 'progress':
-      return ok({ type: 'progress' })
+      return buildProgress(words, usageError)
     case 'undo':
       return ok({ type: 'undo' })
     case 'ack':
@@ -150,6 +150,19 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   if (spec.oneSubject && first.includes('、'))
     return usageError(`一条消息只记${spec.oneSubject}，请分开发送，例如 ${spec.example}`, 'badArgument')
   return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
+}
+
+const YEARS_AGO: Record<string, number> = { 今年: 0, 本年: 0, 去年: 1, 上年: 1, 上一年: 1, 前年: 2 }
+
+/** "#进度 去年" or "#进度 2025": in January people look back at the year under review. Other words are ignored. */
+function buildProgress(words: string[], usageError: UsageError): ParseResult {
+  const word = (words[0] ?? '').replace(/的?(?:进度|清单|情况)?$/, '')
+  if (word in YEARS_AGO) return ok({ type: 'progress', year: { yearsAgo: YEARS_AGO[word]! } })
+  const m = /^(\d{4})年?$/.exec(word)
+  if (!m) return ok({ type: 'progress' })
+  const year = Number(m[1])
+  if (year < 2000 || year > 2100) return usageError('年份写得不对，例如 #进度 2025 或 #进度 去年。', 'badArgument')
+  return ok({ type: 'progress', year: { year } })
 }
 
 function buildSetting(words: string[], usageError: UsageError): ParseResult {

@@ -77,6 +77,15 @@ describe('logging duties', () => {
     expect(h.take()[0]!.text).toContain('2025')
   })
 
+  it('shows last year’s checklist with #进度 去年, and refuses a year still to come', async () => {
+    await h.session.say({ room: GROUP, from: '刘四', text: '#进度 去年' })
+    const [lastYear] = h.take()
+    expect(lastYear!.text).toContain('📋 刘四 2025年全年履职情况')
+    expect(lastYear!.text).toContain('✅ 参与公益服务 1/1')
+    await h.session.say({ room: GROUP, from: '刘四', text: '#进度 2030' })
+    expect(h.take()[0]!.text).toBe('2030年还没到，可以发送 #进度 查看今年的进度。')
+  })
+
   it('undoes the newest record and recounts', async () => {
     await h.session.say({ room: GROUP, from: '刘四', text: '#调研 就业' })
     await h.session.say({ room: GROUP, from: '刘四', text: '#撤销' })
