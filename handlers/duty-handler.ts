@@ -55,5 +55,6 @@ async function nameTheFamily(
     throw new UserError(
       `您联系过${match.families.join('、')}，请写上是哪一户，例如 #解决 ${match.families[0]} 协调办理了医保报销`,
     )
-  throw new UserError(`请写上解决了什么问题，例如 ${spec.example}\n用法：${spec.usage}`)
+  const ask = match.reason === 'noProblem' ? '请写上解决了什么问题' : '请写上家庭和解决的问题，中间用空格隔开'
+  throw new UserError(`${ask}，例如 ${spec.example}\n用法：${spec.usage}`)
 }

@@ -97,7 +97,7 @@ describe('logging duties', () => {
   it('answers a malformed command with the sentence and the usage line, storing nothing', async () => {
     await h.session.say({ room: GROUP, from: '刘四', text: '#解决 王家' })
     expect(h.take()[0]!.text).toBe(
-      '请写上解决了什么问题，例如 #解决 王家 协调办理了医保报销\n用法：#解决 家庭 问题 [日期]',
+      '请写上家庭和解决的问题，中间用空格隔开，例如 #解决 王家 协调办理了医保报销\n用法：#解决 家庭 问题 [日期]',
     )
     expect((await counts('刘四'))?.problemSolved).toBe(0)
   })
@@ -116,6 +116,10 @@ describe('logging duties', () => {
         ['王家', '孩子申请到助学金'],
         ['王家', '办好了低保'],
       ]),
+    )
+    await h.session.say({ room: GROUP, from: '刘四', text: '#解决 王家' })
+    expect(h.take()[0]!.text).toBe(
+      '请写上解决了什么问题，例如 #解决 王家 协调办理了医保报销\n用法：#解决 家庭 问题 [日期]',
     )
     await h.session.say({ room: GROUP, from: '刘四', text: '#帮扶 李家' })
     await h.session.say({ room: GROUP, from: '刘四', text: '#解决 申请到助学金' })
