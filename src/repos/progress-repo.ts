@@ -2,7 +2,7 @@ import type { Models } from './models'
 import type { Progress } from '../domain/entities'
 import { emptyCounts, type ProgressCounts } from '../domain/progress'
 import { randomUUID } from 'node:crypto'
-import { idOf, isDuplicateKey, oid } from './to-plain'
+import { idOf, oid, setById } from './to-plain'
 
 type ProgressDoc = { memberId: unknown; orgId: unknown; year: number; counts: Partial<ProgressCounts> }
 
@@ -16,16 +16,6 @@ function toProgress(doc: ProgressDoc): Progress {
 }
 
 const keyOf = (memberId: string, year: number) => `${memberId}:${year}`
-
-/** An upsert by _id; two first writers racing on the insert fall back to a plain update. */
-async function setById(model: Models['Progress'], _id: string, fields: Record<string, unknown>): Promise<void> {
-  try {
-    await model.updateOne({ _id }, { $set: fields }, { upsert: true })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-    await model.updateOne({ _id }, { $set: fields })
-  }
-}
 
 export function createProgressRepo({ Progress: P, ProgressMark: Mark }: Models) {
   async function get(memberId: string, year: number): Promise<Progress | undefined> {

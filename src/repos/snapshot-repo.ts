@@ -1,4 +1,5 @@
 import type { Models } from './models'
+import { setById } from './to-plain'
 
 /** Weekly group averages, so the weekly post can say how the group moved since last week. */
 export function createSnapshotRepo({ WeeklySnapshot: S }: Models) {
@@ -8,11 +9,7 @@ export function createSnapshotRepo({ WeeklySnapshot: S }: Models) {
   }
 
   async function save(roomId: string, week: string, averageDone: number, now: Date): Promise<void> {
-    await S.updateOne({ _id: `${roomId}:${week}` }, { $set: { averageDone, at: now } }, { upsert: true }).catch(
-      (err: { code?: number }) => {
-        if (err.code !== 11000) throw err
-      },
-    )
+    await setById(S, `${roomId}:${week}`, { averageDone, at: now })
   }
 
   return { get, save }

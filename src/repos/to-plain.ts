@@ -9,12 +9,25 @@ export function oid(id: string): Types.ObjectId {
   return new Types.ObjectId(id)
 }
 
-export function isValidId(id: string): boolean {
-  return Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id)
-}
-
 export function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000
+}
+
+/**
+ * Sets fields on the document with this _id, creating it if need be. Two first writers racing on the
+ * insert: the loser's upsert fails on the unique _id, and a plain update then does what it meant.
+ */
+export async function setById(
+  model: import('mongoose').Model<any>,
+  _id: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  try {
+    await model.updateOne({ _id }, { $set: fields }, { upsert: true })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    await model.updateOne({ _id }, { $set: fields })
+  }
 }
 
 /** True if this caller inserted the token first; see the claims collection in models.ts. */
