@@ -3,9 +3,7 @@ import type { Clock } from '../src/clock'
 import type { Logger } from '../src/logger'
 import type { IncomingMessage, Sender } from '../src/incoming-message'
 import type { Command } from '../src/parser/command-types'
-import { parseCommand } from '../src/parser/parse-command'
-import { normalizeText } from '../src/parser/normalize-text'
-import { COMMAND_SPECS } from '../src/parser/command-specs'
+import { parseCommand, withMissingHash } from '../src/parser/parse-command'
 import { toLocal } from '../src/domain/zoned-time'
 import { type HandlerContext, type Place, UserError } from './handler-context'
 import { dispatchCommand } from './dispatch-command'
@@ -131,7 +129,8 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       return 'handled'
     }
     if (!parsed) {
-      await reply(missingHash(msg.text, deps.botName) ?? MESSAGES.privateHint(deps.botName))
+      const line = withMissingHash(msg.text, deps.botName)
+      await reply(line ? MESSAGES.addHash(line) : MESSAGES.privateHint(deps.botName))
       return 'handled'
     }
     const place = await resolvePlace(repos, msg)
@@ -171,14 +170,6 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
 function answersHere(place: Place, command: Command | undefined): boolean {
   if (place.type === 'private' || place.kind) return true
   return command?.type === 'bind' || command?.type === 'help'
-}
-
-/** "联系 刘翠花" in private chat: a command without its "#". Says how to send it; records nothing. */
-function missingHash(text: string, botName: string): string | undefined {
-  const plain = normalizeText(text, botName)
-  const [head, ...args] = plain.split(' ')
-  if (args.length === 0 || !COMMAND_SPECS.some((s) => s.word === head || s.aliases.includes(head!))) return undefined
-  return parseCommand('#' + plain, { botName, requireHash: true })?.ok ? MESSAGES.addHash('#' + plain) : undefined
 }
 
 function commandName(parsed: ReturnType<typeof parseCommand>): string | undefined {

@@ -32,6 +32,18 @@ export function parseCommand(text: string, options: ParseOptions): ParseResult |
 }
 
 /**
+ * "联系 刘翠花" in private chat: a command word with its arguments but without its "#". Returns the line
+ * to send instead ("#联系 刘翠花") when that line is a valid command; otherwise undefined.
+ */
+export function withMissingHash(text: string, botName: string): string | undefined {
+  const normalized = normalizeText(text, botName)
+  const [head = '', ...tail] = normalized.split(' ')
+  if (tail.length === 0 || matchCommandWord(head)?.rest !== '') return undefined
+  const line = '#' + normalized
+  return parseCommand(line, { botName, requireHash: true })?.ok ? line : undefined
+}
+
+/**
  * Without "#" only a lone word counts, so "报告一下情况" is never a duty log: in private chat the
  * question words, in groups only "收到" (people answer notices that way, and it stays silent there).
  */

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { parseCommand } from '../../src/parser/parse-command'
+import { withMissingHash, parseCommand } from '../../src/parser/parse-command'
 import type { Command, ParseResult } from '../../src/parser/command-types'
 
 const inGroup = { botName: '妇联助手', requireHash: true }
@@ -58,6 +58,15 @@ describe('parseCommand: duty items', () => {
       detail: '王家孩子申请到助学金',
     })
     expect(command('#解决 王家 办了低保')).toMatchObject({ subject: '王家', detail: '办了低保' })
+  })
+
+  it('offers the line to send for a command written without its #', () => {
+    expect(withMissingHash('联系 刘翠花 电话了解情况', '妇联助手')).toBe('#联系 刘翠花 电话了解情况')
+    expect(withMissingHash('联系代表 刘翠花', '妇联助手')).toBe('#联系代表 刘翠花')
+    expect(withMissingHash('联系一下你们', '妇联助手')).toBeUndefined()
+    expect(withMissingHash('联系', '妇联助手')).toBeUndefined()
+    expect(withMissingHash('帮扶 王家、李家', '妇联助手')).toBeUndefined()
+    expect(withMissingHash('今天天气 不错', '妇联助手')).toBeUndefined()
   })
 
   it('sets a name off by a comma or colon as well as by a space', () => {
