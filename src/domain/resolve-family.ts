@@ -10,7 +10,8 @@ export type FamilyMatch =
 export function resolveFamily(phrase: string, families: readonly string[]): FamilyMatch {
   const named = [...families].sort((a, b) => b.length - a.length).find((f) => phrase.startsWith(f))
   if (named) {
-    const problem = phrase.slice(named.length).replace(/^[\s,:;，：；]+/, '')
+    // No separator to strip: the parser has already split "王家，…" and "王家 …" into family and problem.
+    const problem = phrase.slice(named.length)
     return problem ? { ok: true, family: named, problem } : { ok: false, reason: 'noProblem' }
   }
   if (families.length === 1) return { ok: true, family: families[0]!, problem: phrase }

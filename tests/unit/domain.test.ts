@@ -122,7 +122,7 @@ describe('resolveFamily', () => {
       family: '王家',
       problem: '孩子申请到助学金',
     })
-    expect(resolveFamily('王大姐家，办了低保', ['王家', '王大姐家'])).toEqual({
+    expect(resolveFamily('王大姐家办了低保', ['王家', '王大姐家'])).toEqual({
       ok: true,
       family: '王大姐家',
       problem: '办了低保',
