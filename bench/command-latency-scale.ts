@@ -1,6 +1,7 @@
 import { Types } from 'mongoose'
 import { drive } from './drive'
 import { startRealBot } from './real-bot'
+import { seedDutyLogs } from './seed-duty-logs'
 
 /**
  * One duty command at a time through the real bot, timed with `logsA` and then `logsB` records of
@@ -12,27 +13,12 @@ export async function commandLatencyScale(logsA: number, logsB: number, commands
   const { session, server, db, stop } = await startRealBot('latency', 20)
   try {
     const others = Array.from({ length: 1000 }, () => new Types.ObjectId())
-    const addLogs = async (from: number, to: number) => {
-      for (let start = from; start < to; start += 10_000) {
-        const batch = Array.from({ length: Math.min(10_000, to - start) }, (_, k) => {
-          const i = start + k
-          return {
-            memberId: others[i % others.length],
-            year: 2026,
-            date: '2026-06-01',
-            createdAt: new Date('2026-06-01T02:00:00Z'),
-            sourceMessageId: `latency-${i}`,
-            kind: 'representatives',
-            subject: `代表${i % 7}`,
-            subjectKey: `代表${i % 7}`,
-            detail: null,
-            undoneAt: null,
-            undoneBy: null,
-          }
-        })
-        await db.conn.collection('duty_logs').insertMany(batch)
-      }
-    }
+    const addLogs = (from: number, to: number) =>
+      seedDutyLogs(db.conn, from, to, (i) => ({
+        memberId: others[i % others.length]!,
+        kind: 'representatives',
+        subjectKey: `代表${i % 7}`,
+      }))
     let n = 0
     const run = () =>
       drive(commands, 1, () =>

@@ -6,6 +6,7 @@ import { orgStandings } from '../src/services/org-standings'
 import { formatWeeklyPost } from '../src/domain/format-weekly-post'
 import { renderProgressChart } from '../src/charts/render-progress-chart'
 import { openBenchDb } from './bench-db'
+import { seedDutyLogs } from './seed-duty-logs'
 
 /**
  * The weekly-progress computation for one org tree of `executives`, timed with `logsA` logs stored and
@@ -30,30 +31,17 @@ export async function weeklyProgressScale(executives: number, logsA: number, log
 
     const perMember = new Map<string, { kind: (typeof DUTY_KINDS)[number]; subjectKey: string }[]>()
     const addLogs = async (from: number, to: number) => {
-      const batch: Record<string, unknown>[] = []
-      for (let i = from; i < to; i++) {
-        const m = members[i % members.length]!
-        const kind = DUTY_KINDS[i % DUTY_KINDS.length]!
-        const subjectKey = `对象${i % 13}`
-        const list = perMember.get(String(m._id)) ?? []
-        list.push({ kind, subjectKey })
-        perMember.set(String(m._id), list)
-        batch.push({
-          memberId: m._id,
-          year: 2026,
-          date: '2026-06-01',
-          createdAt: now,
-          sourceMessageId: `bench-${i}`,
-          kind,
-          subject: subjectKey,
-          subjectKey,
-          detail: null,
-          undoneAt: null,
-          undoneBy: null,
-        })
-        if (batch.length === 10_000) await db.conn.collection('duty_logs').insertMany(batch.splice(0))
-      }
-      if (batch.length) await db.conn.collection('duty_logs').insertMany(batch)
+      await seedDutyLogs(db.conn, from, to, (i) => {
+        const log = {
+          memberId: members[i % members.length]!._id,
+          kind: DUTY_KINDS[i % DUTY_KINDS.length]!,
+          subjectKey: `对象${i % 13}`,
+        }
+        const list = perMember.get(String(log.memberId)) ?? []
+        list.push(log)
+        perMember.set(String(log.memberId), list)
+        return log
+      })
       // Stored progress as the handlers keep it, computed with the same pure function. Replaced with
       // delete + insert: FerretDB 1.24 hung on bulk upserts of existing documents here.
       const docs = members.map((m) => ({
