@@ -1,6 +1,6 @@
 import { Types } from 'mongoose'
 import { drive } from './drive'
-import { startRealBot } from './real-bot'
+import { BENCH_GROUP, startRealBot } from './real-bot'
 import { seedDutyLogs } from './seed-duty-logs'
 
 /**
@@ -21,11 +21,10 @@ export async function commandLatencyScale(logsA: number, logsB: number, commands
       }))
     let n = 0
     const run = () =>
-      drive(commands, 1, () =>
-        session.say({ from: `执委${n % 20}`, text: `#联系 代表${n++ % 7}`, room: '执委工作交流群' }),
-      )
+      drive(commands, 1, () => session.say({ from: `执委${n % 20}`, text: `#联系 代表${n++ % 7}`, room: BENCH_GROUP }))
     await addLogs(0, logsA)
-    await drive(20, 1, () => session.say({ from: `执委${n % 20}`, text: '#进度', room: '执委工作交流群' }))
+    // Every executive has written before, so both runs measure the same warm path.
+    await drive(40, 1, () => session.say({ from: `执委${n % 20}`, text: `#联系 热身${n++}`, room: BENCH_GROUP }))
     const first = await run()
     await addLogs(logsA, logsB)
     const second = await run()
@@ -38,7 +37,7 @@ export async function commandLatencyScale(logsA: number, logsB: number, commands
       p50MsFirst: Number(first.p50Ms.toFixed(1)),
       p50MsSecond: Number(second.p50Ms.toFixed(1)),
       ratio: Number((second.p50Ms / first.p50Ms).toFixed(3)),
-      target: '<= 1.3 where the server uses secondary indexes (MongoDB); informational on FerretDB 1.x/SQLite',
+      target: '<= 1.5 on any MongoDB-compatible server: a command reads and writes by key only',
     }
   } finally {
     await stop()

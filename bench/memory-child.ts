@@ -4,7 +4,7 @@
  */
 import { quietWechatyLogs } from '../bots/quiet-wechaty-logs'
 import { startDingDongBot } from './ding-dong-bot'
-import { startRealBot } from './real-bot'
+import { BENCH_GROUP, startRealBot } from './real-bot'
 
 async function main() {
   const [kind = 'real', countText = '10000'] = process.argv.slice(2)
@@ -22,7 +22,7 @@ async function main() {
   }
   const { session, stop } = await startRealBot('memory', 100)
   for (let i = 0; i < count; i++)
-    await session.say({ from: `执委${i % 100}`, text: texts[i % texts.length]!, room: '执委工作交流群' })
+    await session.say({ from: `执委${i % 100}`, text: texts[i % texts.length]!, room: BENCH_GROUP })
   global.gc?.()
   process.stdout.write(JSON.stringify({ kind, rssMb: process.memoryUsage().rss / 2 ** 20 }) + '\n')
   await stop()

@@ -13,6 +13,7 @@ import { createWechatySender, type SentMessage } from './wechaty-sender'
 import type { SendPolicy } from '../src/domain/send-policy'
 import type { Sender } from '../src/incoming-message'
 import type { MessageJournal } from '../src/journal/message-journal'
+import type { SendLog } from '../src/services/send-log'
 import { startJournalReplayer } from './start-journal-replayer'
 
 export interface BotDeps {
@@ -22,7 +23,10 @@ export interface BotDeps {
   log: Logger
   tz: string
   botName: string
-  owner: string
+  /** Names this bot instance in message claims; the journal keeps it across restarts. */
+  instance: string
+  /** This account's direct replies, counted toward its send caps. */
+  replies: SendLog
   onSent?: (sent: SentMessage) => void
   onHandled?: (messageId: string, outcome: Outcome, ms: number) => void
   policy: SendPolicy
@@ -46,7 +50,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
   const { log } = deps
   const wechaty = WechatyBuilder.build({ name: 'fulian-bot', puppet: deps.puppet })
   const send = createWechatySender(wechaty, deps.onSent)
-  const handleMessage = createMessageHandler({ ...deps, send })
+  const handleMessage = createMessageHandler({ ...deps, send, now: () => deps.clock.now() })
   const inFlight = new Set<Promise<unknown>>()
   let loggedIn = false
 
@@ -144,6 +148,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     async stop() {
       await replayer?.stop()
       await Promise.allSettled([...inFlight])
+      await deps.repos.progress.saveAll().catch((err) => log.error('saving progress at stop failed', { err }))
       await wechaty.stop()
     },
   }

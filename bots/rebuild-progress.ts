@@ -1,10 +1,10 @@
-/** npm run rebuild-progress: recounts every executive's stored progress from her records. */
+/** npm run rebuild-progress: refolds every executive's ledger and counts, for every year, from her events. */
 import { loadConfig } from '../src/config'
 import { createLogger } from '../src/logger'
 import { startDatabase } from '../src/db/start-database'
 import { connectDatabase } from '../src/repos/connect'
 import { createRepos } from '../src/repos/create-repos'
-import { rebuildProgress } from '../src/services/rebuild-progress'
+import { recountProgress } from '../src/services/recount-progress'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   try {
     const repos = createRepos(conn)
     await repos.init()
-    const result = await rebuildProgress(repos, new Date())
+    const result = await recountProgress(repos, await repos.progress.years())
     log.info('progress rebuilt', result)
   } finally {
     await conn.close()

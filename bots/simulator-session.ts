@@ -10,6 +10,8 @@ import type { SentMessage } from './wechaty-sender'
 import { defaultSendPolicy, type SendPolicy } from '../src/domain/send-policy'
 import { drainSimulated } from '../src/services/send-queue'
 import type { MessageJournal } from '../src/journal/message-journal'
+import { createSendLog } from '../src/services/send-log'
+import { randomBytes } from 'node:crypto'
 
 export interface NamedSentMessage {
   room: string | null
@@ -48,7 +50,8 @@ export async function startSimulatorSession(deps: {
   log: Logger
   tz: string
   botName: string
-  owner?: string
+  /** The bot instance's name in claims (default: the journal's, else a fresh one). */
+  instance?: string
   onSent?: (sent: NamedSentMessage) => void
   policy?: SendPolicy
   followUpHours?: number
@@ -73,10 +76,12 @@ export async function startSimulatorSession(deps: {
     sent.push(named)
     deps.onSent?.(named)
   }
+  const replies = createSendLog()
   const bot = await createBot({
     ...deps,
     puppet,
-    owner: deps.owner ?? 'simulator',
+    instance: deps.instance ?? deps.journal?.instance ?? `simulator:${randomBytes(4).toString('hex')}`,
+    replies,
     onSent,
     policy,
     followUpHours: deps.followUpHours ?? 24,
@@ -104,7 +109,7 @@ export async function startSimulatorSession(deps: {
       return result
     },
     drainQueue: (start) =>
-      drainSimulated({ repos: deps.repos, send: bot.send, policy, log: deps.log }, start ?? deps.clock.now()),
+      drainSimulated({ repos: deps.repos, send: bot.send, replies, policy, log: deps.log }, start ?? deps.clock.now()),
     stop: () => bot.stop(),
   }
 }

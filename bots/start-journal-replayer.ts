@@ -5,8 +5,9 @@ import type { Logger } from '../src/logger'
 
 /**
  * Handles again, in arrival order, whatever the journal still holds: commands that met a database
- * outage, or that a crashed process had not finished. A round stops at the first message that is still
- * pending (the database is still away, or another process holds it) and the next round retries.
+ * outage, or that a crashed process had not finished. A round stops at the first message the database
+ * is still away for, and the next round retries. (A handled message stays in the journal until the
+ * counts it changed are saved; handling it again meanwhile is a no-op.)
  */
 export function startJournalReplayer(
   journal: MessageJournal,
@@ -27,8 +28,8 @@ export function startJournalReplayer(
       if (stopped) return
       const outcome = await handle(msg, { replay: true })
       onHandled?.(msg.id, outcome)
-      if (journal.pending().some((m) => m.id === msg.id)) return
-      log.info('journal: replayed', { messageId: msg.id, outcome })
+      if (outcome === 'deferred') return
+      if (outcome !== 'duplicate') log.info('journal: replayed', { messageId: msg.id, outcome })
     }
   }
   const tick = () => {

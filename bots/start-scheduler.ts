@@ -1,26 +1,25 @@
 import cron from 'node-cron'
 import type { Job, JobContext } from '../jobs/job'
-import { runJob } from '../jobs/run-job'
+import { createJobRunner } from '../jobs/run-job'
 import type { Logger } from '../src/logger'
 
-/** Schedules each job in the bot's time zone; a failing run is logged and the next one still happens. */
+/** Polls each job in the bot's time zone; a failing run is logged and the next one still happens. */
 export function startScheduler(
   jobs: readonly Job[],
   tz: string,
   context: () => JobContext,
-  owner: string,
   log: Logger,
   onRun?: (job: string, ran: boolean) => void,
 ): { stop(): void } {
+  const runJob = createJobRunner()
   const tasks = jobs.map((job) =>
     cron.schedule(
-      job.schedule,
+      job.poll,
       async () => {
         try {
-          const outcome = await runJob(job, context(), owner)
+          const outcome = await runJob(job, context())
           onRun?.(job.name, outcome.ran)
-          if (outcome.ran && outcome.enqueued > 0)
-            log.info('job enqueued messages', { job: job.name, enqueued: outcome.enqueued })
+          if (outcome.enqueued > 0) log.info('job enqueued messages', { job: job.name, enqueued: outcome.enqueued })
         } catch (err) {
           log.error('job failed', { job: job.name, err })
         }

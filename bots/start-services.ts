@@ -1,7 +1,6 @@
-import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { openJournal } from '../src/journal/message-journal'
-import { randomBytes } from 'node:crypto'
+import { createSendLog } from '../src/services/send-log'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { sendPolicyOf, type Config } from '../src/config'
@@ -42,8 +41,8 @@ export async function startServices(deps: {
   const choice = createPuppet(config)
   const world = choice.kind === 'simulator' ? createSimulatorWorld(choice.mocker, config.BOT_NAME) : undefined
   const web = world ? createSimulatorWeb({ repos, world, botName: config.BOT_NAME }) : undefined
-  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
   const journal = await openJournal(join(config.DATA_DIR, 'journal', 'inbox.jsonl'))
+  const replies = createSendLog()
   const bot = await createBot({
     puppet: choice.puppet,
     repos,
@@ -51,7 +50,8 @@ export async function startServices(deps: {
     log,
     tz: config.BOT_TIMEZONE,
     botName: config.BOT_NAME,
-    owner,
+    instance: journal.instance,
+    replies,
     policy,
     followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
     onSent: web?.onSent,
@@ -79,7 +79,7 @@ export async function startServices(deps: {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
   const port = (server.address() as AddressInfo).port
   log.info('http listening', { port, ...(world ? { simulator: `http://localhost:${port}/simulator` } : {}) })
-  const queue = startQueueWorker({ repos, send: bot.send, policy, log }, clock)
+  const queue = startQueueWorker({ repos, send: bot.send, replies, policy, log }, clock)
   const scheduler = startScheduler(
     JOBS,
     config.BOT_TIMEZONE,
@@ -91,7 +91,6 @@ export async function startServices(deps: {
       force: false,
       followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
     }),
-    owner,
     log,
     (job, ran) => metrics.inc('fulian_job_runs_total', { job, ran: String(ran) }),
   )

@@ -1,178 +1,125 @@
-import type { Repos } from '../src/repos/create-repos'
-import type { Clock } from '../src/clock'
-import type { Logger } from '../src/logger'
-import type { IncomingMessage, Sender } from '../src/incoming-message'
-import type { Command } from '../src/parser/command-types'
-import { parseCommand, withMissingHash } from '../src/parser/parse-command'
-import { toLocal } from '../src/domain/zoned-time'
-import { type HandlerContext, type Place, UserError } from './handler-context'
-import { dispatchCommand } from './dispatch-command'
-import { resolveSender } from './resolve-sender'
-import { resolvePlace } from './resolve-place'
-import { messageFingerprint } from './message-fingerprint'
-import { MESSAGES } from './messages'
-import type { SendPolicy } from '../src/domain/send-policy'
-import type { MessageJournal } from '../src/journal/message-journal'
+import type { IncomingMessage } from '../src/incoming-message'
+import { readIntent } from '../src/parser/read-intent'
 import { isDatabaseUnavailable } from '../src/repos/is-database-unavailable'
-import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
+import { createMessageContext, monotonic, type MessageContext, type MessageDeps, type Outcome } from './message-context'
+import { createRoutes } from './routes'
+import { AlreadyHandled, UserError } from './user-error'
+import { MESSAGES } from './messages'
 
-export interface MessageHandlerDeps {
-  repos: Repos
-  clock: Clock
-  tz: string
-  botName: string
-  /** Names this process in inbox leases. */
-  owner: string
-  send: Sender
-  log: Logger
-  policy: SendPolicy
-  followUpHours: number
-  /** Write-ahead journal of commands (npm start keeps it under DATA_DIR); without it an outage gets an apology. */
-  journal?: MessageJournal
-}
-
-/** What happened to one message, for tests, metrics and the scenario runner. */
-export type Outcome = 'ignored' | 'duplicate' | 'handled' | 'userError' | 'failed' | 'deferred'
+export type { Outcome } from './message-context'
 
 /**
- * The one path every incoming message takes, whichever puppet delivered it: parse, claim, identify,
- * dispatch, reply. Nothing thrown here escapes: a user error gets its sentence, anything else an
- * apology and a log line with the message id.
+ * The one path every incoming message takes, whichever puppet delivered it:
+ *  1. read what it asks (pure; group chatter not for the bot stops here),
+ *  2. skip it if this process is handling it right now,
+ *  3. on a replay, finish only the bookkeeping if it was answered before a crash,
+ *  4. write it ahead to the journal, so an outage or a crash cannot lose it,
+ *  5. build its context (its key, the clock, the repositories),
+ *  6. find where and who (cached by key), 7. route it through its guards to its handler,
+ *  8. which claims it (its record, or a claim row) and answers,
+ *  9. while one boundary turns every failure into the right answer, and
+ * 10. the journal lets it go unless the database was away (then it is kept for later).
  */
-export function createMessageHandler(deps: MessageHandlerDeps) {
-  const { repos, clock, log } = deps
-
-  /** Messages this process is handling right now: a replay or a second delivery waits its turn. */
+export function createMessageHandler(input: MessageDeps) {
+  const deps = { ...input, now: monotonic(input.now) }
+  const routes = createRoutes()
   const active = new Set<string>()
 
   return async function handleMessage(msg: IncomingMessage, options: { replay?: boolean } = {}): Promise<Outcome> {
+    const started = Date.now()
+    const intent = readIntent(
+      { text: msg.text, kind: msg.kind, toBot: !msg.roomId || msg.mentionsSelf, inGroup: !!msg.roomId },
+      deps.botName,
+    )
+    if (!intent) return 'ignored'
+    // Being handled here, or handled and waiting for its counts to be saved: a redelivery or a replay waits.
     if (active.has(msg.id)) return 'duplicate'
     active.add(msg.id)
+    let settling = false
     try {
-      return await handleOnce(msg, options)
-    } finally {
-      active.delete(msg.id)
-    }
-  }
-
-  async function handleOnce(msg: IncomingMessage, options: { replay?: boolean }): Promise<Outcome> {
-    const started = Date.now()
-    const toMe = !msg.roomId || msg.mentionsSelf
-    let parsed: ReturnType<typeof parseCommand>
-    if (msg.kind !== 'text') {
-      if (!toMe) return 'ignored'
-    } else {
-      parsed = parseCommand(msg.text, { botName: deps.botName, requireHash: !toMe })
-      if (!parsed && msg.roomId) return 'ignored'
-    }
-    // Replies go out at once, but count toward the send caps like everything else the account sends.
-    const reply = async (text: string) => {
-      if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
-      else await deps.send.toContact(msg.talkerId, text)
-      await deps.journal?.replied(msg.id)
-      const target = msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId)
-      await repos.outbox
-        .recordSent(target, 'reply', clock.now())
-        .catch((err) => log.warn('reply not recorded', { err }))
-    }
-
-    // Write-ahead: once journaled, a database outage or a crash cannot lose the command.
-    const journaled = !!deps.journal && (options.replay || (await deps.journal.add(msg)))
-    let key: string | undefined
-    try {
-      const now = clock.now()
-      const claim = await repos.inbox.claim(
-        { messageId: msg.id, fingerprint: messageFingerprint(msg), owner: deps.owner, reclaimOwn: options.replay },
-        now,
-      )
-      if (!claim.claimed) {
-        log.info('message skipped: already handled', { messageId: msg.id, reason: claim.reason })
-        // Still in progress elsewhere: stays journaled until it is done, then the replay drops it.
-        if (claim.reason === 'done') await deps.journal?.done(msg.id)
-        return 'duplicate'
+      const journaled = options.replay || (await writeAhead(deps, msg))
+      // Answered before a crash or an outage: redo what may be unfinished, without answering again.
+      const silent = options.replay && !!deps.journal?.wasReplied(msg.id)
+      const ctx = createMessageContext(silent ? { ...deps, send: SILENT } : deps, msg, intent, options)
+      const outcome = await boundary(ctx, journaled, () => routes.handle(ctx))
+      if (outcome !== 'deferred') {
+        settling = true
+        void letGo(deps, msg.id, ctx.touched).finally(() => active.delete(msg.id))
       }
-      key = claim.key
-      // Answered before the outage or crash: only the bookkeeping is left to do.
-      const outcome = deps.journal?.wasReplied(msg.id) ? 'handled' : await run(msg, parsed, key, now, reply)
-      await repos.inbox.finish(key, clock.now())
-      await deps.journal?.done(msg.id)
-      log.info('message handled', {
+      deps.log.info('message handled', {
         messageId: msg.id,
-        command: commandName(parsed),
+        intent: intent.type === 'parseError' ? `parseError:${intent.error.code}` : intent.type,
         outcome,
         ms: Date.now() - started,
         ...(options.replay ? { replay: true } : {}),
       })
       return outcome
-    } catch (err) {
-      if (journaled && (isDatabaseUnavailable(err) || !(await repos.ping()))) {
-        log.warn('database unavailable: message kept in the journal for later', { messageId: msg.id })
-        return 'deferred'
-      }
-      log.error('message failed', { messageId: msg.id, command: commandName(parsed), err })
-      if (key) await repos.inbox.release(key).catch(() => undefined)
-      await deps.journal?.done(msg.id)
-      await reply(MESSAGES.apology).catch((e) => log.error('apology not sent', { messageId: msg.id, err: e }))
-      return 'failed'
+    } finally {
+      if (!settling) active.delete(msg.id)
     }
   }
+}
 
-  async function run(
-    msg: IncomingMessage,
-    parsed: ReturnType<typeof parseCommand>,
-    key: string,
-    now: Date,
-    reply: (text: string) => Promise<void>,
-  ): Promise<Outcome> {
-    if (msg.kind !== 'text') {
-      await reply(MESSAGES.textOnly)
-      return 'handled'
-    }
-    if (!parsed) {
-      const line = withMissingHash(msg.text, deps.botName)
-      await reply(line ? MESSAGES.addHash(line) : MESSAGES.privateHint(deps.botName))
-      return 'handled'
-    }
-    const place = await resolvePlace(repos, msg)
-    if (!answersHere(place, parsed.ok ? parsed.command : undefined)) return 'ignored'
-    if (!parsed.ok) {
-      await reply(`${parsed.error.message}\n用法：${parsed.error.usage}`)
-      return 'userError'
-    }
+const SILENT: MessageDeps['send'] = { toRoom: async () => undefined, toContact: async () => undefined }
+
+/**
+ * The journal drops the message once the counts it changed are saved (they are written behind, see
+ * progress-repo): until then a crash replays it, which redoes nothing but the save.
+ */
+async function letGo(deps: MessageDeps, id: string, touched: ReadonlySet<string>): Promise<void> {
+  try {
+    await deps.repos.progress.whenSaved([...touched])
+    await deps.journal?.done(id)
+  } catch (err) {
+    deps.log.error('journal: could not let a message go', { messageId: id, err })
+  }
+}
+
+/** False when there is no journal, or it is full or failing: the message is then handled without that net. */
+async function writeAhead(deps: MessageDeps, msg: IncomingMessage): Promise<boolean> {
+  if (!deps.journal) return false
+  try {
+    return await deps.journal.add(msg)
+  } catch (err) {
+    deps.log.error('journal write failed; handling the message without it', { messageId: msg.id, err })
+    return false
+  }
+}
+
+/**
+ * The one error boundary: a user's mistake gets its sentence, another delivery of a handled message
+ * gets silence, an unavailable database keeps a journaled message for later, and anything else gets
+ * the apology and one log line with the message id.
+ */
+async function boundary(ctx: MessageContext, journaled: boolean, work: () => Promise<void>): Promise<Outcome> {
+  try {
     try {
-      const sender = await resolveSender(repos, msg)
-      const ctx: HandlerContext = {
-        msg,
-        key,
-        sender,
-        place,
-        now,
-        today: toLocal(now, deps.tz),
-        tz: deps.tz,
-        botName: deps.botName,
-        repos,
-        reply,
-        log,
-        policy: deps.policy,
-        followUpHours: deps.followUpHours,
-      }
-      await dispatchCommand(ctx, parsed.command)
-      return 'handled'
+      await work()
+      return ctx.outcome ?? 'handled'
     } catch (err) {
       if (!(err instanceof UserError)) throw err
-      await reply(err.userMessage)
+      await ctx.reply(err.userMessage)
       return 'userError'
     }
+  } catch (err) {
+    if (err instanceof AlreadyHandled) return 'duplicate'
+    if (journaled && isDatabaseUnavailable(err)) {
+      ctx.log.warn('database unavailable: message kept in the journal for later', { messageId: ctx.msg.id })
+      return 'deferred'
+    }
+    ctx.log.error('message failed', { messageId: ctx.msg.id, intent: ctx.intent.type, err })
+    await apologize(ctx)
+    return 'failed'
   }
 }
 
-/** In a group nobody has bound (and whose name says nothing), the bot stays quiet but for binding and help. */
-function answersHere(place: Place, command: Command | undefined): boolean {
-  if (place.type === 'private' || place.kind) return true
-  return command?.type === 'bind' || command?.type === 'help'
-}
-
-function commandName(parsed: ReturnType<typeof parseCommand>): string | undefined {
-  if (!parsed) return undefined
-  return parsed.ok ? parsed.command.type : `error:${parsed.error.code}`
+/** Sent without a claim: the claim itself may be what failed. */
+async function apologize(ctx: MessageContext): Promise<void> {
+  const { msg, deps } = ctx
+  try {
+    if (msg.roomId) await deps.send.toRoom(msg.roomId, MESSAGES.apology, [msg.talkerId])
+    else await deps.send.toContact(msg.talkerId, MESSAGES.apology)
+  } catch (err) {
+    ctx.log.error('apology not sent', { messageId: msg.id, err })
+  }
 }

@@ -1,47 +1,62 @@
-import { formatDate } from '../src/domain/zoned-time'
-import type { HandlerContext } from './handler-context'
-import { UserError } from './handler-context'
-import type { Command } from '../src/parser/command-types'
+import { formatDate, parseIsoDate } from '../src/domain/zoned-time'
 import { maskSensitive } from '../src/domain/mask-sensitive'
-import { syncProgress } from '../src/services/sync-progress'
-import { parseIsoDate } from '../src/domain/zoned-time'
-import { MESSAGES } from './messages'
-import { requireRecorder } from './record-helpers'
+import type { Handler } from './composer'
+import { senderOf } from './guards'
+import { UserError } from './user-error'
 
 /** #需求: opens a need in the ledger. Its content is about a constituent, so only private chat echoes it. */
-export async function handleNeed(ctx: HandlerContext, cmd: Extract<Command, { type: 'need' }>): Promise<void> {
-  const member = requireRecorder(ctx)
-  const content = maskSensitive(cmd.content)
-  const { record } = await ctx.repos.needs.open({
+export const handleNeed: Handler<'need'> = async (ctx) => {
+  const member = senderOf(ctx)
+  const content = maskSensitive(ctx.intent.content)
+  const inserted = await ctx.repos.needs.open({
+    id: ctx.recordId(),
+    messageId: ctx.msg.id,
     memberId: member.id,
     orgId: member.orgId,
     year: ctx.today.year,
     date: formatDate(ctx.today),
     createdAt: ctx.now,
-    sourceMessageId: ctx.key,
+    by: ctx.deps.instance,
     content,
   })
-  await syncProgress(ctx.repos, member, record.year, ctx.now)
-  const echo = ctx.place.type === 'private' ? `：${content}` : ''
-  await ctx.reply(`📌 已登记需求 ${record.number} 号${echo}\n办结后发送 #办结 ${record.number}`)
+  ctx.claimRecord({ created: inserted.created, by: inserted.record.by })
+  const need = inserted.record
+  const item = {
+    id: need.id,
+    kind: 'need' as const,
+    subject: `${need.number}号`,
+    date: need.date,
+    at: ctx.now.getTime(),
+  }
+  await ctx.repos.progress.record(
+    member,
+    need.year,
+    { key: need.id, by: ctx.deps.instance, messageId: ctx.msg.id, change: { add: { ...item, status: 'open' } } },
+    ctx.now,
+  )
+  const echo = ctx.place.type === 'private' ? `：${need.content}` : ''
+  await ctx.reply(`📌 已登记需求 ${need.number} 号${echo}\n办结后发送 #办结 ${need.number}`)
 }
 
 /** #办结: the executive who opened it, or a chair or admin above her unit, closes a need. */
-export async function handleResolveNeed(
-  ctx: HandlerContext,
-  cmd: Extract<Command, { type: 'resolveNeed' }>,
-): Promise<void> {
-  const sender = ctx.sender
-  if (!sender) throw new UserError(MESSAGES.stranger)
-  if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw new UserError(MESSAGES.privacy)
-  const need = await ctx.repos.needs.findByNumber(cmd.number)
-  if (!need) throw new UserError(`没有找到 ${cmd.number} 号需求，请检查编号。`)
+export const handleResolveNeed: Handler<'resolveNeed'> = async (ctx) => {
+  const sender = senderOf(ctx)
+  const { number } = ctx.intent
+  const need = await ctx.repos.needs.findByNumber(number)
+  if (!need) throw new UserError('notFound', `没有找到 ${number} 号需求，请检查编号。`)
   const allowed =
     need.memberId === sender.id ||
     (sender.role !== 'executive' && (await ctx.repos.orgs.isWithin(need.orgId, sender.orgId)))
-  if (!allowed) throw new UserError(`${cmd.number} 号需求不是您登记的，请由登记人或上级主席、管理员办结。`)
-  const changed = await ctx.repos.needs.resolve(cmd.number, sender.id, ctx.now)
+  if (!allowed) throw new UserError('notYours', `${number} 号需求不是您登记的，请由登记人或上级主席、管理员办结。`)
+  await ctx.claim()
+  const changed = await ctx.repos.needs.resolve(number, sender.id, ctx.now)
   const opener = need.memberId === sender.id ? sender : await ctx.repos.members.findById(need.memberId)
-  if (opener) await syncProgress(ctx.repos, opener, parseIsoDate(need.date).year, ctx.now)
-  await ctx.reply(changed ? `✅ ${cmd.number} 号需求已办结，辛苦了！` : `${cmd.number} 号需求已经办结过了。`)
+  if (opener)
+    await ctx.repos.progress.record(
+      opener,
+      parseIsoDate(need.date).year,
+      { key: ctx.recordId(), by: ctx.deps.instance, messageId: ctx.msg.id, change: { resolve: need.id } },
+      ctx.now,
+    )
+  await ctx.reply(changed ? `✅ ${number} 号需求已办结，辛苦了！` : `${number} 号需求已经办结过了。`)
 }

@@ -1,26 +1,26 @@
-import type { HandlerContext } from './handler-context'
-import { UserError } from './handler-context'
-import type { Command, GroupKind } from '../src/parser/command-types'
 import { planSends } from '../src/domain/send-policy'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import { listNames } from '../src/domain/format-weekly-post'
+import { AUDIENCE_GROUPS } from '../src/domain/vocabulary'
 import { targetOfRoom } from '../src/services/send-queue'
-import { requireRole } from './role-guards'
+import { sendStateOf } from '../src/services/send-log'
+import type { Handler } from './composer'
+import { senderOf } from './guards'
+import { UserError } from './user-error'
 
-const AUDIENCE_KINDS: Record<Extract<Command, { type: 'notice' }>['audience'], GroupKind[]> = {
-  executive: ['executive'],
-  constituent: ['constituent'],
-  all: ['executive', 'constituent'],
-}
 const AUDIENCE_NAMES = { executive: '执委群', constituent: '群众群', all: '执委群和群众群' } as const
 
 /** #通知: an admin's notice to the groups of that kind in her unit's subtree, through the send queue. */
-export async function handleNotice(ctx: HandlerContext, cmd: Extract<Command, { type: 'notice' }>): Promise<void> {
-  const admin = requireRole(ctx, ['admin'])
+export const handleNotice: Handler<'notice'> = async (ctx) => {
+  const admin = senderOf(ctx)
+  const cmd = ctx.intent
   const orgIds = await ctx.repos.orgs.subtreeIds(admin.orgId)
-  const groups = await ctx.repos.groups.listBound(AUDIENCE_KINDS[cmd.audience], orgIds)
+  const groups = await ctx.repos.groups.listBound(AUDIENCE_GROUPS[cmd.audience], orgIds)
   if (groups.length === 0)
-    throw new UserError(`本单位及下级还没有绑定的${AUDIENCE_NAMES[cmd.audience]}，通知没有发出。请先在群里发送 #绑定。`)
+    throw new UserError(
+      'noGroups',
+      `本单位及下级还没有绑定的${AUDIENCE_NAMES[cmd.audience]}，通知没有发出。请先在群里发送 #绑定。`,
+    )
   const executives = await ctx.repos.members.listByRole('executive', orgIds)
   const content = maskSensitive(cmd.content)
   const { notice, created } = await ctx.repos.notices.create({
@@ -32,7 +32,7 @@ export async function handleNotice(ctx: HandlerContext, cmd: Extract<Command, { 
     sourceMessageId: ctx.key,
     roomIds: groups.map((g) => g.roomId),
     executiveIds: executives.map((e) => e.id),
-    followUpAt: new Date(ctx.now.getTime() + ctx.followUpHours * 3_600_000),
+    followUpAt: new Date(ctx.now.getTime() + ctx.deps.followUpHours * 3_600_000),
   })
   const text = `📢 通知（第 ${notice.number} 号）\n${content}\n收到请回复 #收到`
   await ctx.repos.outbox.enqueue(
@@ -45,12 +45,13 @@ export async function handleNotice(ctx: HandlerContext, cmd: Extract<Command, { 
     })),
     ctx.now,
   )
-  const state = await ctx.repos.outbox.sendState(undefined, ctx.now, ctx.policy.perDay)
+  const queued = await ctx.repos.outbox.recentSends(ctx.now, ctx.deps.policy.perDay)
+  const state = sendStateOf(queued, ctx.deps.replies.recent(ctx.now))
   const plan = planSends(
     groups.map((g) => targetOfRoom(g.roomId)),
     state,
     ctx.now,
-    ctx.policy,
+    ctx.deps.policy,
     false,
   )
   const minutes = Math.max(1, Math.ceil((plan[plan.length - 1]!.getTime() - ctx.now.getTime()) / 60_000))
@@ -61,7 +62,7 @@ export async function handleNotice(ctx: HandlerContext, cmd: Extract<Command, { 
 }
 
 /** #收到: records an acknowledgement of the latest notice; silent in groups, so a hundred 收到 make no noise. */
-export async function handleAck(ctx: HandlerContext): Promise<void> {
+export const handleAck: Handler<'ack'> = async (ctx) => {
   const notice =
     ctx.place.type === 'group'
       ? await ctx.repos.notices.latestForRoom(ctx.place.roomId)
@@ -86,14 +87,15 @@ export async function handleAck(ctx: HandlerContext): Promise<void> {
 }
 
 /** #回执 [编号]: who has acknowledged: executives by name, everyone else by count. */
-export async function handleReceipts(ctx: HandlerContext, cmd: Extract<Command, { type: 'receipts' }>): Promise<void> {
-  const admin = requireRole(ctx, ['admin'])
+export const handleReceipts: Handler<'receipts'> = async (ctx) => {
+  const admin = senderOf(ctx)
+  const cmd = ctx.intent
   const orgIds = await ctx.repos.orgs.subtreeIds(admin.orgId)
   const notice = cmd.number
     ? await ctx.repos.notices.findByNumber(cmd.number)
     : await ctx.repos.notices.latestInOrgs(orgIds)
   if (!notice || !orgIds.includes(notice.orgId))
-    throw new UserError(cmd.number ? `没有找到本单位的第 ${cmd.number} 号通知。` : '本单位还没有发过通知。')
+    throw new UserError('notFound', cmd.number ? `没有找到本单位的第 ${cmd.number} 号通知。` : '本单位还没有发过通知。')
   const acks = await ctx.repos.notices.acksOf(notice.id)
   const executives = await ctx.repos.members.listByIds(notice.executiveIds)
   const ackedIds = new Set(acks.map((a) => a.memberId))

@@ -1,16 +1,17 @@
-import type { HandlerContext } from './handler-context'
-import { UserError } from './handler-context'
-import type { Command } from '../src/parser/command-types'
-import { evaluateProgress, emptyCounts } from '../src/domain/progress'
+import { evaluateProgress } from '../src/domain/progress'
+import { countLedger } from '../src/domain/ledger'
 import { formatChecklist } from '../src/domain/format-progress'
-import { requireRecorder } from './record-helpers'
+import type { Handler } from './composer'
+import { senderOf } from './guards'
+import { UserError } from './user-error'
 
 /** #进度 [去年|2025]: her whole checklist for the year, plus diary and needs. */
-export async function handleProgress(ctx: HandlerContext, cmd: Extract<Command, { type: 'progress' }>): Promise<void> {
-  const member = requireRecorder(ctx)
-  const year = !cmd.year ? ctx.today.year : 'year' in cmd.year ? cmd.year.year : ctx.today.year - cmd.year.yearsAgo
-  if (year > ctx.today.year) throw new UserError(`${year}年还没到，可以发送 #进度 查看今年的进度。`)
-  const counts = (await ctx.repos.progress.get(member.id, year))?.counts ?? emptyCounts()
+export const handleProgress: Handler<'progress'> = async (ctx) => {
+  const member = senderOf(ctx)
+  const asked = ctx.intent.year
+  const year = !asked ? ctx.today.year : 'year' in asked ? asked.year : ctx.today.year - asked.yearsAgo
+  if (year > ctx.today.year) throw new UserError('futureYear', `${year}年还没到，可以发送 #进度 查看今年的进度。`)
+  const counts = countLedger(await ctx.repos.progress.ledger(member.id, year))
   const lines = [
     year === ctx.today.year ? `📋 ${member.name} ${year}年履职进度` : `📋 ${member.name} ${year}年全年履职情况`,
     formatChecklist(evaluateProgress(counts)),

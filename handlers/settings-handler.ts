@@ -1,19 +1,19 @@
-import type { HandlerContext } from './handler-context'
-import { UserError } from './handler-context'
-import type { Command } from '../src/parser/command-types'
 import { weekRange } from '../src/domain/week'
 import { formatDate } from '../src/domain/zoned-time'
 import { describeSlot } from '../src/domain/weekly-slot'
-import { MESSAGES } from './messages'
-import { requireRole } from './role-guards'
+import type { Handler } from './composer'
+import { REFUSALS } from './messages'
+import { senderOf } from './guards'
+import { UserError } from './user-error'
 
 /** #设置: whether this group's weekly post @-mentions who is behind; the unit's weekly post and reminder times. */
-export async function handleSetting(ctx: HandlerContext, cmd: Extract<Command, { type: 'setting' }>): Promise<void> {
-  const admin = requireRole(ctx, ['admin'])
-  const setting = cmd.setting
+export const handleSetting: Handler<'setting'> = async (ctx) => {
+  const admin = senderOf(ctx)
+  const setting = ctx.intent.setting
   if (setting.key === 'mentionBehind') {
-    if (ctx.place.type !== 'group') throw new UserError(MESSAGES.groupOnly)
-    if (ctx.place.kind !== 'executive' || !ctx.place.orgId) throw new UserError('请先在执委群里发送 #绑定 执委群。')
+    if (ctx.place.type !== 'group') throw REFUSALS.groupOnly()
+    if (ctx.place.kind !== 'executive' || !ctx.place.orgId)
+      throw new UserError('groupNotBound', '请先在执委群里发送 #绑定 执委群。')
     await ctx.repos.groups.setMentionBehind(ctx.place.roomId, setting.on)
     await ctx.reply(setting.on ? '好的，周报会 @ 进度落后的执委。' : '好的，周报不再 @ 任何人，只列出名单。')
     return
@@ -25,12 +25,13 @@ export async function handleSetting(ctx: HandlerContext, cmd: Extract<Command, {
 }
 
 /** #轮值 张三 李四: executives of her subtree on duty in turn, one a week from this week. */
-export async function handleRotation(ctx: HandlerContext, cmd: Extract<Command, { type: 'rotation' }>): Promise<void> {
-  const admin = requireRole(ctx, ['admin'])
+export const handleRotation: Handler<'rotation'> = async (ctx) => {
+  const admin = senderOf(ctx)
+  const cmd = ctx.intent
   const orgIds = await ctx.repos.orgs.subtreeIds(admin.orgId)
   const found = await ctx.repos.members.findByNames(cmd.names, orgIds)
   const missing = cmd.names.filter((n) => !found.some((m) => m.name === n))
-  if (missing.length) throw new UserError(`名单里没有找到：${missing.join('、')}。请检查姓名。`)
+  if (missing.length) throw new UserError('notFound', `名单里没有找到：${missing.join('、')}。请检查姓名。`)
   const ordered = cmd.names.map((n) => found.find((m) => m.name === n)!)
   await ctx.repos.orgs.setRotation(admin.orgId, {
     memberIds: ordered.map((m) => m.id),

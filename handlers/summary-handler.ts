@@ -1,25 +1,24 @@
-import type { HandlerContext } from './handler-context'
-import { UserError } from './handler-context'
-import type { Command } from '../src/parser/command-types'
 import { emptyCounts } from '../src/domain/progress'
 import { averageDone } from '../src/domain/standing'
 import { formatSummary } from '../src/domain/format-summary'
 import { orgStandings } from '../src/services/org-standings'
-import { MESSAGES } from './messages'
+import type { Handler } from './composer'
+import { senderOf } from './guards'
+import { UserError } from './user-error'
 
 /**
  * #汇总 [单位]: chairs and admins see their subtree (or a unit within it). An executive gets her own
  * unit's totals without names. Names go only to private chat or an executives' group of that subtree.
  */
-export async function handleSummary(ctx: HandlerContext, cmd: Extract<Command, { type: 'summary' }>): Promise<void> {
-  const sender = ctx.sender
-  if (!sender) throw new UserError(MESSAGES.stranger)
-  if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw new UserError(MESSAGES.privacy)
+export const handleSummary: Handler<'summary'> = async (ctx) => {
+  const sender = senderOf(ctx)
+  const cmd = ctx.intent
   const isLeader = sender.role !== 'executive'
   const org =
     cmd.org && isLeader ? await ctx.repos.orgs.findByName(cmd.org) : await ctx.repos.orgs.findById(sender.orgId)
-  if (!org) throw new UserError(`没有找到单位“${cmd.org}”。`)
-  if (!(await ctx.repos.orgs.isWithin(org.id, sender.orgId))) throw new UserError(`${org.name}不在您的管辖范围内。`)
+  if (!org) throw new UserError('notFound', `没有找到单位“${cmd.org}”。`)
+  if (!(await ctx.repos.orgs.isWithin(org.id, sender.orgId)))
+    throw new UserError('outOfScope', `${org.name}不在您的管辖范围内。`)
 
   const standings = await orgStandings(ctx.repos, org.id, ctx.today)
   const progress = await ctx.repos.progress.listForYear(

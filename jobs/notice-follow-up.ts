@@ -1,10 +1,11 @@
 import type { Job } from './job'
+import { JOB_POLL } from './job'
 import { targetOfContact } from '../src/services/send-queue'
 
 /** 通知回执跟进: one private reminder to each executive who has not answered #收到 after the delay. */
 export const noticeFollowUpJob: Job = {
   name: 'notice-follow-up',
-  schedule: '*/5 * * * *',
+  poll: JOB_POLL,
   async run(ctx) {
     let enqueued = 0
     for (const notice of await ctx.repos.notices.dueFollowUps(ctx.now)) {

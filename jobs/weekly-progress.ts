@@ -1,4 +1,5 @@
 import type { Job, JobContext } from './job'
+import { JOB_POLL } from './job'
 import type { Group, OrgUnit } from '../src/domain/entities'
 import { toLocal, addDays, parseIsoDate } from '../src/domain/zoned-time'
 import { weekKey, weekNumber, weekRange, weeksBetween } from '../src/domain/week'
@@ -12,7 +13,7 @@ import { targetOfRoom } from '../src/services/send-queue'
 /** 每周进度: in every bound executives' group, at its unit's weekly time (default Monday 09:00). */
 export const weeklyProgressJob: Job = {
   name: 'weekly-progress',
-  schedule: '*/5 * * * *',
+  poll: JOB_POLL,
   async run(ctx) {
     const groups = await ctx.repos.groups.listBound(['executive'])
     const orgs = new Map(
@@ -25,13 +26,17 @@ export const weeklyProgressJob: Job = {
         standingsByOrg.set(org.id, orgStandings(ctx.repos, org.id, toLocal(ctx.now, ctx.tz)))
       return standingsByOrg.get(org.id)!
     }
+    const week = weekKey(toLocal(ctx.now, ctx.tz))
     let enqueued = 0
     for (const group of groups) {
       const org = orgs.get(group.orgId!)
       if (!org) continue
+      const mark = `weekly-progress:${group.roomId}:${week}`
       if (!ctx.force && !hasSlotPassed(org.settings.weeklyProgress ?? DEFAULT_WEEKLY_PROGRESS, ctx.now, ctx.tz))
         continue
+      if (!ctx.force && (await ctx.repos.jobMarks.isDone(mark))) continue
       enqueued += await postFor(ctx, group, org, standingsOf)
+      await ctx.repos.jobMarks.markDone(mark, ctx.now)
     }
     return enqueued
   },

@@ -5,7 +5,7 @@ import { emptyCounts, type ProgressCounts } from '../../src/domain/progress'
 import { toLocal } from '../../src/domain/zoned-time'
 import { findJob } from '../../jobs'
 import { startSimulatorSession, type NamedSentMessage } from '../simulator-session'
-import { runJob } from '../../jobs/run-job'
+import { createJobRunner } from '../../jobs/run-job'
 import type { SendPolicy } from '../../src/domain/send-policy'
 import type { ScenarioLine } from './parse-scenario'
 
@@ -26,6 +26,7 @@ export async function runScenario(
   emit: (sent: NamedSentMessage) => void,
 ): Promise<void> {
   const session = await startSimulatorSession({ ...deps, onSent: emit })
+  const runJob = createJobRunner()
   try {
     for (const line of lines) {
       switch (line.type) {
@@ -54,7 +55,7 @@ export async function runScenario(
             force: true,
             followUpHours: deps.followUpHours,
           }
-          await runJob(job, ctx, 'scenario')
+          await runJob(job, ctx)
           break
         }
       }

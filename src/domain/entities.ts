@@ -1,8 +1,8 @@
-import type { DutyKind } from './checklist'
-import type { GroupKind } from '../parser/command-types'
+import type { GroupKind, Role } from './vocabulary'
 import type { ProgressCounts } from './progress'
+import { CHECKLIST_ROLES } from './vocabulary'
 
-export type Role = 'executive' | 'chair' | 'admin'
+export type { Role } from './vocabulary'
 
 export interface WeeklySlot {
   weekday: number // 1 = Monday … 7 = Sunday
@@ -68,27 +68,16 @@ export interface Ack {
   at: Date
 }
 
-interface RecordBase {
+/** A need in the ledger of women's needs (妇女需求台账); its id comes from the message that opened it. */
+export interface Need {
   id: string
+  messageId: string
   memberId: string
   year: number
   date: string
   createdAt: Date
-  sourceMessageId: string
-}
-
-export interface DutyLog extends RecordBase {
-  kind: DutyKind
-  subject: string
-  subjectKey: string
-  detail: string | null
-}
-
-export interface Diary extends RecordBase {
-  content: string
-}
-
-export interface Need extends RecordBase {
+  /** The bot instance that handled the message. */
+  by: string
   number: number
   orgId: string
   content: string
@@ -103,9 +92,6 @@ export interface Progress {
   year: number
   counts: ProgressCounts
 }
-
-/** Roles that carry a duty checklist: a chair is also a member of the executive committee. */
-export const CHECKLIST_ROLES: readonly Role[] = ['executive', 'chair']
 
 export function hasChecklist(member: Pick<Member, 'role'>): boolean {
   return CHECKLIST_ROLES.includes(member.role)

@@ -10,6 +10,8 @@ import {
 } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { hostname } from 'node:os'
+import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from '../incoming-message'
 
 /**
@@ -25,6 +27,8 @@ export interface MessageJournal {
   replied(id: string): Promise<void>
   wasReplied(id: string): boolean
   pending(): IncomingMessage[]
+  /** This bot instance's name in message claims: created with the journal and kept with it. */
+  readonly instance: string
   close(): Promise<void>
 }
 
@@ -71,9 +75,19 @@ function lock(path: string): () => void {
   throw new Error(`could not lock ${path}`)
 }
 
+/** A stable name for whoever owns this journal, so a restarted process knows its own earlier claims. */
+function instanceOf(path: string): string {
+  const file = `${path}.instance`
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const id = `${hostname()}:${randomBytes(6).toString('hex')}`
+  writeFileSync(file, id, { mode: 0o600 })
+  return id
+}
+
 export async function openJournal(path: string, maxPending = 5_000): Promise<MessageJournal> {
   mkdirSync(dirname(path), { recursive: true })
   const unlock = lock(path)
+  const instance = instanceOf(path)
   const pending = new Map<string, IncomingMessage>()
   const answered = new Set<string>()
   if (existsSync(path)) {
@@ -175,6 +189,7 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
       await append({ op: 'done', id }, false)
     },
     pending: () => [...pending.values()],
+    instance,
     async close() {
       await flushing
       await file.close()

@@ -4,8 +4,8 @@ import type { DutyKind } from '../domain/checklist'
 export type DateExpr =
   { type: 'relative'; daysAgo: number } | { type: 'absolute'; year?: number; month: number; day: number }
 
-export type GroupKind = 'executive' | 'constituent'
-export type Audience = GroupKind | 'all'
+import type { Audience, GroupKind } from '../domain/vocabulary'
+export type { Audience, GroupKind } from '../domain/vocabulary'
 
 export type Command =
   /** subject is empty when "#解决 …" is one phrase: the handler then finds which of her families it is. */
@@ -44,3 +44,16 @@ export interface ParseError {
 }
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: ParseError }
+
+/**
+ * What a message asks of the bot, routed by `type`: a command, a command the parser refused (its
+ * sentence is the answer), a command word typed without "#" in private chat, or a picture or voice note.
+ */
+export type Intent =
+  | Command
+  | { type: 'parseError'; error: ParseError }
+  | { type: 'missingHash'; line: string }
+  | { type: 'chat' }
+  | { type: 'media' }
+
+export type IntentType = Intent['type']

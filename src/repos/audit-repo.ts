@@ -1,4 +1,5 @@
 import type { Models } from './models'
+import type { AuditDoc } from './documents'
 
 export interface AuditEntry {
   at: Date
@@ -14,7 +15,7 @@ export function createAuditRepo({ Audit: A }: Models) {
   }
 
   async function recent(limit = 200): Promise<AuditEntry[]> {
-    const docs = await A.find({}, { _id: 0 }).sort({ at: -1 }).limit(limit).lean<AuditEntry[]>()
+    const docs = await A.find({}, { _id: 0 }).sort({ at: -1 }).limit(limit).lean<Omit<AuditDoc, '_id'>[]>()
     return docs
   }
 

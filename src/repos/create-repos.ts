@@ -3,41 +3,41 @@ import { bindModels } from './models'
 import { createOrgRepo } from './org-repo'
 import { createMemberRepo } from './member-repo'
 import { createGroupRepo } from './group-repo'
-import { createDutyLogRepo } from './duty-log-repo'
-import { createDiaryRepo } from './diary-repo'
 import { createNeedRepo } from './need-repo'
-import { createProgressRepo } from './progress-repo'
-import { createInboxRepo } from './inbox-repo'
+import { createProgressRepo, type ProgressOptions } from './progress-repo'
+import { createClaimRepo } from './claim-repo'
 import { createOutboxRepo } from './outbox-repo'
-import { createJobRunRepo } from './job-run-repo'
+import { createJobMarkRepo } from './job-mark-repo'
 import { createNoticeRepo } from './notice-repo'
 import { createSnapshotRepo } from './snapshot-repo'
 import { createTokenRepo } from './token-repo'
 import { createAuditRepo } from './audit-repo'
-import { tryClaim } from './to-plain'
 
-export function createRepos(conn: Connection) {
+export interface RepoOptions {
+  /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
+  cacheMs?: number
+  progress?: ProgressOptions
+}
+
+export function createRepos(conn: Connection, options: RepoOptions = {}) {
   const models = bindModels(conn)
   return {
     orgs: createOrgRepo(models),
-    members: createMemberRepo(models),
-    groups: createGroupRepo(models),
-    dutyLogs: createDutyLogRepo(models),
-    diaries: createDiaryRepo(models),
+    members: createMemberRepo(models, options),
+    groups: createGroupRepo(models, options),
     needs: createNeedRepo(models),
-    progress: createProgressRepo(models),
-    inbox: createInboxRepo(models),
+    progress: createProgressRepo(models, options.progress),
+    claims: createClaimRepo(models),
     outbox: createOutboxRepo(models),
-    jobRuns: createJobRunRepo(models),
+    jobMarks: createJobMarkRepo(models),
     notices: createNoticeRepo(models),
     snapshots: createSnapshotRepo(models),
     tokens: createTokenRepo(models),
     audit: createAuditRepo(models),
-    /** One-time tokens: true for the first caller with this id, ever. */
-    claims: { tryClaim: (id: string, now: Date) => tryClaim(models.Claim, id, now) },
-    /** Creates every index; run at start-up so queries never scan. */
-    async init(): Promise<void> {
+    /** Creates every index (run at start-up) and fills what an older version did not keep. */
+    async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()
+      await this.members.backfillContacts(now)
     },
     /** True when the database answers within two seconds; never throws. */
     async ping(): Promise<boolean> {

@@ -1,13 +1,13 @@
 import type { Models } from './models'
+import type { GroupDoc } from './documents'
 import type { Group } from '../domain/entities'
-import type { GroupKind } from '../parser/command-types'
+import type { GroupKind } from '../domain/vocabulary'
 import { idOf, oid } from './to-plain'
-
-type GroupDoc = { roomId: string; topic: string; kind: GroupKind | null; orgId: unknown; mentionBehind?: boolean }
+import { createTtlCache } from './ttl-cache'
 
 function toGroup(doc: GroupDoc): Group {
   return {
-    roomId: doc.roomId,
+    roomId: doc._id,
     topic: doc.topic,
     kind: doc.kind,
     orgId: doc.orgId ? idOf(doc.orgId) : null,
@@ -15,10 +15,17 @@ function toGroup(doc: GroupDoc): Group {
   }
 }
 
-export function createGroupRepo({ Group: G }: Models) {
+export function createGroupRepo({ Group: G }: Models, options: { cacheMs?: number } = {}) {
+  /** What a room is (null: not known), for the message path: one lookup by key, or none when cached. */
+  const byRoom = createTtlCache<string, Group | null>(options.cacheMs ?? 60_000, 5_000)
+
   async function findByRoomId(roomId: string): Promise<Group | undefined> {
-    const doc = await G.findOne({ roomId }).lean<GroupDoc>()
-    return doc ? toGroup(doc) : undefined
+    const cached = byRoom.get(roomId)
+    if (cached !== undefined) return cached ?? undefined
+    const doc = await G.findById(roomId).lean()
+    const group = doc ? toGroup(doc) : undefined
+    byRoom.set(roomId, group ?? null)
+    return group
   }
 
   async function bind(
@@ -26,7 +33,7 @@ export function createGroupRepo({ Group: G }: Models) {
     now: Date,
   ): Promise<Group> {
     const doc = await G.findOneAndUpdate(
-      { roomId: input.roomId },
+      { _id: input.roomId },
       {
         $set: {
           topic: input.topic,
@@ -37,20 +44,21 @@ export function createGroupRepo({ Group: G }: Models) {
         },
       },
       { upsert: true, returnDocument: 'after' },
-    ).lean<GroupDoc>()
+    ).lean()
+    byRoom.delete(input.roomId)
     return toGroup(doc!)
   }
 
-  /** Bound groups of a kind (or of every kind), optionally within some units. */
-  async function listBound(kinds: GroupKind[], orgIds?: string[]): Promise<Group[]> {
-    const filter: Record<string, unknown> = { kind: { $in: kinds } }
-    if (orgIds) filter.orgId = { $in: orgIds.map(oid) }
-    const docs = await G.find(filter).sort({ roomId: 1 }).lean<GroupDoc[]>()
+  /** Bound groups of some kinds, optionally within some units. */
+  async function listBound(kinds: readonly GroupKind[], orgIds?: string[]): Promise<Group[]> {
+    const filter = orgIds ? { kind: { $in: kinds }, orgId: { $in: orgIds.map(oid) } } : { kind: { $in: kinds } }
+    const docs = await G.find(filter).sort({ _id: 1 }).lean()
     return docs.map(toGroup)
   }
 
   async function setMentionBehind(roomId: string, on: boolean): Promise<void> {
-    await G.updateOne({ roomId }, { $set: { mentionBehind: on } })
+    await G.updateOne({ _id: roomId }, { $set: { mentionBehind: on } })
+    byRoom.delete(roomId)
   }
 
   return { findByRoomId, bind, listBound, setMentionBehind }

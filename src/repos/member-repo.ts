@@ -1,48 +1,81 @@
 import type { Models } from './models'
+import type { MemberDoc } from './documents'
 import type { Member, Role } from '../domain/entities'
-import { CHECKLIST_ROLES } from '../domain/entities'
-import { claimValue, idOf, oid, tryClaim } from './to-plain'
+import { CHECKLIST_ROLES } from '../domain/vocabulary'
+import { idOf, insertOnce, oid } from './to-plain'
+import { createTtlCache } from './ttl-cache'
 
-type MemberDoc = { _id: unknown; name: string; role: Role; orgId: unknown; contactIds?: string[] }
-
-/** Matches a missing or empty array alike (FerretDB leaves out an empty array given in $setOnInsert). */
-const UNBOUND = { 'contactIds.0': { $exists: false } }
-
-function toMember(doc: MemberDoc): Member {
+function toMember(doc: Pick<MemberDoc, '_id' | 'name' | 'role' | 'orgId' | 'contactIds'>): Member {
   return { id: idOf(doc._id), name: doc.name, role: doc.role, orgId: idOf(doc.orgId), contactIds: doc.contactIds ?? [] }
 }
 
 export type BindResult = { member: Member } | { ambiguous: true } | undefined
 
-export function createMemberRepo({ Member: M, Claim }: Models) {
-  async function findByContactId(contactId: string): Promise<Member | undefined> {
-    const doc = await M.findOne({ contactIds: contactId }).lean<MemberDoc>()
+/** Matches a missing or empty array alike (FerretDB leaves out an empty array given in $setOnInsert). */
+const UNBOUND = { 'contactIds.0': { $exists: false } }
+
+export function createMemberRepo({ Member: M, Contact, Claim }: Models, options: { cacheMs?: number } = {}) {
+  /** Who a WeChat id is (null: nobody), for the message path; see ttl-cache for how it stays fresh. */
+  const byContact = createTtlCache<string, Member | null>(options.cacheMs ?? 60_000, 10_000)
+
+  async function findById(id: string): Promise<Member | undefined> {
+    const doc = await M.findById(oid(id)).lean()
     return doc ? toMember(doc) : undefined
   }
 
+  /** Two lookups by key (contact, then member), or none when cached. */
+  async function findByContactId(contactId: string): Promise<Member | undefined> {
+    const cached = byContact.get(contactId)
+    if (cached !== undefined) return cached ?? undefined
+    const contact = await Contact.findById(contactId).lean()
+    const member = contact ? await findById(idOf(contact.memberId)) : undefined
+    byContact.set(contactId, member ?? null)
+    return member
+  }
+
   /**
-   * Who this WeChat id is: the member who has used it before, or else, the first time only, the roster
-   * entry with her name that has no WeChat id yet, and only when the name is unambiguous. Two people
-   * racing for one entry: the unique claim decides, so exactly one of them gets it.
+   * Binds a WeChat id to a member. The contact document is keyed by the WeChat id, so an id already
+   * bound to someone else is refused (false) whoever asks.
    */
-  async function identify(name: string, contactId: string, now = new Date()): Promise<BindResult> {
+  async function bindContact(memberId: string, contactId: string, now: Date): Promise<boolean> {
+    if (!(await insertOnce(Contact, { _id: contactId, memberId: oid(memberId), at: now }))) {
+      const existing = await Contact.findById(contactId).lean()
+      if (!existing || idOf(existing.memberId) !== memberId) return false
+    }
+    await M.updateOne({ _id: oid(memberId) }, { $addToSet: { contactIds: contactId } })
+    byContact.delete(contactId)
+    return true
+  }
+
+  /**
+   * Who this WeChat id is: the member it is bound to, or else, the first time only, the roster entry
+   * with her name that has no WeChat id yet, and only when the name is unambiguous. Two people racing
+   * for one entry: the unique claim decides, so exactly one of them gets it.
+   */
+  async function identify(name: string, contactId: string, now: Date): Promise<BindResult> {
     const mine = await findByContactId(contactId)
     if (mine) return { member: mine }
     const candidates = await M.find({ name, ...UNBOUND })
       .limit(2)
-      .lean<MemberDoc[]>()
-    if (candidates.length === 0) {
+      .lean()
+    if (candidates.length > 1) return { ambiguous: true }
+    const entry = candidates[0]
+    if (!entry) {
       // A racing first message of hers may have bound the entry since the lookup above.
+      byContact.delete(contactId)
       const again = await findByContactId(contactId)
       return again ? { member: again } : undefined
     }
-    if (candidates.length > 1) return { ambiguous: true }
-    const id = idOf(candidates[0]!._id)
-    const won = await tryClaim(Claim, `bind:${id}`, now, contactId)
-    // Two first messages from the same person race each other: both are hers.
-    if (!won && (await claimValue(Claim, `bind:${id}`)) !== contactId) return undefined
-    await M.updateOne({ _id: oid(id) }, { $addToSet: { contactIds: contactId } })
-    return { member: toMember({ ...candidates[0]!, contactIds: [contactId] }) }
+    const id = idOf(entry._id)
+    if (!(await insertOnce(Claim, { _id: `bind:${id}`, by: contactId, at: now, value: contactId }))) {
+      // Two first messages from the same person race each other: both are hers.
+      const claim = await Claim.findById(`bind:${id}`).lean()
+      if (claim?.value !== contactId) return undefined
+    }
+    if (!(await bindContact(id, contactId, now))) return undefined
+    const member = toMember({ ...entry, contactIds: [contactId] })
+    byContact.set(contactId, member)
+    return { member }
   }
 
   /** A roster line: creates the person or updates role and unit of the one with that name. */
@@ -51,58 +84,60 @@ export function createMemberRepo({ Member: M, Claim }: Models) {
       { name: entry.name },
       { $set: { role: entry.role, orgId: oid(entry.orgId) }, $setOnInsert: { contactIds: [], createdAt: now } },
       { upsert: true, returnDocument: 'after' },
-    ).lean<MemberDoc>()
+    ).lean()
+    byContact.clear()
     return toMember(doc!)
   }
 
-  async function findById(id: string): Promise<Member | undefined> {
-    const doc = await M.findById(oid(id)).lean<MemberDoc>()
-    return doc ? toMember(doc) : undefined
-  }
-
   async function listWithChecklist(orgIds?: string[]): Promise<Member[]> {
-    const filter: Record<string, unknown> = { role: { $in: CHECKLIST_ROLES } }
-    if (orgIds) filter.orgId = { $in: orgIds.map(oid) }
-    const docs = await M.find(filter).sort({ name: 1 }).lean<MemberDoc[]>()
+    const filter = orgIds
+      ? { role: { $in: CHECKLIST_ROLES }, orgId: { $in: orgIds.map(oid) } }
+      : { role: { $in: CHECKLIST_ROLES } }
+    const docs = await M.find(filter).sort({ name: 1 }).lean()
     return docs.map(toMember)
   }
 
   async function listByRole(role: Role, orgIds?: string[]): Promise<Member[]> {
-    const filter: Record<string, unknown> = { role }
-    if (orgIds) filter.orgId = { $in: orgIds.map(oid) }
-    const docs = await M.find(filter).sort({ name: 1 }).lean<MemberDoc[]>()
+    const filter = orgIds ? { role, orgId: { $in: orgIds.map(oid) } } : { role }
+    const docs = await M.find(filter).sort({ name: 1 }).lean()
     return docs.map(toMember)
   }
 
   /** Members with one of these names within some units (for #轮值 张三 李四). */
   async function findByNames(names: string[], orgIds: string[]): Promise<Member[]> {
-    const docs = await M.find({ name: { $in: names }, orgId: { $in: orgIds.map(oid) } }).lean<MemberDoc[]>()
+    const docs = await M.find({ name: { $in: names }, orgId: { $in: orgIds.map(oid) } }).lean()
     return docs.map(toMember)
   }
 
   async function listByIds(ids: string[]): Promise<Member[]> {
     const docs = await M.find({ _id: { $in: ids.map(oid) } })
       .sort({ name: 1 })
-      .lean<MemberDoc[]>()
+      .lean()
     return docs.map(toMember)
   }
 
-  /** From a roster import that names her WeChat id: no name binding needed later. */
-  async function addContactId(memberId: string, contactId: string): Promise<void> {
-    await M.updateOne({ _id: oid(memberId) }, { $addToSet: { contactIds: contactId } })
+  /** Contacts of members bound before the contacts collection existed: written once, when it is empty. */
+  async function backfillContacts(now: Date): Promise<void> {
+    if ((await Contact.estimatedDocumentCount()) > 0) return
+    for await (const doc of M.find(UNBOUND_NOT).lean().cursor()) {
+      for (const contactId of doc.contactIds) await insertOnce(Contact, { _id: contactId, memberId: doc._id, at: now })
+    }
   }
 
   return {
-    addContactId,
+    findById,
     findByContactId,
+    bindContact,
     identify,
     upsertByName,
-    findById,
     listWithChecklist,
     listByRole,
     findByNames,
     listByIds,
+    backfillContacts,
   }
 }
+
+const UNBOUND_NOT = { 'contactIds.0': { $exists: true } }
 
 export type MemberRepo = ReturnType<typeof createMemberRepo>

@@ -1,113 +1,124 @@
 import { Schema, type Connection, type Model } from 'mongoose'
-import { DUTY_KINDS } from '../domain/checklist'
+import { AUDIENCES, GROUP_KINDS, ROLES } from '../domain/vocabulary'
+import type * as D from './documents'
 
 /**
- * Collections and the indexes behind every query the product runs. Only the repositories use these;
- * they hand plain objects to everyone else.
+ * Collections and their indexes. The message path reads and writes by `_id` only (fast on every
+ * MongoDB-compatible server, FerretDB 1.x included, which pushes down nothing else); the other indexes
+ * serve jobs, views and the API on MongoDB.
  */
 const opts = { versionKey: false as const }
+const { ObjectId, Mixed } = Schema.Types
+const stringId = { _id: { type: String, required: true } }
 
-const orgUnitSchema = new Schema(
+const orgUnitSchema = new Schema<D.OrgUnitDoc>(
   {
     name: { type: String, required: true, unique: true },
-    parentId: { type: Schema.Types.ObjectId, default: null },
-    /** Every ancestor from the root down: a subtree is one indexed equality match on this array. */
-    ancestors: { type: [Schema.Types.ObjectId], default: [] },
-    /** Per-unit schedule overrides, e.g. { weeklyProgress: { weekday: 1, hour: 9, minute: 0 } }. */
-    settings: { type: Schema.Types.Mixed, default: {} },
-    /** 执委轮值: executives in turn, one a week, counted from startWeek. */
-    rotation: { type: Schema.Types.Mixed, default: null },
+    parentId: { type: ObjectId, default: null },
+    ancestors: { type: [ObjectId], default: [] },
+    settings: { type: Mixed, default: {} },
+    rotation: { type: Mixed, default: null },
   },
   opts,
 )
 orgUnitSchema.index({ ancestors: 1 })
+orgUnitSchema.index({ parentId: 1 })
 
-const memberSchema = new Schema(
+const memberSchema = new Schema<D.MemberDoc>(
   {
     name: { type: String, required: true },
-    role: { type: String, enum: ['executive', 'chair', 'admin'], required: true },
-    orgId: { type: Schema.Types.ObjectId, required: true },
-    /** WeChat ids this person has written from; names change, ids do not. */
+    role: { type: String, enum: ROLES, required: true },
+    orgId: { type: ObjectId, required: true },
     contactIds: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
   },
   opts,
 )
-memberSchema.index({ contactIds: 1 })
 memberSchema.index({ name: 1 })
 memberSchema.index({ orgId: 1, role: 1 })
 
-const groupSchema = new Schema(
+const contactSchema = new Schema<D.ContactDoc>(
+  { ...stringId, memberId: { type: ObjectId, required: true }, at: { type: Date, required: true } },
+  opts,
+)
+contactSchema.index({ memberId: 1 })
+
+const groupSchema = new Schema<D.GroupDoc>(
   {
-    roomId: { type: String, required: true, unique: true },
+    ...stringId,
     topic: { type: String, default: '' },
-    kind: { type: String, enum: ['executive', 'constituent', null], default: null },
-    orgId: { type: Schema.Types.ObjectId, default: null },
-    boundBy: { type: Schema.Types.ObjectId, default: null },
+    kind: { type: String, enum: [...GROUP_KINDS, null], default: null },
+    orgId: { type: ObjectId, default: null },
+    boundBy: { type: ObjectId, default: null },
     boundAt: { type: Date, default: null },
-    /** Whether the weekly post @-mentions executives who are behind (people tire of it: off by default). */
     mentionBehind: { type: Boolean, default: false },
   },
   opts,
 )
 groupSchema.index({ kind: 1, orgId: 1 })
 
-/** Shared by the three kinds of record an executive writes: a message makes at most one of each. */
-const recordFields = {
-  memberId: { type: Schema.Types.ObjectId, required: true },
-  year: { type: Number, required: true },
-  date: { type: String, required: true },
-  createdAt: { type: Date, required: true },
-  sourceMessageId: { type: String, required: true, unique: true },
-  undoneAt: { type: Date, default: null },
-  undoneBy: { type: String, default: null },
-}
-
-const dutyLogSchema = new Schema(
+const needSchema = new Schema<D.NeedDoc>(
   {
-    ...recordFields,
-    kind: { type: String, enum: DUTY_KINDS, required: true },
-    subject: { type: String, required: true },
-    subjectKey: { type: String, required: true },
-    detail: { type: String, default: null },
-  },
-  opts,
-)
-dutyLogSchema.index({ memberId: 1, year: 1, undoneAt: 1 })
-dutyLogSchema.index({ memberId: 1, createdAt: -1 })
-dutyLogSchema.index({ undoneBy: 1 }, { sparse: true })
-
-const diarySchema = new Schema({ ...recordFields, content: { type: String, required: true } }, opts)
-diarySchema.index({ memberId: 1, year: 1, undoneAt: 1 })
-diarySchema.index({ memberId: 1, createdAt: -1 })
-diarySchema.index({ memberId: 1, date: 1 })
-diarySchema.index({ date: 1 })
-diarySchema.index({ undoneBy: 1 }, { sparse: true })
-
-const needSchema = new Schema(
-  {
-    ...recordFields,
+    ...stringId,
+    messageId: { type: String, required: true },
+    memberId: { type: ObjectId, required: true },
+    year: { type: Number, required: true },
+    date: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    by: { type: String, required: true },
+    undoneAt: { type: Date, default: null },
     number: { type: Number, required: true, unique: true },
-    orgId: { type: Schema.Types.ObjectId, required: true },
+    orgId: { type: ObjectId, required: true },
     content: { type: String, required: true },
     status: { type: String, enum: ['open', 'resolved'], required: true },
-    resolvedBy: { type: Schema.Types.ObjectId, default: null },
+    resolvedBy: { type: ObjectId, default: null },
     resolvedAt: { type: Date, default: null },
   },
   opts,
 )
-needSchema.index({ memberId: 1, year: 1, status: 1 })
-needSchema.index({ memberId: 1, createdAt: -1 })
-needSchema.index({ undoneBy: 1 }, { sparse: true })
+needSchema.index({ memberId: 1, year: 1 })
 needSchema.index({ orgId: 1, number: -1 })
 
-const progressSchema = new Schema(
+const ledgerEventSchema = new Schema<D.LedgerEventDoc>(
   {
-    _id: { type: String, required: true },
-    memberId: { type: Schema.Types.ObjectId, required: true },
-    orgId: { type: Schema.Types.ObjectId, required: true },
+    ...stringId,
+    /** Unique: the message that made the change; the same message never changes a ledger twice. */
+    key: { type: String, required: true, unique: true },
+    by: { type: String, required: true },
+    messageId: { type: String, required: true },
+    memberId: { type: ObjectId, required: true },
     year: { type: Number, required: true },
-    counts: { type: Schema.Types.Mixed, required: true },
+    change: { type: Mixed, required: true },
+    text: { type: String, default: null },
+    note: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
+  opts,
+)
+ledgerEventSchema.index({ memberId: 1, year: 1 })
+
+const ledgerSchema = new Schema<D.LedgerDoc>(
+  {
+    ...stringId,
+    memberId: { type: ObjectId, required: true },
+    orgId: { type: ObjectId, required: true },
+    year: { type: Number, required: true },
+    seq: { type: Number, required: true },
+    items: { type: Mixed, default: [] },
+    updatedAt: { type: Date, required: true },
+  },
+  opts,
+)
+
+const progressSchema = new Schema<D.ProgressDoc>(
+  {
+    ...stringId,
+    memberId: { type: ObjectId, required: true },
+    orgId: { type: ObjectId, required: true },
+    year: { type: Number, required: true },
+    seq: { type: Number, default: 0 },
+    counts: { type: Mixed, required: true },
+    lastDiary: { type: String, default: null },
     updatedAt: { type: Date, required: true },
   },
   opts,
@@ -115,44 +126,27 @@ const progressSchema = new Schema(
 progressSchema.index({ year: 1, orgId: 1 })
 progressSchema.index({ year: 1, memberId: 1 })
 
-/** A fresh random token per change to one executive's year of records (see syncProgress). */
-const progressMarkSchema = new Schema(
+const claimSchema = new Schema<D.ClaimDoc>(
   {
-    _id: { type: String, required: true },
-    token: { type: String, required: true },
+    ...stringId,
+    by: { type: String, required: true },
     at: { type: Date, required: true },
+    value: { type: String, default: null },
   },
   opts,
 )
 
-const inboxSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    /** Same sender, conversation, text and second: the same message seen by two accounts or re-sent by a puppet. */
-    fingerprint: { type: String, required: true, unique: true },
-    status: { type: String, enum: ['processing', 'done'], required: true },
-    owner: { type: String, required: true },
-    leaseUntil: { type: Date, required: true },
-    /** Which take-over this is; each is won through a unique claim, see inbox-repo. */
-    attempt: { type: Number, default: 0 },
-    receivedAt: { type: Date, required: true },
-    doneAt: { type: Date, default: null },
-  },
-  opts,
-)
-
-const noticeSchema = new Schema(
+const noticeSchema = new Schema<D.NoticeDoc>(
   {
     number: { type: Number, required: true, unique: true },
-    orgId: { type: Schema.Types.ObjectId, required: true },
-    audience: { type: String, enum: ['executive', 'constituent', 'all'], required: true },
+    orgId: { type: ObjectId, required: true },
+    audience: { type: String, enum: AUDIENCES, required: true },
     content: { type: String, required: true },
-    createdBy: { type: Schema.Types.ObjectId, required: true },
+    createdBy: { type: ObjectId, required: true },
     createdAt: { type: Date, required: true },
     sourceMessageId: { type: String, required: true, unique: true },
     roomIds: { type: [String], default: [] },
-    /** Executives of the unit's subtree: the people whose #收到 the admin tracks by name. */
-    executiveIds: { type: [Schema.Types.ObjectId], default: [] },
+    executiveIds: { type: [ObjectId], default: [] },
     followUpAt: { type: Date, required: true },
     followUpDone: { type: Boolean, default: false },
   },
@@ -163,12 +157,12 @@ noticeSchema.index({ executiveIds: 1, createdAt: -1 })
 noticeSchema.index({ orgId: 1, createdAt: -1 })
 noticeSchema.index({ followUpDone: 1, followUpAt: 1 })
 
-const ackSchema = new Schema(
+const ackSchema = new Schema<D.AckDoc>(
   {
-    _id: { type: String, required: true },
-    noticeId: { type: Schema.Types.ObjectId, required: true },
+    ...stringId,
+    noticeId: { type: ObjectId, required: true },
     contactId: { type: String, required: true },
-    memberId: { type: Schema.Types.ObjectId, default: null },
+    memberId: { type: ObjectId, default: null },
     roomId: { type: String, default: null },
     at: { type: Date, required: true },
   },
@@ -176,31 +170,24 @@ const ackSchema = new Schema(
 )
 ackSchema.index({ noticeId: 1 })
 
-/** The group's average completion each week, for "比上周" in the weekly post. */
-const weeklySnapshotSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    averageDone: { type: Number, required: true },
-    at: { type: Date, required: true },
-  },
+const weeklySnapshotSchema = new Schema<D.WeeklySnapshotDoc>(
+  { ...stringId, averageDone: { type: Number, required: true }, at: { type: Date, required: true } },
   opts,
 )
 
 /** API bearer tokens, stored as SHA-256 hashes: a leaked database does not leak working tokens. */
-const apiTokenSchema = new Schema(
+const apiTokenSchema = new Schema<D.ApiTokenDoc>(
   {
-    _id: { type: String, required: true },
+    ...stringId,
     role: { type: String, enum: ['admin', 'chair'], required: true },
-    /** null: the whole tree (the bootstrap admin). */
-    orgId: { type: Schema.Types.ObjectId, default: null },
+    orgId: { type: ObjectId, default: null },
     label: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },
   opts,
 )
 
-/** Who read or exported which personal records, for admins to review. */
-const auditSchema = new Schema(
+const auditSchema = new Schema<D.AuditDoc>(
   {
     at: { type: Date, required: true },
     who: { type: String, required: true },
@@ -212,30 +199,11 @@ const auditSchema = new Schema(
 )
 auditSchema.index({ at: -1 })
 
-/** Each run of a scheduled job: who runs it, until when, and what it did. */
-const jobRunSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    job: { type: String, required: true },
-    status: { type: String, enum: ['processing', 'done'], required: true },
-    owner: { type: String, required: true },
-    leaseUntil: { type: Date, required: true },
-    attempt: { type: Number, default: 0 },
-    startedAt: { type: Date, required: true },
-    doneAt: { type: Date, default: null },
-    enqueued: { type: Number, default: 0 },
-  },
-  opts,
-)
-jobRunSchema.index({ job: 1, startedAt: -1 })
-
-/** The persistent send queue: every message the bot sends on its own, and a record of each reply (caps). */
-const outboxSchema = new Schema(
+const outboxSchema = new Schema<D.OutboxDoc>(
   {
     /** Unique: a job or notice that runs twice enqueues each message once. */
     dedupeKey: { type: String, required: true, unique: true },
     kind: { type: String, required: true },
-    /** "room:<id>" or "contact:<id>": what the spacing rules count as one target. */
     target: { type: String, required: true },
     text: { type: String, default: '' },
     mentionIds: { type: [String], default: [] },
@@ -256,41 +224,25 @@ outboxSchema.index({ status: 1, notBefore: 1 })
 outboxSchema.index({ sentAt: 1 })
 outboxSchema.index({ target: 1, sentAt: 1 })
 
-/**
- * One-time tokens won by inserting them. A unique insert is the one write every MongoDB-compatible
- * server makes atomic: FerretDB 1.x (SQLite) applies conditional updates and $inc without isolation,
- * so two racing updateOne({…, version: n}) calls can both succeed there.
- */
-const claimSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    value: { type: String, default: null },
-  },
-  opts,
-)
+const jobMarkSchema = new Schema<D.JobMarkDoc>({ ...stringId, at: { type: Date, required: true } }, opts)
 
-/** Models stay untyped here on purpose: each repository maps documents to its own plain type. */
-function model(conn: Connection, name: string, schema: Schema, collection: string): Model<any> {
-  return (
-    (conn.models[name] as Model<any> | undefined) ?? (conn.model(name, schema, collection) as unknown as Model<any>)
-  )
+function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
+  return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection)
 }
 
 export function bindModels(conn: Connection) {
   return {
     OrgUnit: model(conn, 'OrgUnit', orgUnitSchema, 'org_units'),
     Member: model(conn, 'Member', memberSchema, 'members'),
+    Contact: model(conn, 'Contact', contactSchema, 'contacts'),
     Group: model(conn, 'Group', groupSchema, 'groups'),
-    DutyLog: model(conn, 'DutyLog', dutyLogSchema, 'duty_logs'),
-    Diary: model(conn, 'Diary', diarySchema, 'diaries'),
     Need: model(conn, 'Need', needSchema, 'needs'),
+    LedgerEvent: model(conn, 'LedgerEvent', ledgerEventSchema, 'ledger_events'),
+    Ledger: model(conn, 'Ledger', ledgerSchema, 'ledgers'),
     Progress: model(conn, 'Progress', progressSchema, 'progress'),
-    ProgressMark: model(conn, 'ProgressMark', progressMarkSchema, 'progress_marks'),
-    Inbox: model(conn, 'Inbox', inboxSchema, 'inbox'),
     Claim: model(conn, 'Claim', claimSchema, 'claims'),
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
-    JobRun: model(conn, 'JobRun', jobRunSchema, 'job_runs'),
+    JobMark: model(conn, 'JobMark', jobMarkSchema, 'job_marks'),
     Notice: model(conn, 'Notice', noticeSchema, 'notices'),
     Ack: model(conn, 'Ack', ackSchema, 'acks'),
     WeeklySnapshot: model(conn, 'WeeklySnapshot', weeklySnapshotSchema, 'weekly_snapshots'),

@@ -1,17 +1,18 @@
 import type { Models } from './models'
+import type { NeedDoc } from './documents'
 import type { Need } from '../domain/entities'
-import { createRecordOps } from './record-ops'
 import { idOf, oid } from './to-plain'
 import { insertNumbered } from './insert-numbered'
 
-function toNeed(doc: any): Need {
+function toNeed(doc: NeedDoc): Need {
   return {
-    id: idOf(doc._id),
+    id: doc._id,
+    messageId: doc.messageId,
     memberId: idOf(doc.memberId),
     year: doc.year,
     date: doc.date,
     createdAt: doc.createdAt,
-    sourceMessageId: doc.sourceMessageId,
+    by: doc.by,
     number: doc.number,
     orgId: idOf(doc.orgId),
     content: doc.content,
@@ -22,27 +23,31 @@ function toNeed(doc: any): Need {
 }
 
 export function createNeedRepo({ Need: N }: Models) {
-  const ops = createRecordOps(N, toNeed)
-
-  async function open(need: Omit<Need, 'id' | 'number' | 'status' | 'resolvedBy' | 'resolvedAt'>) {
-    const { doc, created } = await insertNumbered(N, need.sourceMessageId, {
-      ...need,
-      memberId: oid(need.memberId),
-      orgId: oid(need.orgId),
+  /** A new need, numbered; the same message opens it once (its id is the message's key). */
+  async function open(
+    need: Omit<Need, 'number' | 'status' | 'resolvedBy' | 'resolvedAt'>,
+  ): Promise<{ created: boolean; record: Need }> {
+    const { id, memberId, orgId, ...rest } = need
+    const { doc, created } = await insertNumbered(N, () => N.findById(id).lean<NeedDoc>(), {
+      ...rest,
+      _id: id,
+      memberId: oid(memberId),
+      orgId: oid(orgId),
       status: 'open',
       resolvedBy: null,
       resolvedAt: null,
       undoneAt: null,
-      undoneBy: null,
     })
     return { record: toNeed(doc), created }
   }
 
   /** The ledger of some units (or all), newest first; undone needs are left out. */
   async function list(orgIds: string[] | undefined, status?: 'open' | 'resolved'): Promise<Need[]> {
-    const filter: Record<string, unknown> = { undoneAt: null }
-    if (orgIds) filter.orgId = { $in: orgIds.map(oid) }
-    if (status) filter.status = status
+    const filter = {
+      undoneAt: null,
+      ...(orgIds ? { orgId: { $in: orgIds.map(oid) } } : {}),
+      ...(status ? { status } : {}),
+    }
     const docs = await N.find(filter).sort({ number: -1 }).limit(1000).lean()
     return docs.map(toNeed)
   }
@@ -61,18 +66,11 @@ export function createNeedRepo({ Need: N }: Models) {
     return res.modifiedCount === 1
   }
 
-  async function countByStatus(memberId: string, year: number): Promise<{ needsOpen: number; needsResolved: number }> {
-    // One read of her year's statuses instead of a count per status: a needs ledger is a few dozen lines a year.
-    const docs = await N.find({ memberId: oid(memberId), year, undoneAt: null }, { _id: 0, status: 1 }).lean<
-      { status: string }[]
-    >()
-    return {
-      needsOpen: docs.filter((d) => d.status === 'open').length,
-      needsResolved: docs.filter((d) => d.status === 'resolved').length,
-    }
+  async function markUndone(id: string, now: Date): Promise<void> {
+    await N.updateOne({ _id: id }, { $set: { undoneAt: now } })
   }
 
-  return { ...ops, open, list, findByNumber, resolve, countByStatus }
+  return { open, list, findByNumber, resolve, markUndone }
 }
 
 export type NeedRepo = ReturnType<typeof createNeedRepo>

@@ -1,9 +1,10 @@
 import type { Models } from './models'
+import type { AckDoc, NoticeDoc } from './documents'
 import type { Ack, Notice } from '../domain/entities'
-import { idOf, isDuplicateKey, oid } from './to-plain'
+import { idOf, insertOnce, oid } from './to-plain'
 import { insertNumbered } from './insert-numbered'
 
-function toNotice(doc: any): Notice {
+function toNotice(doc: NoticeDoc): Notice {
   return {
     id: idOf(doc._id),
     number: doc.number,
@@ -18,7 +19,7 @@ function toNotice(doc: any): Notice {
   }
 }
 
-function toAck(doc: any): Ack {
+function toAck(doc: AckDoc): Ack {
   return {
     noticeId: idOf(doc.noticeId),
     contactId: doc.contactId,
@@ -33,13 +34,18 @@ export function createNoticeRepo({ Notice: N, Ack: A }: Models) {
   async function create(
     input: Omit<Notice, 'id' | 'number'> & { sourceMessageId: string },
   ): Promise<{ notice: Notice; created: boolean }> {
-    const { doc, created } = await insertNumbered(N, input.sourceMessageId, {
-      ...input,
-      orgId: oid(input.orgId),
-      createdBy: oid(input.createdBy),
-      executiveIds: input.executiveIds.map(oid),
-      followUpDone: false,
-    })
+    const { doc, created } = await insertNumbered(
+      N,
+      () => N.findOne({ sourceMessageId: input.sourceMessageId }).lean<NoticeDoc>(),
+      {
+        ...input,
+        _id: oid(),
+        orgId: oid(input.orgId),
+        createdBy: oid(input.createdBy),
+        executiveIds: input.executiveIds.map(oid),
+        followUpDone: false,
+      },
+    )
     return { notice: toNotice(doc), created }
   }
 
@@ -86,20 +92,14 @@ export function createNoticeRepo({ Notice: N, Ack: A }: Models) {
 
   /** Idempotent: one acknowledgement per person and notice, however often she says #收到. */
   async function addAck(ack: Ack): Promise<boolean> {
-    try {
-      await A.create({
-        _id: `${ack.noticeId}:${ack.contactId}`,
-        noticeId: oid(ack.noticeId),
-        contactId: ack.contactId,
-        memberId: ack.memberId ? oid(ack.memberId) : null,
-        roomId: ack.roomId,
-        at: ack.at,
-      })
-      return true
-    } catch (err) {
-      if (isDuplicateKey(err)) return false
-      throw err
-    }
+    return insertOnce(A, {
+      _id: `${ack.noticeId}:${ack.contactId}`,
+      noticeId: oid(ack.noticeId),
+      contactId: ack.contactId,
+      memberId: ack.memberId ? oid(ack.memberId) : null,
+      roomId: ack.roomId,
+      at: ack.at,
+    })
   }
 
   async function acksOf(noticeId: string): Promise<Ack[]> {

@@ -1,17 +1,9 @@
 import type { Models } from './models'
+import type { OrgUnitDoc } from './documents'
 import type { OrgSettings, OrgUnit, Rotation } from '../domain/entities'
 import { idOf, isDuplicateKey, oid } from './to-plain'
 
-type OrgDoc = {
-  _id: unknown
-  name: string
-  parentId: unknown
-  ancestors: unknown[]
-  settings?: OrgSettings
-  rotation?: { memberIds: unknown[]; startMonday: string } | null
-}
-
-function toOrg(doc: OrgDoc): OrgUnit {
+function toOrg(doc: OrgUnitDoc): OrgUnit {
   return {
     id: idOf(doc._id),
     name: doc.name,
@@ -26,12 +18,12 @@ function toOrg(doc: OrgDoc): OrgUnit {
 
 export function createOrgRepo({ OrgUnit: Org }: Models) {
   async function findByName(name: string): Promise<OrgUnit | undefined> {
-    const doc = await Org.findOne({ name }).lean<OrgDoc>()
+    const doc = await Org.findOne({ name }).lean()
     return doc ? toOrg(doc) : undefined
   }
 
   async function findById(id: string): Promise<OrgUnit | undefined> {
-    const doc = await Org.findById(oid(id)).lean<OrgDoc>()
+    const doc = await Org.findById(oid(id)).lean()
     return doc ? toOrg(doc) : undefined
   }
 
@@ -46,7 +38,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
         parentId: parent ? oid(parent.id) : null,
         ancestors: parent ? [...parent.ancestors, parent.id].map(oid) : [],
       })
-      return toOrg(doc.toObject() as OrgDoc)
+      return toOrg(doc.toObject())
     } catch (err) {
       if (isDuplicateKey(err)) return (await findByName(name))!
       throw err
@@ -55,7 +47,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
 
   /** The unit and every unit below it. */
   async function subtreeIds(rootId: string): Promise<string[]> {
-    const below = await Org.find({ ancestors: oid(rootId) }, { _id: 1 }).lean<{ _id: unknown }[]>()
+    const below = await Org.find({ ancestors: oid(rootId) }, { _id: 1 }).lean<Pick<OrgUnitDoc, '_id'>[]>()
     return [rootId, ...below.map((d) => idOf(d._id))]
   }
 
@@ -66,12 +58,12 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
   }
 
   async function listAll(): Promise<OrgUnit[]> {
-    const docs = await Org.find({}).sort({ name: 1 }).lean<OrgDoc[]>()
+    const docs = await Org.find({}).sort({ name: 1 }).lean()
     return docs.map(toOrg)
   }
 
   async function listByIds(ids: string[]): Promise<OrgUnit[]> {
-    const docs = await Org.find({ _id: { $in: ids.map(oid) } }).lean<OrgDoc[]>()
+    const docs = await Org.find({ _id: { $in: ids.map(oid) } }).lean()
     return docs.map(toOrg)
   }
 
@@ -79,7 +71,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
   async function children(id: string): Promise<OrgUnit[]> {
     const docs = await Org.find({ parentId: oid(id) })
       .sort({ name: 1 })
-      .lean<OrgDoc[]>()
+      .lean()
     return docs.map(toOrg)
   }
 

@@ -1,7 +1,12 @@
-import { randomUUID } from 'node:crypto'
 import type { Models } from './models'
-import type { SendState } from '../domain/send-policy'
-import { isDuplicateKey, oid, tryClaim } from './to-plain'
+import type { OutboxDoc } from './documents'
+import { insertOnce, oid } from './to-plain'
+
+/** One message the account sent: a queued one or a direct reply. */
+export interface SentRecently {
+  target: string
+  at: Date
+}
 
 export interface OutboxItem {
   id: string
@@ -22,7 +27,7 @@ export type NewOutboxItem = Omit<OutboxItem, 'id' | 'attempts' | 'file' | 'menti
   respectRestDays?: boolean
 }
 
-function toItem(doc: any): OutboxItem {
+function toItem(doc: OutboxDoc): OutboxItem {
   return {
     id: String(doc._id),
     dedupeKey: doc.dedupeKey,
@@ -30,14 +35,16 @@ function toItem(doc: any): OutboxItem {
     target: doc.target,
     text: doc.text ?? '',
     mentionIds: doc.mentionIds ?? [],
-    file:
-      doc.fileName && doc.fileData
-        ? { name: doc.fileName, data: Buffer.from(doc.fileData.buffer ?? doc.fileData) }
-        : null,
+    file: doc.fileName && doc.fileData ? { name: doc.fileName, data: toBuffer(doc.fileData) } : null,
     respectRestDays: !!doc.respectRestDays,
     notBefore: doc.notBefore,
     attempts: doc.attempts ?? 0,
   }
+}
+
+/** A Buffer as stored, read back lean: the driver hands back a BSON Binary. */
+function toBuffer(data: Buffer | { buffer: Uint8Array }): Buffer {
+  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer)
 }
 
 export function createOutboxRepo({ Outbox: O, Claim }: Models) {
@@ -45,65 +52,37 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models) {
   async function enqueue(items: NewOutboxItem[], now: Date): Promise<number> {
     let added = 0
     for (const item of items) {
-      try {
-        await O.create({
-          dedupeKey: item.dedupeKey,
-          kind: item.kind,
-          target: item.target,
-          text: item.text,
-          mentionIds: item.mentionIds ?? [],
-          fileName: item.file?.name ?? null,
-          fileData: item.file?.data ?? null,
-          respectRestDays: item.respectRestDays ?? false,
-          status: 'pending',
-          notBefore: item.notBefore,
-          createdAt: now,
-          attempts: 0,
-        })
-        added++
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err
-      }
+      const inserted = await insertOnce(O, {
+        _id: oid(),
+        dedupeKey: item.dedupeKey,
+        kind: item.kind,
+        target: item.target,
+        text: item.text,
+        mentionIds: item.mentionIds ?? [],
+        fileName: item.file?.name ?? null,
+        fileData: item.file?.data ?? null,
+        respectRestDays: item.respectRestDays ?? false,
+        status: 'pending',
+        notBefore: item.notBefore,
+        createdAt: now,
+        attempts: 0,
+        sentAt: null,
+        leaseUntil: null,
+        error: null,
+      })
+      if (inserted) added++
     }
     return added
   }
 
-  /** A reply went out directly; it still counts toward the caps. */
-  async function recordSent(target: string, kind: string, at: Date): Promise<void> {
-    await O.create({
-      dedupeKey: `${kind}:${randomUUID()}`,
-      kind,
-      target,
-      status: 'sent',
-      notBefore: at,
-      createdAt: at,
-      sentAt: at,
-    })
-  }
-
-  /**
-   * What the spacing rules need: the newest sends of the last 24 hours (at most `keep`, the daily cap:
-   * no rule looks further back) and, given a target, the last send to it.
-   */
-  async function sendState(target: string | undefined, now: Date, keep: number): Promise<SendState> {
+  /** Queued messages sent in the 24 hours before `now`, newest first, at most `keep` (the daily cap). */
+  async function recentSends(now: Date, keep: number): Promise<SentRecently[]> {
     const since = new Date(now.getTime() - 86_400_000)
-    const [recent, lastToTarget] = await Promise.all([
-      O.find({ sentAt: { $gte: since } }, { _id: 0, sentAt: 1, target: 1 })
-        .sort({ sentAt: -1 })
-        .limit(keep)
-        .lean<{ sentAt: Date; target: string }[]>(),
-      target
-        ? O.findOne({ target, sentAt: { $gte: since } }, { sentAt: 1 })
-            .sort({ sentAt: -1 })
-            .lean<{ sentAt: Date }>()
-        : undefined,
-    ])
-    return {
-      lastSentAt: recent[0]?.sentAt,
-      lastTarget: recent[0]?.target,
-      lastSentToTarget: lastToTarget?.sentAt,
-      recent: recent.map((r) => r.sentAt).reverse(),
-    }
+    const docs = await O.find({ sentAt: { $gte: since } }, { _id: 0, sentAt: 1, target: 1 })
+      .sort({ sentAt: -1 })
+      .limit(keep)
+      .lean<Pick<OutboxDoc, 'sentAt' | 'target'>[]>()
+    return docs.flatMap((d) => (d.sentAt ? [{ target: d.target, at: d.sentAt }] : []))
   }
 
   /** The next message to consider: pending ones in order, or one whose sender died mid-send. */
@@ -119,7 +98,7 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models) {
   /** Won by exactly one process per attempt, through a unique claim. */
   async function claim(item: OutboxItem, now: Date, leaseMs = 60_000): Promise<boolean> {
     const attempt = item.attempts + 1
-    if (!(await tryClaim(Claim, `send:${item.id}#${attempt}`, now))) return false
+    if (!(await insertOnce(Claim, { _id: `send:${item.id}#${attempt}`, by: '-', at: now, value: null }))) return false
     await O.updateOne(
       { _id: oid(item.id) },
       { $set: { status: 'sending', attempts: attempt, leaseUntil: new Date(now.getTime() + leaseMs) } },
@@ -147,7 +126,7 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models) {
     return O.countDocuments({ status: { $in: ['pending', 'sending'] } })
   }
 
-  return { enqueue, recordSent, sendState, nextCandidate, claim, markSent, markFailed, depth, exists }
+  return { enqueue, recentSends, nextCandidate, claim, markSent, markFailed, depth, exists }
 }
 
 export type OutboxRepo = ReturnType<typeof createOutboxRepo>

@@ -4,7 +4,7 @@ import { setById } from './to-plain'
 /** Weekly group averages, so the weekly post can say how the group moved since last week. */
 export function createSnapshotRepo({ WeeklySnapshot: S }: Models) {
   async function get(roomId: string, week: string): Promise<number | undefined> {
-    const doc = await S.findById(`${roomId}:${week}`).lean<{ averageDone: number }>()
+    const doc = await S.findById(`${roomId}:${week}`).lean()
     return doc?.averageDone
   }
 

@@ -1,11 +1,12 @@
-import { Types } from 'mongoose'
+import { Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose'
 
 /** Lean documents carry ObjectIds; the rest of the code sees strings. */
-export function idOf(value: unknown): string {
+export function idOf(value: Types.ObjectId | string): string {
   return value instanceof Types.ObjectId ? value.toHexString() : String(value)
 }
 
-export function oid(id: string): Types.ObjectId {
+/** The ObjectId of a hex string, or a new one. */
+export function oid(id?: string): Types.ObjectId {
   return new Types.ObjectId(id)
 }
 
@@ -14,31 +15,13 @@ export function isDuplicateKey(err: unknown): boolean {
 }
 
 /**
- * Sets fields on the document with this _id, creating it if need be. Two first writers racing on the
- * insert: the loser's upsert fails on the unique _id, and a plain update then does what it meant.
+ * True when this call inserted the document; false when one with its unique key was already there.
+ * Goes straight to the driver: the documents are complete and typed here, and on the message path
+ * mongoose's per-document casting and validation cost more than the insert itself.
  */
-export async function setById(
-  model: import('mongoose').Model<any>,
-  _id: string,
-  fields: Record<string, unknown>,
-): Promise<void> {
+export async function insertOnce<T extends object>(model: Model<T>, doc: T): Promise<boolean> {
   try {
-    await model.updateOne({ _id }, { $set: fields }, { upsert: true })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-    await model.updateOne({ _id }, { $set: fields })
-  }
-}
-
-/** True if this caller inserted the token first; see the claims collection in models.ts. */
-export async function tryClaim(
-  claims: import('mongoose').Model<any>,
-  id: string,
-  now: Date,
-  value: string | null = null,
-): Promise<boolean> {
-  try {
-    await claims.create({ _id: id, createdAt: now, value })
+    await model.collection.insertOne(doc as Parameters<typeof model.collection.insertOne>[0])
     return true
   } catch (err) {
     if (isDuplicateKey(err)) return false
@@ -46,8 +29,21 @@ export async function tryClaim(
   }
 }
 
-/** What the winner of a claim wrote into it (e.g. which WeChat id bound a roster entry). */
-export async function claimValue(claims: import('mongoose').Model<any>, id: string): Promise<string | null> {
-  const doc = await claims.findById(id).lean<{ value?: string | null }>()
-  return doc?.value ?? null
+/**
+ * Sets fields on the document with this string _id, creating it if need be. Two first writers racing on
+ * the insert: the loser's upsert fails on the unique _id, and a plain update then does what it meant.
+ */
+export async function setById<T extends { _id: string }>(
+  model: Model<T>,
+  _id: string,
+  fields: Partial<Omit<T, '_id'>>,
+): Promise<void> {
+  const filter = { _id } as QueryFilter<T>
+  const update = { $set: fields } as UpdateQuery<T>
+  try {
+    await model.updateOne(filter, update, { upsert: true })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    await model.updateOne(filter, update)
+  }
 }

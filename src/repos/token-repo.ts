@@ -13,7 +13,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export function createTokenRepo({ ApiToken: T }: Models) {
   async function find(token: string): Promise<Principal | undefined> {
-    const doc = await T.findById(hashToken(token)).lean<{ role: Principal['role']; orgId: unknown; label: string }>()
+    const doc = await T.findById(hashToken(token)).lean()
     return doc ? { role: doc.role, orgId: doc.orgId ? idOf(doc.orgId) : null, label: doc.label } : undefined
   }
 

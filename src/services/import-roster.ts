@@ -71,7 +71,7 @@ export async function importRoster(
   for (const row of rows) {
     const org = await repos.orgs.ensure(row.org, row.parent)
     const member = await repos.members.upsertByName({ name: row.name, role: row.role, orgId: org.id }, now)
-    if (row.wechatId) await repos.members.addContactId(member.id, row.wechatId)
+    if (row.wechatId) await repos.members.bindContact(member.id, row.wechatId, now)
   }
   return { imported: rows.length, rejected: [] }
 }

@@ -3,6 +3,7 @@ import type { OutboxItem } from '../repos/outbox-repo'
 import type { Sender } from '../incoming-message'
 import type { Logger } from '../logger'
 import { nextSendTime, type SendPolicy } from '../domain/send-policy'
+import { sendStateOf, type SendLog } from './send-log'
 
 const MAX_ATTEMPTS = 5
 
@@ -11,6 +12,8 @@ export type StepResult = { sent: OutboxItem } | { waitUntil: Date } | { idle: tr
 export interface SendQueueDeps {
   repos: Pick<Repos, 'outbox'>
   send: Sender
+  /** This account's direct replies: they count toward the caps too. */
+  replies: SendLog
   policy: SendPolicy
   log: Logger
   random?: () => number
@@ -40,7 +43,8 @@ export async function sendQueueStep(deps: SendQueueDeps, now: Date): Promise<Ste
   const { outbox } = deps.repos
   const item = await outbox.nextCandidate(now)
   if (!item) return { idle: true }
-  const state = await outbox.sendState(item.target, now, deps.policy.perDay)
+  const queued = await outbox.recentSends(now, deps.policy.perDay)
+  const state = sendStateOf(queued, deps.replies.recent(now), item.target)
   const at = nextSendTime(
     state,
     item.target,

@@ -14,6 +14,7 @@ import { createSimulatorWorld, type SimulatorWorld } from '../../bots/simulator-
 import { quietWechatyLogs } from '../../bots/quiet-wechaty-logs'
 import { systemClock } from '../../src/clock'
 import { silentLogger } from '../../src/logger'
+import { createSendLog } from '../../src/services/send-log'
 import { defaultSendPolicy } from '../../src/domain/send-policy'
 
 const BOT = '妇联助手'
@@ -88,7 +89,8 @@ beforeAll(async () => {
     log: silentLogger,
     tz: 'Asia/Shanghai',
     botName: BOT,
-    owner: 'e2e',
+    instance: 'e2e',
+    replies: createSendLog(),
     policy: defaultSendPolicy('Asia/Shanghai'),
     followUpHours: 24,
   })
@@ -126,13 +128,13 @@ describe('the bot over wechaty-puppet-service', () => {
     await new Promise((r) => setTimeout(r, 1_000))
     await bot.drain()
     expect(received.length).toBe(start)
-    expect(await db.conn.collection('duty_logs').countDocuments({ subject: '陈桂英' })).toBe(1)
+    expect(await db.conn.collection('ledger_events').countDocuments({ 'change.add.subject': '陈桂英' })).toBe(1)
   })
 
   it('answers a stranger with one sentence and stores nothing', async () => {
     const replies = await say({ room: GROUP, from: '陌生人', text: '#联系 某人' })
     expect(replies).toHaveLength(1)
     expect(replies[0]!.text).toContain('还不在执委名单里')
-    expect(await db.conn.collection('duty_logs').countDocuments({ subject: '某人' })).toBe(0)
+    expect(await db.conn.collection('ledger_events').countDocuments({ 'change.add.subject': '某人' })).toBe(0)
   })
 })

@@ -75,7 +75,11 @@ describe('the dashboard', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ room: '襄阳市执委工作交流群', from: '刘四', text: '#联系 马兰' }),
     })
-    for (let i = 0; i < 50 && (await db.conn.collection('duty_logs').countDocuments({ subject: '马兰' })) === 0; i++) {
+    for (
+      let i = 0;
+      i < 50 && (await db.conn.collection('ledger_events').countDocuments({ 'change.add.subject': '马兰' })) === 0;
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 100))
     }
     await page.goto(base + '/dashboard')

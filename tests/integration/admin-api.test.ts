@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs'
 import { openTestDb, type TestDb } from '../support/test-db'
 import { startApiServer } from '../support/api-server'
-import { registerRoster } from '../support/fixtures'
-import { syncProgress } from '../../src/services/sync-progress'
-import { subjectKey } from '../../src/domain/progress'
+import { recordDuties, registerRoster } from '../support/fixtures'
 
 const ADMIN = 'admin-token-for-tests-0001'
 let db: TestDb
@@ -28,22 +26,12 @@ beforeAll(async () => {
     { name: '刘四', role: 'executive', org: '襄城区', parent: '襄阳市' },
   ])
   const zs = people['张三']!
-  for (const [i, kind] of (
-    ['representatives', 'poorFamily', 'problemSolved', 'onlineGroup', 'socialOrg', 'publicService'] as const
-  ).entries()) {
-    await db.repos.dutyLogs.insert({
-      memberId: zs.id,
-      year: 2026,
-      date: '2026-05-01',
-      createdAt: new Date(),
-      sourceMessageId: `seed-${i}`,
-      kind,
-      subject: `对象${i}`,
-      subjectKey: subjectKey(`对象${i}`),
-      detail: null,
-    })
-  }
-  await syncProgress(db.repos, zs, 2026, new Date())
+  const kinds = ['representatives', 'poorFamily', 'problemSolved', 'onlineGroup', 'socialOrg', 'publicService'] as const
+  await recordDuties(
+    db.repos,
+    zs,
+    kinds.map((kind, i) => ({ kind, subject: `对象${i}` })),
+  )
   chairToken = await db.repos.tokens.issue(
     { role: 'chair', orgId: people['王主席']!.orgId, label: '王主席' },
     new Date(),

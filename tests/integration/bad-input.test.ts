@@ -1,7 +1,8 @@
 /**
  * Whatever people type reaches the real message path (Wechaty over the simulator puppet, handlers,
  * database): it never throws out of a handler, never gets more than one reply, and a rejected command
- * stores nothing.
+ * stores nothing. A thousand inputs run in memory in tests/unit/handlers/random-input.test.ts; these few
+ * show that Wechaty's adapter and the real database take them too.
  */
 import fc from 'fast-check'
 import { openTestDb, type TestDb } from '../support/test-db'
@@ -74,7 +75,7 @@ const messageText = fc.oneof(
 )
 
 async function countAll() {
-  const names = ['duty_logs', 'diaries', 'needs', 'notices', 'groups']
+  const names = ['ledger_events', 'needs', 'notices', 'groups']
   return Object.fromEntries(
     await Promise.all(names.map(async (n) => [n, await db.conn.collection(n).countDocuments()])),
   )
@@ -102,7 +103,7 @@ describe('the whole message path under random input', () => {
           for (const r of replies) expect(r.text.length).toBeGreaterThan(0)
         },
       ),
-      { numRuns: 250, seed: 20261122 },
+      { numRuns: 40, seed: 20261122 },
     )
   }, 240_000)
 

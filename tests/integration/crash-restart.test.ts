@@ -52,10 +52,10 @@ describe('SIGKILL in the middle of a burst', () => {
     expect(output).toContain('replayed')
     try {
       const logs = await conn
-        .collection('duty_logs')
-        .find({}, { projection: { sourceMessageId: 1 } })
+        .collection('ledger_events')
+        .find({}, { projection: { messageId: 1 } })
         .toArray()
-      const stored = logs.map((l) => l.sourceMessageId as string)
+      const stored = logs.map((l) => l.messageId as string)
       expect(new Set(stored).size).toBe(stored.length)
       expect([...accepted].filter((id) => !stored.includes(id))).toEqual([])
       // Each accepted command is answered: by the killed process or, after the restart, by the new one. A

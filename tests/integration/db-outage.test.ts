@@ -79,10 +79,10 @@ describe('a database outage during a burst', () => {
     await until('the journal to empty', async () => journal.pending().length === 0, 240_000)
     await session.bot.drain()
     const logs = await conn
-      .collection('duty_logs')
-      .find({}, { projection: { sourceMessageId: 1 } })
+      .collection('ledger_events')
+      .find({}, { projection: { messageId: 1 } })
       .toArray()
-    expect(new Set(logs.map((l) => l.sourceMessageId)).size).toBe(BURST)
+    expect(new Set(logs.map((l) => l.messageId)).size).toBe(BURST)
     expect(logs).toHaveLength(BURST)
     const answers = session.sent.filter((m) => m.text.includes('已记录：参与公益服务'))
     expect(answers).toHaveLength(BURST)

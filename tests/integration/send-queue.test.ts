@@ -3,6 +3,7 @@ import { silentLogger } from '../../src/logger'
 import { defaultSendPolicy } from '../../src/domain/send-policy'
 import { drainSimulated, sendQueueStep, targetOfRoom, type SendQueueDeps } from '../../src/services/send-queue'
 import type { Sender } from '../../src/incoming-message'
+import { createSendLog } from '../../src/services/send-log'
 
 let db: TestDb
 const policy = defaultSendPolicy('Asia/Shanghai', ['2026-10-01'])
@@ -47,7 +48,14 @@ describe('the send queue', () => {
     const rec = recordingSender()
     let clock = start
     rec.setClock(() => clock)
-    const deps: SendQueueDeps = { repos: db.repos, send: rec.sender, policy, log: silentLogger, random: () => 0.5 }
+    const deps: SendQueueDeps = {
+      repos: db.repos,
+      send: rec.sender,
+      policy,
+      log: silentLogger,
+      random: () => 0.5,
+      replies: createSendLog(),
+    }
     for (let i = 0; i < 500; i++) {
       const r = await sendQueueStep(deps, clock)
       if ('idle' in r) break
@@ -63,17 +71,25 @@ describe('the send queue', () => {
     const night = new Date('2026-11-16T23:10:00+08:00')
     await enqueue(['n1'], () => targetOfRoom('r'), night)
     const rec = recordingSender()
-    const end = await drainSimulated({ repos: db.repos, send: rec.sender, policy, log: silentLogger }, night)
+    const end = await drainSimulated(
+      { repos: db.repos, send: rec.sender, policy, log: silentLogger, replies: createSendLog() },
+      night,
+    )
     expect(rec.sent).toHaveLength(1)
     expect(end.toISOString()).toBe(new Date('2026-11-17T07:30:00+08:00').toISOString())
   })
 
-  it('counts replies toward the caps', async () => {
+  it('counts this account’s direct replies toward the caps, without a database row each', async () => {
     const now = new Date('2026-11-16T10:00:00+08:00')
-    for (let i = 0; i < 20; i++)
-      await db.repos.outbox.recordSent(targetOfRoom(`reply${i}`), 'reply', new Date(now.getTime() + i))
+    const replies = createSendLog()
+    for (let i = 0; i < 20; i++) replies.record(targetOfRoom(`reply${i}`), new Date(now.getTime() + i))
     await enqueue(['after-replies'], () => targetOfRoom('r'), now)
-    const r = await sendQueueStep({ repos: db.repos, send: recordingSender().sender, policy, log: silentLogger }, now)
+    const writes = db.commands(['insert'])
+    const r = await sendQueueStep(
+      { repos: db.repos, send: recordingSender().sender, policy, log: silentLogger, replies },
+      now,
+    )
+    expect(db.commands(['insert'])).toBe(writes)
     expect('waitUntil' in r && r.waitUntil.getTime() - now.getTime()).toBeGreaterThanOrEqual(60_000)
   })
 
@@ -92,7 +108,7 @@ describe('the send queue', () => {
       start,
     )
     const rec = recordingSender()
-    const deps = { repos: db.repos, send: rec.sender, policy, log: silentLogger }
+    const deps = { repos: db.repos, send: rec.sender, policy, log: silentLogger, replies: createSendLog() }
     await Promise.all([drainSimulated(deps, start), drainSimulated(deps, start)])
     expect(rec.sent.map((s) => s.text).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `消息 c${i}`).sort())
   })
@@ -101,10 +117,16 @@ describe('the send queue', () => {
     const start = new Date('2026-11-16T10:00:00+08:00')
     await enqueue(['f1'], () => targetOfRoom('flaky'), start)
     const failing = recordingSender(new Set(['flaky']))
-    await sendQueueStep({ repos: db.repos, send: failing.sender, policy, log: silentLogger }, start)
+    await sendQueueStep(
+      { repos: db.repos, send: failing.sender, policy, log: silentLogger, replies: createSendLog() },
+      start,
+    )
     expect(await db.repos.outbox.depth()).toBe(1)
     const working = recordingSender()
-    await drainSimulated({ repos: db.repos, send: working.sender, policy, log: silentLogger }, start)
+    await drainSimulated(
+      { repos: db.repos, send: working.sender, policy, log: silentLogger, replies: createSendLog() },
+      start,
+    )
     expect(working.sent).toHaveLength(1)
   })
 })

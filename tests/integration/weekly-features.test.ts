@@ -2,7 +2,6 @@ import { openTestDb, type TestDb } from '../support/test-db'
 import { registerRoster } from '../support/fixtures'
 import { startHarness, type Harness } from '../support/bot-harness'
 import { silentLogger } from '../../src/logger'
-import { runJob } from '../../jobs/run-job'
 import { findJob } from '../../jobs'
 
 const EXEC = '襄阳市执委工作交流群'
@@ -21,7 +20,7 @@ async function job(name: string, at: string) {
     force: true,
     followUpHours: 24,
   }
-  await runJob(findJob(name)!, ctx, 'test')
+  await findJob(name)!.run(ctx)
   await h.session.drainQueue()
   await h.session.bot.drain()
   return h.take()
@@ -34,7 +33,8 @@ async function say(input: { from: string; text: string; room?: string }) {
   return h.take()
 }
 
-beforeAll(async () => {
+/** Each test starts from this: a city and two districts, bound groups, everyone known by WeChat id. */
+beforeEach(async () => {
   db = await openTestDb()
   await registerRoster(db.repos, [
     { name: '王主席', role: 'chair', org: '襄阳市' },
@@ -51,7 +51,7 @@ beforeAll(async () => {
   for (const name of ['张三', '刘四', '陈五', '王主席']) await say({ from: name, text: '#进度' })
   await say({ room: EXEC, from: '张三', text: '#联系 刘翠花' })
 })
-afterAll(async () => {
+afterEach(async () => {
   await h.session.stop()
   await db.close()
 })
@@ -86,15 +86,18 @@ describe('notices and acknowledgements', () => {
 
   it('counts constituents who acknowledge without naming them', async () => {
     const [scheduled] = await say({ room: EXEC, from: '李干部', text: '#通知 群众群 周六义诊' })
-    expect(scheduled!.text).toContain('已安排第 2 号通知发往 1 个群众群，')
+    expect(scheduled!.text).toContain('已安排第 1 号通知发往 1 个群众群，')
     await say({ room: PUBLIC, from: '群众甲', text: '收到' })
     await say({ room: PUBLIC, from: '群众乙', text: '收到👍' })
-    const [receipts] = await say({ from: '李干部', text: '#回执 2' })
+    const [receipts] = await say({ from: '李干部', text: '#回执 1' })
     expect(receipts!.text).toContain('群众确认 2 人')
     expect(receipts!.text).not.toContain('群众甲')
   })
 
   it('follows up once, privately, with the executives who have not acknowledged', async () => {
+    await say({ room: EXEC, from: '李干部', text: '#通知 执委群 周五下午三点开会' })
+    await say({ room: EXEC, from: '张三', text: '收到' })
+    await say({ from: '陈五', text: '#收到' })
     const followUps = await job('notice-follow-up', '2026-11-17T10:00:00+08:00')
     const forNotice1 = followUps.filter((m) => m.text.includes('第 1 号通知'))
     expect(forNotice1.map((m) => m.to)).toEqual(['刘四'])
@@ -146,6 +149,7 @@ describe('weekly progress, rotation and settings', () => {
   })
 
   it('@-mentions who is behind once an admin turns it on, and rotates the duty weekly', async () => {
+    await say({ room: EXEC, from: '李干部', text: '#轮值 刘四 张三' })
     expect((await say({ room: EXEC, from: '李干部', text: '#设置 点名 开' }))[0]!.text).toContain('周报会 @')
     const posts = await job('weekly-progress', '2026-11-23T09:30:00+08:00')
     const mine = posts.find((p) => p.room === EXEC)!

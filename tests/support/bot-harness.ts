@@ -12,7 +12,7 @@ export interface Harness {
 }
 
 /** The real bot (Wechaty + handlers) over the simulator puppet, on a test database. */
-export async function startHarness(db: TestDb, options: { owner?: string; at?: string } = {}): Promise<Harness> {
+export async function startHarness(db: TestDb, options: { instance?: string; at?: string } = {}): Promise<Harness> {
   quietWechatyLogs('silent')
   const clock = manualClock(new Date(options.at ?? '2026-11-20T10:00:00+08:00'))
   const session = await startSimulatorSession({
@@ -21,7 +21,7 @@ export async function startHarness(db: TestDb, options: { owner?: string; at?: s
     log: silentLogger,
     tz: 'Asia/Shanghai',
     botName: '妇联助手',
-    owner: options.owner,
+    instance: options.instance,
   })
   let seen = 0
   return {

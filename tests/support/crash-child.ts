@@ -31,7 +31,6 @@ async function main() {
     tz: 'Asia/Shanghai',
     botName: '妇联助手',
     journal,
-    owner: `${mode}-${process.pid}`,
     // Written synchronously, so what this process answered survives its SIGKILL.
     onSent: (m) => appendFileSync(join(dataDir, 'answers.log'), `${mode}\t${m.text.replace(/\n/g, ' ')}\n`),
   })

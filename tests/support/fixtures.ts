@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto'
 import type { Repos } from '../../src/repos/create-repos'
 import type { Member, Role } from '../../src/domain/entities'
+import type { DutyKind } from '../../src/domain/checklist'
+import { subjectKey } from '../../src/domain/progress'
 
 /** Registers people as a roster import would: org units by name, created with their parent when new. */
 export async function registerRoster(
-  repos: Repos,
+  repos: Pick<Repos, 'orgs' | 'members'>,
   people: { name: string; role: Role; org: string; parent?: string }[],
   now = new Date('2026-11-16T01:00:00Z'),
 ): Promise<Record<string, Member>> {
@@ -13,4 +16,25 @@ export async function registerRoster(
     out[p.name] = await repos.members.upsertByName({ name: p.name, role: p.role, orgId: org.id }, now)
   }
   return out
+}
+
+/** Records duty items for her as the duty handler does, for tests of views. */
+export async function recordDuties(
+  repos: Pick<Repos, 'progress'>,
+  member: Member,
+  items: { kind: DutyKind; subject: string; date?: string }[],
+  now = new Date('2026-11-16T01:00:00Z'),
+): Promise<void> {
+  for (const item of items) {
+    const date = item.date ?? '2026-05-01'
+    const id = `seed-${randomBytes(6).toString('hex')}`
+    const added = { id, kind: item.kind, subject: item.subject, key: subjectKey(item.subject), date, at: now.getTime() }
+    await repos.progress.record(
+      member,
+      Number(date.slice(0, 4)),
+      { key: id, by: 'fixture', messageId: 'seed', change: { add: added } },
+      now,
+    )
+  }
+  await repos.progress.saveAll()
 }

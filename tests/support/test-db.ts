@@ -8,15 +8,19 @@ export interface TestDb {
   dbName: string
   conn: Connection
   repos: Repos
+  /** Database commands sent so far whose name is in `names` (e.g. insert, update, delete). */
+  commands(names?: readonly string[]): number
   close(): Promise<void>
 }
 
-/** A fresh database on the real server for one test file; dropped when closed. */
+/** A fresh database on the real server (about 0.15 s on FerretDB), dropped when closed. */
 export async function openTestDb(): Promise<TestDb> {
   const uri = process.env.MONGODB_URI
   if (!uri) throw new Error('MONGODB_URI is not set: the jest global setup should have set it')
   const dbName = `t_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`
-  const conn = await connectDatabase(uri, dbName)
+  const conn = await connectDatabase(uri, dbName, { monitorCommands: true })
+  const seen: string[] = []
+  conn.getClient().on('commandStarted', (e) => seen.push(e.commandName))
   const repos = createRepos(conn)
   await repos.init()
   return {
@@ -24,6 +28,7 @@ export async function openTestDb(): Promise<TestDb> {
     dbName,
     conn,
     repos,
+    commands: (names) => (names ? seen.filter((n) => names.includes(n)).length : seen.length),
     async close() {
       await conn.dropDatabase()
       await conn.close()

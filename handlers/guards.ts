@@ -1,0 +1,57 @@
+import type { Member, Role } from '../src/domain/entities'
+import { hasChecklist } from '../src/domain/entities'
+import type { Middleware } from './composer'
+import type { MessageContext } from './message-context'
+import { REFUSALS } from './messages'
+
+/**
+ * Small matchers every route composes instead of repeating checks: each either calls `next` or throws
+ * the UserError whose sentence the boundary shows.
+ */
+type Guard = Middleware<MessageContext>
+
+/** The sender, for handlers behind a guard that required one. */
+export function senderOf(ctx: MessageContext): Member {
+  if (!ctx.sender) throw REFUSALS.stranger()
+  return ctx.sender
+}
+
+export const registered: Guard = (ctx, next) => {
+  if (!ctx.sender) throw REFUSALS.stranger()
+  return next()
+}
+
+/** Nothing about records is handled in a constituents' group. */
+export const notInConstituentGroup: Guard = (ctx, next) => {
+  if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw REFUSALS.privacy()
+  return next()
+}
+
+/** She keeps a checklist, and the place is private enough for her records. */
+export const recorder: Guard = (ctx, next) => {
+  const sender = senderOf(ctx)
+  if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw REFUSALS.privacy()
+  if (!hasChecklist(sender)) throw REFUSALS.noChecklist()
+  return next()
+}
+
+export function role(...roles: Role[]): Guard {
+  return (ctx, next) => {
+    const sender = senderOf(ctx)
+    if (!roles.includes(sender.role)) throw roles.includes('chair') ? REFUSALS.leaderOnly() : REFUSALS.adminOnly()
+    return next()
+  }
+}
+
+export const adminOnly = role('admin')
+
+export const inGroup: Guard = (ctx, next) => {
+  if (ctx.place.type !== 'group') throw REFUSALS.groupOnly()
+  return next()
+}
+
+/** For handlers that write something other than a keyed record before they answer. */
+export const claimFirst: Guard = async (ctx, next) => {
+  await ctx.claim()
+  await next()
+}

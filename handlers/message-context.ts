@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto'
+import type { Repos } from '../src/repos/create-repos'
+import type { Member } from '../src/domain/entities'
+import type { IncomingMessage, Sender } from '../src/incoming-message'
+import type { Intent, GroupKind } from '../src/parser/command-types'
+import type { LocalDate } from '../src/domain/zoned-time'
+import type { Logger } from '../src/logger'
+import type { SendPolicy } from '../src/domain/send-policy'
+import type { SendLog } from '../src/services/send-log'
+import type { MessageJournal } from '../src/journal/message-journal'
+import { toLocal } from '../src/domain/zoned-time'
+import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
+import { AlreadyHandled } from './user-error'
+
+/** The repositories a handler may use; tests pass in-memory ones. */
+export type HandlerRepos = Pick<
+  Repos,
+  'orgs' | 'members' | 'groups' | 'needs' | 'progress' | 'claims' | 'notices' | 'outbox'
+>
+
+export type Place =
+  { type: 'private' } | { type: 'group'; roomId: string; kind: GroupKind | null; orgId: string | null; topic: string }
+
+/** What happened to one message, for tests, metrics and the scenario runner. */
+export type Outcome = 'ignored' | 'duplicate' | 'handled' | 'userError' | 'failed' | 'deferred'
+
+/** Everything the message path needs from the outside; one instance per bot process. */
+export interface MessageDeps {
+  repos: HandlerRepos
+  now(): Date
+  tz: string
+  botName: string
+  /** Names this bot instance in claims; kept with its journal, so it survives a restart. */
+  instance: string
+  send: Sender
+  replies: SendLog
+  log: Logger
+  policy: SendPolicy
+  followUpHours: number
+  journal?: MessageJournal
+}
+
+/** Everything a handler may use; it never sees the Wechaty bot. */
+export interface MessageContext<I extends Intent = Intent> {
+  readonly msg: IncomingMessage
+  readonly intent: I
+  /** From the message's content: the same for a redelivery and for a second bot account in the group. */
+  readonly key: string
+  readonly now: Date
+  readonly today: LocalDate
+  readonly deps: MessageDeps
+  readonly repos: HandlerRepos
+  readonly log: Logger
+  /** Her ledgers this message changed: the journal lets the message go once their counts are saved. */
+  readonly touched: ReadonlySet<string>
+  /** Filled in by the first middleware (see routes.ts). */
+  place: Place
+  sender: Member | undefined
+  /** Set by a middleware that decides the bot stays silent. */
+  outcome: Outcome | undefined
+  /**
+   * Claims the message for this instance unless a record already did; throws AlreadyHandled if another
+   * did. `value` is kept with the claim (what an undo undid), and the value of this instance's earlier
+   * attempt is returned on a replay, so a replay does exactly what the first attempt set out to do.
+   */
+  claim(value?: string): Promise<string | null>
+  /** A record is the message's claim: created, or ours from before a crash, or else AlreadyHandled. */
+  claimRecord(result: { created: boolean; by: string }): void
+  /** The id of the message's n-th record (1-based). */
+  recordId(n?: number): string
+  /** Answers her (mentioning her in a group), after claiming the message if nothing has yet. */
+  reply(text: string): Promise<void>
+}
+
+/** Same sender, conversation, second and text: the same message, whichever account or delivery brought it. */
+export function messageKey(msg: IncomingMessage): string {
+  return createHash('sha256')
+    .update([msg.talkerId, msg.roomId ?? '', msg.timestamp, msg.kind, msg.text].join('\u0000'))
+    .digest('base64url')
+}
+
+/**
+ * Message times from `clock`, strictly increasing within this process, so that "her newest record" is
+ * well defined even for two messages in one millisecond (or under a test's frozen clock).
+ */
+export function monotonic(clock: () => Date): () => Date {
+  let last = 0
+  return () => {
+    last = Math.max(clock().getTime(), last + 1)
+    return new Date(last)
+  }
+}
+
+export function createMessageContext(
+  deps: MessageDeps,
+  msg: IncomingMessage,
+  intent: Intent,
+  options: { replay?: boolean } = {},
+): MessageContext {
+  const now = deps.now()
+  const key = messageKey(msg)
+  let claimed = false
+  const accept = (created: boolean, by: string) => {
+    // A replay finishes this instance's own earlier attempt; anything else already claimed is not ours.
+    if (created || (options.replay && by === deps.instance)) claimed = true
+    else throw new AlreadyHandled()
+  }
+  const touched = new Set<string>()
+  const progress = deps.repos.progress
+  const repos: HandlerRepos = {
+    ...deps.repos,
+    progress: {
+      ...progress,
+      record: async (...args) => {
+        const result = await progress.record(...args)
+        touched.add(result.ledger)
+        return result
+      },
+    },
+  }
+  const ctx: MessageContext = {
+    msg,
+    intent,
+    key,
+    now,
+    today: toLocal(now, deps.tz),
+    deps,
+    repos,
+    touched,
+    log: deps.log,
+    place: msg.roomId
+      ? { type: 'group', roomId: msg.roomId, kind: null, orgId: null, topic: msg.roomTopic ?? '' }
+      : { type: 'private' },
+    sender: undefined,
+    outcome: undefined,
+    async claim(value) {
+      if (claimed) return value ?? null
+      const result = await deps.repos.claims.claim(`msg:${key}`, deps.instance, now, value ?? null)
+      if (result.won) {
+        claimed = true
+        return value ?? null
+      }
+      accept(false, result.by)
+      return result.value
+    },
+    claimRecord: (result) => accept(result.created, result.by),
+    recordId: (n = 1) => (n === 1 ? key : `${key}#${n}`),
+    async reply(text) {
+      await ctx.claim()
+      if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
+      else await deps.send.toContact(msg.talkerId, text)
+      deps.replies.record(msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId), now)
+      await deps.journal?.replied(msg.id)
+    },
+  }
+  return ctx
+}

@@ -1,0 +1,179 @@
+import type { Types } from 'mongoose'
+import type { OrgSettings, Role } from '../domain/entities'
+import type { GroupKind, Audience } from '../domain/vocabulary'
+import type { LedgerEvent, LedgerItem } from '../domain/ledger'
+import type { ProgressCounts } from '../domain/progress'
+
+/** The stored shape of every collection; only the repositories see these. */
+
+export interface OrgUnitDoc {
+  _id: Types.ObjectId
+  name: string
+  parentId: Types.ObjectId | null
+  /** Every ancestor from the root down: a subtree is one equality match on this array. */
+  ancestors: Types.ObjectId[]
+  settings: OrgSettings
+  rotation: { memberIds: Types.ObjectId[]; startMonday: string } | null
+}
+
+export interface MemberDoc {
+  _id: Types.ObjectId
+  name: string
+  role: Role
+  orgId: Types.ObjectId
+  /** WeChat ids she writes from: how jobs reach her. Who a WeChat id is comes from `contacts`. */
+  contactIds: string[]
+  createdAt: Date
+}
+
+/** A WeChat id bound to one member, keyed by the id: "who wrote this" is one lookup by key. */
+export interface ContactDoc {
+  _id: string
+  memberId: Types.ObjectId
+  at: Date
+}
+
+/** A WeChat group, keyed by its room id. */
+export interface GroupDoc {
+  _id: string
+  topic: string
+  kind: GroupKind | null
+  orgId: Types.ObjectId | null
+  boundBy: Types.ObjectId | null
+  boundAt: Date | null
+  mentionBehind: boolean
+}
+
+/** A need in the ledger of women's needs: numbered across the federation, its `_id` derived from the message. */
+export interface NeedDoc {
+  _id: string
+  messageId: string
+  memberId: Types.ObjectId
+  year: number
+  date: string
+  createdAt: Date
+  by: string
+  undoneAt: Date | null
+  number: number
+  orgId: Types.ObjectId
+  content: string
+  status: 'open' | 'resolved'
+  resolvedBy: Types.ObjectId | null
+  resolvedAt: Date | null
+}
+
+/**
+ * One change to one executive's year (see domain/ledger), in slot `<member>:<year>#<seq>`. Taking the next
+ * slot is a unique insert, so of two racing writers exactly one gets it, on every compatible server.
+ */
+export interface LedgerEventDoc extends LedgerEvent {
+  _id: string
+  memberId: Types.ObjectId
+  year: number
+}
+
+/** Her ledger folded up to event `seq`: a cache that spares reading every event; events after it still count. */
+export interface LedgerDoc {
+  _id: string
+  memberId: Types.ObjectId
+  orgId: Types.ObjectId
+  year: number
+  seq: number
+  items: LedgerItem[]
+  updatedAt: Date
+}
+
+/** Her counts for a year as of event `seq`, as the views read them: small, so a whole unit is read quickly. */
+export interface ProgressDoc {
+  _id: string
+  memberId: Types.ObjectId
+  orgId: Types.ObjectId
+  year: number
+  seq: number
+  counts: ProgressCounts
+  /** Her newest diary entry's date (YYYY-MM-DD), for the weekly diary reminder. */
+  lastDiary: string | null
+  updatedAt: Date
+}
+
+/** First insert wins: a message handled once, a one-time message told once, a roster entry bound once. */
+export interface ClaimDoc {
+  _id: string
+  by: string
+  at: Date
+  value: string | null
+}
+
+export interface NoticeDoc {
+  _id: Types.ObjectId
+  number: number
+  orgId: Types.ObjectId
+  audience: Audience
+  content: string
+  createdBy: Types.ObjectId
+  createdAt: Date
+  sourceMessageId: string
+  roomIds: string[]
+  executiveIds: Types.ObjectId[]
+  followUpAt: Date
+  followUpDone: boolean
+}
+
+export interface AckDoc {
+  _id: string
+  noticeId: Types.ObjectId
+  contactId: string
+  memberId: Types.ObjectId | null
+  roomId: string | null
+  at: Date
+}
+
+export interface WeeklySnapshotDoc {
+  _id: string
+  averageDone: number
+  at: Date
+}
+
+export interface ApiTokenDoc {
+  _id: string
+  role: 'admin' | 'chair'
+  orgId: Types.ObjectId | null
+  label: string
+  createdAt: Date
+}
+
+export interface AuditDoc {
+  _id: Types.ObjectId
+  at: Date
+  who: string
+  role: string
+  action: string
+  detail: string
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed'
+
+export interface OutboxDoc {
+  _id: Types.ObjectId
+  dedupeKey: string
+  kind: string
+  target: string
+  text: string
+  mentionIds: string[]
+  fileName: string | null
+  fileData: Buffer | null
+  respectRestDays: boolean
+  status: OutboxStatus
+  notBefore: Date
+  createdAt: Date
+  sentAt: Date | null
+  attempts: number
+  leaseUntil: Date | null
+  error: string | null
+}
+
+/** "This job has done this unit's work for this period": lets later ticks skip without writing. */
+export interface JobMarkDoc {
+  _id: string
+  at: Date
+}

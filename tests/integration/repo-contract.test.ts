@@ -1,0 +1,198 @@
+/**
+ * What the repositories promise, checked against the real database and against the in-memory ones that
+ * handler tests use, so that those fast tests rely on nothing the real ones do not do.
+ */
+import { Types } from 'mongoose'
+import { openTestDb, type TestDb } from '../support/test-db'
+import { createMemoryRepos } from '../support/memory-repos'
+import { registerRoster } from '../support/fixtures'
+import type { HandlerRepos } from '../../handlers/message-context'
+import { createRepos } from '../../src/repos/create-repos'
+import { recountProgress } from '../../src/services/recount-progress'
+import type { LedgerChange } from '../../src/domain/ledger'
+
+const now = new Date('2026-11-20T02:00:00Z')
+let db: TestDb | undefined
+afterEach(async () => {
+  await db?.close()
+  db = undefined
+})
+
+const kinds: [string, () => Promise<HandlerRepos>][] = [
+  [
+    'database',
+    async () => {
+      db = await openTestDb()
+      return db.repos
+    },
+  ],
+  ['memory', async () => createMemoryRepos()],
+]
+
+const event = (key: string, by: string, change: LedgerChange) => ({ key, by, messageId: key, change })
+const item = (id: string, key: string) => ({
+  id,
+  kind: 'representatives' as const,
+  subject: key,
+  key,
+  date: '2026-11-20',
+  at: 1,
+})
+
+describe.each(kinds)('repositories (%s)', (_kind, make) => {
+  it('keep a six-level tree and answer subtree questions', async () => {
+    const repos = await make()
+    const levels = ['全国妇联', '湖北省', '襄阳市', '樊城区', '太平店镇', '新农村']
+    for (let i = 1; i < levels.length; i++) await repos.orgs.ensure(levels[i]!, levels[i - 1])
+    const city = (await repos.orgs.findByName('襄阳市'))!
+    const village = (await repos.orgs.findByName('新农村'))!
+    expect(village.ancestors).toHaveLength(5)
+    expect(await repos.orgs.subtreeIds(city.id)).toHaveLength(4)
+    expect(await repos.orgs.isWithin(village.id, city.id)).toBe(true)
+    expect(await repos.orgs.isWithin(city.id, village.id)).toBe(false)
+  })
+
+  it('bind a WeChat id to the roster entry with her name the first time only', async () => {
+    const repos = await make()
+    await registerRoster(repos, [{ name: '赵敏', role: 'executive', org: '襄阳市' }])
+    const first = await repos.members.identify('赵敏', 'wx_zhao', now)
+    expect(first && 'member' in first && first.member.contactIds).toEqual(['wx_zhao'])
+    // An impostor taking her display name later does not get her records.
+    expect(await repos.members.identify('赵敏', 'wx_other', now)).toBeUndefined()
+    expect((await repos.members.findByContactId('wx_zhao'))?.name).toBe('赵敏')
+  })
+
+  it('bind her when several of her own first messages race each other', async () => {
+    const repos = await make()
+    await registerRoster(repos, [{ name: '冯英', role: 'executive', org: '襄阳市' }])
+    const results = await Promise.all(Array.from({ length: 6 }, () => repos.members.identify('冯英', 'wx_feng', now)))
+    expect(results.map((r) => (r && 'member' in r ? r.member.name : 'stranger'))).toEqual(Array(6).fill('冯英'))
+    expect((await repos.members.findByContactId('wx_feng'))?.contactIds).toEqual(['wx_feng'])
+  })
+
+  it('let only one of two racing contacts bind an entry', async () => {
+    const repos = await make()
+    await registerRoster(repos, [{ name: '孙丽', role: 'executive', org: '襄阳市' }])
+    const results = await Promise.all([
+      repos.members.identify('孙丽', 'wx_a', now),
+      repos.members.identify('孙丽', 'wx_b', now),
+    ])
+    expect(results.filter(Boolean)).toHaveLength(1)
+  })
+
+  it('refuse a WeChat id already bound to someone else', async () => {
+    const repos = await make()
+    const p = await registerRoster(repos, [
+      { name: '甲', role: 'executive', org: '襄阳市' },
+      { name: '乙', role: 'executive', org: '襄阳市' },
+    ])
+    expect(await repos.members.bindContact(p['甲']!.id, 'wx_x', now)).toBe(true)
+    expect(await repos.members.bindContact(p['乙']!.id, 'wx_x', now)).toBe(false)
+    expect(await repos.members.bindContact(p['甲']!.id, 'wx_x', now)).toBe(true)
+    expect((await repos.members.findByContactId('wx_x'))?.name).toBe('甲')
+  })
+
+  it('record one event per key and return the first on a retry, whoever retries', async () => {
+    const repos = await make()
+    const owner = { id: new Types.ObjectId().toHexString(), orgId: new Types.ObjectId().toHexString() }
+    const first = await repos.progress.record(owner, 2026, event('k1', 'bot-a', { add: item('k1', '刘翠花') }), now)
+    const again = await repos.progress.record(owner, 2026, event('k1', 'bot-b', { add: item('k1', '别的') }), now)
+    expect(first).toMatchObject({ created: true, changed: true, event: { by: 'bot-a' } })
+    expect(again).toMatchObject({ created: false, changed: false, event: { by: 'bot-a' } })
+    expect((await repos.progress.ledger(owner.id, 2026)).map((i) => i.subject)).toEqual(['刘翠花'])
+  })
+
+  it('number needs once per message, without gaps when openers race, and resolve each once', async () => {
+    const repos = await make()
+    const need = (i: number) => ({
+      id: `n${i}`,
+      messageId: `n${i}`,
+      memberId: new Types.ObjectId().toHexString(),
+      orgId: new Types.ObjectId().toHexString(),
+      year: 2026,
+      date: '2026-11-20',
+      createdAt: now,
+      by: 'test',
+      content: `需求${i}`,
+    })
+    const opened = await Promise.all(Array.from({ length: 8 }, (_, i) => repos.needs.open(need(i))))
+    expect(opened.map((o) => o.record.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    expect((await repos.needs.open(need(3))).record.number).toBe(opened[3]!.record.number)
+    expect(await repos.needs.resolve(1, need(0).memberId, now)).toBe(true)
+    expect(await repos.needs.resolve(1, need(0).memberId, now)).toBe(false)
+  })
+
+  it('give a claim to the first caller only, keep its value, and tell the others who has it', async () => {
+    const repos = await make()
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => repos.claims.claim('msg:x', `bot-${i}`, now, `v${i}`)),
+    )
+    const winner = results.findIndex((r) => r.won)
+    expect(results.filter((r) => r.won)).toHaveLength(1)
+    expect(await repos.claims.claim('msg:x', 'late', now)).toEqual({
+      won: false,
+      by: `bot-${winner}`,
+      value: `v${winner}`,
+    })
+  })
+
+  it('count distinct subjects, and take an undo as an event of its own', async () => {
+    const repos = await make()
+    const owner = { id: new Types.ObjectId().toHexString(), orgId: new Types.ObjectId().toHexString() }
+    await repos.progress.record(owner, 2026, event('a', 'x', { add: item('a', '刘翠花') }), now)
+    const b = await repos.progress.record(owner, 2026, event('b', 'x', { add: item('b', '刘翠花') }), now)
+    expect(b).toMatchObject({ changed: true, counts: { representatives: 1 } })
+    expect(await repos.progress.ledger(owner.id, 2026)).toHaveLength(2)
+    await repos.progress.record(owner, 2026, event('undo-a', 'x', { remove: 'a' }), now)
+    const nothing = await repos.progress.record(owner, 2026, event('undo-a-again', 'x', { remove: 'a' }), now)
+    expect(nothing).toMatchObject({ created: true, changed: false })
+    await repos.progress.saveAll()
+    expect((await repos.progress.get(owner.id, 2026))?.representatives).toBe(1)
+  })
+
+  it('lose no change when one process records many in one ledger at once', async () => {
+    const repos = await make()
+    const owner = { id: new Types.ObjectId().toHexString(), orgId: new Types.ObjectId().toHexString() }
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        repos.progress.record(owner, 2026, event(`r${i}`, 'x', { add: item(`r${i}`, `代表${i % 6}`) }), now),
+      ),
+    )
+    expect(await repos.progress.ledger(owner.id, 2026)).toHaveLength(12)
+    await repos.progress.saveAll()
+    expect((await repos.progress.get(owner.id, 2026))?.representatives).toBe(6)
+  })
+})
+
+describe('ledgers written by two processes (database only)', () => {
+  it('sees another process’s change and applies on top of it', async () => {
+    db = await openTestDb()
+    // Its own copies in memory, as a second process has; it looks for others' events on every read.
+    const other = createRepos(db.conn, { progress: { freshMs: 0 } })
+    const owner = { id: new Types.ObjectId().toHexString(), orgId: new Types.ObjectId().toHexString() }
+    await db.repos.progress.record(owner, 2026, event('a', 'p1', { add: item('a', '甲') }), now) // event 1, known here
+    await other.progress.record(owner, 2026, event('b', 'p2', { add: item('b', '乙') }), now) // event 2, unseen here
+    await db.repos.progress.record(owner, 2026, event('c', 'p1', { add: item('c', '丙') }), now)
+    expect((await other.progress.ledger(owner.id, 2026)).map((i) => i.id).sort()).toEqual(['a', 'b', 'c'])
+  })
+
+  it('is exact under racing writers from three processes, on any server', async () => {
+    db = await openTestDb()
+    const processes = [db.repos, createRepos(db.conn), createRepos(db.conn)]
+    const [member] = Object.values(await registerRoster(db.repos, [{ name: '吴霞', role: 'executive', org: '襄阳市' }]))
+    // Each message goes to two processes, as to two bot accounts in one group: each records once.
+    const outcomes = await Promise.all(
+      Array.from({ length: 36 }, (_, i) => {
+        const n = Math.floor(i / 2)
+        const add = { add: item(`race-${n}`, `代表${n}`) }
+        return processes[i % 3]!.progress.record(member!, 2026, event(`race-${n}`, `p${i % 3}`, add), now)
+      }),
+    )
+    expect(outcomes.filter((o) => o.created)).toHaveLength(18)
+    // Each event took its number by a unique insert, so none was lost or doubled, on FerretDB 1.x too.
+    expect(await createRepos(db.conn).progress.ledger(member!.id, 2026)).toHaveLength(18)
+    await Promise.all(processes.map((p) => p.progress.saveAll()))
+    expect((await db.repos.progress.get(member!.id, 2026))!.representatives).toBe(18)
+    expect(await recountProgress(db.repos, [2026])).toMatchObject({ repaired: 0 })
+  })
+})

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto'
+import { createMessageHandler } from '../../handlers/handle-message'
+import type { HandlerRepos, Outcome } from '../../handlers/message-context'
+import type { IncomingMessage, Sender } from '../../src/incoming-message'
+import type { Role } from '../../src/domain/entities'
+import { defaultSendPolicy } from '../../src/domain/send-policy'
+import { createSendLog } from '../../src/services/send-log'
+import { silentLogger, type Logger } from '../../src/logger'
+import type { MessageJournal } from '../../src/journal/message-journal'
+import { manualClock, type ManualClock } from '../../src/clock'
+import { createMemoryRepos } from './memory-repos'
+
+export interface Said {
+  room: string | null
+  to: string | null
+  text: string
+  mentions: string[]
+}
+
+const idOf = (kind: string, name: string) => `${kind}_${createHash('sha1').update(name).digest('hex').slice(0, 12)}`
+
+/**
+ * The message path with in-memory repositories and a recording sender: what handler and guard tests
+ * drive. No Wechaty, no database; a test runs in milliseconds.
+ */
+export function createHandlerHarness(
+  options: { at?: string; repos?: HandlerRepos; instance?: string; journal?: MessageJournal; log?: Logger } = {},
+) {
+  const repos = options.repos ?? createMemoryRepos()
+  const clock: ManualClock = manualClock(new Date(options.at ?? '2026-11-20T10:00:00+08:00'))
+  const names = new Map<string, string>()
+  const said: Said[] = []
+  let sequence = 0
+  const name = (id: string) => names.get(id) ?? id
+  const send: Sender = {
+    async toRoom(roomId, text, mentions = []) {
+      said.push({ room: name(roomId), to: null, text, mentions: mentions.map(name) })
+    },
+    async toContact(contactId, text) {
+      said.push({ room: null, to: name(contactId), text, mentions: [] })
+    },
+  }
+  const deps = {
+    repos,
+    now: () => clock.now(),
+    tz: 'Asia/Shanghai',
+    botName: '妇联助手',
+    instance: options.instance ?? 'test-instance',
+    send,
+    replies: createSendLog(),
+    log: options.log ?? silentLogger,
+    journal: options.journal,
+    policy: defaultSendPolicy('Asia/Shanghai'),
+    followUpHours: 24,
+  }
+  const handle = createMessageHandler(deps)
+  let seen = 0
+
+  /** The message as a puppet would deliver it; `mention` @-mentions the bot in a group. */
+  function message(input: {
+    from: string
+    text: string
+    room?: string
+    mention?: boolean
+    id?: string
+  }): IncomingMessage {
+    const talkerId = idOf('wx', input.from)
+    names.set(talkerId, input.from)
+    const roomId = input.room ? idOf('room', input.room) : undefined
+    if (input.room && roomId) names.set(roomId, input.room)
+    return {
+      id: input.id ?? `m${++sequence}`,
+      talkerId,
+      talkerName: input.from,
+      roomId,
+      roomTopic: input.room,
+      text: input.text,
+      kind: 'text',
+      mentionsSelf: !!input.mention || input.text.includes('@妇联助手'),
+      timestamp: clock.now().getTime() + sequence,
+    }
+  }
+
+  return {
+    repos,
+    clock,
+    deps,
+    said,
+    handle,
+    message,
+    roomId: (room: string) => idOf('room', room),
+    contactId: (person: string) => idOf('wx', person),
+    async say(input: Parameters<typeof message>[0]): Promise<Outcome> {
+      return handle(message(input))
+    },
+    /** What the bot said since the last call. */
+    take(): Said[] {
+      const fresh = said.slice(seen)
+      seen = said.length
+      return fresh
+    },
+    async roster(people: { name: string; role: Role; org: string; parent?: string }[]) {
+      const out: Record<string, { id: string; orgId: string }> = {}
+      for (const p of people) {
+        const org = await repos.orgs.ensure(p.org, p.parent)
+        out[p.name] = await repos.members.upsertByName({ name: p.name, role: p.role, orgId: org.id }, clock.now())
+      }
+      return out
+    },
+    async bindGroup(room: string, kind: 'executive' | 'constituent', orgName: string) {
+      const org = await repos.orgs.ensure(orgName)
+      await repos.groups.bind(
+        { roomId: idOf('room', room), topic: room, kind, orgId: org.id, boundBy: org.id },
+        clock.now(),
+      )
+    },
+  }
+}
+
+export type HandlerHarness = ReturnType<typeof createHandlerHarness>

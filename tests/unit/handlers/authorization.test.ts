@@ -1,0 +1,125 @@
+/** Every command against every kind of sender: what each may do, and a refusal sentence for the rest. */
+import { createHandlerHarness } from '../../support/handler-harness'
+
+const EXEC = '襄阳市执委工作交流群'
+const PUBLIC = '襄阳市联系群众群'
+const REFUSALS = ['还不在执委名单', '只有管理员', '只有主席和管理员', '只对执委开放', '为保护隐私']
+
+type Who = 'executive' | 'chair' | 'admin' | 'constituent' | 'stranger'
+const SENDER: Record<Who, { from: string; room: string }> = {
+  executive: { from: '张三', room: EXEC },
+  chair: { from: '王主席', room: EXEC },
+  admin: { from: '李干部', room: EXEC },
+  constituent: { from: '群众甲', room: PUBLIC },
+  stranger: { from: '路人', room: EXEC },
+}
+const ALL: Who[] = ['executive', 'chair', 'admin', 'constituent', 'stranger']
+const RECORDERS: Who[] = ['executive', 'chair']
+const ADMIN: Who[] = ['admin']
+
+/** command → who may use it; '#收到' is silent in groups for everyone. */
+const MATRIX: [string, Who[]][] = [
+  ['#联系 刘翠花 电话了解', RECORDERS],
+  ['#日记 走访三户', RECORDERS],
+  ['#需求 希望参加培训', RECORDERS],
+  ['#进度', RECORDERS],
+  ['#撤销', RECORDERS],
+  ['#汇总', ['executive', 'chair', 'admin']],
+  ['#通知 执委群 周五开会', ADMIN],
+  ['#回执', ADMIN],
+  ['#轮值 张三', ADMIN],
+  ['#设置 点名 开', ADMIN],
+  ['#绑定 执委群', ADMIN],
+  ['#帮助', ALL],
+]
+
+async function setup() {
+  const h = createHandlerHarness()
+  await h.roster([
+    { name: '王主席', role: 'chair', org: '襄阳市' },
+    { name: '李干部', role: 'admin', org: '襄阳市' },
+    { name: '张三', role: 'executive', org: '襄阳市' },
+  ])
+  await h.bindGroup(EXEC, 'executive', '襄阳市')
+  await h.bindGroup(PUBLIC, 'constituent', '襄阳市')
+  return h
+}
+
+const cases = MATRIX.flatMap(([text, allowed]) => ALL.map((who) => [text, who, allowed.includes(who)] as const))
+
+describe('authorization matrix', () => {
+  it.each(cases)('%s from %s: allowed=%s', async (text, who, allowed) => {
+    const h = await setup()
+    const { from, room } = SENDER[who]
+    expect(await h.say({ from, text, room })).not.toBe('failed')
+    const replies = h.take().filter((m) => m.mentions.includes(from) || m.to === from)
+    expect(replies).toHaveLength(1)
+    const refused = REFUSALS.some((r) => replies[0]!.text.includes(r))
+    expect({ text, who, refused }).toEqual({ text, who, refused: !allowed })
+  })
+
+  it('records #收到 silently in groups for everyone, and answers it in private chat', async () => {
+    const h = await setup()
+    for (const who of ALL) {
+      const { from, room } = SENDER[who]
+      await h.say({ from, text: '#收到', room })
+      expect(h.take()).toEqual([])
+    }
+    await h.say({ from: '张三', text: '#收到' })
+    expect(h.take()).toHaveLength(1)
+  })
+})
+
+describe('places', () => {
+  it('does not take records in a constituents’ group', async () => {
+    const h = await setup()
+    await h.say({ room: PUBLIC, from: '张三', text: '#联系 陈桂英 电话13812345678' })
+    expect(h.take()[0]!.text).toContain('为保护隐私')
+    expect(
+      await h.repos.progress.listForYear(2026, [(await h.repos.members.findByContactId(h.contactId('张三')))!.id]),
+    ).toEqual([])
+  })
+
+  it('stays quiet in an unnamed, unbound group until an admin binds it', async () => {
+    const h = await setup()
+    expect(await h.say({ room: '读书会', from: '张三', text: '#联系 刘翠花' })).toBe('ignored')
+    expect(h.take()).toHaveLength(0)
+    await h.say({ room: '读书会', from: '张三', text: '#绑定 执委群' })
+    expect(h.take()[0]!.text).toBe('只有管理员可以做这件事。')
+    await h.say({ room: '读书会', from: '李干部', text: '#绑定' })
+    expect(h.take()[0]!.text).toContain('#绑定 执委群 或 #绑定 群众群')
+    await h.say({ room: '读书会', from: '李干部', text: '#绑定 执委群' })
+    expect(h.take()[0]!.text).toContain('已将本群设为【执委工作交流群】（襄阳市）')
+    await h.say({ room: '读书会', from: '张三', text: '#联系 刘翠花' })
+    expect(h.take()[0]!.text).toContain('已记录')
+  })
+
+  it('asks for text when sent a picture privately, and ignores pictures in groups', async () => {
+    const h = await setup()
+    expect(await h.handle({ ...h.message({ from: '张三', text: '' }), kind: 'media' })).toBe('handled')
+    expect(h.take()[0]!.text).toContain('只能看懂文字')
+    expect(await h.handle({ ...h.message({ from: '张三', text: '', room: EXEC }), kind: 'media' })).toBe('ignored')
+  })
+
+  it('shows how to send a command written without its # in private chat, recording nothing', async () => {
+    const h = await setup()
+    await h.say({ from: '张三', text: '联系 刘翠花 电话了解情况' })
+    expect(h.take()[0]!.text).toBe('要记录的话，请在命令前加上 #，例如：#联系 刘翠花 电话了解情况')
+    await h.say({ from: '张三', text: '联系一下你们' })
+    expect(h.take()[0]!.text).toContain('发送 #帮助 查看我能做什么')
+  })
+
+  it('ignores group chatter without touching the repositories', async () => {
+    const h = createHandlerHarness({
+      repos: new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('touched')
+          },
+        },
+      ) as never,
+    })
+    expect(await h.say({ room: EXEC, from: '张三', text: '大家周末愉快' })).toBe('ignored')
+  })
+})
