@@ -1,0 +1,438 @@
+import fc from 'fast-check'
+import { findSensitiveNumbers, maskSensitive } from '../../src/domain/mask-sensitive'
+
+/** The output as a reader would read it back: no separators, every digit folded to ASCII. */
+const NUMERAL_CHARS = '〇零一幺二三四五六七八九'
+const NUMERALS = new Map([...NUMERAL_CHARS].map((numeral, i) => [numeral, '001123456789'.charAt(i)]))
+function normalise(text: string): string {
+  return [...text]
+    .map((ch) => {
+      const code = ch.charCodeAt(0)
+      if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0)
+      return NUMERALS.get(ch) ?? ch
+    })
+    .join('')
+    .replace(/[\s\-‐‑‒–—−﹣－.．()（）+＋]/g, '')
+}
+
+describe('maskSensitive: mobile phones', () => {
+  it.each([
+    ['13800138000', '138****8000'],
+    ['电话13800138000找她', '电话138****8000找她'],
+    ['138 0013 8002', '138****8002'],
+    ['138\u30000013\u30008002', '138****8002'],
+    ['138-0013-8003', '138****8003'],
+    ['138.0013.8004', '138****8004'],
+    ['1380 0138 005', '138****8005'],
+    ['+86 13800138006', '+86 138****8006'],
+    ['+8613800138007', '+86 138****8007'],
+    ['＋86-138 0013 8008', '+86 138****8008'],
+    ['86-138-0013-8009', '+86 138****8009'],
+    ['8613800138010', '+86 138****8010'],
+    ['0086 138 0013 8011', '+86 138****8011'],
+    ['１３８００１３８０１２', '１３８****８０１２'],
+    ['一三八零零一三八零零二', '一三八****八零零二'],
+    ['幺三八〇〇幺三八〇〇二', '幺三八****八〇〇二'],
+    ['手机一三八 零零一三 八零零二打她', '手机一三八****八零零二打她'],
+    ['刘翠花大姐13800138013，王婶15912345678', '刘翠花大姐138****8013，王婶159****5678'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskSensitive(text)).toBe(masked)
+  })
+})
+
+describe('maskSensitive: ID cards', () => {
+  it.each([
+    ['420602198001011234', '420602********1234'],
+    ['42060219800101123X', '420602********123X'],
+    ['身份证42060219800101123x号', '身份证420602********123x号'],
+    ['王建国家低保户身份证420602198001011234', '王建国家低保户身份证420602********1234'],
+    ['420602 19800101 1234', '420602********1234'],
+    ['420602-19800101-123X', '420602********123X'],
+    ['420602 1980 0101 1234', '420602********1234'],
+    ['420602-1980-0101-123X', '420602********123X'],
+    ['４２０６０２１９８００１０１１２３Ｘ', '４２０６０２********１２３Ｘ'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskSensitive(text)).toBe(masked)
+  })
+})
+
+describe('maskSensitive: bank cards', () => {
+  it.each([
+    ['6222020200001234', '****1234'],
+    ['6222020200001234567', '****4567'],
+    ['6222 0202 0000 1234', '****1234'],
+    ['6222-0202-0000-1234-567', '****4567'],
+    ['卡号6222 0202 0000 1234，户名王芳', '卡号****1234，户名王芳'],
+    // An 18-digit number in fours is a card even when its middle reads as a birth date.
+    ['6222 0219 8001 0112 34', '****1234'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskSensitive(text)).toBe(masked)
+  })
+})
+
+describe('maskSensitive: landlines', () => {
+  it.each([
+    ['0710-3456789', '0710-****789'],
+    ['座机 0710-3456789', '座机 0710-****789'],
+    ['0710 3456789', '0710-****789'],
+    ['07103456789', '0710-****789'],
+    ['0710 - 345 6789', '0710-****789'],
+    ['(0710)3456789', '(0710)****789'],
+    ['（0710）3456789', '（0710）****789'],
+    ['（0710） 345-6789', '（0710）****789'],
+    ['0710-34567890', '0710-****7890'],
+    ['010-62345678', '010-****5678'],
+    ['电话027 8765 4321转', '电话027-****4321转'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskSensitive(text)).toBe(masked)
+  })
+})
+
+describe('maskSensitive: other long digit runs', () => {
+  it.each([
+    ['订单号123456789012', '订单号123*****9012'],
+    ['1234 5678 9012', '123*****9012'],
+    ['2013800138000', '201******8000'],
+    ['一二三四五六七八九零一', '一二三****八九零一'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskSensitive(text)).toBe(masked)
+  })
+})
+
+describe('maskSensitive: what is not a personal number', () => {
+  it.each([
+    '2026-11-20',
+    '2026年11月20日',
+    '11.20',
+    '11月20日上午09:00',
+    '2026.11.20-2026.12.20',
+    '2026-11-20 2026-11-21',
+    '3户',
+    '第5号通知',
+    '#办结 12',
+    '#办结 135 2026-11-20',
+    '2026年',
+    '资助1500元',
+    '发放 20000 元，共 12 户',
+    '覆盖率38%，排名第5，同比增长12.5%',
+    '第1 3 5 7 9 11 13 15组',
+    '走访三户，了解到两户孩子放学无人接',
+    '0710',
+    '3456789',
+  ])('%s', (text) => {
+    expect(maskSensitive(text)).toBe(text)
+    expect(findSensitiveNumbers(text)).toEqual([])
+  })
+
+  it('masks the number in a message and leaves the dates, times and counts around it', () => {
+    const text = '#联系 刘翠花 11月20日09:00上门，走访3户，电话 138-0013-8002，资助1500元'
+    expect(maskSensitive(text)).toBe('#联系 刘翠花 11月20日09:00上门，走访3户，电话 138****8002，资助1500元')
+  })
+
+  it('masks each of several numbers in a list', () => {
+    expect(maskSensitive('13800138000 13900139000\n6222 0202 0000 1234')).toBe('138****8000 139****9000\n****1234')
+  })
+})
+
+describe('findSensitiveNumbers', () => {
+  it('gives each number its kind and its span in the original text', () => {
+    const text =
+      '电话 +86 138 0013 8002，身份证420602198001011234，卡号6222-0202-0000-1234，座机（0710）3456789，单号123456789012'
+    const found = findSensitiveNumbers(text)
+    expect(found.map(({ kind, start, end }) => [kind, text.slice(start, end)])).toEqual([
+      ['mobile', '+86 138 0013 8002'],
+      ['idCard', '420602198001011234'],
+      ['bankCard', '6222-0202-0000-1234'],
+      ['landline', '（0710）3456789'],
+      ['longDigits', '123456789012'],
+    ])
+    expect(found.map((n) => n.masked)).toEqual([
+      '+86 138****8002',
+      '420602********1234',
+      '****1234',
+      '（0710）****789',
+      '123*****9012',
+    ])
+  })
+
+  it('takes an ID card check X into the span, and leaves a + that belongs to no +86 in the text', () => {
+    expect(findSensitiveNumbers('号42060219800101123X。')).toEqual([
+      { kind: 'idCard', start: 1, end: 19, masked: '420602********123X' },
+    ])
+    expect(findSensitiveNumbers('+6222020200001234')).toEqual([
+      { kind: 'bankCard', start: 1, end: 17, masked: '****1234' },
+    ])
+  })
+
+  it('leaves a number that was masked already alone', () => {
+    expect(findSensitiveNumbers('138****8002 420602********1234 ****1234 0710-****789 +86 138****8002')).toEqual([])
+  })
+})
+
+// ---- Property tests: numbers as people write them, glued to words. ----
+
+type Written = { text: string; digits: string; masked: string }
+
+/** How voice input may write each digit. */
+const CHINESE_OF = ['零〇', '一幺', ...'二三四五六七八九'].map((options) => [...options])
+
+/** The characters of `digits` in one script; `pick` chooses between 零/〇 and 一/幺. */
+function render(digits: string, script: 'ascii' | 'fullWidth' | 'chinese', pick: boolean[]): string[] {
+  return [...digits].map((d, i) => {
+    if (script === 'ascii') return d
+    if (script === 'fullWidth') return String.fromCharCode(d.charCodeAt(0) + 0xfee0)
+    const options = CHINESE_OF[Number(d)]!
+    return options[pick[i] ? options.length - 1 : 0]!
+  })
+}
+
+const script = fc.constantFrom('ascii' as const, 'fullWidth' as const, 'chinese' as const)
+const picks = fc.array(fc.boolean(), { minLength: 20, maxLength: 20 })
+const separator = fc.constantFrom(' ', '-', '.', '\u3000', '－', '—', ' - ', '  ')
+const digitsOf = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length })
+
+/** Where to split `total` characters: at most `maxParts` parts of at least `minPart` each. */
+function cuts(total: number, maxParts: number, minPart: number) {
+  return fc
+    .uniqueArray(fc.integer({ min: minPart, max: total - minPart }), { maxLength: maxParts - 1 })
+    .map((at) => at.sort((a, b) => a - b))
+    .filter((at) => at.every((cut, i) => cut - (at[i - 1] ?? 0) >= minPart))
+}
+
+/** `chars` split at `at`, with the i-th separator between part i and part i + 1. */
+function join(chars: string[], at: number[], separators: string[]): string {
+  const bounds = [0, ...at, chars.length]
+  let text = ''
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    text += (i > 0 ? separators[i - 1] : '') + chars.slice(bounds[i], bounds[i + 1]).join('')
+  }
+  return text
+}
+
+const phone: fc.Arbitrary<Written> = fc
+  .record({
+    digits: fc.tuple(fc.integer({ min: 3, max: 9 }), digitsOf(9)).map(([d, rest]) => `1${d}${rest.join('')}`),
+    script,
+    pick: picks,
+    prefix: fc.constantFrom('', '+86', '86', '0086', '＋86'),
+    afterPrefix: fc.constantFrom('', ' ', '-'),
+    at: cuts(11, 4, 3),
+    separators: fc.array(separator, { minLength: 3, maxLength: 3 }),
+  })
+  .map(({ digits, script, pick, prefix, afterPrefix, at, separators }) => {
+    const countryCode = prefix.replace(/\D/g, '')
+    const chars = render(countryCode + digits, script, pick)
+    const number = chars.slice(countryCode.length)
+    const plus = prefix.length > countryCode.length ? prefix.charAt(0) : ''
+    const written = prefix ? `${plus}${chars.slice(0, countryCode.length).join('')}${afterPrefix}` : ''
+    const shown = `${number.slice(0, 3).join('')}****${number.slice(7).join('')}`
+    return { text: written + join(number, at, separators), digits, masked: (prefix ? '+86 ' : '') + shown }
+  })
+
+const idCard: fc.Arbitrary<Written> = fc
+  .record({
+    region: fc.tuple(fc.integer({ min: 1, max: 6 }), digitsOf(5)),
+    birth: fc.date({ min: new Date('1900-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }),
+    rest: digitsOf(3),
+    check: fc.constantFrom('0', '5', '9', 'X', 'x', 'Ｘ', 'ｘ'),
+    script,
+    pick: picks,
+    at: fc.oneof(fc.constantFrom<number[]>([], [6, 14], [6, 10, 14]), cuts(18, 4, 3)),
+    separators: fc.array(separator, { minLength: 3, maxLength: 3 }),
+  })
+  .map(({ region, birth, rest, check, script, pick, at, separators }) => {
+    const date = birth.toISOString().slice(0, 10).replace(/-/g, '')
+    const body = `${region[0]}${region[1].join('')}${date}${rest.join('')}`
+    const isX = /\D/.test(check)
+    const chars = [...render(isX ? body : body + check, script, pick), ...(isX ? [check] : [])]
+    const masked = `${chars.slice(0, 6).join('')}********${chars.slice(14).join('')}`
+    return { text: join(chars, at, separators), digits: body + (isX ? 'X' : check), masked }
+  })
+
+const bankCard: fc.Arbitrary<Written> = fc
+  .record({
+    length: fc.integer({ min: 16, max: 19 }),
+    first: fc.integer({ min: 3, max: 6 }),
+    rest: digitsOf(18),
+    script,
+    pick: picks,
+    inFours: fc.boolean(),
+    separators: fc.array(separator, { minLength: 4, maxLength: 4 }),
+  })
+  .map(({ length, first, rest, script, pick, inFours, separators }) => {
+    const digits = `${first}${rest.join('')}`.slice(0, length)
+    const chars = render(digits, script, pick)
+    // Unbroken, 18 digits may read as an ID card; in fours they are always a card.
+    const fours = inFours || length === 18 ? [4, 8, 12, 16].filter((at) => at < length) : []
+    return { text: join(chars, fours, separators), digits, masked: `****${chars.slice(-4).join('')}` }
+  })
+
+const landline: fc.Arbitrary<Written> = fc
+  .record({
+    area: fc.constantFrom('010', '020', '027', '0710', '0755', '0371'),
+    local: fc.tuple(fc.integer({ min: 2, max: 9 }), digitsOf(7), fc.boolean()),
+    form: fc.constantFrom('dash', 'space', 'glued', 'parens', 'fullParens', 'threeFour'),
+  })
+  .map(({ area, local: [first, rest, eight], form }) => {
+    const local = `${first}${rest.slice(0, eight ? 7 : 6).join('')}`
+    const text = {
+      dash: `${area}-${local}`,
+      space: `${area} ${local}`,
+      glued: `${area}${local}`,
+      parens: `(${area})${local}`,
+      fullParens: `（${area}）${local}`,
+      threeFour: `${area}-${local.slice(0, 3)}-${local.slice(3)}`,
+    }[form]
+    const shownArea = form === 'parens' ? `(${area})` : form === 'fullParens' ? `（${area}）` : `${area}-`
+    return { text, digits: area + local, masked: `${shownArea}****${local.slice(4)}` }
+  })
+
+/** Chinese words around a number: any CJK character but the numerals, which would join it. */
+const word = fc.oneof(
+  fc.string({
+    unit: fc
+      .integer({ min: 0x4e00, max: 0x9fa5 })
+      .map((code) => String.fromCharCode(code))
+      .filter((ch) => !NUMERAL_CHARS.includes(ch)),
+    maxLength: 6,
+  }),
+  fc.constantFrom('电话', '身份证', '卡号：', '，', '王建国家低保户', '（刘翠花）', '找她'),
+)
+
+function expectMasked(number: Written, hidden: string, before: string, after: string): void {
+  const masked = maskSensitive(before + number.text + after)
+  expect(masked).toBe(before + number.masked + after)
+  const readBack = normalise(masked)
+  expect(readBack).not.toContain(normalise(number.digits))
+  // Skip only a coincidence: the hidden digits also spelled by the digits a mask keeps on purpose.
+  if (!normalise(number.masked).includes(hidden)) expect(readBack).not.toContain(hidden)
+}
+
+describe('maskSensitive: properties', () => {
+  it('never leaves the middle of a mobile number, however it is written', () => {
+    fc.assert(
+      fc.property(phone, word, word, (p, before, after) => expectMasked(p, p.digits.slice(3, 7), before, after)),
+    )
+  })
+
+  it('never leaves the birth date of an ID card', () => {
+    fc.assert(
+      fc.property(idCard, word, word, (id, before, after) => expectMasked(id, id.digits.slice(6, 14), before, after)),
+    )
+  })
+
+  it('never leaves more than the last four digits of a bank card', () => {
+    fc.assert(
+      fc.property(bankCard, word, word, (card, before, after) =>
+        expectMasked(card, card.digits.slice(0, -4), before, after),
+      ),
+    )
+  })
+
+  it('never leaves the first digits of a landline local number', () => {
+    fc.assert(
+      fc.property(landline, word, word, (line, before, after) => {
+        const areaLength = /^0(10|2)/.test(line.digits) ? 3 : 4
+        expectMasked(line, line.digits.slice(areaLength, areaLength + 4), before, after)
+      }),
+    )
+  })
+
+  it('passes text without digits through unchanged', () => {
+    const digitLike = /[0-9０-９〇零一幺二三四五六七八九]/
+    const unit = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      fc.constantFrom(' ', '-', '.', '*', '****', '+', '(', '（', ')', 'X', '\n', '😀', '，', '十', '百'),
+    )
+    fc.assert(
+      fc.property(fc.string({ unit: unit.filter((ch) => !digitLike.test(ch)), maxLength: 200 }), (text) => {
+        expect(maskSensitive(text)).toBe(text)
+      }),
+    )
+  })
+
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const everyday = fc.oneof(
+    fc
+      .tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+      .chain(([y, m, d]) =>
+        fc.constantFrom(`${y}-${pad(m)}-${pad(d)}`, `${y}年${m}月${d}日`, `${m}.${d}`, `${y}.${m}.${d}`, `${y}年`),
+      ),
+    fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${pad(h)}:${pad(m)}`),
+    fc.integer({ min: 1, max: 999 }).chain((n) => fc.constantFrom(`${n}户`, `第${n}号通知`, `#办结 ${n}`, `${n}%`)),
+    fc.integer({ min: 1, max: 99999 }).map((n) => `${n}元`),
+    fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9 })).map(([a, b]) => `${a}.${b}%`),
+  )
+  const joiner = fc.oneof(fc.constantFrom(' ', '，', '、', '\n'), word)
+
+  it('leaves dates, times, counts, notice numbers, amounts and percentages as they are', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(everyday, joiner), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([token, glue]) => token + glue).join('')
+        expect(maskSensitive(text)).toBe(text)
+      }),
+    )
+  })
+
+  it('masks a masked text to itself', () => {
+    const noise = fc.string({ unit: fc.constantFrom(...'0123456789８一三零 -.*+()（）X\u3000电话'), maxLength: 30 })
+    const piece = fc.oneof(
+      phone.map((n) => n.text),
+      idCard.map((n) => n.text),
+      bankCard.map((n) => n.text),
+      landline.map((n) => n.text),
+      everyday,
+      word,
+      noise,
+    )
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, fc.constantFrom('', ' ', '-', '，')), { maxLength: 8 }), (parts) => {
+        const once = maskSensitive(parts.map(([text, glue]) => text + glue).join(''))
+        expect(maskSensitive(once)).toBe(once)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('reports spans in order, without overlap, that mask into maskSensitive', () => {
+    const text = fc
+      .array(fc.oneof(phone, idCard, bankCard, landline).map((n) => n.text))
+      .chain((numbers) => fc.tuple(fc.constant(numbers), fc.array(word, { minLength: numbers.length + 1 })))
+      .map(([numbers, words]) => words.map((w, i) => w + (numbers[i] ?? '')).join(''))
+    fc.assert(
+      fc.property(text, (t) => {
+        const found = findSensitiveNumbers(t)
+        found.forEach((n, i) => {
+          expect(n.start).toBeLessThan(n.end)
+          expect(n.start).toBeGreaterThanOrEqual(found[i - 1]?.end ?? 0)
+        })
+        const spliced = found.reduceRight((s, n) => s.slice(0, n.start) + n.masked + s.slice(n.end), t)
+        expect(spliced).toBe(maskSensitive(t))
+      }),
+    )
+  })
+})
+
+describe('maskSensitive: speed', () => {
+  function averageMs(text: string): number {
+    for (let i = 0; i < 50; i++) maskSensitive(text)
+    const runs = 500
+    const started = performance.now()
+    for (let i = 0; i < runs; i++) maskSensitive(text)
+    return (performance.now() - started) / runs
+  }
+
+  // Every message is masked before it is stored or posted; a slow mask slows every reply.
+  it('masks a 2,000-character message in well under a millisecond', () => {
+    const message = '今天上午走访了刘翠花大姐家，电话138-0013-8002，11月20日资助1500元。\n'.repeat(40).slice(0, 2000)
+    expect(averageMs(message)).toBeLessThan(1)
+  })
+
+  it.each([
+    ['2,000 digits in a row', '1'.repeat(2000)],
+    ['1,000 one-digit groups', '1 '.repeat(1000)],
+    ['400 groups of four', '6222 '.repeat(400)],
+  ])('takes no pathological time over %s', (_name, text) => {
+    expect(averageMs(text)).toBeLessThan(5)
+  })
+})
