@@ -5,6 +5,7 @@ import type { Repos } from '../repos/create-repos'
 import type { Clock } from '../clock'
 import { principalOf } from './auth'
 import { readBody } from './read-body'
+import { readJson, describeIssue } from './read-json'
 import { progressReport, summarizeByUnit } from '../services/progress-report'
 import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import { importRoster } from '../services/import-roster'
@@ -22,10 +23,7 @@ const orgSchema = z.string().trim().min(1).max(40).optional()
 
 function parse<T extends z.ZodTypeAny>(ctx: Koa.Context, schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value)
-  if (!result.success) {
-    const issue = result.error.issues[0]!
-    ctx.throw(400, `Invalid ${issue.path.join('.') || 'input'}: ${issue.message}`)
-  }
+  if (!result.success) ctx.throw(400, describeIssue(result.error))
   return result.data
 }
 
@@ -137,7 +135,7 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.put('/review-rule', async (ctx) => {
     requireAdmin(ctx)
-    const body = parse(
+    const body = await readJson(
       ctx,
       z
         .object({
@@ -150,7 +148,6 @@ export function apiRoutes(deps: ApiDeps): Router {
           (r) => r.excellent >= r.pass && r.pass >= r.basic,
           'thresholds must satisfy excellent >= pass >= basic',
         ),
-      JSON.parse((await readBody(ctx, 10_000)).toString('utf8') || '{}'),
     )
     const { orgId } = await scope(ctx, body.org)
     await repos.orgs.setSetting(orgId!, 'review', { excellent: body.excellent, pass: body.pass, basic: body.basic })
@@ -168,10 +165,9 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.post('/tokens', async (ctx) => {
     requireAdmin(ctx)
-    const body = parse(
+    const body = await readJson(
       ctx,
       z.object({ role: z.enum(['admin', 'chair']), org: z.string().min(1).max(40), label: z.string().min(1).max(60) }),
-      JSON.parse((await readBody(ctx, 10_000)).toString('utf8') || '{}'),
     )
     const { orgId } = await scope(ctx, body.org)
     const token = await repos.tokens.issue({ role: body.role, orgId: orgId!, label: body.label }, deps.clock.now())

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Router from '@koa/router'
 import { z } from 'zod'
-import { readBody } from './read-body'
+import { readJson } from './read-json'
 
 export interface SimulatedMessage {
   seq: number
@@ -57,22 +57,16 @@ export function pageRoutes(simulator?: SimulatorApi): Router {
     ctx.body = data
   })
   router.post('/simulator/api/say', async (ctx) => {
-    const raw = (await readBody(ctx, 20_000)).toString('utf8')
-    let value: unknown
-    try {
-      value = JSON.parse(raw)
-    } catch {
-      ctx.throw(400, 'Body must be JSON.')
-    }
-    const parsed = z
-      .object({
+    const message = await readJson(
+      ctx,
+      z.object({
         room: z.string().min(1).max(40).optional(),
         from: z.string().trim().min(1).max(40),
         text: z.string().min(1).max(5000),
-      })
-      .safeParse(value)
-    if (!parsed.success) ctx.throw(400, `Invalid message: ${parsed.error.issues[0]!.message}`)
-    await simulator.say(parsed.data!)
+      }),
+      20_000,
+    )
+    await simulator.say(message)
     ctx.body = { ok: true }
   })
   return router

@@ -121,6 +121,7 @@ describe('progress and the annual review', () => {
     const put = await call('/api/v1/review-rule', {
       method: 'PUT',
       token: ADMIN,
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ org: '襄阳市', excellent: 7, pass: 5, basic: 3 }),
     })
     expect(put.status).toBe(200)

@@ -73,7 +73,10 @@ describe('API authorization matrix', () => {
     const res = await fetch(base + path, {
       method,
       body,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body?.startsWith('{') ? { 'content-type': 'application/json' } : {}),
+      },
     })
     expect(res.status).toBe(status)
   })
