@@ -9,6 +9,7 @@ import { readJson, describeIssue } from './read-json'
 import { progressReport, summarizeByUnit } from '../services/progress-report'
 import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import { importRoster } from '../services/import-roster'
+import { readUploadTable, UploadRefused } from './read-upload-table'
 import { DEFAULT_REVIEW_RULE } from '../domain/review-grade'
 import { toLocal } from '../domain/zoned-time'
 
@@ -157,7 +158,13 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.post('/members/import', async (ctx) => {
     requireAdmin(ctx)
     const body = await readBody(ctx, 1_000_000)
-    const result = await importRoster(repos, body, ctx.get('content-type'), principalOf(ctx).orgId, deps.clock.now())
+    const result = await readUploadTable(body, ctx.get('content-type')).then(
+      (table) => importRoster(repos, table, principalOf(ctx).orgId, deps.clock.now()),
+      (err: unknown) => {
+        if (!(err instanceof UploadRefused)) throw err
+        return { imported: 0, rejected: [{ line: 0, reason: err.reason }] }
+      },
+    )
     await audit(ctx, 'import roster', `imported=${result.imported} rejected=${result.rejected.length}`)
     ctx.status = result.rejected.length ? 400 : 200
     ctx.body = result
