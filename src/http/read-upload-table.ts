@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { parseCsv } from '../domain/parse-csv'
+import { decodeText } from './decode-text'
 
 /** An upload the server will not read, with the sentence to show the admin. */
 export class UploadRefused extends Error {
@@ -36,9 +37,9 @@ async function xlsxTable(body: Buffer): Promise<string[][]> {
 export async function readUploadTable(body: Buffer, contentType: string): Promise<string[][]> {
   try {
     if (isZip(body) || /spreadsheetml|excel/.test(contentType)) return await xlsxTable(body)
-    return parseCsv(body.toString('utf8'))
+    return parseCsv(decodeText(body))
   } catch (err) {
     if (err instanceof UploadRefused) throw err
-    throw new UploadRefused('文件无法读取：请上传 UTF-8 编码的 CSV 或 XLSX 文件')
+    throw new UploadRefused('文件无法读取：请上传 CSV 或 XLSX 文件')
   }
 }

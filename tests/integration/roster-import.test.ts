@@ -1,4 +1,5 @@
 /** Roster import: all or nothing, whatever the cells hold. */
+import iconv from 'iconv-lite'
 import { openTestDb, type TestDb } from '../support/test-db'
 import { startApiServer } from '../support/api-server'
 import { registerRoster } from '../support/fixtures'
@@ -89,4 +90,16 @@ it('refuses a WeChat id already bound to someone else, or given twice in the fil
   expect(status).toBe(400)
   expect(body.rejected.map((r) => r.line)).toEqual([2, 4])
   expect(await db.repos.members.findByContactId('wxid_same')).toBeUndefined()
+})
+
+it('imports a roster saved by Excel on Chinese Windows (GBK)', async () => {
+  const res = await fetch(server.base + '/api/v1/members/import', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'text/csv' },
+    body: iconv.encode('姓名,角色,单位,上级单位,微信号\r\n辛八,执委,太平店镇,樊城区,wxid_xinba\r\n', 'gbk'),
+  })
+  expect(await res.json()).toEqual({ imported: 1, rejected: [] })
+  const member = await db.repos.members.findByContactId('wxid_xinba')
+  expect(member?.name).toBe('辛八')
+  expect((await db.repos.orgs.findById(member!.orgId))?.name).toBe('太平店镇')
 })
