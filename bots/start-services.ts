@@ -74,6 +74,7 @@ export async function startServices(deps: {
     log,
     metrics,
     simulator: web?.api,
+    trustProxy: config.TRUST_PROXY,
   })
   const server: Server = app.listen(config.PORT)
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))

@@ -57,11 +57,9 @@ afterAll(async () => {
 })
 
 describe('authentication and scope', () => {
-  it('answers 401 without a token or with a wrong one, and slows repeated failures', async () => {
+  it('answers 401 without a token or with a wrong one (the slowdown: auth-throttle.test.ts)', async () => {
     expect((await call('/api/v1/progress')).status).toBe(401)
-    const t = Date.now()
-    for (let i = 0; i < 4; i++) expect((await call('/api/v1/progress', { token: 'wrong' })).status).toBe(401)
-    expect(Date.now() - t).toBeGreaterThanOrEqual(25 * (2 + 4 + 8 + 16))
+    expect((await call('/api/v1/progress', { token: 'wrong' })).status).toBe(401)
   })
 
   it('shows a chair only her own subtree and refuses another unit with 403', async () => {

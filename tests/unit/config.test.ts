@@ -7,6 +7,13 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ PORT: 3000, BOT_TIMEZONE: 'Asia/Shanghai', BOT_NAME: '妇联助手' })
   })
 
+  it('trusts no proxy unless told, and reads true as one proxy', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(0)
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0)
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+  })
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', MONGODB_URI: ' ' })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined })
   })
@@ -18,6 +25,8 @@ describe('loadConfig', () => {
     ['BOT_TIMEZONE', 'Mars/Olympus'],
     ['ADMIN_TOKEN', 'short'],
     ['WECHATY_PUPPET_SERVICE_ENDPOINT', 'no port'],
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '9'],
   ])('names %s when its value %p is bad', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`Invalid environment variable ${variable}`))
