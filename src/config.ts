@@ -15,6 +15,11 @@ const isTimeZone = (tz: string): boolean => {
 
 const schema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  /** Where the HTTP server listens: loopback unless exposed on purpose (the simulator then needs SIMULATOR_TOKEN). */
+  HTTP_HOST: optional(
+    z.string().regex(/^[\w.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0'),
+  ).default('127.0.0.1'),
+  SIMULATOR_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   /** Number of reverse proxies in front whose X-Forwarded-For the server believes (true means 1). */
   TRUST_PROXY: optional(
     z

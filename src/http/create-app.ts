@@ -9,6 +9,8 @@ import { createThrottle, type Throttle } from './credential-throttle'
 import { apiRoutes } from './api-routes'
 import { openApiDocument } from './openapi'
 import { pageRoutes, type SimulatorApi } from './page-routes'
+import { sameOrigin } from './same-origin'
+import { simulatorGuard } from './simulator-guard'
 import type { Metrics } from './metrics'
 
 export interface AppDeps {
@@ -22,6 +24,8 @@ export interface AppDeps {
   simulator?: SimulatorApi
   /** Reverse proxies in front whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
   trustProxy?: number
+  /** When set, the simulator's API asks for it; when not, it answers only on localhost. */
+  simulatorToken?: string
   /** The wrong-credential slowdown; tests of who may see what pass one whose time runs faster. */
   throttle?: Throttle
 }
@@ -58,9 +62,10 @@ export function createApp(deps: AppDeps): Koa {
 
   const api = apiRoutes(deps)
   app.use(errorMiddleware(deps.log))
+  app.use(sameOrigin())
   app.use(router.routes())
   app.use(router.allowedMethods())
-  const pages = pageRoutes(deps.simulator)
+  const pages = pageRoutes(deps.simulator, simulatorGuard(deps.simulatorToken, throttle))
   app.use(pages.routes())
   app.use(pages.allowedMethods())
   const auth = bearerAuth(deps.repos.tokens, throttle)

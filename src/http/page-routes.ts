@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Router from '@koa/router'
+import type Koa from 'koa'
 import { z } from 'zod'
 import { readJson } from './read-json'
 
@@ -27,7 +28,7 @@ export interface SimulatorApi {
 const page = (name: string) => readFileSync(join(__dirname, 'pages', name), 'utf8')
 
 /** The dashboard (any mode) and the simulator chat page (simulator mode only). */
-export function pageRoutes(simulator?: SimulatorApi): Router {
+export function pageRoutes(simulator?: SimulatorApi, guard?: Koa.Middleware): Router {
   const router = new Router()
   const dashboard = page('dashboard.html')
   const chat = page('simulator.html')
@@ -43,6 +44,7 @@ export function pageRoutes(simulator?: SimulatorApi): Router {
     ctx.type = 'html'
     ctx.body = chat
   })
+  if (guard) router.use('/simulator/api', guard)
   router.get('/simulator/api/state', async (ctx) => {
     ctx.body = { people: await simulator.people(), rooms: simulator.rooms() }
   })

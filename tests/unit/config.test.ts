@@ -7,6 +7,11 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ PORT: 3000, BOT_TIMEZONE: 'Asia/Shanghai', BOT_NAME: '妇联助手' })
   })
 
+  it('listens on loopback unless HTTP_HOST says otherwise', () => {
+    expect(loadConfig({}).HTTP_HOST).toBe('127.0.0.1')
+    expect(loadConfig({ HTTP_HOST: '0.0.0.0', SIMULATOR_TOKEN: 'a-long-simulator-token' }).HTTP_HOST).toBe('0.0.0.0')
+  })
+
   it('trusts no proxy unless told, and reads true as one proxy', () => {
     expect(loadConfig({}).TRUST_PROXY).toBe(0)
     expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0)
@@ -26,6 +31,8 @@ describe('loadConfig', () => {
     ['ADMIN_TOKEN', 'short'],
     ['WECHATY_PUPPET_SERVICE_ENDPOINT', 'no port'],
     ['TRUST_PROXY', 'yes'],
+    ['HTTP_HOST', 'a host with spaces'],
+    ['SIMULATOR_TOKEN', 'short'],
     ['TRUST_PROXY', '9'],
   ])('names %s when its value %p is bad', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError)
