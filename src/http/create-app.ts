@@ -10,6 +10,7 @@ import { apiRoutes } from './api-routes'
 import { openApiDocument } from './openapi'
 import { pageRoutes, type SimulatorApi } from './page-routes'
 import { sameOrigin } from './same-origin'
+import { securityHeaders } from './security-headers'
 import { simulatorGuard } from './simulator-guard'
 import type { Metrics } from './metrics'
 
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Koa {
   })
 
   const api = apiRoutes(deps)
+  app.use(securityHeaders())
   app.use(errorMiddleware(deps.log))
   app.use(sameOrigin())
   app.use(router.routes())

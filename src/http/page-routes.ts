@@ -27,12 +27,27 @@ export interface SimulatorApi {
 
 const page = (name: string) => readFileSync(join(__dirname, 'pages', name), 'utf8')
 
-/** The dashboard (any mode) and the simulator chat page (simulator mode only). */
+const ASSETS: Record<string, string> = {
+  'dashboard.js': 'application/javascript',
+  'dashboard.css': 'text/css',
+  'simulator.js': 'application/javascript',
+  'simulator.css': 'text/css',
+}
+
+/** The dashboard (any mode) and the simulator chat page (simulator mode only), with their scripts and styles. */
 export function pageRoutes(simulator?: SimulatorApi, guard?: Koa.Middleware): Router {
   const router = new Router()
   const dashboard = page('dashboard.html')
   const chat = page('simulator.html')
 
+  const assets = new Map(Object.keys(ASSETS).map((name) => [name, page(name)]))
+  router.get('/assets/:name', (ctx) => {
+    const body = assets.get(ctx.params.name ?? '')
+    if (body === undefined) return
+    ctx.type = `${ASSETS[ctx.params.name!]}; charset=utf-8`
+    ctx.set('Cache-Control', 'no-cache')
+    ctx.body = body
+  })
   router.get('/', (ctx) => ctx.redirect(simulator ? '/simulator' : '/dashboard'))
   router.get('/dashboard', (ctx) => {
     ctx.type = 'html'
