@@ -19,6 +19,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
   })
 
+  it('reads the env it is given, not process.env (npm start loads .env into process.env before calling it)', () => {
+    const saved = process.env.PORT
+    process.env.PORT = '4321'
+    try {
+      expect(loadConfig({}).PORT).toBe(3000)
+      expect(loadConfig({ PORT: '4000' }).PORT).toBe(4000)
+      expect(loadConfig().PORT).toBe(4321)
+    } finally {
+      if (saved === undefined) delete process.env.PORT
+      else process.env.PORT = saved
+    }
+  })
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', MONGODB_URI: ' ' })).toMatchObject({ PORT: 3000, MONGODB_URI: undefined })
   })
