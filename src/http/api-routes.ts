@@ -6,6 +6,7 @@ import type { Clock } from '../clock'
 import { principalOf } from './auth'
 import { readBody } from './read-body'
 import { readJson, describeIssue } from './read-json'
+import { reviewRuleBody, tokenBody } from './api-schemas'
 import { progressReport, summarizeByUnit } from '../services/progress-report'
 import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import { importRoster } from '../services/import-roster'
@@ -136,20 +137,7 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.put('/review-rule', async (ctx) => {
     requireAdmin(ctx)
-    const body = await readJson(
-      ctx,
-      z
-        .object({
-          org: z.string().min(1).max(40),
-          excellent: z.number().int().min(0).max(8),
-          pass: z.number().int().min(0).max(8),
-          basic: z.number().int().min(0).max(8),
-        })
-        .refine(
-          (r) => r.excellent >= r.pass && r.pass >= r.basic,
-          'thresholds must satisfy excellent >= pass >= basic',
-        ),
-    )
+    const body = await readJson(ctx, reviewRuleBody)
     const { orgId } = await scope(ctx, body.org)
     await repos.orgs.setSetting(orgId!, 'review', { excellent: body.excellent, pass: body.pass, basic: body.basic })
     ctx.body = { ok: true }
@@ -172,10 +160,7 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.post('/tokens', async (ctx) => {
     requireAdmin(ctx)
-    const body = await readJson(
-      ctx,
-      z.object({ role: z.enum(['admin', 'chair']), org: z.string().min(1).max(40), label: z.string().min(1).max(60) }),
-    )
+    const body = await readJson(ctx, tokenBody)
     const { orgId } = await scope(ctx, body.org)
     const token = await repos.tokens.issue({ role: body.role, orgId: orgId!, label: body.label }, deps.clock.now())
     await audit(ctx, 'issue token', `role=${body.role} org=${body.org} label=${body.label}`)

@@ -53,3 +53,15 @@ describe.each([
     expect(((await res.json()) as { error: string }).error).toMatch(message)
   })
 })
+
+it('describes the bodies it reads in the OpenAPI document, from the same schemas', async () => {
+  const doc = (await (await fetch(server.base + '/api/v1/openapi.json')).json()) as any
+  const schemaOf = (path: string, method: string) =>
+    doc.paths[path][method].requestBody.content['application/json'].schema
+  expect(schemaOf('/api/v1/review-rule', 'put')).toMatchObject({
+    type: 'object',
+    required: ['org', 'excellent', 'pass', 'basic'],
+    properties: { excellent: { type: 'integer', minimum: 0, maximum: 8 } },
+  })
+  expect(schemaOf('/api/v1/tokens', 'post').properties.role).toEqual({ type: 'string', enum: ['admin', 'chair'] })
+})
