@@ -2,6 +2,7 @@
  * npm start: the bot (real WeChat with a puppet service token, otherwise the simulator), the HTTP server
  * and the scheduled jobs, on MONGODB_URI or an embedded MongoDB.
  */
+import { existsSync } from 'node:fs'
 import { loadConfig, ConfigError } from '../src/config'
 import { createLogger } from '../src/logger'
 import { systemClock } from '../src/clock'
@@ -12,7 +13,13 @@ import { startServices } from './start-services'
 import { JournalInUseError } from '../src/journal/message-journal'
 import { quietWechatyLogs } from './quiet-wechaty-logs'
 
+/** `.env` in the directory npm start runs in, when there is one; variables already set win over it. */
+function readDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path)
+}
+
 async function main(): Promise<void> {
+  readDotEnv()
   const config = loadConfig()
   const log = createLogger(config.LOG_LEVEL)
   quietWechatyLogs()

@@ -3,7 +3,8 @@ import { openJournal } from '../src/journal/message-journal'
 import { createSendLog } from '../src/services/send-log'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { sendPolicyOf, type Config } from '../src/config'
+import { ConfigError, sendPolicyOf, type Config } from '../src/config'
+import { isLoopback } from '../src/http/is-loopback'
 import type { Logger } from '../src/logger'
 import type { Clock } from '../src/clock'
 import type { Repos } from '../src/repos/create-repos'
@@ -35,6 +36,13 @@ export async function startServices(deps: {
   log: Logger
 }): Promise<RunningServices> {
   const { config, repos, clock, log } = deps
+  // Whoever reaches the simulator reads the roster and every chat and speaks as anyone.
+  if (!config.WECHATY_PUPPET_SERVICE_TOKEN && !isLoopback(config.HTTP_HOST) && !config.SIMULATOR_TOKEN) {
+    throw new ConfigError(
+      'SIMULATOR_TOKEN',
+      `is not set, and HTTP_HOST=${config.HTTP_HOST} would open the built-in simulator (the roster, every chat, speaking as anyone) to other machines. Set SIMULATOR_TOKEN to a secret of at least 16 characters, or leave HTTP_HOST at 127.0.0.1`,
+    )
+  }
   if (config.ADMIN_TOKEN) await repos.tokens.bootstrap(config.ADMIN_TOKEN, clock.now())
   const metrics = createMetrics()
   const policy = sendPolicyOf(config)
@@ -74,11 +82,22 @@ export async function startServices(deps: {
     log,
     metrics,
     simulator: web?.api,
+    trustProxy: config.TRUST_PROXY,
+    simulatorToken: config.SIMULATOR_TOKEN,
   })
-  const server: Server = app.listen(config.PORT)
+  const server: Server = app.listen(config.PORT, config.HTTP_HOST)
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
   const port = (server.address() as AddressInfo).port
-  log.info('http listening', { port, ...(world ? { simulator: `http://localhost:${port}/simulator` } : {}) })
+  const shown = isLoopback(config.HTTP_HOST)
+    ? 'localhost'
+    : config.HTTP_HOST.includes(':')
+      ? `[${config.HTTP_HOST}]`
+      : config.HTTP_HOST
+  log.info('http listening', {
+    host: config.HTTP_HOST,
+    port,
+    ...(world ? { simulator: `http://${shown}:${port}/simulator` } : {}),
+  })
   const queue = startQueueWorker({ repos, send: bot.send, replies, policy, log }, clock)
   const scheduler = startScheduler(
     JOBS,

@@ -15,6 +15,18 @@ const isTimeZone = (tz: string): boolean => {
 
 const schema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  /** Where the HTTP server listens: loopback unless exposed on purpose (the simulator then needs SIMULATOR_TOKEN). */
+  HTTP_HOST: optional(
+    z.string().regex(/^[\w.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0'),
+  ).default('127.0.0.1'),
+  SIMULATOR_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** Number of reverse proxies in front whose X-Forwarded-For the server believes (true means 1). */
+  TRUST_PROXY: optional(
+    z
+      .string()
+      .regex(/^(true|false|[0-5])$/i, 'must be false, true, or the number of reverse proxies in front (0-5)')
+      .transform((v) => (/^true$/i.test(v) ? 1 : /^false$/i.test(v) ? 0 : Number(v))),
+  ).default(0),
   MONGODB_URI: optional(z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://')),
   WECHATY_PUPPET_SERVICE_TOKEN: optional(z.string().min(8, 'is too short to be a puppet service token')),
   WECHATY_PUPPET_SERVICE_ENDPOINT: optional(z.string().regex(/^[\w.-]+:\d+$/, 'must look like host:port')),

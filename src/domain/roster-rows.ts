@@ -14,16 +14,17 @@ export interface RejectedRow {
   reason: string
 }
 
-const ROLES: Record<string, Role> = {
-  执委: 'executive',
-  executive: 'executive',
-  主席: 'chair',
-  副主席: 'chair',
-  chair: 'chair',
-  管理员: 'admin',
-  妇联干部: 'admin',
-  admin: 'admin',
-}
+/** A Map, not an object literal: a cell reading __proto__ or constructor must not find Object.prototype's. */
+const ROLES = new Map<string, Role>([
+  ['执委', 'executive'],
+  ['executive', 'executive'],
+  ['主席', 'chair'],
+  ['副主席', 'chair'],
+  ['chair', 'chair'],
+  ['管理员', 'admin'],
+  ['妇联干部', 'admin'],
+  ['admin', 'admin'],
+])
 const HEADERS = { name: '姓名', role: '角色', org: '单位', parent: '上级单位', wechatId: '微信号' } as const
 
 /**
@@ -50,7 +51,7 @@ export function readRosterTable(table: string[][]): { rows: RosterRow[]; rejecte
     const line = i + 2
     const get = (k: keyof typeof idx) => (idx[k] >= 0 ? (cells[idx[k]] ?? '').trim() : '')
     const name = get('name')
-    const role = ROLES[get('role')]
+    const role = ROLES.get(get('role'))
     const org = get('org')
     const reasons: string[] = []
     if (!name) reasons.push('姓名为空')

@@ -5,9 +5,12 @@ import type { Repos } from '../repos/create-repos'
 import type { Clock } from '../clock'
 import { principalOf } from './auth'
 import { readBody } from './read-body'
+import { readJson, describeIssue } from './read-json'
+import { reviewRuleBody, tokenBody } from './api-schemas'
 import { progressReport, summarizeByUnit } from '../services/progress-report'
 import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import { importRoster } from '../services/import-roster'
+import { readUploadTable, UploadRefused } from './read-upload-table'
 import { DEFAULT_REVIEW_RULE } from '../domain/review-grade'
 import { toLocal } from '../domain/zoned-time'
 
@@ -22,10 +25,7 @@ const orgSchema = z.string().trim().min(1).max(40).optional()
 
 function parse<T extends z.ZodTypeAny>(ctx: Koa.Context, schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value)
-  if (!result.success) {
-    const issue = result.error.issues[0]!
-    ctx.throw(400, `Invalid ${issue.path.join('.') || 'input'}: ${issue.message}`)
-  }
+  if (!result.success) ctx.throw(400, describeIssue(result.error))
   return result.data
 }
 
@@ -137,21 +137,7 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.put('/review-rule', async (ctx) => {
     requireAdmin(ctx)
-    const body = parse(
-      ctx,
-      z
-        .object({
-          org: z.string().min(1).max(40),
-          excellent: z.number().int().min(0).max(8),
-          pass: z.number().int().min(0).max(8),
-          basic: z.number().int().min(0).max(8),
-        })
-        .refine(
-          (r) => r.excellent >= r.pass && r.pass >= r.basic,
-          'thresholds must satisfy excellent >= pass >= basic',
-        ),
-      JSON.parse((await readBody(ctx, 10_000)).toString('utf8') || '{}'),
-    )
+    const body = await readJson(ctx, reviewRuleBody)
     const { orgId } = await scope(ctx, body.org)
     await repos.orgs.setSetting(orgId!, 'review', { excellent: body.excellent, pass: body.pass, basic: body.basic })
     ctx.body = { ok: true }
@@ -160,7 +146,13 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.post('/members/import', async (ctx) => {
     requireAdmin(ctx)
     const body = await readBody(ctx, 1_000_000)
-    const result = await importRoster(repos, body, ctx.get('content-type'), principalOf(ctx).orgId, deps.clock.now())
+    const result = await readUploadTable(body, ctx.get('content-type')).then(
+      (table) => importRoster(repos, table, principalOf(ctx).orgId, deps.clock.now()),
+      (err: unknown) => {
+        if (!(err instanceof UploadRefused)) throw err
+        return { imported: 0, rejected: [{ line: 0, reason: err.reason }] }
+      },
+    )
     await audit(ctx, 'import roster', `imported=${result.imported} rejected=${result.rejected.length}`)
     ctx.status = result.rejected.length ? 400 : 200
     ctx.body = result
@@ -168,11 +160,7 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.post('/tokens', async (ctx) => {
     requireAdmin(ctx)
-    const body = parse(
-      ctx,
-      z.object({ role: z.enum(['admin', 'chair']), org: z.string().min(1).max(40), label: z.string().min(1).max(60) }),
-      JSON.parse((await readBody(ctx, 10_000)).toString('utf8') || '{}'),
-    )
+    const body = await readJson(ctx, tokenBody)
     const { orgId } = await scope(ctx, body.org)
     const token = await repos.tokens.issue({ role: body.role, orgId: orgId!, label: body.label }, deps.clock.now())
     await audit(ctx, 'issue token', `role=${body.role} org=${body.org} label=${body.label}`)

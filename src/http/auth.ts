@@ -1,29 +1,30 @@
 import type Koa from 'koa'
 import type { Principal, TokenRepo } from '../repos/token-repo'
+import { clientKey, TooManyAttempts, type Throttle } from './credential-throttle'
+
+export const bearerOf = (ctx: Koa.Context) => /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1]
 
 /**
- * Bearer tokens for everything under /api/v1/. Repeated bad tokens from one address are answered ever
- * more slowly (up to 3 s), which makes guessing tokens impractical without locking anyone out.
+ * Checks a credential through the throttle, keyed by the client's address as the app trusts it
+ * (TRUST_PROXY): 429 when the address has queued too many, otherwise whatever `verify` found.
  */
-export function bearerAuth(
-  tokens: Pick<TokenRepo, 'find'>,
-  sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
-) {
-  const failures = new Map<string, { count: number; last: number }>()
-  return async (ctx: Koa.Context, next: Koa.Next) => {
-    const header = ctx.get('authorization')
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-    const principal = token ? await tokens.find(token) : undefined
-    if (!principal) {
-      const now = Date.now()
-      const seen = failures.get(ctx.ip)
-      const count = seen && now - seen.last < 15 * 60_000 ? seen.count + 1 : 1
-      failures.set(ctx.ip, { count, last: now })
-      if (failures.size > 10_000) failures.clear()
-      await sleep(Math.min(3_000, 25 * 2 ** Math.min(count, 8)))
-      ctx.throw(401, token ? 'Invalid token.' : 'Missing Authorization: Bearer <token> header.')
-    }
-    failures.delete(ctx.ip)
+export async function throttled<T>(ctx: Koa.Context, throttle: Throttle, verify: () => Promise<T | undefined>) {
+  try {
+    return await throttle(clientKey(ctx.ip), verify)
+  } catch (err) {
+    if (!(err instanceof TooManyAttempts)) throw err
+    ctx.set('Retry-After', String(err.retryAfterSeconds))
+    return ctx.throw(429, err.message)
+  }
+}
+
+/** Bearer tokens for everything under /api/v1/; wrong guesses are slowed by the shared throttle. */
+export function bearerAuth(tokens: Pick<TokenRepo, 'find'>, throttle: Throttle): Koa.Middleware {
+  return async (ctx, next) => {
+    const token = bearerOf(ctx)
+    if (!token) ctx.throw(401, 'Missing Authorization: Bearer <token> header.')
+    const principal = await throttled(ctx, throttle, () => tokens.find(token!))
+    if (!principal) ctx.throw(401, 'Invalid token.')
     ctx.state.principal = principal
     await next()
   }

@@ -5,9 +5,13 @@ import type { Repos } from '../repos/create-repos'
 import type { Clock } from '../clock'
 import { errorMiddleware } from './error-middleware'
 import { bearerAuth } from './auth'
+import { createThrottle, type Throttle } from './credential-throttle'
 import { apiRoutes } from './api-routes'
 import { openApiDocument } from './openapi'
 import { pageRoutes, type SimulatorApi } from './page-routes'
+import { sameOrigin } from './same-origin'
+import { securityHeaders } from './security-headers'
+import { simulatorGuard } from './simulator-guard'
 import type { Metrics } from './metrics'
 
 export interface AppDeps {
@@ -19,12 +23,22 @@ export interface AppDeps {
   metrics: Metrics
   /** Present when the built-in simulator runs: the chat page talks to it. */
   simulator?: SimulatorApi
+  /** Reverse proxies in front whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
+  trustProxy?: number
+  /** When set, the simulator's API asks for it; when not, it answers only on localhost. */
+  simulatorToken?: string
+  /** The wrong-credential slowdown; tests of who may see what pass one whose time runs faster. */
+  throttle?: Throttle
 }
 
 /** Builds the HTTP app without listening, so tests drive it directly. */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa()
-  app.proxy = true
+  // Behind N proxies, the client is the Nth address from the right of X-Forwarded-For; anything to
+  // its left was written by the client. Without a proxy the header is the client's own invention.
+  app.proxy = (deps.trustProxy ?? 0) > 0
+  app.maxIpsCount = deps.trustProxy ?? 0
+  const throttle = deps.throttle ?? createThrottle()
   const router = new Router()
 
   router.get('/healthz', async (ctx) => {
@@ -48,13 +62,15 @@ export function createApp(deps: AppDeps): Koa {
   })
 
   const api = apiRoutes(deps)
+  app.use(securityHeaders())
   app.use(errorMiddleware(deps.log))
+  app.use(sameOrigin())
   app.use(router.routes())
   app.use(router.allowedMethods())
-  const pages = pageRoutes(deps.simulator)
+  const pages = pageRoutes(deps.simulator, simulatorGuard(deps.simulatorToken, throttle))
   app.use(pages.routes())
   app.use(pages.allowedMethods())
-  const auth = bearerAuth(deps.repos.tokens)
+  const auth = bearerAuth(deps.repos.tokens, throttle)
   app.use(async (ctx, next) => (ctx.path.startsWith('/api/v1/') ? auth(ctx, next) : next()))
   app.use(api.routes())
   app.use(api.allowedMethods())

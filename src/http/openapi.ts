@@ -1,11 +1,14 @@
-/** The admin API described for its users' tools (OpenAPI 3.1). */
+import { jsonBody, reviewRuleBody, tokenBody } from './api-schemas'
+
+/** The admin API described for its users' tools (OpenAPI 3.1); request bodies come from the routes' zod schemas. */
 export function openApiDocument() {
   const bearer = [{ bearer: [] }]
   const json = (description: string) => ({ description, content: { 'application/json': {} } })
   const errors = {
-    '400': json('Bad input'),
+    '400': json('Bad input: unparsable JSON, a Content-Type other than application/json, or a field out of range'),
     '401': json('Missing or invalid token'),
-    '403': json('Outside your role or scope'),
+    '403': json('Outside your role or scope, or a POST/PUT from a page of another site'),
+    '429': json('Too many wrong tokens from your address; see Retry-After'),
   }
   const yearOrg = [
     { name: 'year', in: 'query', schema: { type: 'integer' } },
@@ -54,7 +57,8 @@ export function openApiDocument() {
       '/api/v1/review-rule': {
         put: {
           summary: 'Admin: grade thresholds of a unit (items done)',
-          responses: { '200': json('Saved'), ...errors },
+          requestBody: jsonBody(reviewRuleBody),
+          responses: { '200': json('Saved'), '413': json('Body too large'), ...errors },
         },
       },
       '/api/v1/orgs': { get: { summary: 'Units in scope', responses: { '200': json('Units'), ...errors } } },
@@ -77,7 +81,9 @@ export function openApiDocument() {
           },
           responses: {
             '200': json('Imported'),
-            '400': json('Rejected rows, nothing imported'),
+            '400': json(
+              'Rejected rows, nothing imported; or a file refused whole (line 0): unreadable, over 5,000 rows, or a workbook over 20 MB unpacked, 1,000 parts or 50 sheets',
+            ),
             '413': json('Too large'),
           },
         },
@@ -85,7 +91,8 @@ export function openApiDocument() {
       '/api/v1/tokens': {
         post: {
           summary: 'Admin: issue a token for a role and unit',
-          responses: { '201': json('The token, shown once'), ...errors },
+          requestBody: jsonBody(tokenBody),
+          responses: { '201': json('The token, shown once'), '413': json('Body too large'), ...errors },
         },
       },
       '/api/v1/audit': {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Router from '@koa/router'
+import type Koa from 'koa'
 import { z } from 'zod'
-import { readBody } from './read-body'
+import { readJson } from './read-json'
 
 export interface SimulatedMessage {
   seq: number
@@ -26,12 +27,27 @@ export interface SimulatorApi {
 
 const page = (name: string) => readFileSync(join(__dirname, 'pages', name), 'utf8')
 
-/** The dashboard (any mode) and the simulator chat page (simulator mode only). */
-export function pageRoutes(simulator?: SimulatorApi): Router {
+const ASSETS: Record<string, string> = {
+  'dashboard.js': 'application/javascript',
+  'dashboard.css': 'text/css',
+  'simulator.js': 'application/javascript',
+  'simulator.css': 'text/css',
+}
+
+/** The dashboard (any mode) and the simulator chat page (simulator mode only), with their scripts and styles. */
+export function pageRoutes(simulator?: SimulatorApi, guard?: Koa.Middleware): Router {
   const router = new Router()
   const dashboard = page('dashboard.html')
   const chat = page('simulator.html')
 
+  const assets = new Map(Object.keys(ASSETS).map((name) => [name, page(name)]))
+  router.get('/assets/:name', (ctx) => {
+    const body = assets.get(ctx.params.name ?? '')
+    if (body === undefined) return
+    ctx.type = `${ASSETS[ctx.params.name!]}; charset=utf-8`
+    ctx.set('Cache-Control', 'no-cache')
+    ctx.body = body
+  })
   router.get('/', (ctx) => ctx.redirect(simulator ? '/simulator' : '/dashboard'))
   router.get('/dashboard', (ctx) => {
     ctx.type = 'html'
@@ -43,6 +59,7 @@ export function pageRoutes(simulator?: SimulatorApi): Router {
     ctx.type = 'html'
     ctx.body = chat
   })
+  if (guard) router.use('/simulator/api', guard)
   router.get('/simulator/api/state', async (ctx) => {
     ctx.body = { people: await simulator.people(), rooms: simulator.rooms() }
   })
@@ -57,22 +74,16 @@ export function pageRoutes(simulator?: SimulatorApi): Router {
     ctx.body = data
   })
   router.post('/simulator/api/say', async (ctx) => {
-    const raw = (await readBody(ctx, 20_000)).toString('utf8')
-    let value: unknown
-    try {
-      value = JSON.parse(raw)
-    } catch {
-      ctx.throw(400, 'Body must be JSON.')
-    }
-    const parsed = z
-      .object({
+    const message = await readJson(
+      ctx,
+      z.object({
         room: z.string().min(1).max(40).optional(),
         from: z.string().trim().min(1).max(40),
         text: z.string().min(1).max(5000),
-      })
-      .safeParse(value)
-    if (!parsed.success) ctx.throw(400, `Invalid message: ${parsed.error.issues[0]!.message}`)
-    await simulator.say(parsed.data!)
+      }),
+      20_000,
+    )
+    await simulator.say(message)
     ctx.body = { ok: true }
   })
   return router

@@ -27,6 +27,31 @@ function rowValues(r: ProgressRow): (string | number)[] {
   ]
 }
 
+/** Within Excel's 31 UTF-16 units, without splitting a character. */
+const clip = (s: string, max: number) => {
+  let out = ''
+  for (const ch of s) {
+    if (out.length + ch.length > max) break
+    out += ch
+  }
+  return out
+}
+
+/**
+ * A unit's name as a sheet name Excel accepts: none of []:*?/\, no apostrophe at either end, not the
+ * reserved 'History', at most 31 characters, and unlike every sheet already in `used` (Excel compares
+ * names ignoring case). Adds the name to `used`.
+ */
+export function sheetName(unit: string, used: Set<string>): string {
+  const tidy = (s: string) => s.replace(/^'+|'+$/g, '').trim()
+  let base = tidy(unit.replace(/[\\/?*[\]:\u0000-\u001f]/g, '')) || '单位'
+  if (base.toLowerCase() === 'history') base += '_'
+  let name = tidy(clip(base, 31))
+  for (let i = 2; !name || used.has(name.toLowerCase()); i++) name = `${tidy(clip(base, 31 - `_${i}`.length))}_${i}`
+  used.add(name.toLowerCase())
+  return name
+}
+
 /** The annual review (述职考核) workbook: a summary sheet by unit, then one sheet per unit. */
 export async function reviewWorkbook(year: number, rows: readonly ProgressRow[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
@@ -53,9 +78,7 @@ export async function reviewWorkbook(year: number, rows: readonly ProgressRow[])
 
   const used = new Set<string>(['汇总'])
   for (const org of orgNames) {
-    let name = org.replace(/[\\/?*[\]:]/g, '').slice(0, 28) || '单位'
-    for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)}_${i}`
-    used.add(name)
+    const name = sheetName(org, used)
     const sheet = wb.addWorksheet(name)
     sheet.addRow(HEADERS).font = { bold: true }
     for (const r of byOrg.get(org)!) sheet.addRow(rowValues(r))
@@ -64,11 +87,15 @@ export async function reviewWorkbook(year: number, rows: readonly ProgressRow[])
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-const csvCell = (v: string | number) => {
+/**
+ * OWASP's advice for CSV injection: a cell starting with = + - @ tab or CR would run as a formula in a
+ * spreadsheet, so it gets a leading apostrophe; a cell holding a quote, comma, CR or LF is quoted, so
+ * it cannot end its row early and start one of its own.
+ */
+export const csvCell = (v: string | number) => {
   const s = String(v)
-  // A leading = + - @ would run as a formula in Excel: quote it away.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
 /** The same table as CSV (UTF-8 with BOM, so Excel opens the Chinese headers correctly). */

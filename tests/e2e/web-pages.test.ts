@@ -2,7 +2,8 @@
  * The two web pages in a real headless Chromium (Debian's, driven by playwright-core): a new user types a
  * duty command in the simulator page and sees the answer, then finds it on the dashboard.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { openTestDb, type TestDb } from '../support/test-db'
@@ -18,6 +19,16 @@ let db: TestDb
 let services: RunningServices
 let browser: Browser
 let base: string
+/** Anything the browser refused under the Content-Security-Policy, from every page opened. */
+const violations: string[] = []
+
+async function newPage(options: Parameters<Browser['newPage']>[0]) {
+  const page = await browser.newPage(options)
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+  })
+  return page
+}
 
 beforeAll(async () => {
   quietWechatyLogs('silent')
@@ -40,6 +51,10 @@ beforeAll(async () => {
   })
 }, 60_000)
 
+afterEach(() => {
+  expect(violations).toEqual([])
+})
+
 afterAll(async () => {
   await browser?.close()
   await services?.stop()
@@ -48,13 +63,13 @@ afterAll(async () => {
 
 describe('the simulator page', () => {
   it('lets a person pick who she is, type a duty command and see the bot answer', async () => {
-    const page = await browser.newPage({ viewport: { width: 414, height: 820 }, locale: 'zh-CN' })
+    const page = await newPage({ viewport: { width: 414, height: 820 }, locale: 'zh-CN' })
     await page.goto(base + '/')
     await page.waitForURL('**/simulator')
     await page.selectOption('#conversation', '襄阳市执委工作交流群')
     await page.selectOption('#me', '张三')
     await page.fill('#text', '#联系 刘翠花 电话了解家庭情况')
-    await page.click('button[type=submit]')
+    await page.click('#composer button[type=submit]')
     const answer = page.locator('.bubble', { hasText: '已记录：联系妇女代表「刘翠花」' })
     await answer.waitFor({ timeout: 15_000 })
     expect(await answer.textContent()).toContain('联系妇女代表 1/5–7')
@@ -68,7 +83,7 @@ describe('the simulator page', () => {
 
 describe('the dashboard', () => {
   it('asks for a token, then shows the logged items for the executive', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1200 }, locale: 'zh-CN' })
+    const page = await newPage({ viewport: { width: 1100, height: 1200 }, locale: 'zh-CN' })
     // 刘四 logs one contact: something logged, nothing yet complete.
     await fetch(base + '/simulator/api/say', {
       method: 'POST',
@@ -99,7 +114,42 @@ describe('the dashboard', () => {
       '全部完成0',
       '今年还没有记录2',
     ])
+    // Bars are as long as the unit's average (0.3 of 8 items), set through the CSSOM under the CSP.
+    const bar = page.locator('.unit', { hasText: '樊城区' })
+    const [fill, track] = await Promise.all([bar.locator('.fill').boundingBox(), bar.locator('.track').boundingBox()])
+    expect(fill!.width / track!.width).toBeGreaterThan(0.02)
+    expect(fill!.width / track!.width).toBeLessThan(0.05)
+    // The token stays in this tab only.
+    expect(
+      await page.evaluate("[sessionStorage.getItem('fulian-token'), localStorage.getItem('fulian-token')]"),
+    ).toEqual([ADMIN_TOKEN, null])
     await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true })
     await page.close()
+  }, 60_000)
+})
+
+describe('the simulator page with SIMULATOR_TOKEN', () => {
+  it('asks for the token, then works as without one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sim-token-'))
+    const token = 'e2e-simulator-token-0123456789'
+    const config = { ...loadConfig({ ADMIN_TOKEN, SIMULATOR_TOKEN: token, DATA_DIR: dataDir }), PORT: 0 }
+    const guarded = await startServices({ config, repos: db.repos, clock: systemClock, log: silentLogger })
+    const page = await newPage({ viewport: { width: 414, height: 820 }, locale: 'zh-CN' })
+    try {
+      await page.goto(`http://127.0.0.1:${guarded.port}/simulator`)
+      await page.locator('#token-hint', { hasText: '需要令牌' }).waitFor({ timeout: 15_000 })
+      await page.fill('#sim-token', token)
+      await page.click('#token-form button')
+      await page.selectOption('#conversation', '襄阳市执委工作交流群')
+      await page.selectOption('#me', '陈五')
+      await page.fill('#text', '#进度')
+      await page.press('#text', 'Enter')
+      await page.locator('.bubble', { hasText: '联系妇女代表' }).first().waitFor({ timeout: 15_000 })
+      expect(await page.evaluate('localStorage.length')).toBe(0)
+    } finally {
+      await page.close()
+      await guarded.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   }, 60_000)
 })

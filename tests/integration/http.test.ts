@@ -22,6 +22,47 @@ async function get(repos: Repos, path: string) {
   }
 }
 
+describe('security headers', () => {
+  const expectHardened = (headers: Headers) => {
+    expect(headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(headers.get('content-security-policy')).not.toContain('unsafe-inline')
+    expect(headers.get('x-frame-options')).toBe('DENY')
+    expect(headers.get('x-content-type-options')).toBe('nosniff')
+    expect(headers.get('referrer-policy')).toBe('same-origin')
+  }
+
+  it('are on a page, its script, an API answer and error answers', async () => {
+    const token = 'http-test-admin-token-0001'
+    await db.repos.tokens.bootstrap(token, new Date())
+    const server = await startApiServer(db.repos)
+    try {
+      const page = await fetch(server.base + '/dashboard')
+      expect(page.status).toBe(200)
+      expect(await page.text()).not.toMatch(/<script>|<style>|style="/)
+      expectHardened(page.headers)
+      const script = await fetch(server.base + '/assets/dashboard.js')
+      expect(script.headers.get('content-type')).toMatch(/^application\/javascript/)
+      expectHardened(script.headers)
+      const api = await fetch(server.base + '/api/v1/me', { headers: { authorization: `Bearer ${token}` } })
+      expect(api.status).toBe(200)
+      expectHardened(api.headers)
+      expect(api.headers.get('cache-control')).toBe('no-store')
+      for (const [path, status] of [
+        ['/api/v1/me', 401],
+        ['/nope', 404],
+        ['/assets/../config.ts', 404],
+      ] as const) {
+        const res = await fetch(server.base + path)
+        expect(res.status).toBe(status)
+        expectHardened(res.headers)
+      }
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 describe('GET /healthz', () => {
   it('is 200 while the database answers', async () => {
     expect(await get(db.repos, '/healthz')).toEqual({

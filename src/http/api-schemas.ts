@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+/** Request bodies of the API: the routes validate with them and the OpenAPI document is generated from them. */
+export const reviewRuleBody = z
+  .object({
+    org: z.string().min(1).max(40).describe('单位名称'),
+    excellent: z.number().int().min(0).max(8).describe('items done for 优秀'),
+    pass: z.number().int().min(0).max(8).describe('items done for 合格'),
+    basic: z.number().int().min(0).max(8).describe('items done for 基本合格'),
+  })
+  .refine((r) => r.excellent >= r.pass && r.pass >= r.basic, 'thresholds must satisfy excellent >= pass >= basic')
+
+export const tokenBody = z.object({
+  role: z.enum(['admin', 'chair']),
+  org: z.string().min(1).max(40).describe('单位名称: the token sees this unit and everything below it'),
+  label: z.string().min(1).max(60).describe('who holds it, shown in the audit trail'),
+})
+
+/** An OpenAPI request body from a zod schema (JSON Schema 2020-12, which OpenAPI 3.1 uses as is). */
+export function jsonBody(schema: z.ZodType) {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema) as Record<string, unknown>
+  return { required: true, content: { 'application/json': { schema: jsonSchema } } }
+}

@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs'
+import { reviewCsv, reviewWorkbook } from '../../src/services/review-workbook'
+import { parseCsv } from '../../src/domain/parse-csv'
+import { emptyCounts } from '../../src/domain/progress'
+import type { ProgressRow } from '../../src/services/progress-report'
+
+const row = (name: string, org = '樊城区'): ProgressRow => ({
+  memberId: name,
+  name,
+  role: 'executive',
+  orgId: org,
+  org,
+  counts: emptyCounts(),
+  done: 0,
+  grade: '不合格',
+})
+
+describe('reviewCsv', () => {
+  it('keeps a carriage return, line feed, quote or comma inside its field, so no new row can start', () => {
+    const csv = reviewCsv([row('张三\r=2+5'), row('李四\n@SUM(A1)'), row('王"五"'), row('赵,六')])
+    // Outside quotes, only the CRLF between records may appear.
+    const outside = csv.replace(/"(?:[^"]|"")*"/g, '')
+    expect(outside.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+    const table = parseCsv(csv.slice(1))
+    expect(table).toHaveLength(5)
+    expect(table.slice(1).map((r) => r[0])).toEqual(['张三\r=2+5', '李四\n@SUM(A1)', '王"五"', '赵,六'])
+  })
+
+  it.each(['=2+5', '+2+5', '-2+5', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://x","y")'])(
+    'neutralises a cell starting a formula: %p',
+    (name) => {
+      const cell = parseCsv(reviewCsv([row(name)]).slice(1))[1]![0]
+      expect(cell).toBe(`'${name}`)
+    },
+  )
+
+  it('leaves ordinary names and counts alone', () => {
+    const csv = reviewCsv([row('刘翠花')])
+    expect(csv.split('\r\n')[1]).toBe('刘翠花,樊城区,0,0,0,0,0,0,0,0,0,0,0,0,不合格')
+  })
+})
+
+describe('reviewWorkbook sheet names', () => {
+  const sheetsOf = async (orgs: string[]) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(
+      (await reviewWorkbook(
+        2026,
+        orgs.map((o, i) => row(`人${i}`, o)),
+      )) as unknown as ArrayBuffer,
+    )
+    return wb.worksheets.map((w) => w.name)
+  }
+
+  it.each([
+    ["'引号单位'", '引号单位'],
+    ['History', 'History_'],
+    ['history', 'history_'],
+    ['a/b\\c?d*e[f]g:h', 'abcdefgh'],
+    ['很长的单位名称'.repeat(6), '很长的单位名称'.repeat(6).slice(0, 31)],
+  ])('turns the unit %p into a sheet Excel accepts', async (org, sheet) => {
+    expect(await sheetsOf([org])).toEqual(['汇总', sheet])
+  })
+
+  it('gives units that sanitise alike, or that differ only in case, distinct sheets', async () => {
+    const names = await sheetsOf(["'甲'", '甲', '[甲]', 'Abc', 'abc', '汇总', '汇 总'])
+    expect(names).toHaveLength(8)
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(8)
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(31)
+      expect(n).not.toMatch(/[\\/?*[\]:]|^'|'$/)
+    }
+  })
+})
