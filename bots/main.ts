@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   readDotEnv()
   const config = loadConfig()
   const log = createLogger(config.LOG_LEVEL)
-  quietWechatyLogs()
+  quietWechatyLogs(config.WECHATY_LOG)
   process.on('unhandledRejection', (err) => log.error('unhandled rejection', { err }))
 
   const db = await startDatabase(config, log)

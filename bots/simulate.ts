@@ -16,14 +16,10 @@ import { parseScenario, ScenarioError } from './scenario/parse-scenario'
 import { runScenario, scenarioSummary } from './scenario/run-scenario'
 import { quietWechatyLogs } from './quiet-wechaty-logs'
 
-/** Its own database, so a scenario never touches the live one; SIMULATE_DATABASE overrides the name. */
-const SIMULATE_DB = process.env.SIMULATE_DATABASE || 'fulian_simulate'
-
 async function main(): Promise<number> {
   const out = (value: unknown) => process.stdout.write(JSON.stringify(value) + '\n')
   // Libraries that print with console.log must not mix into the JSON lines.
   console.log = console.error
-  quietWechatyLogs()
   const { values } = parseArgs({
     options: { script: { type: 'string' }, summary: { type: 'boolean' }, keep: { type: 'boolean' } },
   })
@@ -42,9 +38,10 @@ async function main(): Promise<number> {
     throw err
   }
   const config = loadConfig()
+  quietWechatyLogs(config.WECHATY_LOG)
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL)
   const db = await startDatabase(config, log)
-  const conn = await connectDatabase(db.uri, SIMULATE_DB)
+  const conn = await connectDatabase(db.uri, config.SIMULATE_DATABASE)
   try {
     if (!values.keep) await conn.dropDatabase()
     const repos = createRepos(conn)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_SEND_POLICY, type SendPolicy } from './domain/send-policy'
 
 /** Empty strings in an env file mean "not set", so defaults apply instead of a confusing error. */
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -37,15 +38,23 @@ const schema = z.object({
   BOT_NAME: optional(z.string().trim().min(1).max(32, 'must be at most 32 characters')).default('妇联助手'),
   DATA_DIR: optional(z.string()).default('./data'),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
+  /** Wechaty's own log level: its info is chatty, our JSON logs say what an operator needs. */
+  WECHATY_LOG: optional(z.enum(['silly', 'verbose', 'info', 'warn', 'error', 'silent'])).default('error'),
+  /** The database `npm run simulate` uses, so that a scenario never touches the live one. */
+  SIMULATE_DATABASE: optional(
+    z.string().regex(/^[\w-]{1,60}$/, 'must be a database name such as fulian_simulate'),
+  ).default('fulian_simulate'),
   BOT_QUIET_HOURS: optional(
     z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 22:00-07:30'),
-  ).default('22:00-07:30'),
+  ).default(`${DEFAULT_SEND_POLICY.quietStart}-${DEFAULT_SEND_POLICY.quietEnd}`),
   BOT_REST_DAYS: optional(
     z.string().regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'must be dates like 2026-10-01,2026-10-02'),
   ).default(''),
-  SEND_GAP_MS: optional(z.string().regex(/^\d+-\d+$/, 'must look like 3000-5000')).default('3000-5000'),
-  SEND_PER_MINUTE: optional(z.coerce.number().int().min(1).max(120)).default(20),
-  SEND_PER_DAY: optional(z.coerce.number().int().min(1).max(20_000)).default(600),
+  SEND_GAP_MS: optional(z.string().regex(/^\d+-\d+$/, 'must look like 3000-5000')).default(
+    DEFAULT_SEND_POLICY.gapBetweenTargetsMs.join('-'),
+  ),
+  SEND_PER_MINUTE: optional(z.coerce.number().int().min(1).max(120)).default(DEFAULT_SEND_POLICY.perMinute),
+  SEND_PER_DAY: optional(z.coerce.number().int().min(1).max(20_000)).default(DEFAULT_SEND_POLICY.perDay),
   NOTICE_FOLLOW_UP_HOURS: optional(
     z.coerce
       .number()
@@ -70,11 +79,11 @@ export class ConfigError extends Error {
 }
 
 /** The send policy the queue applies, from the configuration. */
-export function sendPolicyOf(config: Config) {
+export function sendPolicyOf(config: Config): SendPolicy {
   const [quietStart, quietEnd] = config.BOT_QUIET_HOURS.split('-') as [string, string]
   const [lo, hi] = config.SEND_GAP_MS.split('-').map(Number) as [number, number]
   return {
-    minGapSameTargetMs: 1_000,
+    minGapSameTargetMs: DEFAULT_SEND_POLICY.minGapSameTargetMs,
     gapBetweenTargetsMs: [Math.min(lo, hi), Math.max(lo, hi)] as const,
     perMinute: config.SEND_PER_MINUTE,
     perDay: config.SEND_PER_DAY,

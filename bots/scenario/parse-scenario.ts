@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { LIMITS, ROLES } from '../../src/domain/vocabulary'
 
 const text = z.string().min(1).max(100_000)
-const name = z.string().trim().min(1).max(40)
+const name = z.string().trim().min(1).max(LIMITS.name)
 
 const lineSchemas = [
   z.strictObject({ at: z.iso.datetime({ offset: true }) }),
@@ -10,7 +11,7 @@ const lineSchemas = [
       .array(
         z.strictObject({
           name,
-          role: z.enum(['executive', 'chair', 'admin']),
+          role: z.enum(ROLES),
           org: name,
           parent: name.optional(),
         }),

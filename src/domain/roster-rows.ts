@@ -1,4 +1,5 @@
 import type { Role } from './entities'
+import { LIMITS } from './vocabulary'
 
 export interface RosterRow {
   line: number
@@ -55,11 +56,11 @@ export function readRosterTable(table: string[][]): { rows: RosterRow[]; rejecte
     const org = get('org')
     const reasons: string[] = []
     if (!name) reasons.push('姓名为空')
-    else if (name.length > 40) reasons.push('姓名超过 40 字')
+    else if (name.length > LIMITS.name) reasons.push(`姓名超过 ${LIMITS.name} 字`)
     if (!role) reasons.push(`角色“${get('role')}”无法识别（执委、主席、管理员）`)
     if (!org) reasons.push('单位为空')
-    else if (org.length > 40) reasons.push('单位名称超过 40 字')
-    if (get('parent').length > 40) reasons.push('上级单位名称超过 40 字')
+    else if (org.length > LIMITS.name) reasons.push(`单位名称超过 ${LIMITS.name} 字`)
+    if (get('parent').length > LIMITS.name) reasons.push(`上级单位名称超过 ${LIMITS.name} 字`)
     if (get('wechatId') && !/^[\w-]{3,64}$/.test(get('wechatId'))) reasons.push('微信号格式不对')
     if (name && seen.has(name)) reasons.push(`与第 ${seen.get(name)} 行重名`)
     if (name) seen.set(name, line)

@@ -13,6 +13,7 @@ import { importRoster } from '../services/import-roster'
 import { readUploadTable, UploadRefused } from './read-upload-table'
 import { DEFAULT_REVIEW_RULE } from '../domain/review-grade'
 import { toLocal } from '../domain/zoned-time'
+import { GROUP_KINDS, LIMITS } from '../domain/vocabulary'
 
 export interface ApiDeps {
   repos: Repos
@@ -21,7 +22,7 @@ export interface ApiDeps {
 }
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100)
-const orgSchema = z.string().trim().min(1).max(40).optional()
+const orgSchema = z.string().trim().min(1).max(LIMITS.name).optional()
 
 function parse<T extends z.ZodTypeAny>(ctx: Koa.Context, schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value)
@@ -82,7 +83,7 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.get('/groups', async (ctx) => {
     const { orgIds } = await scope(ctx)
-    ctx.body = await repos.groups.listBound(['executive', 'constituent'], orgIds)
+    ctx.body = await repos.groups.listBound(GROUP_KINDS, orgIds)
   })
 
   router.get('/notices', async (ctx) => {

@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { LIMITS } from '../domain/vocabulary'
 
 /** Request bodies of the API: the routes validate with them and the OpenAPI document is generated from them. */
 export const reviewRuleBody = z
   .object({
-    org: z.string().min(1).max(40).describe('单位名称'),
+    org: z.string().min(1).max(LIMITS.name).describe('单位名称'),
     excellent: z.number().int().min(0).max(8).describe('items done for 优秀'),
     pass: z.number().int().min(0).max(8).describe('items done for 合格'),
     basic: z.number().int().min(0).max(8).describe('items done for 基本合格'),
@@ -12,7 +13,7 @@ export const reviewRuleBody = z
 
 export const tokenBody = z.object({
   role: z.enum(['admin', 'chair']),
-  org: z.string().min(1).max(40).describe('单位名称: the token sees this unit and everything below it'),
+  org: z.string().min(1).max(LIMITS.name).describe('单位名称: the token sees this unit and everything below it'),
   label: z.string().min(1).max(60).describe('who holds it, shown in the audit trail'),
 })
 

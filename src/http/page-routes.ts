@@ -4,6 +4,7 @@ import Router from '@koa/router'
 import type Koa from 'koa'
 import { z } from 'zod'
 import { readJson } from './read-json'
+import { LIMITS } from '../domain/vocabulary'
 
 export interface SimulatedMessage {
   seq: number
@@ -77,8 +78,8 @@ export function pageRoutes(simulator?: SimulatorApi, guard?: Koa.Middleware): Ro
     const message = await readJson(
       ctx,
       z.object({
-        room: z.string().min(1).max(40).optional(),
-        from: z.string().trim().min(1).max(40),
+        room: z.string().min(1).max(LIMITS.name).optional(),
+        from: z.string().trim().min(1).max(LIMITS.name),
         text: z.string().min(1).max(5000),
       }),
       20_000,

@@ -3,8 +3,9 @@ import { matchCommandWord, type CommandSpec } from './command-specs'
 import { normalizeText } from './normalize-text'
 import { extractDate } from './parse-date'
 import { parseSlot } from '../domain/weekly-slot'
+import { LIMITS } from '../domain/vocabulary'
 
-export const LIMITS = { name: 40, title: 200, detail: 500, content: 2000 } as const
+export { LIMITS } from '../domain/vocabulary'
 
 export interface ParseOptions {
   botName: string
