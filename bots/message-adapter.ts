@@ -4,7 +4,6 @@ import type { IncomingMessage } from '../src/incoming-message'
 
 const MEDIA = new Set<types.Message>([
   types.Message.Attachment,
-  types.Message.Audio,
   types.Message.Contact,
   types.Message.ChatHistory,
   types.Message.Emoticon,
@@ -20,7 +19,15 @@ const MEDIA = new Set<types.Message>([
 export async function toIncoming(message: Message): Promise<IncomingMessage | undefined> {
   if (message.self()) return undefined
   const type = message.type()
-  const kind = type === types.Message.Text ? 'text' : MEDIA.has(type) ? 'media' : undefined
+  // WorkPro (through wechaty-puppet-service) gives a voice note WeChat's own transcript as its text.
+  const kind =
+    type === types.Message.Text
+      ? 'text'
+      : type === types.Message.Audio
+        ? 'voice'
+        : MEDIA.has(type)
+          ? 'media'
+          : undefined
   if (!kind) return undefined
   const talker = message.talker()
   const room = message.room()
@@ -30,7 +37,7 @@ export async function toIncoming(message: Message): Promise<IncomingMessage | un
     talkerName: talker.name(),
     roomId: room?.id,
     roomTopic: room ? await room.topic() : undefined,
-    text: kind === 'text' ? message.text() : '',
+    text: kind === 'media' ? '' : (message.text() ?? ''),
     kind,
     mentionsSelf: room ? await message.mentionSelf() : false,
     timestamp: message.date().getTime(),

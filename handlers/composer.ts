@@ -51,9 +51,14 @@ export class Router {
 
   /** Runs the common middleware, then the intent's route. */
   async handle(ctx: MessageContext): Promise<void> {
+    await compose([...this.common, (c: MessageContext) => this.route(c)])(ctx)
+  }
+
+  /** Only the intent's route (for one line of several, whose message already passed the common part). */
+  async route(ctx: MessageContext): Promise<void> {
     const route = this.routes.get(ctx.intent.type)
     if (!route) throw new Error(`no route for ${ctx.intent.type}`)
-    await compose([...this.common, (c: MessageContext) => route(c)])(ctx)
+    await route(ctx)
   }
 
   /** Every intent type that has a route (a test checks none is missing). */

@@ -1,52 +1,79 @@
-import { formatDate } from '../src/domain/zoned-time'
 import type { Command } from '../src/parser/command-types'
 import { checklistItem } from '../src/domain/checklist'
-import { evaluateProgress, subjectKey } from '../src/domain/progress'
-import { formatItemLine } from '../src/domain/format-progress'
-import { maskSensitive } from '../src/domain/mask-sensitive'
+import { formatDate } from '../src/domain/zoned-time'
 import { subjectsOf } from '../src/domain/ledger'
 import { resolveFamily } from '../src/domain/resolve-family'
+import { resolveSubject, type Resolution } from '../src/nl/resolve-subject'
 import { COMMAND_SPECS } from '../src/parser/command-specs'
+import type { Action } from '../src/domain/proposal'
 import type { Handler } from './composer'
 import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
 import { describeDate, requireDate } from './dates'
 import { UserError } from './user-error'
+import { knownNames } from './known-names'
+import { recordDuty } from './record-item'
+import { propose } from './propose'
+import { describeAction } from './actions'
 
 type DutyCommand = Extract<Command, { type: 'duty' }>
 
-/** #联系 #帮扶 #解决 #网群 #社会组织 #公益 #调研 #建议: the record is the message's claim. */
+/**
+ * #联系 #帮扶 #解决 #网群 #社会组织 #公益 #调研 #建议: recorded at once when the name is certain (the
+ * same as one she logged, with or without 大姐 and spaces, or someone new); asked about when it only
+ * looks like someone (翠花, 刘阿姨, 刘翠华). Several names get one record each.
+ */
 export const handleDuty: Handler<'duty'> = async (ctx) => {
   const member = senderOf(ctx)
   const date = requireDate(ctx, ctx.intent.date)
   const cmd = ctx.intent.subject ? ctx.intent : await nameTheFamily(ctx, member.id, date.year, ctx.intent)
-  const subject = maskSensitive(cmd.subject)
-  const id = ctx.recordId()
-  const key = subjectKey(subject)
-  const recorded = await ctx.repos.progress.record(
-    member,
-    date.year,
-    {
-      key: id,
-      by: ctx.deps.instance,
-      messageId: ctx.msg.id,
-      change: { add: { id, kind: cmd.kind, subject, key, date: formatDate(date), at: ctx.now.getTime() } },
-      text: cmd.detail ? maskSensitive(cmd.detail) : null,
-    },
-    ctx.now,
-  )
-  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
-  const { items, counts } = recorded
   const item = checklistItem(cmd.kind)
-  const status = evaluateProgress(counts).find((s) => s.key === cmd.kind)!
-  const repeat = item.distinct && items.some((i) => i.kind === cmd.kind && i.key === key && i.id !== id)
-  const lines = [`✏️ 已记录：${item.label}「${subject}」（${describeDate(date, ctx.today)}）`]
-  if (repeat) lines.push(`「${subject}」今年已记过，仍按 1 个计算。`)
-  if (date.year !== ctx.today.year) lines.push(`这条计入 ${date.year} 年。`)
-  lines.push(formatItemLine(status))
-  if (status.done && status.count === status.min && !repeat) lines.push('🎉 这一项已达标！')
-  await ctx.reply(lines.join('\n'))
+  const known = item.distinct || cmd.kind === 'problemSolved' ? await knownNames(ctx, member.id) : []
+  const names = [cmd.subject, ...(cmd.more ?? [])]
+  const resolved = names.map((n) => (known.length ? resolveSubject(n, cmd.kind, known) : sure(n, cmd.kind)))
+  const open = resolved.find((r): r is Extract<Resolution, { open: unknown }> => 'open' in r)
+  if (open)
+    throw new UserError(
+      'whichPerson',
+      `“${open.written}”可能是${open.open.map((k) => `「${k.subject}」`).join('或')}，请写全名再发一次。`,
+    )
+  const readings = resolved as Exclude<Resolution, { open: unknown }>[]
+  if (readings.every((r) => r.sure)) {
+    const lines: string[] = []
+    for (const [i, r] of readings.entries())
+      lines.push(
+        ...(await recordDuty(
+          ctx,
+          member,
+          { kind: r.kind, subject: r.subject, date, text: i === 0 ? cmd.detail : null },
+          ctx.recordId(i + 1),
+        )),
+      )
+    await ctx.reply(lines.join('\n'))
+    return
+  }
+  const actions: Action[] = readings.map((r, i) => ({
+    do: 'duty',
+    kind: r.kind,
+    subject: r.subject,
+    date: formatDate(date),
+    text: i === 0 ? (cmd.detail ?? null) : null,
+  }))
+  const unsure = readings.filter((r): r is Extract<Resolution, { sure: false }> => !r.sure)
+  const question = unsure.map((u) => `“${u.written}”是您记过的「${u.subject}」吗？`).join('\n')
+  const asTyped = readings.map(
+    (r, i): Action => ({ ...actions[i]!, ...(r.sure ? {} : { subject: r.written, kind: cmd.kind }) }) as Action,
+  )
+  await propose(ctx, member, question, [
+    { label: `是，记为${actions.map((a) => describeAction(a, ctx.today, false)).join('、')}`, actions },
+    {
+      label: `不是，是新的一位（记为${asTyped.map((a) => describeAction(a, ctx.today, false)).join('、')}）`,
+      actions: asTyped,
+    },
+  ])
 }
+
+const sure = (subject: string, kind: DutyCommand['kind']): Resolution => ({ sure: true, subject, kind })
 
 /** "#解决 王家孩子申请到助学金": splits off a family from her ledgers, or asks which one she means. */
 async function nameTheFamily(
@@ -57,8 +84,8 @@ async function nameTheFamily(
 ): Promise<DutyCommand> {
   const spec = COMMAND_SPECS.find((s) => s.duty === cmd.kind)!
   const ledgers = await Promise.all([
-    ctx.repos.progress.ledger(memberId, year),
-    ctx.repos.progress.ledger(memberId, year - 1),
+    ctx.repos.progress.recalled(memberId, year),
+    ctx.repos.progress.recalled(memberId, year - 1),
   ])
   const families = [...new Set(ledgers.flatMap((items) => subjectsOf(items, 'poorFamily')))]
   const match = resolveFamily(cmd.detail ?? '', families)
@@ -71,3 +98,5 @@ async function nameTheFamily(
   const ask = match.reason === 'noProblem' ? '请写上解决了什么问题' : '请写上家庭和解决的问题，中间用空格隔开'
   throw new UserError('missingArgument', `${ask}，例如 ${spec.example}\n用法：${spec.usage}`)
 }
+
+export { describeDate }

@@ -7,16 +7,12 @@ export const handleParseError: Handler<'parseError'> = async (ctx) => {
   ctx.outcome = 'userError'
 }
 
-/** "联系 刘翠花" in private chat: the line to send, with its "#". Nothing is stored. */
-export const handleMissingHash: Handler<'missingHash'> = async (ctx) => {
-  await ctx.reply(MESSAGES.addHash(ctx.intent.line))
-}
-
-/** Private small talk: who the bot is and how to start. */
-export const handleChat: Handler<'chat'> = async (ctx) => {
-  await ctx.reply(MESSAGES.privateHint(ctx.deps.botName))
-}
-
+/** A picture, a file, a link: the bot reads words only. */
 export const handleMedia: Handler<'media'> = async (ctx) => {
   await ctx.reply(MESSAGES.textOnly)
+}
+
+/** A voice note that came without WeChat's transcript. */
+export const handleUnheard: Handler<'unheard'> = async (ctx) => {
+  await ctx.reply(MESSAGES.unheard)
 }

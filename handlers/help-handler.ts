@@ -1,21 +1,25 @@
 import { COMMAND_SPECS, findSpec } from '../src/parser/command-specs'
 import type { Handler } from './composer'
+import type { MessageContext } from './message-context'
 
 /** #帮助 [命令]: every command with an example, or one command in detail. */
-export const handleHelp: Handler<'help'> = async (ctx) => {
-  const topic = ctx.intent.topic
+export const handleHelp: Handler<'help'> = async (ctx) => showHelp(ctx, ctx.intent.topic)
+
+export async function showHelp(ctx: MessageContext, topic: string | undefined, prefix = ''): Promise<void> {
   const spec = topic ? findSpec(topic) : undefined
   if (spec) {
     const aliases = spec.aliases.length ? `\n也可以写：${spec.aliases.map((a) => '#' + a).join(' ')}` : ''
-    await ctx.reply(`${spec.summary}\n用法：${spec.usage}\n例如：${spec.example}${aliases}`)
+    await ctx.reply(`${prefix}${spec.summary}\n用法：${spec.usage}\n例如：${spec.example}${aliases}`)
     return
   }
   const lines = [
-    `我是${ctx.deps.botName}，帮执委们记录履职清单。在执委群或私聊里发送：`,
+    `我是${ctx.deps.botName}，帮执委们记录履职清单。直接说做了什么就行，例如：`,
+    '“今天去看了刘翠花，聊了孩子上学的事”（我会先问一句，回复 1 就记下）',
+    '语音也可以：按住说话，上滑“转文字”后发送。',
+    '也可以用命令，立即记下：',
     ...COMMAND_SPECS.map((s) => `${s.usage} — ${s.summary}`),
-    '日期可写在最后：今天、昨天、11月20日、2026-11-20。',
-    '例如：#联系 刘翠花 电话了解家庭情况 昨天',
+    '日期可写：今天、昨天、上周五、11月20日。',
     '发送 #帮助 联系 查看某个命令的详细说明。',
   ]
-  await ctx.reply(lines.join('\n'))
+  await ctx.reply(prefix + lines.join('\n'))
 }

@@ -15,7 +15,7 @@ import { AlreadyHandled } from './user-error'
 /** The repositories a handler may use; tests pass in-memory ones. */
 export type HandlerRepos = Pick<
   Repos,
-  'orgs' | 'members' | 'groups' | 'needs' | 'progress' | 'claims' | 'notices' | 'outbox'
+  'orgs' | 'members' | 'groups' | 'needs' | 'progress' | 'claims' | 'notices' | 'outbox' | 'proposals'
 >
 
 export type Place =
@@ -70,6 +70,11 @@ export interface MessageContext<I extends Intent = Intent> {
   recordId(n?: number): string
   /** Answers her (mentioning her in a group), after claiming the message if nothing has yet. */
   reply(text: string): Promise<void>
+  /**
+   * The context for line n of a message of several commands: its own key, so each line is claimed and
+   * recorded once, and its answers collected into `lines` instead of sent.
+   */
+  child(intent: Intent, n: number, lines: string[]): MessageContext
 }
 
 /** Same sender, conversation, second and text: the same message, whichever account or delivery brought it. */
@@ -95,17 +100,17 @@ export function createMessageContext(
   deps: MessageDeps,
   msg: IncomingMessage,
   intent: Intent,
-  options: { replay?: boolean } = {},
+  options: { replay?: boolean; key?: string; now?: Date; collect?: string[]; touched?: Set<string> } = {},
 ): MessageContext {
-  const now = deps.now()
-  const key = messageKey(msg)
+  const now = options.now ?? deps.now()
+  const key = options.key ?? messageKey(msg)
   let claimed = false
   const accept = (created: boolean, by: string) => {
     // A replay finishes this instance's own earlier attempt; anything else already claimed is not ours.
     if (created || (options.replay && by === deps.instance)) claimed = true
     else throw new AlreadyHandled()
   }
-  const touched = new Set<string>()
+  const touched = options.touched ?? new Set<string>()
   const progress = deps.repos.progress
   const repos: HandlerRepos = {
     ...deps.repos,
@@ -146,11 +151,24 @@ export function createMessageContext(
     claimRecord: (result) => accept(result.created, result.by),
     recordId: (n = 1) => (n === 1 ? key : `${key}#${n}`),
     async reply(text) {
+      if (options.collect) return void options.collect.push(text)
       await ctx.claim()
       if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
       else await deps.send.toContact(msg.talkerId, text)
       deps.replies.record(msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId), now)
       await deps.journal?.replied(msg.id)
+    },
+    child(childIntent, n, lines) {
+      const sub = createMessageContext(deps, msg, childIntent, {
+        ...options,
+        key: `${key}~${n}`,
+        now,
+        collect: lines,
+        touched,
+      })
+      sub.place = ctx.place
+      sub.sender = ctx.sender
+      return sub
     },
   }
   return ctx

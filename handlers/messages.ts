@@ -3,10 +3,9 @@ import { UserError } from './user-error'
 /** Sentences the bot says in more than one place. */
 export const MESSAGES = {
   apology: '抱歉，系统暂时出了点问题，您的消息没有处理成功，请稍后再发一次。',
-  textOnly: '我目前只能看懂文字消息哦，请用文字发送命令，例如 #进度。发送 #帮助 查看全部用法。',
-  privateHint: (botName: string) =>
-    `您好，我是${botName}。发送 #帮助 查看我能做什么，例如 #联系 刘翠花 电话了解家庭情况。`,
-  addHash: (command: string) => `要记录的话，请在命令前加上 #，例如：${command}`,
+  textOnly:
+    '收到啦。图片和文件我看不懂，请用文字告诉我做了什么，例如“今天去看了刘翠花”；语音也行，按住说话后上滑“转文字”再发。',
+  unheard: '这条语音我没听清（没有收到转成的文字）。请按住说话，上滑“转文字”后再发送，或者直接打字告诉我。',
 } as const
 
 /** The refusals every guard and handler shares, each with its code. */

@@ -1,41 +1,13 @@
-import { formatDate, parseIsoDate } from '../src/domain/zoned-time'
-import { maskSensitive } from '../src/domain/mask-sensitive'
+import { parseIsoDate } from '../src/domain/zoned-time'
+import { recordNeed } from './record-item'
 import type { Handler } from './composer'
 import { senderOf } from './guards'
 import { UserError } from './user-error'
 
-/** #需求: opens a need in the ledger. Its content is about a constituent, so only private chat echoes it. */
+/** #需求: opens a need in the ledger. */
 export const handleNeed: Handler<'need'> = async (ctx) => {
-  const member = senderOf(ctx)
-  const content = maskSensitive(ctx.intent.content)
-  const inserted = await ctx.repos.needs.open({
-    id: ctx.recordId(),
-    messageId: ctx.msg.id,
-    memberId: member.id,
-    orgId: member.orgId,
-    year: ctx.today.year,
-    date: formatDate(ctx.today),
-    createdAt: ctx.now,
-    by: ctx.deps.instance,
-    content,
-  })
-  ctx.claimRecord({ created: inserted.created, by: inserted.record.by })
-  const need = inserted.record
-  const item = {
-    id: need.id,
-    kind: 'need' as const,
-    subject: `${need.number}号`,
-    date: need.date,
-    at: ctx.now.getTime(),
-  }
-  await ctx.repos.progress.record(
-    member,
-    need.year,
-    { key: need.id, by: ctx.deps.instance, messageId: ctx.msg.id, change: { add: { ...item, status: 'open' } } },
-    ctx.now,
-  )
-  const echo = ctx.place.type === 'private' ? `：${need.content}` : ''
-  await ctx.reply(`📌 已登记需求 ${need.number} 号${echo}\n办结后发送 #办结 ${need.number}`)
+  const lines = await recordNeed(ctx, senderOf(ctx), ctx.intent.content, ctx.recordId())
+  await ctx.reply(lines.join('\n'))
 }
 
 /** #办结: the executive who opened it, or a chair or admin above her unit, closes a need. */

@@ -5,6 +5,10 @@ import { AUDIENCE_GROUPS } from '../src/domain/vocabulary'
 import { targetOfRoom } from '../src/services/send-queue'
 import { sendStateOf } from '../src/services/send-log'
 import type { Handler } from './composer'
+import type { MessageContext } from './message-context'
+import type { Notice } from '../src/domain/entities'
+import { weekRange } from '../src/domain/week'
+import { fromLocal } from '../src/domain/zoned-time'
 import { senderOf } from './guards'
 import { UserError } from './user-error'
 
@@ -61,16 +65,19 @@ export const handleNotice: Handler<'notice'> = async (ctx) => {
   )
 }
 
-/** #收到: records an acknowledgement of the latest notice; silent in groups, so a hundred 收到 make no noise. */
-export const handleAck: Handler<'ack'> = async (ctx) => {
-  const notice =
-    ctx.place.type === 'group'
-      ? await ctx.repos.notices.latestForRoom(ctx.place.roomId)
-      : ctx.sender
-        ? await ctx.repos.notices.latestForExecutive(ctx.sender.id)
-        : undefined
+/**
+ * #收到 [N], 收到了, 好的收到, 收到3号, 上周那个通知收到了: records an acknowledgement of the notice she means
+ * (the newest that reached her unless she names one); silent in groups, so a hundred 收到 make no noise.
+ */
+export const handleAck: Handler<'ack'> = async (ctx) => acknowledge(ctx, ctx.intent.which)
+
+export async function acknowledge(ctx: MessageContext, which: number | 'beforeThisWeek' | undefined): Promise<void> {
+  const notice = await noticeMeant(ctx, which)
+  const privately = ctx.place.type === 'private'
   if (!notice) {
-    if (ctx.place.type === 'private') await ctx.reply('最近没有需要确认的通知。')
+    if (privately)
+      await ctx.reply(which === undefined ? '最近没有需要确认的通知。' : `没有找到发给您的第 ${which} 号通知。`)
+    else ctx.outcome = 'ignored'
     return
   }
   const added = await ctx.repos.notices.addAck({
@@ -80,10 +87,27 @@ export const handleAck: Handler<'ack'> = async (ctx) => {
     roomId: ctx.place.type === 'group' ? ctx.place.roomId : null,
     at: ctx.now,
   })
-  if (ctx.place.type === 'private')
+  if (privately)
     await ctx.reply(
       added ? `已确认收到第 ${notice.number} 号通知，谢谢！` : `第 ${notice.number} 号通知您已经确认过了。`,
     )
+}
+
+/** Only a notice that reached her: through this group, or addressed to her as an executive. */
+async function noticeMeant(
+  ctx: MessageContext,
+  which: number | 'beforeThisWeek' | undefined,
+): Promise<Notice | undefined> {
+  const reached = (n: Notice | undefined) =>
+    n &&
+    ((ctx.place.type === 'group' && n.roomIds.includes(ctx.place.roomId)) ||
+      (!!ctx.sender && n.executiveIds.includes(ctx.sender.id)))
+      ? n
+      : undefined
+  if (typeof which === 'number') return reached(await ctx.repos.notices.findByNumber(which))
+  const before = which === 'beforeThisWeek' ? fromLocal(weekRange(ctx.today).monday, ctx.deps.tz) : undefined
+  if (ctx.place.type === 'group') return reached(await ctx.repos.notices.latestForRoom(ctx.place.roomId, before))
+  return ctx.sender ? ctx.repos.notices.latestForExecutive(ctx.sender.id, before) : undefined
 }
 
 /** #回执 [编号]: who has acknowledged: executives by name, everyone else by count. */

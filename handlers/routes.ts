@@ -1,4 +1,4 @@
-import { Router } from './composer'
+import { Router, type IntentContext } from './composer'
 import { adminOnly, claimFirst, inGroup, notInConstituentGroup, recorder, registered, role } from './guards'
 import { whereAndWho } from './where-and-who'
 import { handleDuty } from './duty-handler'
@@ -6,19 +6,24 @@ import { handleDiary } from './diary-handler'
 import { handleNeed, handleResolveNeed } from './needs-handler'
 import { handleUndo } from './undo-handler'
 import { handleProgress } from './progress-handler'
+import { handleRecords, handleCorrect } from './records-handler'
 import { handleSummary } from './summary-handler'
 import { handleNotice, handleAck, handleReceipts } from './notice-handler'
 import { handleBind } from './bind-handler'
 import { handleSetting, handleRotation } from './settings-handler'
 import { handleHelp } from './help-handler'
-import { handleChat, handleMedia, handleMissingHash, handleParseError } from './fallback-handlers'
+import { handleSentence } from './sentence-handler'
+import { handleAnswer } from './answer-handler'
+import { handleUnknownCommand } from './typo-handler'
+import { handleMedia, handleParseError, handleUnheard } from './fallback-handlers'
+import { AlreadyHandled, UserError } from './user-error'
 
 /**
  * Every intent and who may ask for it. A record route's insert is its claim; a route that writes
  * anything else first says `claimFirst`; a read-only route is claimed when it answers.
  */
 export function createRoutes(): Router {
-  return new Router()
+  const router: Router = new Router()
     .use(whereAndWho)
     .on('duty', recorder, handleDuty)
     .on('diary', recorder, handleDiary)
@@ -26,6 +31,8 @@ export function createRoutes(): Router {
     .on('resolveNeed', registered, notInConstituentGroup, handleResolveNeed)
     .on('undo', recorder, handleUndo)
     .on('progress', recorder, handleProgress)
+    .on('records', recorder, handleRecords)
+    .on('correct', recorder, handleCorrect)
     .on('summary', registered, notInConstituentGroup, handleSummary)
     .on('notice', adminOnly, claimFirst, handleNotice)
     .on('ack', handleAck)
@@ -34,8 +41,26 @@ export function createRoutes(): Router {
     .on('setting', adminOnly, claimFirst, handleSetting)
     .on('bind', inGroup, role('admin'), claimFirst, handleBind)
     .on('help', handleHelp)
+    .on('sentence', recorder, handleSentence)
+    .on('answer', claimFirst, handleAnswer)
+    .on('unknownCommand', handleUnknownCommand)
+    .on('batch', (ctx: IntentContext<'batch'>) => runBatch(router, ctx))
     .on('parseError', handleParseError)
-    .on('missingHash', handleMissingHash)
-    .on('chat', handleChat)
+    .on('unheard', handleUnheard)
     .on('media', handleMedia)
+  return router
+}
+
+/** Several command lines: each through its own route, one answer for all. */
+async function runBatch(router: Router, ctx: IntentContext<'batch'>): Promise<void> {
+  const lines: string[] = []
+  for (const [i, command] of ctx.intent.commands.entries()) {
+    try {
+      await router.route(ctx.child(command, i + 1, lines))
+    } catch (err) {
+      if (err instanceof AlreadyHandled || !(err instanceof UserError)) throw err
+      lines.push(err.userMessage)
+    }
+  }
+  await ctx.reply(lines.join('\n\n'))
 }

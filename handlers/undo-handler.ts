@@ -1,39 +1,59 @@
-import { checklistItem } from '../src/domain/checklist'
 import { newestFirst, type LedgerItem } from '../src/domain/ledger'
 import { parseIsoDate } from '../src/domain/zoned-time'
+import type { Action } from '../src/domain/proposal'
+import type { Member } from '../src/domain/entities'
 import type { Handler } from './composer'
+import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
-import { describeDate } from './dates'
 import { UserError } from './user-error'
+import { describeItem, numberedRecords } from './records-handler'
+import { propose } from './propose'
+import { runActions } from './actions'
 
-function describe(item: LedgerItem): string {
-  if (item.kind === 'diary') return '妇情日记'
-  if (item.kind === 'need') return `${item.subject ?? ''}需求`
-  return `${checklistItem(item.kind).label}「${item.subject ?? ''}」`
+/** Her newest record of this year or last; a resolved need is done and never blocks undoing anything else. */
+async function newestOf(ctx: MessageContext, member: Member): Promise<LedgerItem | undefined> {
+  const years = [ctx.today.year, ctx.today.year - 1]
+  const ledgers = await Promise.all(years.map((y) => ctx.repos.progress.ledger(member.id, y)))
+  return newestFirst(ledgers.flat()).find((i) => !(i.kind === 'need' && i.status === 'resolved'))
 }
 
+const undoOf = (item: LedgerItem, ctx: MessageContext): Action => ({
+  do: 'undo',
+  year: parseIsoDate(item.date).year,
+  id: item.id,
+  what: describeItem(item, ctx),
+  need: item.kind === 'need',
+})
+
 /**
- * #撤销: undoes her newest record of this year or last (a resolved need is done and is skipped, so it
- * never blocks undoing anything else). The undo is an event of her ledger, claimed by the message; it
- * keeps the sentence it answers with, so a replay answers the same.
+ * #撤销: undoes her newest record at once. #撤销 3: asks first, naming record 3 of #我的记录. The undo
+ * is an event of her ledger claimed by the message and keeps its answer, so a replay answers the same.
  */
 export const handleUndo: Handler<'undo'> = async (ctx) => {
   const member = senderOf(ctx)
-  const years = [ctx.today.year, ctx.today.year - 1]
-  const ledgers = await Promise.all(years.map((y) => ctx.repos.progress.ledger(member.id, y)))
-  const newest = newestFirst(ledgers.flat()).find((i) => !(i.kind === 'need' && i.status === 'resolved'))
+  const { number } = ctx.intent
+  if (number !== undefined) {
+    const item = (await numberedRecords(ctx, member))[number - 1]
+    if (!item) throw new UserError('notFound', `没有第 ${number} 条记录，发送 #我的记录 看看编号。`)
+    await propose(ctx, member, `要撤销第 ${number} 条：${describeItem(item, ctx)} 吗？`, [
+      { label: '撤销', actions: [undoOf(item, ctx)] },
+    ])
+    return
+  }
+  const newest = await newestOf(ctx, member)
   if (!newest) {
     await ctx.claim()
     throw new UserError('nothingToUndo', '没有可以撤销的记录。')
   }
-  const note = `↩️ 已撤销：${describe(newest)}（${describeDate(parseIsoDate(newest.date), ctx.today)}）`
-  const recorded = await ctx.repos.progress.record(
-    member,
-    parseIsoDate(newest.date).year,
-    { key: ctx.recordId(), by: ctx.deps.instance, messageId: ctx.msg.id, change: { remove: newest.id }, note },
-    ctx.now,
-  )
-  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
-  if (newest.kind === 'need') await ctx.repos.needs.markUndone(newest.id, ctx.now)
-  await ctx.reply(recorded.event.note ?? note)
+  const lines = await runActions(ctx, member, ctx.key, [undoOf(newest, ctx)])
+  await ctx.reply(lines.join('\n'))
+}
+
+/** "刚才记错了，删了吧": what her newest record is, and a question before it goes. */
+export async function proposeUndoNewest(ctx: MessageContext, member: Member, prefix = ''): Promise<void> {
+  const newest = await newestOf(ctx, member)
+  if (!newest) return ctx.reply(`${prefix}没有可以撤销的记录。`)
+  await propose(ctx, member, `${prefix}要撤销最近一条：${describeItem(newest, ctx)} 吗？`, [
+    { label: '撤销', actions: [undoOf(newest, ctx)] },
+  ])
 }

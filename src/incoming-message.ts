@@ -5,9 +5,9 @@ export interface IncomingMessage {
   talkerName: string
   roomId?: string
   roomTopic?: string
-  /** Empty for anything but text. */
+  /** The text, or a voice note's transcript as the puppet supplies it ('' when it supplies none). */
   text: string
-  kind: 'text' | 'media'
+  kind: 'text' | 'voice' | 'media'
   mentionsSelf: boolean
   /** When WeChat says it was sent, in ms; part of the fingerprint that spots the same message twice. */
   timestamp: number

@@ -1,32 +1,39 @@
 import { z } from 'zod'
-import { LIMITS, ROLES } from '../../src/domain/vocabulary'
+import { LIMITS, ROLES, type Role } from '../../src/domain/vocabulary'
 
 const text = z.string().min(1).max(100_000)
 const name = z.string().trim().min(1).max(LIMITS.name)
 
-const lineSchemas = [
-  z.strictObject({ at: z.iso.datetime({ offset: true }) }),
-  z.strictObject({
-    roster: z
-      .array(
-        z.strictObject({
-          name,
-          role: z.enum(ROLES),
-          org: name,
-          parent: name.optional(),
-        }),
-      )
-      .min(1),
-  }),
-  z.strictObject({ room: name, from: name, text }),
-  z.strictObject({ from: name, text }),
-  z.strictObject({ job: z.string().min(1) }),
-] as const
+const rosterEntry = z.strictObject({
+  name,
+  role: z.enum(ROLES),
+  org: name,
+  parent: name.optional(),
+  /** She appears under this WeChat nickname, and her WeChat id is not on the roster (CONTRACT.md §2). */
+  wechatName: name.optional(),
+})
+
+const schemas = {
+  at: z.strictObject({ at: z.iso.datetime({ offset: true }) }),
+  roster: z.strictObject({ roster: z.array(rosterEntry).min(1) }),
+  message: z.strictObject({ room: name.optional(), from: name, text }),
+  voice: z.strictObject({ room: name.optional(), from: name, type: z.literal('voice'), text: z.string().max(10_000) }),
+  image: z.strictObject({ room: name.optional(), from: name, type: z.literal('image') }),
+  job: z.strictObject({ job: z.string().min(1) }),
+}
+
+export interface RosterEntry {
+  name: string
+  role: Role
+  org: string
+  parent?: string
+  wechatName?: string
+}
 
 export type ScenarioLine =
   | { type: 'at'; at: Date }
-  | { type: 'roster'; roster: { name: string; role: 'executive' | 'chair' | 'admin'; org: string; parent?: string }[] }
-  | { type: 'message'; room?: string; from: string; text: string }
+  | { type: 'roster'; roster: RosterEntry[] }
+  | { type: 'message'; kind: 'text' | 'voice' | 'image'; room?: string; from: string; text: string }
   | { type: 'job'; job: string }
 
 export class ScenarioError extends Error {
@@ -58,21 +65,24 @@ export function parseScenario(source: string, knownJobs: (name: string) => boole
 }
 
 function toLine(value: unknown, lineNumber: number, knownJobs: (name: string) => boolean): ScenarioLine {
-  for (const schema of lineSchemas) {
-    const parsed = schema.safeParse(value)
-    if (!parsed.success) continue
-    const v = parsed.data as Record<string, unknown>
-    if ('at' in v) return { type: 'at', at: new Date(v.at as string) }
-    if ('roster' in v)
-      return { type: 'roster', roster: v.roster as Extract<ScenarioLine, { type: 'roster' }>['roster'] }
-    if ('job' in v) {
-      if (!knownJobs(v.job as string)) throw new ScenarioError(lineNumber, `unknown job "${String(v.job)}"`)
-      return { type: 'job', job: v.job as string }
-    }
-    return { type: 'message', room: v.room as string | undefined, from: v.from as string, text: v.text as string }
+  const at = schemas.at.safeParse(value)
+  if (at.success) return { type: 'at', at: new Date(at.data.at) }
+  const roster = schemas.roster.safeParse(value)
+  if (roster.success) return { type: 'roster', roster: roster.data.roster }
+  const job = schemas.job.safeParse(value)
+  if (job.success) {
+    if (!knownJobs(job.data.job)) throw new ScenarioError(lineNumber, `unknown job "${job.data.job}"`)
+    return { type: 'job', job: job.data.job }
   }
+  const message = schemas.message.safeParse(value)
+  if (message.success) return { type: 'message', kind: 'text', ...message.data }
+  const voice = schemas.voice.safeParse(value)
+  if (voice.success)
+    return { type: 'message', kind: 'voice', room: voice.data.room, from: voice.data.from, text: voice.data.text }
+  const image = schemas.image.safeParse(value)
+  if (image.success) return { type: 'message', kind: 'image', room: image.data.room, from: image.data.from, text: '' }
   throw new ScenarioError(
     lineNumber,
-    'expected one of {"at"}, {"roster"}, {"room","from","text"}, {"from","text"} or {"job"} with valid values',
+    'expected one of {"at"}, {"roster"}, {"room","from","text"}, {"from","text"}, {"from","type":"voice","text"}, {"from","type":"image"} or {"job"} with valid values',
   )
 }

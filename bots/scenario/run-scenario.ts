@@ -1,3 +1,4 @@
+import { types } from 'wechaty-puppet'
 import type { Repos } from '../../src/repos/create-repos'
 import type { ManualClock } from '../../src/clock'
 import type { Logger } from '../../src/logger'
@@ -18,6 +19,8 @@ export interface ScenarioDeps {
   policy: SendPolicy
   followUpHours: number
 }
+
+const MESSAGE_TYPES = { text: types.Message.Text, voice: types.Message.Audio, image: types.Message.Image } as const
 
 /** Plays the lines through the real bot over the simulator; `emit` gets each message the bot sends. */
 export async function runScenario(
@@ -43,7 +46,7 @@ export async function runScenario(
           }
           break
         case 'message':
-          await session.say({ from: line.from, text: line.text, room: line.room })
+          await session.say({ from: line.from, text: line.text, room: line.room, type: MESSAGE_TYPES[line.kind] })
           break
         case 'job': {
           const job = findJob(line.job)!

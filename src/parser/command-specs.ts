@@ -23,7 +23,7 @@ export interface CommandSpec {
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     word: '联系',
-    aliases: ['联系代表', '走访代表', '联系妇女代表'],
+    aliases: ['联系代表', '走访代表', '联系妇女代表', '代表', '走访', '慰问', '看望', '拜访', 'lianxi'],
     type: 'duty',
     duty: 'representatives',
     shape: 'name+detail',
@@ -34,7 +34,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '帮扶',
-    aliases: ['贫困家庭', '联系家庭', '走访家庭'],
+    aliases: ['贫困家庭', '联系家庭', '走访家庭', '贫困户', '低保户', '困难户', '帮扶家庭'],
     type: 'duty',
     duty: 'poorFamily',
     shape: 'name+detail',
@@ -45,7 +45,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '解决',
-    aliases: ['解决问题', '办实事'],
+    aliases: ['解决问题', '办实事', '帮助贫困户', '帮扶解决'],
     type: 'duty',
     duty: 'problemSolved',
     shape: 'name+requiredDetail',
@@ -95,7 +95,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '建议',
-    aliases: ['建议案', '提案'],
+    aliases: ['建议案', '提案', '议案'],
     type: 'duty',
     duty: 'proposal',
     shape: 'title',
@@ -129,7 +129,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '进度',
-    aliases: ['我的进度', '查询进度', '清单'],
+    aliases: ['我的进度', '查询进度', '查进度', '进度查询', '看进度', '清单'],
     type: 'progress',
     usage: '#进度 [去年|年份]',
     example: '#进度',
@@ -137,11 +137,27 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '撤销',
-    aliases: ['撤回', '取消'],
+    aliases: ['撤回', '取消', '撤消', '删除', '删掉'],
     type: 'undo',
-    usage: '#撤销',
+    usage: '#撤销 [编号]',
     example: '#撤销',
-    summary: '撤销我最近一条记录',
+    summary: '撤销我最近一条记录（#撤销 3：撤销 #我的记录 里的第 3 条）',
+  },
+  {
+    word: '我的记录',
+    aliases: ['记录', '查看记录', '查记录', '看记录', '我的台账'],
+    type: 'records',
+    usage: '#我的记录',
+    example: '#我的记录',
+    summary: '看我今年的每一条记录（带编号，可 #撤销 编号 或 #改 编号）',
+  },
+  {
+    word: '改',
+    aliases: ['修改', '更正', '改正'],
+    type: 'correct',
+    usage: '#改 编号 新的名字或题目',
+    example: '#改 3 李梅',
+    summary: '把 #我的记录 里第几条的名字或题目改过来',
   },
   {
     word: '汇总',
@@ -163,7 +179,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     word: '收到',
     aliases: ['已收到', '已读'],
     type: 'ack',
-    usage: '#收到',
+    usage: '#收到 [通知编号]',
     example: '#收到',
     summary: '确认收到最新通知',
   },

@@ -9,16 +9,22 @@ export type { Audience, GroupKind } from '../domain/vocabulary'
 
 export type Command =
   /** subject is empty when "#解决 …" is one phrase: the handler then finds which of her families it is. */
-  | { type: 'duty'; kind: DutyKind; subject: string; detail?: string; date?: DateExpr }
+  | { type: 'duty'; kind: DutyKind; subject: string; detail?: string; date?: DateExpr; more?: string[] }
   | { type: 'diary'; content: string; date?: DateExpr }
   | { type: 'need'; content: string }
   | { type: 'resolveNeed'; number: number }
   /** yearsAgo: 0 this year, 1 last year; or a year written out. */
   | { type: 'progress'; year?: { yearsAgo: number } | { year: number } }
-  | { type: 'undo' }
+  /** Her newest record, or the one with this number in #我的记录. */
+  | { type: 'undo'; number?: number }
+  /** #我的记录: this year's records, numbered; #需求 列表: her needs. */
+  | { type: 'records'; which: 'all' | 'needs' }
+  /** #改 3 李梅: the record numbered 3 now names 李梅 (or has this title). */
+  | { type: 'correct'; number: number; subject: string }
   | { type: 'summary'; org?: string }
   | { type: 'notice'; audience: Audience; content: string }
-  | { type: 'ack' }
+  /** A notice acknowledged: the newest that reached her, the one with this number, or last week's. */
+  | { type: 'ack'; which?: number | 'beforeThisWeek' }
   | { type: 'bind'; kind: GroupKind }
   | { type: 'receipts'; number?: number }
   | { type: 'rotation'; names: string[] }
@@ -41,6 +47,8 @@ export interface ParseError {
   message: string
   /** The usage line to show with it. */
   usage: string
+  /** For an unknown command word: the words after it, so the one she meant can be tried with them. */
+  rest?: string
 }
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: ParseError }
@@ -52,8 +60,16 @@ export type ParseResult = { ok: true; command: Command } | { ok: false; error: P
 export type Intent =
   | Command
   | { type: 'parseError'; error: ParseError }
-  | { type: 'missingHash'; line: string }
-  | { type: 'chat' }
+  /** "#联细 刘翠花": a command word she mistyped; the handler suggests the one she meant. */
+  | { type: 'unknownCommand'; word: string; rest: string }
+  /** Several command lines in one message. */
+  | { type: 'batch'; commands: Command[] }
+  /** Words for the bot that are not a command: read as a sentence (a voice note's transcript says so). */
+  | { type: 'sentence'; text: string; heard?: boolean }
+  /** A lone digit: the answer to the question she was asked (or, in a group, a receipt). */
+  | { type: 'answer'; digit: number }
+  /** A voice note whose transcript the puppet did not supply. */
+  | { type: 'unheard' }
   | { type: 'media' }
 
 export type IntentType = Intent['type']

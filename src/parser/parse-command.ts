@@ -1,6 +1,7 @@
 import type { Audience, Command, GroupKind, ParseError, ParseResult } from './command-types'
 import { matchCommandWord, type CommandSpec } from './command-specs'
 import { normalizeText } from './normalize-text'
+import { HONORIFICS, SURNAMES, joinSplitNames } from '../nl/people'
 import { extractDate } from './parse-date'
 import { parseSlot } from '../domain/weekly-slot'
 import { LIMITS } from '../domain/vocabulary'
@@ -17,7 +18,7 @@ export interface ParseOptions {
 export function parseCommand(text: string, options: ParseOptions): ParseResult | undefined {
   const normalized = normalizeText(text, options.botName)
   const hashed = /^#/.test(normalized)
-  const body = normalized.replace(/^#+\s*/, '')
+  const body = joinSplitNames(normalized.replace(/^#+\s*/, ''))
   if (body === '')
     return hashed ? fail('unknownCommand', undefined, '请在 # 后面写上命令，例如 #进度。', '#帮助') : undefined
   const [head = '', ...tail] = body.split(' ')
@@ -26,22 +27,19 @@ export function parseCommand(text: string, options: ParseOptions): ParseResult |
     : matchBareWord(head, tail, options.requireHash ? GROUP_BARE : PRIVATE_BARE)
   if (!match) {
     if (!hashed) return undefined
-    return fail('unknownCommand', head, `没有“${head.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令。`, '#帮助')
+    return {
+      ok: false,
+      error: {
+        code: 'unknownCommand',
+        word: head,
+        message: `没有“${head.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令。`,
+        usage: '#帮助',
+        rest: tail.join(' '),
+      },
+    }
   }
   const words = [match.rest, ...tail].filter((w) => w !== '')
   return build(match.spec, words)
-}
-
-/**
- * "联系 刘翠花" in private chat: a command word with its arguments but without its "#". Returns the line
- * to send instead ("#联系 刘翠花") when that line is a valid command; otherwise undefined.
- */
-export function withMissingHash(text: string, botName: string): string | undefined {
-  const normalized = normalizeText(text, botName)
-  const [head = '', ...tail] = normalized.split(' ')
-  if (tail.length === 0 || matchCommandWord(head)?.rest !== '') return undefined
-  const line = '#' + normalized
-  return parseCommand(line, { botName, requireHash: true })?.ok ? line : undefined
 }
 
 /**
@@ -81,6 +79,7 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
     }
     case 'need': {
       const content = words.join(' ')
+      if (/^(?:列表|清单|全部|查看|看看|我的)$/.test(content)) return ok({ type: 'records', which: 'needs' })
       if (!content) return usageError('请写上需求内容。')
       if (content.length > LIMITS.detail) return usageError(`需求最多 ${LIMITS.detail} 字。`, 'tooLong')
       return ok({ type: 'need', content })
@@ -125,14 +124,59 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
       return ok({ type: 'help', topic: words[0]?.replace(/^#/, '') })
     case 'progress':
       return buildProgress(words, usageError)
-    case 'undo':
-      return ok({ type: 'undo' })
-    case 'ack':
-      return ok({ type: 'ack' })
+    case 'undo': {
+      if (words.length === 0) return ok({ type: 'undo' })
+      const n = /^(?:第)?(\d{1,4})(?:条|号)?$/.exec(words[0]!)
+      if (!n) return usageError('编号应是数字，例如 #撤销 3（编号见 #我的记录）。', 'badArgument')
+      return ok({ type: 'undo', number: Number(n[1]) })
+    }
+    case 'ack': {
+      const n = /^(?:第)?(\d{1,6})(?:号)?$/.exec(words[0] ?? '')
+      return ok(n ? { type: 'ack', which: Number(n[1]) } : { type: 'ack' })
+    }
+    case 'records':
+      return ok({ type: 'records', which: 'all' })
+    case 'correct': {
+      const n = /^(?:第)?(\d{1,4})(?:条|号)?$/.exec(words[0] ?? '')
+      const subject = words.slice(1).join(' ')
+      if (!n || !subject) return usageError('请写上编号和改后的名字，例如 #改 3 李梅（编号见 #我的记录）。')
+      if (subject.length > LIMITS.title) return usageError(`最多 ${LIMITS.title} 字。`, 'tooLong')
+      return ok({ type: 'correct', number: Number(n[1]), subject })
+    }
   }
 }
 
 type UsageError = (message: string, code?: ParseError['code']) => ParseResult
+
+/**
+ * "#联系 刘翠花 李梅 张桂兰", "#联系 刘翠花、李梅": several people, one record each. Only when every word
+ * looks like a name (a surname and one or two characters, not a common word), else the rest is detail.
+ */
+function nameList(first: string, rest: string[]): string[] | undefined {
+  const words = [...first.split(/[、，,]/), ...rest].map((w) => w.trim()).filter((w) => w !== '')
+  if (words.length < 2) return undefined
+  return words.every(looksLikeName) ? words : undefined
+}
+
+const NOT_NAMES = new Set([
+  '周末',
+  '明天',
+  '明年',
+  '方便',
+  '安全',
+  '高兴',
+  '和谐',
+  '康复',
+  '全部',
+  '华为',
+  '关于',
+  '成功',
+])
+const NAME_LIKE = new RegExp(`^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:家|${HONORIFICS.join('|')})?$`)
+
+function looksLikeName(word: string): boolean {
+  return NAME_LIKE.test(word) && !NOT_NAMES.has(word)
+}
 
 /** "刘翠花，电话了解情况": people set a name off with a comma or colon as often as with a space. */
 function splitName(words: string[]): string[] {
@@ -160,17 +204,25 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   }
   if (first.length > LIMITS.name)
     return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
-  if (spec.oneSubject && first.includes('、'))
-    return usageError(`一条消息只记${spec.oneSubject}，请分开发送，例如 ${spec.example}`, 'badArgument')
+  const names = spec.oneSubject ? nameList(first, rest) : undefined
+  if (names) return ok({ type: 'duty', kind, subject: names[0]!, date: dated.date, more: names.slice(1) })
   return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
 }
 
-const YEARS_AGO: Record<string, number> = { 今年: 0, 本年: 0, 去年: 1, 上年: 1, 上一年: 1, 前年: 2 }
+const YEARS_AGO = new Map([
+  ['今年', 0],
+  ['本年', 0],
+  ['去年', 1],
+  ['上年', 1],
+  ['上一年', 1],
+  ['前年', 2],
+])
 
 /** "#进度 去年" or "#进度 2025": in January people look back at the year under review. Other words are ignored. */
 function buildProgress(words: string[], usageError: UsageError): ParseResult {
   const word = (words[0] ?? '').replace(/的?(?:进度|清单|情况)?$/, '')
-  if (word in YEARS_AGO) return ok({ type: 'progress', year: { yearsAgo: YEARS_AGO[word]! } })
+  const yearsAgo = YEARS_AGO.get(word)
+  if (yearsAgo !== undefined) return ok({ type: 'progress', year: { yearsAgo } })
   const m = /^(\d{4})年?$/.exec(word)
   if (!m) return ok({ type: 'progress' })
   const year = Number(m[1])

@@ -1,23 +1,53 @@
-import type { Intent } from './command-types'
-import { parseCommand, withMissingHash } from './parse-command'
+import type { Command, Intent } from './command-types'
+import { parseCommand } from './parse-command'
+import { normalizeText } from './normalize-text'
+import { readReceipt } from '../nl/read-receipt'
 
 export interface MessageShape {
   text: string
-  kind: 'text' | 'media'
+  kind: 'text' | 'voice' | 'media'
   /** Private chat, or a group message that @-mentions the bot. */
   toBot: boolean
   inGroup: boolean
 }
 
+/** A voice note in a group cannot @-mention: one that names the bot or asks to be recorded is for it. */
+const VOICE_FOR_BOT = /^(?:妇联助手|小助手|助手)|帮我记|记一下|记下来|帮我登记/
+
 /**
  * What a message asks of the bot, or undefined when it is not for the bot (group chatter). Pure: the
- * same text always reads the same way, so a replay after a crash routes exactly like the first time.
+ * same message always reads the same way, so a replay after a crash routes exactly like the first time.
  */
 export function readIntent(msg: MessageShape, botName: string): Intent | undefined {
-  if (msg.kind !== 'text') return msg.toBot ? { type: 'media' } : undefined
+  if (msg.kind === 'media') return msg.toBot ? { type: 'media' } : undefined
+  if (msg.kind === 'voice') {
+    const text = msg.text.trim()
+    if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName)))) return undefined
+    return text ? { type: 'sentence', text, heard: true } : { type: 'unheard' }
+  }
+  const batch = commandLines(msg.text, botName)
+  if (batch) return batch
   const parsed = parseCommand(msg.text, { botName, requireHash: !msg.toBot })
-  if (parsed) return parsed.ok ? parsed.command : { type: 'parseError', error: parsed.error }
-  if (msg.inGroup) return undefined
-  const line = withMissingHash(msg.text, botName)
-  return line ? { type: 'missingHash', line } : { type: 'chat' }
+  if (parsed?.ok) return parsed.command
+  if (parsed?.error.code === 'unknownCommand' && parsed.error.word)
+    return { type: 'unknownCommand', word: parsed.error.word, rest: parsed.error.rest ?? '' }
+  if (parsed) return { type: 'parseError', error: parsed.error }
+  const bare = normalizeText(msg.text, botName)
+  if (/^[0-9]$/.test(bare)) return { type: 'answer', digit: Number(bare) }
+  const receipt = msg.inGroup || bare.length <= 12 ? readReceipt(msg.text) : undefined
+  if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
+  return msg.toBot ? { type: 'sentence', text: msg.text } : undefined
+}
+
+/** "#联系 刘翠花⏎#公益 义诊": every line a command, each handled. */
+function commandLines(text: string, botName: string): Intent | undefined {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '')
+  if (lines.length < 2 || !lines.every((l) => /^\s*(?:@\S+[\s\u2005]*)?[#＃]/.test(l))) return undefined
+  const commands: Command[] = []
+  for (const line of lines) {
+    const parsed = parseCommand(line, { botName, requireHash: true })
+    if (!parsed?.ok) return undefined
+    commands.push(parsed.command)
+  }
+  return { type: 'batch', commands }
 }

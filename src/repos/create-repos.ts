@@ -8,6 +8,7 @@ import { createProgressRepo, type ProgressOptions } from './progress-repo'
 import { createClaimRepo } from './claim-repo'
 import { createOutboxRepo } from './outbox-repo'
 import { createJobMarkRepo } from './job-mark-repo'
+import { createProposalRepo } from './proposal-repo'
 import { createNoticeRepo } from './notice-repo'
 import { createSnapshotRepo } from './snapshot-repo'
 import { createTokenRepo } from './token-repo'
@@ -30,6 +31,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     claims: createClaimRepo(models),
     outbox: createOutboxRepo(models),
     jobMarks: createJobMarkRepo(models),
+    proposals: createProposalRepo(models),
     notices: createNoticeRepo(models),
     snapshots: createSnapshotRepo(models),
     tokens: createTokenRepo(models),

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose'
 import type { OrgSettings, Role } from '../domain/entities'
 import type { GroupKind, Audience } from '../domain/vocabulary'
 import type { LedgerEvent, LedgerItem } from '../domain/ledger'
+import type { Option } from '../domain/proposal'
 import type { ProgressCounts } from '../domain/progress'
 
 /** The stored shape of every collection; only the repositories see these. */
@@ -176,4 +177,14 @@ export interface OutboxDoc {
 export interface JobMarkDoc {
   _id: string
   at: Date
+}
+
+/** A question waiting for her digit, keyed by conversation (see domain/proposal). */
+export interface ProposalDoc {
+  _id: string
+  key: string
+  memberId: Types.ObjectId
+  options: Option[]
+  createdAt: Date
+  expiresAt: Date
 }

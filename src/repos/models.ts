@@ -224,6 +224,18 @@ outboxSchema.index({ status: 1, notBefore: 1 })
 outboxSchema.index({ sentAt: 1 })
 outboxSchema.index({ target: 1, sentAt: 1 })
 
+const proposalSchema = new Schema<D.ProposalDoc>(
+  {
+    ...stringId,
+    key: { type: String, required: true },
+    memberId: { type: ObjectId, required: true },
+    options: { type: Mixed, required: true },
+    createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  opts,
+)
+
 const jobMarkSchema = new Schema<D.JobMarkDoc>({ ...stringId, at: { type: Date, required: true } }, opts)
 
 function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
@@ -243,6 +255,7 @@ export function bindModels(conn: Connection) {
     Claim: model(conn, 'Claim', claimSchema, 'claims'),
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
     JobMark: model(conn, 'JobMark', jobMarkSchema, 'job_marks'),
+    Proposal: model(conn, 'Proposal', proposalSchema, 'proposals'),
     Notice: model(conn, 'Notice', noticeSchema, 'notices'),
     Ack: model(conn, 'Ack', ackSchema, 'acks'),
     WeeklySnapshot: model(conn, 'WeeklySnapshot', weeklySnapshotSchema, 'weekly_snapshots'),

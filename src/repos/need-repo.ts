@@ -52,6 +52,15 @@ export function createNeedRepo({ Need: N }: Models) {
     return docs.map(toNeed)
   }
 
+  /** The needs she opened, newest first. */
+  async function listOf(memberId: string): Promise<Need[]> {
+    const docs = await N.find({ memberId: oid(memberId), undoneAt: null })
+      .sort({ number: -1 })
+      .limit(200)
+      .lean()
+    return docs.map(toNeed)
+  }
+
   async function findByNumber(number: number): Promise<Need | undefined> {
     const doc = await N.findOne({ number, undoneAt: null }).lean()
     return doc ? toNeed(doc) : undefined
@@ -70,7 +79,7 @@ export function createNeedRepo({ Need: N }: Models) {
     await N.updateOne({ _id: id }, { $set: { undoneAt: now } })
   }
 
-  return { open, list, findByNumber, resolve, markUndone }
+  return { open, list, listOf, findByNumber, resolve, markUndone }
 }
 
 export type NeedRepo = ReturnType<typeof createNeedRepo>

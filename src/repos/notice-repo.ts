@@ -49,15 +49,19 @@ export function createNoticeRepo({ Notice: N, Ack: A }: Models) {
     return { notice: toNotice(doc), created }
   }
 
-  async function latestForRoom(roomId: string): Promise<Notice | undefined> {
-    const doc = await N.findOne({ roomIds: roomId }).sort({ createdAt: -1, number: -1 }).lean()
+  /** The newest notice sent to a group (before `before`, if given). */
+  async function latestForRoom(roomId: string, before?: Date): Promise<Notice | undefined> {
+    const filter = before ? { roomIds: roomId, createdAt: { $lt: before } } : { roomIds: roomId }
+    const doc = await N.findOne(filter).sort({ createdAt: -1, number: -1 }).lean()
     return doc ? toNotice(doc) : undefined
   }
 
-  async function latestForExecutive(memberId: string): Promise<Notice | undefined> {
-    const doc = await N.findOne({ executiveIds: oid(memberId) })
-      .sort({ createdAt: -1, number: -1 })
-      .lean()
+  /** The newest notice addressed to an executive (before `before`, if given). */
+  async function latestForExecutive(memberId: string, before?: Date): Promise<Notice | undefined> {
+    const filter = before
+      ? { executiveIds: oid(memberId), createdAt: { $lt: before } }
+      : { executiveIds: oid(memberId) }
+    const doc = await N.findOne(filter).sort({ createdAt: -1, number: -1 }).lean()
     return doc ? toNotice(doc) : undefined
   }
 

@@ -187,6 +187,15 @@ export function createProgressRepo({ LedgerEvent: E, Ledger: L, Progress: P }: M
     })
   }
 
+  /**
+   * Her ledger as this process last saw it, however long ago (read once if never): for reading the
+   * names she writes, where another process's last few minutes do not matter and a read would.
+   */
+  function recalled(memberId: string, year: number): Promise<LedgerItem[]> {
+    const known = states.get(keyOf(memberId, year))
+    return known ? Promise.resolve(known.items) : ledger(memberId, year)
+  }
+
   /** Writes the snapshot and the counts, unless a newer one is already there. */
   async function save(ledger: string): Promise<void> {
     const state = states.get(ledger)
@@ -318,6 +327,7 @@ export function createProgressRepo({ LedgerEvent: E, Ledger: L, Progress: P }: M
   return {
     record,
     ledger,
+    recalled,
     findEvent,
     get,
     listForYear,

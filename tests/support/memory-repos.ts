@@ -8,6 +8,8 @@ import type { ProgressRepo } from '../../src/repos/progress-repo'
 import type { ClaimRepo } from '../../src/repos/claim-repo'
 import type { NoticeRepo } from '../../src/repos/notice-repo'
 import type { OutboxItem, OutboxRepo, SentRecently } from '../../src/repos/outbox-repo'
+import type { ProposalRepo } from '../../src/repos/proposal-repo'
+import type { Proposal } from '../../src/domain/proposal'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
 import { applyChange, countLedger, type LedgerEvent, type LedgerItem } from '../../src/domain/ledger'
@@ -163,6 +165,11 @@ function needRepo(): NeedRepo {
         .filter((n) => (!orgIds || orgIds.includes(n.orgId)) && (!status || n.status === status))
         .sort((a, b) => b.number - a.number)
         .map(plain),
+    listOf: async (memberId) =>
+      live()
+        .filter((n) => n.memberId === memberId)
+        .sort((a, b) => b.number - a.number)
+        .map(plain),
     findByNumber: async (number) => {
       const n = live().find((x) => x.number === number)
       return n ? plain(n) : undefined
@@ -210,6 +217,7 @@ function progressRepo(): ProgressRepo {
       return { ledger: k, created: !found, changed: !!next, event: found ?? event, items, counts: countLedger(items) }
     },
     ledger: async (memberId, year) => itemsOf(key(memberId, year)),
+    recalled: async (memberId, year) => itemsOf(key(memberId, year)),
     findEvent: async (k) => byKey.get(k),
     get: async (memberId, year) =>
       ledgers.has(key(memberId, year)) ? countLedger(itemsOf(key(memberId, year))) : undefined,
@@ -262,8 +270,10 @@ function noticeRepo(): NoticeRepo {
       notices.push(notice)
       return { notice: { ...notice }, created: true }
     },
-    latestForRoom: async (roomId) => newest(notices.filter((n) => n.roomIds.includes(roomId))),
-    latestForExecutive: async (memberId) => newest(notices.filter((n) => n.executiveIds.includes(memberId))),
+    latestForRoom: async (roomId, before) =>
+      newest(notices.filter((n) => n.roomIds.includes(roomId) && (!before || n.createdAt < before))),
+    latestForExecutive: async (memberId, before) =>
+      newest(notices.filter((n) => n.executiveIds.includes(memberId) && (!before || n.createdAt < before))),
     latestInOrgs: async (orgIds) => newest(notices.filter((n) => orgIds.includes(n.orgId))),
     listRecent: async (orgIds, limit) =>
       [...notices]
@@ -335,6 +345,20 @@ function outboxRepo(): OutboxRepo {
   }
 }
 
+function proposalRepo(): ProposalRepo {
+  const waiting = new Map<string, Proposal>()
+  return {
+    put: async (conversation, proposal) => void waiting.set(conversation, { ...proposal }),
+    get: async (conversation, now) => {
+      const p = waiting.get(conversation)
+      return p && p.expiresAt.getTime() > now.getTime() ? { ...p } : undefined
+    },
+    remove: async (conversation, key) => {
+      if (waiting.get(conversation)?.key === key) waiting.delete(conversation)
+    },
+  }
+}
+
 export function createMemoryRepos(): HandlerRepos {
   const bindClaims = new Map<string, string>()
   return {
@@ -346,5 +370,6 @@ export function createMemoryRepos(): HandlerRepos {
     claims: claimRepo(bindClaims),
     notices: noticeRepo(),
     outbox: outboxRepo(),
+    proposals: proposalRepo(),
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { withMissingHash, parseCommand } from '../../src/parser/parse-command'
+import { parseCommand } from '../../src/parser/parse-command'
 import type { Command, ParseResult } from '../../src/parser/command-types'
 
 const inGroup = { botName: '妇联助手', requireHash: true }
@@ -60,15 +60,6 @@ describe('parseCommand: duty items', () => {
     expect(command('#解决 王家 办了低保')).toMatchObject({ subject: '王家', detail: '办了低保' })
   })
 
-  it('offers the line to send for a command written without its #', () => {
-    expect(withMissingHash('联系 刘翠花 电话了解情况', '妇联助手')).toBe('#联系 刘翠花 电话了解情况')
-    expect(withMissingHash('联系代表 刘翠花', '妇联助手')).toBe('#联系代表 刘翠花')
-    expect(withMissingHash('联系一下你们', '妇联助手')).toBeUndefined()
-    expect(withMissingHash('联系', '妇联助手')).toBeUndefined()
-    expect(withMissingHash('帮扶 王家、李家', '妇联助手')).toBeUndefined()
-    expect(withMissingHash('今天天气 不错', '妇联助手')).toBeUndefined()
-  })
-
   it('sets a name off by a comma or colon as well as by a space', () => {
     expect(command('#联系 刘翠花，电话了解情况')).toMatchObject({ subject: '刘翠花', detail: '电话了解情况' })
     expect(command('#联系 刘翠花,电话了解情况')).toMatchObject({ subject: '刘翠花', detail: '电话了解情况' })
@@ -82,12 +73,23 @@ describe('parseCommand: duty items', () => {
     expect(command('#公益 两癌筛查，义诊')).toMatchObject({ subject: '两癌筛查，义诊' })
   })
 
-  it('refuses a list of people or families in one message, saying how to send them', () => {
-    const refused = parseCommand('#联系 刘翠花、李梅', { botName: '妇联助手', requireHash: true })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'badArgument' } })
-    expect(refused && !refused.ok && refused.error.message).toContain('一条消息只记一位代表')
-    expect(parseCommand('#帮扶 王家、李家', { botName: '妇联助手', requireHash: true })).toMatchObject({ ok: false })
+  it('reads a list of people or families as one record each, and keeps a detail as a detail', () => {
+    expect(command('#联系 刘翠花、李梅')).toMatchObject({ subject: '刘翠花', more: ['李梅'] })
+    expect(command('#联系 刘翠花 李梅 张桂兰')).toMatchObject({ subject: '刘翠花', more: ['李梅', '张桂兰'] })
+    expect(command('#帮扶 王家、李家')).toMatchObject({ subject: '王家', more: ['李家'] })
+    expect(command('#联系 李梅 电话了解')).toMatchObject({ subject: '李梅', detail: '电话了解' })
+    expect(command('#联系 刘翠花 周末')).toMatchObject({ subject: '刘翠花', detail: '周末' })
     expect(command('#社会组织 巾帼志愿者协会、家政协会')).toMatchObject({ subject: '巾帼志愿者协会、家政协会' })
+  })
+
+  it('joins a name written with a space inside, and reads undo and receipt numbers', () => {
+    expect(command('#联系 刘 翠花 上门')).toMatchObject({ subject: '刘翠花', detail: '上门' })
+    expect(command('#撤销 3')).toEqual({ type: 'undo', number: 3 })
+    expect(command('#收到 5')).toEqual({ type: 'ack', which: 5 })
+    expect(command('#需求 列表')).toEqual({ type: 'records', which: 'needs' })
+    expect(command('#我的记录')).toEqual({ type: 'records', which: 'all' })
+    expect(command('#改 3 李梅')).toEqual({ type: 'correct', number: 3, subject: '李梅' })
+    expect(command('#进度 __proto__')).toEqual({ type: 'progress' })
   })
 
   it('takes a date from the end or the start of the arguments', () => {
@@ -178,7 +180,8 @@ describe('parseCommand: other commands', () => {
   })
 
   it('names an unknown command and points to help', () => {
-    expect(error('#打卡')).toMatchObject({ code: 'unknownCommand', word: '打卡', usage: '#帮助' })
+    expect(error('#打卡')).toMatchObject({ code: 'unknownCommand', word: '打卡', usage: '#帮助', rest: '' })
+    expect(error('#联细 刘翠花')).toMatchObject({ code: 'unknownCommand', word: '联细', rest: '刘翠花' })
   })
 
   it('ignores ordinary chat in groups and mentions before someone else', () => {

@@ -97,16 +97,18 @@ describe('places', () => {
   it('asks for text when sent a picture privately, and ignores pictures in groups', async () => {
     const h = await setup()
     expect(await h.handle({ ...h.message({ from: '张三', text: '' }), kind: 'media' })).toBe('handled')
-    expect(h.take()[0]!.text).toContain('只能看懂文字')
+    expect(h.take()[0]!.text).toContain('图片和文件我看不懂')
     expect(await h.handle({ ...h.message({ from: '张三', text: '', room: EXEC }), kind: 'media' })).toBe('ignored')
   })
 
-  it('shows how to send a command written without its # in private chat, recording nothing', async () => {
+  it('reads a command written without its # as a sentence, and records nothing before her "1"', async () => {
     const h = await setup()
     await h.say({ from: '张三', text: '联系 刘翠花 电话了解情况' })
-    expect(h.take()[0]!.text).toBe('要记录的话，请在命令前加上 #，例如：#联系 刘翠花 电话了解情况')
+    expect(h.take()[0]!.text).toBe('我理解为：\n联系妇女代表「刘翠花」（今天）\n回复 1 记下，回复 0 取消')
+    const zhang = await h.repos.members.findByContactId(h.contactId('张三'))
+    expect(await h.repos.progress.ledger(zhang!.id, 2026)).toEqual([])
     await h.say({ from: '张三', text: '联系一下你们' })
-    expect(h.take()[0]!.text).toContain('发送 #帮助 查看我能做什么')
+    expect(h.take()[0]!.text).toContain('没看明白要记什么')
   })
 
   it('ignores group chatter without touching the repositories', async () => {

@@ -52,8 +52,13 @@ describe('routes', () => {
       setting: true,
       help: true,
       parseError: true,
-      missingHash: true,
-      chat: true,
+      records: true,
+      correct: true,
+      unknownCommand: true,
+      batch: true,
+      sentence: true,
+      answer: true,
+      unheard: true,
       media: true,
     }
     const all = Object.keys(every)

@@ -1,0 +1,101 @@
+import { formatDate, type LocalDate } from '../src/domain/zoned-time'
+import { checklistItem, type DutyKind } from '../src/domain/checklist'
+import { evaluateProgress, subjectKey } from '../src/domain/progress'
+import { formatItemLine } from '../src/domain/format-progress'
+import { maskSensitive } from '../src/domain/mask-sensitive'
+import type { Member } from '../src/domain/entities'
+import type { MessageContext } from './message-context'
+import { describeDate } from './dates'
+
+/**
+ * Records one item for her under `key` (from the message, or the question she answered) and returns
+ * the lines that tell her so. The record is the message's claim: another delivery finds it.
+ */
+export async function recordDuty(
+  ctx: MessageContext,
+  member: Member,
+  input: { kind: DutyKind; subject: string; date: LocalDate; text?: string | null },
+  key: string,
+): Promise<string[]> {
+  const subject = maskSensitive(input.subject)
+  const sk = subjectKey(subject)
+  const recorded = await ctx.repos.progress.record(
+    member,
+    input.date.year,
+    {
+      key,
+      by: ctx.deps.instance,
+      messageId: ctx.msg.id,
+      change: {
+        add: { id: key, kind: input.kind, subject, key: sk, date: formatDate(input.date), at: ctx.now.getTime() },
+      },
+      text: input.text ? maskSensitive(input.text) : null,
+    },
+    ctx.now,
+  )
+  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
+  const item = checklistItem(input.kind)
+  const status = evaluateProgress(recorded.counts).find((s) => s.key === input.kind)!
+  const repeat = item.distinct && recorded.items.some((i) => i.kind === input.kind && i.key === sk && i.id !== key)
+  const lines = [`✏️ 已记录：${item.label}「${subject}」（${describeDate(input.date, ctx.today)}）`]
+  if (repeat) lines.push(`「${subject}」今年已记过，仍按 1 个计算。`)
+  if (input.date.year !== ctx.today.year) lines.push(`这条计入 ${input.date.year} 年。`)
+  lines.push(formatItemLine(status))
+  if (status.done && status.count === status.min && !repeat) lines.push('🎉 这一项已达标！')
+  return lines
+}
+
+/** A women's-situation diary entry; its text is not echoed into the group. */
+export async function recordDiary(
+  ctx: MessageContext,
+  member: Member,
+  input: { content: string; date: LocalDate },
+  key: string,
+): Promise<string[]> {
+  const { created, event, counts } = await ctx.repos.progress.record(
+    member,
+    input.date.year,
+    {
+      key,
+      by: ctx.deps.instance,
+      messageId: ctx.msg.id,
+      change: { add: { id: key, kind: 'diary', date: formatDate(input.date), at: ctx.now.getTime() } },
+      text: maskSensitive(input.content),
+    },
+    ctx.now,
+  )
+  ctx.claimRecord({ created, by: event.by })
+  return [`📓 已记下妇情日记（${describeDate(input.date, ctx.today)}），${input.date.year}年共 ${counts.diary} 篇。`]
+}
+
+/** A need in the ledger: numbered; its content is about a constituent, so only private chat echoes it. */
+export async function recordNeed(ctx: MessageContext, member: Member, content: string, key: string): Promise<string[]> {
+  const inserted = await ctx.repos.needs.open({
+    id: key,
+    messageId: ctx.msg.id,
+    memberId: member.id,
+    orgId: member.orgId,
+    year: ctx.today.year,
+    date: formatDate(ctx.today),
+    createdAt: ctx.now,
+    by: ctx.deps.instance,
+    content: maskSensitive(content),
+  })
+  ctx.claimRecord({ created: inserted.created, by: inserted.record.by })
+  const need = inserted.record
+  const item = {
+    id: need.id,
+    kind: 'need' as const,
+    subject: `${need.number}号`,
+    date: need.date,
+    at: ctx.now.getTime(),
+  }
+  await ctx.repos.progress.record(
+    member,
+    need.year,
+    { key: need.id, by: ctx.deps.instance, messageId: ctx.msg.id, change: { add: { ...item, status: 'open' } } },
+    ctx.now,
+  )
+  const echo = ctx.place.type === 'private' ? `：${need.content}` : ''
+  return [`📌 已登记需求 ${need.number} 号${echo}`, `办结后发送 #办结 ${need.number}`]
+}

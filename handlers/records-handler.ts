@@ -1,0 +1,85 @@
+import { checklistItem } from '../src/domain/checklist'
+import { parseIsoDate } from '../src/domain/zoned-time'
+import type { LedgerItem } from '../src/domain/ledger'
+import type { Member } from '../src/domain/entities'
+import type { Handler } from './composer'
+import type { MessageContext } from './message-context'
+import { senderOf } from './guards'
+import { describeDate } from './dates'
+import { UserError } from './user-error'
+import { recordDuty } from './record-item'
+
+/** Her records of this year in the order she made them, numbered from 1: the numbers #撤销 and #改 take. */
+export async function numberedRecords(ctx: MessageContext, member: Member): Promise<LedgerItem[]> {
+  const items = await ctx.repos.progress.ledger(member.id, ctx.today.year)
+  return [...items].sort((a, b) => a.at - b.at)
+}
+
+export function describeItem(item: LedgerItem, ctx: MessageContext): string {
+  const when = describeDate(parseIsoDate(item.date), ctx.today)
+  if (item.kind === 'diary') return `妇情日记（${when}）`
+  if (item.kind === 'need')
+    return `需求 ${item.subject ?? ''}（${item.status === 'resolved' ? '已办结' : '未办结'}，${when}）`
+  return `${checklistItem(item.kind).label}「${item.subject ?? ''}」（${when}）`
+}
+
+const SHOWN = 60
+
+/** #我的记录: her records, numbered; in a group only how many, the list goes to private chat. */
+export async function showRecords(ctx: MessageContext, member: Member, prefix = ''): Promise<void> {
+  const items = await numberedRecords(ctx, member)
+  if (items.length === 0) return ctx.reply(`${prefix}${ctx.today.year}年还没有记录。`)
+  if (ctx.place.type === 'group')
+    return ctx.reply(`${prefix}您${ctx.today.year}年共有 ${items.length} 条记录。明细请私聊我发送 #我的记录。`)
+  const from = Math.max(0, items.length - SHOWN)
+  const lines = items.slice(from).map((item, i) => `${from + i + 1}. ${describeItem(item, ctx)}`)
+  const more = from > 0 ? [`（只列出最近 ${SHOWN} 条，共 ${items.length} 条）`] : []
+  await ctx.reply(
+    [
+      `${prefix}📒 ${member.name} ${ctx.today.year}年的记录：`,
+      ...lines,
+      ...more,
+      '撤销某条发 #撤销 编号，改名字发 #改 编号 新名字。',
+    ].join('\n'),
+  )
+}
+
+/** #我的记录 and #需求 列表. */
+export const handleRecords: Handler<'records'> = async (ctx) => {
+  const member = senderOf(ctx)
+  if (ctx.intent.which === 'all') return showRecords(ctx, member)
+  if (ctx.place.type === 'group')
+    throw new UserError('privateOnly', '需求的内容只在私聊里显示，请私聊我发送 #需求 列表。')
+  const needs = await ctx.repos.needs.listOf(member.id)
+  if (needs.length === 0) return ctx.reply('您还没有登记过需求。')
+  const lines = needs.map((n) => `${n.number} 号（${n.status === 'resolved' ? '已办结' : '未办结'}）：${n.content}`)
+  await ctx.reply(['📌 您登记的需求：', ...lines, '办结发送 #办结 编号。'].join('\n'))
+}
+
+/** #改 3 李梅: the record numbered 3 names 李梅 now (an undo and a new record, on the same day). */
+export const handleCorrect: Handler<'correct'> = async (ctx) => {
+  const member = senderOf(ctx)
+  const items = await numberedRecords(ctx, member)
+  const item = items[ctx.intent.number - 1]
+  if (!item) throw new UserError('notFound', `没有第 ${ctx.intent.number} 条记录，发送 #我的记录 看看编号。`)
+  if (item.kind === 'diary' || item.kind === 'need')
+    throw new UserError(
+      'cannotCorrect',
+      `第 ${ctx.intent.number} 条不能改名字，可以 #撤销 ${ctx.intent.number} 后重新记。`,
+    )
+  await ctx.repos.progress.record(
+    member,
+    parseIsoDate(item.date).year,
+    { key: `${ctx.key}#undo`, by: ctx.deps.instance, messageId: ctx.msg.id, change: { remove: item.id } },
+    ctx.now,
+  )
+  const lines = await recordDuty(
+    ctx,
+    member,
+    { kind: item.kind, subject: ctx.intent.subject, date: parseIsoDate(item.date) },
+    ctx.recordId(),
+  )
+  await ctx.reply(
+    [`已把第 ${ctx.intent.number} 条「${item.subject ?? ''}」改为「${ctx.intent.subject}」。`, ...lines].join('\n'),
+  )
+}

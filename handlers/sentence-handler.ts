@@ -1,0 +1,69 @@
+import { readMessage, type Reading } from '../src/nl/read-message'
+import { maskSensitive } from '../src/domain/mask-sensitive'
+import type { Handler, IntentContext } from './composer'
+import { senderOf } from './guards'
+import { knownNames } from './known-names'
+import { propose } from './propose'
+import { actionOf, describeAction } from './actions'
+import { showProgress } from './progress-handler'
+import { showHelp } from './help-handler'
+import { showRecords } from './records-handler'
+import { proposeUndoNewest } from './undo-handler'
+import { REFUSALS } from './messages'
+import { hasChecklist } from '../src/domain/entities'
+
+const UNCLEAR: Record<Extract<Reading, { type: 'unclear' }>['reason'], (phrase?: string) => string> = {
+  nothing: () =>
+    '没看明白要记什么。可以这样说：“今天去看了刘翠花，聊了孩子上学的事”，或者“写个日记：……”“记个需求：……”。发送 #帮助 查看全部用法。',
+  notDone: () => '这件事听起来还没办成，先不记。办完后再告诉我，我就记下来。',
+  future: (p) => `“${p ?? ''}”还没到呢，事情做完后再来记录。`,
+  vagueDate: (p) => `“${p ?? ''}”是哪一天？请说具体一点，例如“上周五”“11月20日”，我再记。`,
+  badDate: (p) => `没有“${p ?? ''}”这一天，请检查日期。`,
+}
+
+/**
+ * Words to the bot that are not a command (a sentence, dictation, a voice note's transcript): read as
+ * what she did, asked, or wants undone. What would be recorded is proposed and waits for her "1".
+ */
+export const handleSentence: Handler<'sentence'> = async (ctx) => {
+  const member = senderOf(ctx)
+  const heard = ctx.intent.heard ? `听到的是：“${maskSensitive(ctx.intent.text).slice(0, 80)}”\n` : ''
+  if (!hasChecklist(member)) throw REFUSALS.noChecklist()
+  const reading = readMessage(ctx.intent.text, {
+    today: ctx.today,
+    known: await knownNames(ctx, member.id),
+    botName: ctx.deps.botName,
+  })
+  await answer(ctx, reading, heard)
+}
+
+async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: string): Promise<void> {
+  const member = senderOf(ctx)
+  const inGroup = ctx.place.type === 'group'
+  switch (reading.type) {
+    case 'records': {
+      const actions = reading.items.map(actionOf)
+      const lines = actions.map(
+        (a, i) => `${actions.length > 1 ? `${i + 1}. ` : ''}${describeAction(a, ctx.today, inGroup)}`,
+      )
+      const unsure = reading.items.flatMap((i) => ('unsure' in i && i.unsure ? [`“${i.unsure.written}”`] : []))
+      const note = unsure.length ? `（${unsure.join('、')}我按您记过的人记）` : ''
+      const question = `${heard}我理解为${note}：\n${lines.join('\n')}`
+      await propose(ctx, member, question, [{ label: actions.length > 1 ? '全部记下' : '记下', actions }])
+      return
+    }
+    case 'whichPerson':
+      await ctx.reply(
+        `${heard}“${reading.written}”是哪一位？${reading.candidates.map((c) => `「${c.subject}」`).join('、')}都有可能。请写上全名再说一次，例如“今天去看了${reading.candidates[0]!.subject}”。`,
+      )
+      return
+    case 'query':
+      if (reading.what === 'progress') return showProgress(ctx, member, ctx.today.year, heard)
+      if (reading.what === 'records') return showRecords(ctx, member, heard)
+      return showHelp(ctx, undefined, heard)
+    case 'undo':
+      return proposeUndoNewest(ctx, member, heard)
+    case 'unclear':
+      await ctx.reply(heard + UNCLEAR[reading.reason](reading.phrase))
+  }
+}

@@ -1,0 +1,60 @@
+import { closestCommands } from '../src/nl/fuzzy-command'
+import { parseCommand } from '../src/parser/parse-command'
+import type { Command } from '../src/parser/command-types'
+import type { Handler } from './composer'
+import { senderOf } from './guards'
+import { showProgress } from './progress-handler'
+import { showHelp } from './help-handler'
+import { showRecords } from './records-handler'
+import { propose } from './propose'
+import { actionOf } from './actions'
+import { resolveDate } from '../src/domain/resolve-date'
+import { knownNames } from './known-names'
+import { resolveSubject } from '../src/nl/resolve-subject'
+import { describeAction } from './actions'
+import type { Action } from '../src/domain/proposal'
+
+/**
+ * "#联细 刘翠花": a command word that is none. The nearest one whose line then reads as a command is
+ * what she meant: a question (回复 1) before anything is recorded; a question about her own records is
+ * simply answered.
+ */
+export const handleUnknownCommand: Handler<'unknownCommand'> = async (ctx) => {
+  const { word, rest } = ctx.intent
+  for (const spec of closestCommands(word)) {
+    const line = `#${spec.word}${rest ? ' ' + rest : ''}`
+    const parsed = parseCommand(line, { botName: ctx.deps.botName, requireHash: true })
+    if (!parsed?.ok) continue
+    const note = `（“${word}”我当作 #${spec.word}）\n`
+    const cmd: Command = parsed.command
+    if (cmd.type === 'progress') return showProgress(ctx, senderOf(ctx), ctx.today.year, note)
+    if (cmd.type === 'records') return showRecords(ctx, senderOf(ctx), note)
+    if (cmd.type === 'help') return showHelp(ctx, cmd.topic, note)
+    const actions = ctx.sender ? await actionsOf(ctx, cmd) : undefined
+    if (!actions) break
+    const member = senderOf(ctx)
+    const what = actions.map((a) => describeAction(a, ctx.today, ctx.place.type === 'group')).join('、')
+    await propose(ctx, member, `您是想发 ${line} 吗？会记为：${what}`, [{ label: '是，记下', actions }])
+    return
+  }
+  await ctx.reply(`没有“${word.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令，或者直接说做了什么。`)
+  ctx.outcome = 'userError'
+}
+
+/** What a corrected recording command would record, with the names read as #联系 reads them. */
+async function actionsOf(ctx: Parameters<typeof handleUnknownCommand>[0], cmd: Command): Promise<Action[] | undefined> {
+  if (cmd.type !== 'duty' && cmd.type !== 'diary' && cmd.type !== 'need') return undefined
+  const when = cmd.type === 'need' ? undefined : resolveDate(cmd.date, ctx.today)
+  if (when && !when.ok) return undefined
+  const date = when?.ok ? when.date : ctx.today
+  if (cmd.type === 'diary') return [actionOf({ kind: 'diary', content: cmd.content, date })]
+  if (cmd.type === 'need') return [actionOf({ kind: 'need', content: cmd.content })]
+  if (!cmd.subject) return undefined
+  const known = await knownNames(ctx, senderOf(ctx).id)
+  return [cmd.subject, ...(cmd.more ?? [])].map((name, i) => {
+    const r = resolveSubject(name, cmd.kind, known)
+    const subject = 'open' in r ? name : r.subject
+    const kind = 'open' in r ? cmd.kind : r.kind
+    return actionOf({ kind, subject, date, text: i === 0 ? (cmd.detail ?? '') : '' })
+  })
+}

@@ -1,0 +1,39 @@
+import type { DutyKind } from '../domain/checklist'
+
+/**
+ * Which checklist item a clause is about, from the words people use for each. Pure tables, so a
+ * newcomer can read and extend them; the sentence reader decides what to do with several hits.
+ */
+export const KIND_WORDS: { kind: DutyKind; re: RegExp }[] = [
+  { kind: 'proposal', re: /建议案|建意案|提案|议案|建议按|建议.{0,8}(?:交|提交|递)/ },
+  { kind: 'report', re: /调研报告|调查报告|调研|报告.{0,4}(?:写|交)|(?:写|交).{0,6}报告/ },
+  { kind: 'onlineGroup', re: /建(?:了|好了|起)?(?:个|一个)?.{0,14}群|群(?:建好|建起来|拉好)|网群|拉了.{0,10}群/ },
+  {
+    kind: 'publicService',
+    re: /志愿|公益(?!项目|组织|岗位)|义务|义工|筛查|两[癌爱]|敬老院|爱心妈妈|顶梁柱|巾帼家政|家政培训|义诊|理发|包饺子|量血压|结对|帮忙登记|帮忙|慰问演出|服务活动/,
+  },
+]
+
+/** A family's problem dealt with: 办下来了, 批下来了, 解决了, 修好了, 续上了. */
+export const SOLVED =
+  /办(?:下来|好|妥|成|了)|批(?:下来|了)|解决|申请(?:到|下来)|修好|续上|激活|住进去|落实|搞定|(?:找人|联系).{0,6}(?:修|办)/
+
+/** Words that show she met or spoke with someone. */
+export const CONTACTED =
+  /去|看|电话|聊|联系|走访|坐|见|碰到|遇到|来|视频|微信|找我|说|拜访|看望|慰问|送|上门|沟通|问(?!题)|开会|交流|座谈|唠|认识/
+
+/** It did not happen (yet): nothing to record. */
+export const NOT_DONE =
+  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|想去|计划|没干啥|没啥事/
+
+export const SOCIAL_ORG_SUFFIX = /(?:互助会|协会|服务队|志愿队|服务站|联合会|促进会|工作室|妈妈团|志愿服务队)/
+
+/** What she needs to record as a need when nothing else was read: 想学, 想要, 希望, 需要. */
+export const NEED_WORDS = /想学|想要|想找|想做|想让|希望|需要|盼着|缺/
+
+/** A family in need, named as such. */
+export const FAMILY_WORDS = /低保户|贫困户|困难户|五保户|特困户|帮扶户|低保护/
+
+export function kindsIn(text: string): DutyKind[] {
+  return KIND_WORDS.filter((k) => k.re.test(text)).map((k) => k.kind)
+}

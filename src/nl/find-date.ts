@@ -1,0 +1,120 @@
+import { addDays, compareDates, isValidDate, type LocalDate } from '../domain/zoned-time'
+import { chineseNumber } from './chinese-number'
+
+/**
+ * A date as people write it in a sentence: 上周五, 昨天上午, 前天下午, 3号, 上个月20号, 十一月十七号,
+ * 11.18, 2026年11月19日. Found anywhere in the text and resolved against `today` (China time); a date
+ * that is vague (上周, 前几天), in the future or impossible is reported as such, never replaced by today.
+ */
+export type FoundDate =
+  { ok: true; date: LocalDate; phrase: string } | { ok: false; problem: 'future' | 'vague' | 'invalid'; phrase: string }
+
+const NUM = '(\\d{1,4}|[零〇一二两三四五六七八九十廿卅]{1,4})'
+const WEEKDAY = '([一二三四五六日天1-7])'
+const PART_OF_DAY = '(?:上午|下午|中午|晚上|早上|傍晚|夜里|晚|早|一早)?'
+const WEEK = '(?:周|星期|礼拜)'
+const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 }
+
+const num = (s: string): number => (/^\d+$/.test(s) ? Number(s) : (chineseNumber(s) ?? NaN))
+const weekdayOf = (d: LocalDate) => new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() || 7
+
+type Rule = {
+  re: RegExp
+  resolve: (m: RegExpExecArray, today: LocalDate) => LocalDate | 'future' | 'vague' | 'invalid'
+}
+
+function dayOf(year: number, month: number, day: number): LocalDate | 'invalid' {
+  const date = { year, month, day }
+  return isValidDate(date) ? date : 'invalid'
+}
+
+const days = (a: LocalDate, b: LocalDate) =>
+  (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000
+
+/**
+ * A month and day without a year: whichever of this year's and last year's is nearer. "12月5号" said on
+ * 23 November is a plan (future), "12月28号" said on 4 January is last week.
+ */
+function recent(today: LocalDate, month: number, day: number): LocalDate | 'invalid' | 'future' {
+  const thisYear = dayOf(today.year, month, day)
+  if (thisYear === 'invalid') return 'invalid'
+  if (compareDates(thisYear, today) <= 0) return thisYear
+  const lastYear = dayOf(today.year - 1, month, day)
+  if (lastYear === 'invalid') return 'future'
+  return days(today, thisYear) < days(lastYear, today) ? 'future' : lastYear
+}
+
+/** The weekday `weekday` of the week `weeksBack` weeks before this one (weeks run Monday to Sunday). */
+function weekday(today: LocalDate, weeksBack: number, weekday: number): LocalDate {
+  const monday = addDays(today, 1 - weekdayOf(today))
+  return addDays(monday, weekday - 1 - 7 * weeksBack)
+}
+
+const RULES: Rule[] = [
+  {
+    re: new RegExp(`(\\d{4})\\s*[年./-]\\s*${NUM}\\s*[月./-]\\s*${NUM}\\s*[日号]?`),
+    resolve: (m) => dayOf(num(m[1]!), num(m[2]!), num(m[3]!)),
+  },
+  {
+    re: new RegExp(`上个?月\\s*${NUM}\\s*[日号]`),
+    resolve: (m, t) => (t.month === 1 ? dayOf(t.year - 1, 12, num(m[1]!)) : dayOf(t.year, t.month - 1, num(m[1]!))),
+  },
+  {
+    re: new RegExp(`(去年|今年)?\\s*${NUM}\\s*月(?:份)?\\s*${NUM}\\s*[日号]`),
+    resolve: (m, t) =>
+      m[1] === '去年' ? dayOf(t.year - 1, num(m[2]!), num(m[3]!)) : recent(t, num(m[2]!), num(m[3]!)),
+  },
+  { re: /(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d.])/, resolve: (m, t) => recent(t, Number(m[1]), Number(m[2])) },
+  { re: new RegExp(`上上${WEEK}${WEEKDAY}`), resolve: (m, t) => weekday(t, 2, WEEKDAYS[m[1]!] ?? Number(m[1])) },
+  { re: new RegExp(`上个?${WEEK}${WEEKDAY}`), resolve: (m, t) => weekday(t, 1, WEEKDAYS[m[1]!] ?? Number(m[1])) },
+  {
+    re: new RegExp(`(?:这|本)个?${WEEK}${WEEKDAY}`),
+    resolve: (m, t) => {
+      const d = weekday(t, 0, WEEKDAYS[m[1]!] ?? Number(m[1]))
+      return compareDates(d, t) > 0 ? 'future' : d
+    },
+  },
+  { re: /下个?(?:周|星期|礼拜|月)|明年/, resolve: () => 'future' },
+  { re: /大前天|大前儿/, resolve: (_m, t) => addDays(t, -3) },
+  { re: /前天|前儿个?/, resolve: (_m, t) => addDays(t, -2) },
+  { re: /昨天|昨日|昨儿个?|昨晚|昨夜/, resolve: (_m, t) => addDays(t, -1) },
+  { re: /今天|今日|今儿个?|今早|今晚|今天?一早|今个/, resolve: (_m, t) => t },
+  { re: /大后天|后天|明天|明日|明儿个?|明早|明晚/, resolve: () => 'future' },
+  {
+    re: new RegExp(`(?<![上这本下])${WEEK}${WEEKDAY}`),
+    resolve: (m, t) => {
+      const d = weekday(t, 0, WEEKDAYS[m[1]!] ?? Number(m[1]))
+      return compareDates(d, t) > 0 ? addDays(d, -7) : d
+    },
+  },
+  {
+    re: new RegExp(`(?<![\\d月年.])${NUM}\\s*[号](?:那天)?`),
+    resolve: (m, t) => {
+      const d = dayOf(t.year, t.month, num(m[1]!))
+      if (d === 'invalid') return 'invalid'
+      return compareDates(d, t) > 0 ? 'future' : d
+    },
+  },
+  { re: /上个?(?:周|星期|礼拜)|前几天|前段时间|这几天|最近|上个?月|这个?月|去年|这周|本周/, resolve: () => 'vague' },
+]
+
+/** The first date phrase in the text, with any part of day after it (上午, 晚上) taken as part of it. */
+export function findDate(text: string, today: LocalDate): FoundDate | undefined {
+  let best: { index: number; found: FoundDate } | undefined
+  for (const rule of RULES) {
+    const m = rule.re.exec(text)
+    if (!m) continue
+    if (best && best.index <= m.index) continue
+    const tail = new RegExp(`^${PART_OF_DAY}`).exec(text.slice(m.index + m[0].length))?.[0] ?? ''
+    const phrase = m[0] + tail
+    const resolved = rule.resolve(m, today)
+    const found: FoundDate =
+      typeof resolved === 'string'
+        ? { ok: false, problem: resolved, phrase }
+        : compareDates(resolved, today) > 0
+          ? { ok: false, problem: 'future', phrase }
+          : { ok: true, date: resolved, phrase }
+    best = { index: m.index, found }
+  }
+  return best?.found
+}

@@ -1,0 +1,58 @@
+import { HONORIFICS, SURNAMES, isSurnameAndHonorific, stripHonorific } from './people'
+
+/** A name she has not logged before, read from where it stands in the sentence. */
+export interface NewName {
+  name: string
+  /** 'rep': after 代表; 'family': after 低保户/贫困户 or with 家; 'person': after a verb of visiting. */
+  marker: 'rep' | 'family' | 'person'
+  index: number
+  written: string
+}
+
+const SURNAME = `[${[...SURNAMES].join('')}]`
+const HONORIFIC = `(?:${HONORIFICS.join('|')})`
+const NAME = `(${SURNAME}[\\u4e00-\\u9fff]{1,2}?)`
+/** What may follow a name: what makes its end visible. */
+const AFTER = `(?=${HONORIFIC}|家|打|聊|通|说|那|今天|昨天|来|电话|上门|走访|微信|视频|一起|坐|也|都|送|老师|\\d|[，,、。.！!？?：:（(\\s]|$)`
+
+const PATTERNS: { re: RegExp; marker: NewName['marker'] }[] = [
+  { re: new RegExp(`(?:新选(?:上)?的|新)?(?:妇女)?代表[：: ]*${NAME}(${HONORIFIC})?${AFTER}`, 'g'), marker: 'rep' },
+  {
+    re: new RegExp(
+      `(?:低保户|贫困户|困难户|五保户|特困户|帮扶户|低保护)[：: ]*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
+      'g',
+    ),
+    marker: 'family',
+  },
+  {
+    re: new RegExp(
+      `(?:给|跟|和|同|去|到|看望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|帮|、)(?:了|过)?(?:一下|一趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
+      'g',
+    ),
+    marker: 'person',
+  },
+  /** "赵小红13812345678 妇女代表": the name before what she is. */
+  { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep' },
+]
+
+/**
+ * Names that are not among the ones she logged before. Only names where a sentence shows they are
+ * names (after 代表, 低保户, a verb of visiting or calling) and that start with a surname.
+ */
+export function findNewNames(text: string, taken: (index: number, length: number) => boolean): NewName[] {
+  const out: NewName[] = []
+  for (const { re, marker } of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const raw = m[1]!
+      const tail = m[2] ?? ''
+      const index = m.index! + m[0].indexOf(raw)
+      if (taken(index, raw.length)) continue
+      const family = tail === '家'
+      const written = raw + tail
+      const name = family ? `${raw}家` : isSurnameAndHonorific(written) ? written : stripHonorific(written)
+      if (name.length < 2 || out.some((o) => o.index === index)) continue
+      out.push({ name, marker: family ? 'family' : marker, index, written })
+    }
+  }
+  return out.sort((a, b) => a.index - b.index)
+}

@@ -1,0 +1,269 @@
+import type { DutyKind } from '../domain/checklist'
+import type { LocalDate } from '../domain/zoned-time'
+import { findDate, type FoundDate } from './find-date'
+import { findKnown, isCertain, type Known, type Mention } from './find-known'
+import { findNewNames } from './find-new-names'
+import { joinSplitNames } from './people'
+import { CONTACTED, FAMILY_WORDS, NEED_WORDS, NOT_DONE, SOCIAL_ORG_SUFFIX, SOLVED, kindsIn } from './classify'
+
+/** One thing she did, as read from what she wrote; it is recorded only after she confirms it. */
+export type ProposedItem =
+  | { kind: DutyKind; subject: string; date: LocalDate; text: string; unsure?: Unsure }
+  | { kind: 'diary'; content: string; date: LocalDate }
+  | { kind: 'need'; content: string }
+
+/** A name read as someone she logged before without being sure: the question shows what was written. */
+export interface Unsure {
+  written: string
+}
+
+export type Reading =
+  | { type: 'records'; items: ProposedItem[] }
+  | { type: 'query'; what: 'progress' | 'records' | 'help' }
+  | { type: 'undo' }
+  | { type: 'unclear'; reason: 'nothing' | 'notDone' | 'future' | 'vagueDate' | 'badDate'; phrase?: string }
+  | { type: 'whichPerson'; written: string; candidates: Known[] }
+
+export interface ReadContext {
+  today: LocalDate
+  /** The people, families and organisations she has logged this year and last. */
+  known: readonly Known[]
+  botName: string
+}
+
+const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
+  {
+    what: 'records',
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥)|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录/,
+  },
+  {
+    what: 'progress',
+    re: /进度|还差|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少/,
+  },
+  { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|能干啥|会什么|能做什么/ },
+]
+const UNDO =
+  /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|那条|这条)|(?:刚才|上一条|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)/
+
+const DIARY = /^(?:帮我)?(?:写(?:个|篇|一篇)?|记(?:个|下|一下)?)?(?:妇情|父亲|妇女|负情)?日记(?:吧)?[：:，,。 ]*/
+const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
+const CORRECTION = /^(?:不对|不是不是|说错了|记错了|错了)/
+
+/** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
+function tidy(text: string, botName: string): string {
+  return text
+    .replace(new RegExp(`@?${botName}[\\s\\u2005，,：:]*`, 'g'), ' ')
+    .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .replace(/(?:^|[，,\s…])(?:嗯+|啊|那个|就是|我想想啊?|对对对|喂|哎|那个什么)(?=[，,\s…]|$)/g, ' ')
+    .replace(/[ \t\u3000\u2005]+/g, ' ')
+    .replace(/^[\s…。，,、.：:]+/, '')
+    .trim()
+}
+
+/** Lines and numbered list items; each line starts from today again. */
+function lines(text: string): string[] {
+  return text
+    .split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))/)
+    .map((l) => l.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|[-•·])\s*/, ''))
+    .filter((l) => l.length > 0)
+}
+
+/** Sentences and comma-separated parts of a line; a date stays in force until the next one. */
+function clauses(line: string): string[] {
+  return line
+    .split(/[；;。！!？?]/)
+    .flatMap((part) => part.split(/[，,](?=[^，,]{2,})/))
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0)
+}
+
+export function readMessage(raw: string, ctx: ReadContext): Reading {
+  const text = tidy(raw, ctx.botName)
+  if (!text) return { type: 'unclear', reason: 'nothing' }
+  const whole = markedRecord(text, ctx)
+  if (whole) return whole
+  if (text.length <= 20 && UNDO.test(text)) return { type: 'undo' }
+  if (text.length <= 24) for (const q of QUERIES) if (q.re.test(text)) return { type: 'query', what: q.what }
+  const read = readRecords(text, ctx)
+  if (read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
+  return { type: 'records', items: [{ kind: 'need', content: text }] }
+}
+
+/** "写个日记：…", "记个需求：…": the whole text after the words is the entry. */
+function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
+  for (const [re, kind] of [
+    [DIARY, 'diary'],
+    [NEED, 'need'],
+  ] as const) {
+    const m = re.exec(text)
+    if (!m || m[0].length === 0 || text.length - m[0].length < 4) continue
+    const content = text.slice(m[0].length).trim()
+    if (kind === 'need') return { type: 'records', items: [{ kind, content }] }
+    // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written.
+    const found = findDate(content, ctx.today)
+    return { type: 'records', items: [{ kind, content, date: found?.ok ? found.date : ctx.today }] }
+  }
+  return undefined
+}
+
+const problemOf = (found: Exclude<FoundDate, { ok: true }>): Reading => ({
+  type: 'unclear',
+  reason: found.problem === 'vague' ? 'vagueDate' : found.problem === 'future' ? 'future' : 'badDate',
+  phrase: found.phrase,
+})
+
+function readRecords(text: string, ctx: ReadContext): Reading {
+  const items: ProposedItem[] = []
+  let problem: Reading | undefined
+  for (const line of lines(joinSplitNames(text))) {
+    const marked = markedRecord(line, ctx)
+    if (marked?.type === 'records') {
+      items.push(...marked.items)
+      continue
+    }
+    const state: LineState = { date: ctx.today }
+    for (const clause of clauses(line)) {
+      if (CORRECTION.test(clause)) {
+        items.splice(items.length - (state.lastCount ?? 0))
+        state.lastCount = 0
+        continue
+      }
+      const found = findDate(clause, ctx.today)
+      if (found?.ok) state.date = found.date
+      else if (found) {
+        problem ??= problemOf(found)
+        continue
+      }
+      if (NOT_DONE.test(clause)) {
+        problem ??= { type: 'unclear', reason: 'notDone' }
+        continue
+      }
+      const read = readClause(clause, state, ctx)
+      if (!Array.isArray(read)) return read
+      items.push(...read)
+      state.lastCount = read.length
+    }
+  }
+  const unique = dedupe(items)
+  if (unique.length > 0) return { type: 'records', items: unique }
+  return problem ?? { type: 'unclear', reason: 'nothing' }
+}
+
+type LineState = { date: LocalDate; family?: Subject; lastCount?: number; waiting?: Subject[] }
+
+/** Same item, same subject, same day: once (刘翠花 and 刘阿姨 in one message are one visit). */
+function dedupe(items: ProposedItem[]): ProposedItem[] {
+  const seen = new Set<string>()
+  return items.filter((i) => {
+    const key =
+      i.kind === 'need'
+        ? `need|${i.content}`
+        : i.kind === 'diary'
+          ? `diary|${i.content}`
+          : SUBJECTS.has(i.kind)
+            ? `${i.kind}|${i.subject}|${i.date.month}-${i.date.day}`
+            : `${i.kind}|${i.date.month}-${i.date.day}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+const SUBJECTS = new Set<DutyKind>(['representatives', 'poorFamily', 'problemSolved', 'socialOrg'])
+
+type Subject = { name: string; kind: 'representatives' | 'poorFamily' | 'socialOrg'; unsure?: Unsure; written: string }
+
+function readClause(clause: string, state: LineState, ctx: ReadContext): ProposedItem[] | Reading {
+  const mentions = findKnown(clause, ctx.known)
+  const subjects: Subject[] = []
+  const used: Mention[] = []
+  for (const m of mentions) {
+    const chosen = choose(m, clause)
+    if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
+    if (chosen === 'none') continue
+    subjects.push(chosen)
+    used.push(m)
+  }
+  const taken = (index: number, length: number) =>
+    used.some((m) => index < m.index + m.written.length && m.index < index + length)
+  for (const n of findNewNames(clause, taken)) {
+    const family = n.marker === 'family' || (n.marker === 'person' && FAMILY_WORDS.test(clause))
+    subjects.push({ name: n.name, kind: family ? 'poorFamily' : 'representatives', written: n.written })
+  }
+  const org = newOrganisation(clause, used)
+  if (org) subjects.push({ name: org, kind: 'socialOrg', written: org })
+
+  // What the clause is about, read without the names in it (志愿服务队 is a name, not a service).
+  const rest = subjects.reduce((t, s) => t.split(s.written).join(' '), clause)
+  const items: ProposedItem[] = []
+  const add = (kind: DutyKind, subject: string, unsure?: Unsure) =>
+    items.push({ kind, subject, date: state.date, text: clause, ...(unsure ? { unsure } : {}) })
+  const kinds = kindsIn(rest)
+  for (const kind of kinds) {
+    if (kind === 'publicService' && kinds.includes('onlineGroup')) continue
+    add(kind, titleOf(kind, clause))
+  }
+  const solved = SOLVED.test(rest)
+  const contacted = CONTACTED.test(rest.replace(SOLVED, ''))
+  // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
+  if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
+  state.waiting = undefined
+  const bare = rest.replace(findDate(rest, ctx.today)?.phrase ?? '', '').replace(/[\s：:，,。.、（）()]/g, '')
+  for (const s of subjects) {
+    if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
+    else if (s.kind === 'poorFamily') {
+      state.family = s
+      if (!solved || contacted) add('poorFamily', s.name, s.unsure)
+      if (solved) add('problemSolved', s.name, s.unsure)
+    } else if (contacted || (kinds.length === 0 && bare.length <= 2)) {
+      add('representatives', s.name, s.unsure)
+    } else state.waiting = [...(state.waiting ?? []), s]
+  }
+  // "去了趟老王家，顺便帮他们把医保卡激活了": the family of the line, helped.
+  if (subjects.length === 0 && solved && state.family) add('problemSolved', state.family.name, state.family.unsure)
+  return items
+}
+
+/**
+ * One of a mention's candidates, chosen by what the clause says (代表 or 低保户); 'none' when none of
+ * them fits what the clause says (the name is someone new), 'open' when several still do.
+ */
+function choose(m: Mention, clause: string): Subject | 'open' | 'none' {
+  const wants = /代表/.test(clause) ? 'representatives' : FAMILY_WORDS.test(clause) ? 'poorFamily' : undefined
+  const fitting = wants && m.how !== 'exact' ? m.candidates.filter((c) => c.kind === wants) : m.candidates
+  if (fitting.length === 0) return 'none'
+  if (fitting.length > 1) return 'open'
+  const k = fitting[0]!
+  return {
+    name: k.subject,
+    kind: k.kind,
+    written: m.written,
+    unsure: isCertain(m) ? undefined : { written: m.written },
+  }
+}
+
+/** "新成立的白庙村巾帼志愿服务队": an organisation she has not logged, by the word it ends with. */
+function newOrganisation(clause: string, used: Mention[]): string | undefined {
+  if (used.some((m) => m.candidates.some((c) => c.kind === 'socialOrg'))) return undefined
+  const m = new RegExp(`([\\u4e00-\\u9fff]{2,14}?${SOCIAL_ORG_SUFFIX.source})`).exec(clause)
+  if (!m) return undefined
+  const name = m[1]!.split(/的|了|联系|指导|去|到|在|给/).pop()!
+  return name.length >= 3 ? name : undefined
+}
+
+/** A title for an item that has no person: its 《name》, what it is called, or what it is about. */
+function titleOf(kind: DutyKind, clause: string): string {
+  const quoted = /《([^》]{2,40})》|“([^”]{2,40})”|"([^"]{2,40})"/.exec(clause)
+  if (quoted) return (quoted[1] ?? quoted[2] ?? quoted[3])!
+  const called = /(?:叫|名叫|名字叫|群名)[：:]?\s*([\u4e00-\u9fffA-Za-z0-9]{2,20})/.exec(clause)
+  if (kind === 'onlineGroup' && called) return called[1]!
+  const about = /关于([\u4e00-\u9fff]{2,30})/.exec(clause)
+  if ((kind === 'proposal' || kind === 'report') && about) return `关于${about[1]}`
+  const words = clause
+    .replace(/^(?:今天|昨天|前天|上午|下午|晚上|我|也|还|又|都|跟着|参加了?|去了?)+/, '')
+    .replace(/[，,。.!！~～]+$/, '')
+    .trim()
+  return words.slice(0, 30) || clause.slice(0, 30)
+}

@@ -1,0 +1,35 @@
+/**
+ * Whether a group message acknowledges a notice, as people answer them: 收到, 收到了, 收到收到, 好的，收到,
+ * 收到[强], 👌, 已阅, OK, 明白, @许干部 收到, 收到3号, 3号通知收到了, 上周那个通知收到了. Not: 收到钱了吗,
+ * 我没收到通知啊, 快递收到了, 收到的慰问品放村委会了.
+ */
+export type Receipt = { notice: 'newest' } | { notice: 'beforeThisWeek' } | { notice: number }
+
+const NOT = /没收到|没有收到|未收到|收到(?:了)?(?:吗|没|么|嘛)|收到钱|收到的|快递|包裹|红包|转账|还没/
+/** The first words must be nothing but acknowledgement; what follows may be anything (谢谢许主任, 马上落实). */
+const ACK_WORDS = /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|已阅|已读|已收到|收到(?:了|啦|咯)?|👌|🆗|1)+$/i
+
+function clean(text: string): string {
+  return text
+    .replace(/@\S+[\s\u2005]*/g, ' ')
+    .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, (c) => (c === '👌' ? c : ' '))
+    .replace(/[＃]/g, '#')
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export function readReceipt(text: string): Receipt | undefined {
+  const s = clean(text)
+  if (!s || NOT.test(s) || s.length > 30) return undefined
+  const numbered =
+    /^#?收到\s*第?\s*(\d{1,6})\s*号?/.exec(s) ?? /(?:第\s*)?(\d{1,6})\s*号(?:的)?通知(?:我)?(?:已经?)?收到/.exec(s)
+  if (numbered) return { notice: Number(numbered[1]) }
+  if (/^(?:上周|上礼拜|上星期)(?:那个|的)?通知(?:我)?(?:已经?)?收到/.test(s)) return { notice: 'beforeThisWeek' }
+  if (/^(?:今天|今早|早上|上午|刚才|刚发|最新)(?:早上|上午)?(?:那个|的)?通知(?:我)?(?:已经?)?收到/.test(s))
+    return { notice: 'newest' }
+  if (/^#收到$/.test(s)) return { notice: 'newest' }
+  const first = s.split(/[，,。.！!～~、\s]+/)[0] ?? ''
+  return ACK_WORDS.test(first) ? { notice: 'newest' } : undefined
+}
