@@ -13,7 +13,7 @@ export const handleAnswer: Handler<'answer'> = async (ctx) => {
   const waiting = ctx.sender ? await ctx.repos.proposals.get(conversation, ctx.now) : undefined
   const { digit } = ctx.intent
   if (!waiting) {
-    if (digit === 1) return acknowledge(ctx, undefined)
+    if (digit === 1 && (await acknowledge(ctx, undefined, true))) return
     if (ctx.place.type === 'private') await ctx.reply('现在没有需要回复数字的问题。')
     else ctx.outcome = 'ignored'
     return

@@ -28,7 +28,13 @@ export function createMessageHandler(input: MessageDeps) {
   return async function handleMessage(msg: IncomingMessage, options: { replay?: boolean } = {}): Promise<Outcome> {
     const started = Date.now()
     const intent = readIntent(
-      { text: msg.text, kind: msg.kind, toBot: !msg.roomId || msg.mentionsSelf, inGroup: !!msg.roomId },
+      // Voice input drops the @: a group message that starts with the bot's name is for it too.
+      {
+        text: msg.text,
+        kind: msg.kind,
+        toBot: !msg.roomId || msg.mentionsSelf || msg.text.trimStart().startsWith(deps.botName),
+        inGroup: !!msg.roomId,
+      },
       deps.botName,
     )
     if (!intent) return 'ignored'

@@ -69,16 +69,25 @@ export const handleNotice: Handler<'notice'> = async (ctx) => {
  * #收到 [N], 收到了, 好的收到, 收到3号, 上周那个通知收到了: records an acknowledgement of the notice she means
  * (the newest that reached her unless she names one); silent in groups, so a hundred 收到 make no noise.
  */
-export const handleAck: Handler<'ack'> = async (ctx) => acknowledge(ctx, ctx.intent.which)
+export const handleAck: Handler<'ack'> = async (ctx) => void (await acknowledge(ctx, ctx.intent.which))
 
-export async function acknowledge(ctx: MessageContext, which: number | 'beforeThisWeek' | undefined): Promise<void> {
+/**
+ * Records her receipt; false when no notice is meant. `quiet` leaves that case to the caller
+ * (a lone "1" with nothing to confirm is answered by the answer handler, not as a missing notice).
+ */
+export async function acknowledge(
+  ctx: MessageContext,
+  which: number | 'beforeThisWeek' | undefined,
+  quiet = false,
+): Promise<boolean> {
   const notice = await noticeMeant(ctx, which)
   const privately = ctx.place.type === 'private'
   if (!notice) {
+    if (quiet) return false
     if (privately)
       await ctx.reply(which === undefined ? '最近没有需要确认的通知。' : `没有找到发给您的第 ${which} 号通知。`)
     else ctx.outcome = 'ignored'
-    return
+    return false
   }
   const added = await ctx.repos.notices.addAck({
     noticeId: notice.id,
@@ -91,6 +100,7 @@ export async function acknowledge(ctx: MessageContext, which: number | 'beforeTh
     await ctx.reply(
       added ? `已确认收到第 ${notice.number} 号通知，谢谢！` : `第 ${notice.number} 号通知您已经确认过了。`,
     )
+  return true
 }
 
 /** Only a notice that reached her: through this group, or addressed to her as an executive. */

@@ -2,7 +2,10 @@ import { HONORIFICS, SURNAMES, isSurnameAndHonorific, stripHonorific } from './p
 
 /** A name she has not logged before, read from where it stands in the sentence. */
 export interface NewName {
+  /** Without honorific; "孙德旺家" for a family named by its home. */
   name: string
+  /** Written as "<name>家": a family after 低保户 and the like, her home after a verb of visiting. */
+  home: boolean
   /** 'rep': after 代表; 'family': after 低保户/贫困户 or with 家; 'person': after a verb of visiting. */
   marker: 'rep' | 'family' | 'person'
   index: number
@@ -47,11 +50,12 @@ export function findNewNames(text: string, taken: (index: number, length: number
       const tail = m[2] ?? ''
       const index = m.index! + m[0].indexOf(raw)
       if (taken(index, raw.length)) continue
-      const family = tail === '家'
+      const home = tail === '家'
       const written = raw + tail
-      const name = family ? `${raw}家` : isSurnameAndHonorific(written) ? written : stripHonorific(written)
+      const person = isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw)
+      const name = home && marker === 'family' ? `${raw}家` : person
       if (name.length < 2 || out.some((o) => o.index === index)) continue
-      out.push({ name, marker: family ? 'family' : marker, index, written })
+      out.push({ name, home, marker, index, written })
     }
   }
   return out.sort((a, b) => a.index - b.index)

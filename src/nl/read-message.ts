@@ -189,8 +189,11 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const taken = (index: number, length: number) =>
     used.some((m) => index < m.index + m.written.length && m.index < index + length)
   for (const n of findNewNames(clause, taken)) {
-    const family = n.marker === 'family' || (n.marker === 'person' && FAMILY_WORDS.test(clause))
-    subjects.push({ name: n.name, kind: family ? 'poorFamily' : 'representatives', written: n.written })
+    // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family.
+    const family =
+      n.marker === 'family' || (n.marker === 'person' && (FAMILY_WORDS.test(clause) || (n.home && SOLVED.test(clause))))
+    const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
+    subjects.push({ name, kind: family ? 'poorFamily' : 'representatives', written: n.written })
   }
   const org = newOrganisation(clause, used)
   if (org) subjects.push({ name: org, kind: 'socialOrg', written: org })

@@ -1,13 +1,14 @@
 /**
  * Whether a group message acknowledges a notice, as people answer them: 收到, 收到了, 收到收到, 好的，收到,
- * 收到[强], 👌, 已阅, OK, 明白, @许干部 收到, 收到3号, 3号通知收到了, 上周那个通知收到了. Not: 收到钱了吗,
+ * 收到[强], 👌, 已阅, OK, 明白, @许干部 收到, 收到3号, 3号通知收到了, 上周那个通知收到了. (A lone "1" is an
+ * answer, see read-intent: a receipt only when no question waits.) Not: 收到钱了吗,
  * 我没收到通知啊, 快递收到了, 收到的慰问品放村委会了.
  */
 export type Receipt = { notice: 'newest' } | { notice: 'beforeThisWeek' } | { notice: number }
 
 const NOT = /没收到|没有收到|未收到|收到(?:了)?(?:吗|没|么|嘛)|收到钱|收到的|快递|包裹|红包|转账|还没/
 /** The first words must be nothing but acknowledgement; what follows may be anything (谢谢许主任, 马上落实). */
-const ACK_WORDS = /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|已阅|已读|已收到|收到(?:了|啦|咯)?|👌|🆗|1)+$/i
+const ACK_WORDS = /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|已阅|已读|已收到|收到(?:了|啦|咯)?|👌|🆗)+$/i
 
 function clean(text: string): string {
   return text

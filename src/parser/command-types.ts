@@ -2,7 +2,10 @@ import type { DutyKind } from '../domain/checklist'
 
 /** A date written after a command: resolved against "today" by the domain, so the parser needs no clock. */
 export type DateExpr =
-  { type: 'relative'; daysAgo: number } | { type: 'absolute'; year?: number; month: number; day: number }
+  | { type: 'relative'; daysAgo: number }
+  | { type: 'absolute'; year?: number; month: number; day: number }
+  /** 上周五, 昨天上午, 3号, 上个月20号: resolved against today by the domain (nl/find-date). */
+  | { type: 'phrase'; text: string }
 
 import type { Audience, GroupKind } from '../domain/vocabulary'
 export type { Audience, GroupKind } from '../domain/vocabulary'

@@ -178,8 +178,10 @@ function looksLikeName(word: string): boolean {
   return NAME_LIKE.test(word) && !NOT_NAMES.has(word)
 }
 
-/** "刘翠花，电话了解情况": people set a name off with a comma or colon as often as with a space. */
+/** "刘翠花，电话了解情况", "刘翠花（电话）": people set a name off with a comma, a colon or brackets as often as with a space. */
 function splitName(words: string[]): string[] {
+  const bracket = /^([^（(]{2,})[（(]([^）)]*)[）)]?(.*)$/.exec(words[0] ?? '')
+  if (bracket) return [bracket[1]!, `${bracket[2]}${bracket[3]}`, ...words.slice(1)].filter((w) => w !== '')
   const m = /^([^,:;，：；]*)[,:;，：；]+(.*)$/.exec(words[0] ?? '')
   return m ? [m[1]!, m[2]!, ...words.slice(1)].filter((w) => w !== '') : words
 }

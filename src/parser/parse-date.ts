@@ -1,4 +1,14 @@
 import type { DateExpr } from './command-types'
+import { findDate } from '../nl/find-date'
+
+/** Any day serves to tell whether a word is a date phrase: what day it means is decided later. */
+const SOME_DAY = { year: 2026, month: 6, day: 15 }
+
+/** 上周五, 昨天上午, 3号, 上个月20号, 前几天: the whole word is one date phrase, understood or not. */
+function datePhrase(token: string): DateExpr | undefined {
+  const found = findDate(token, SOME_DAY)
+  return found && found.phrase === token ? { type: 'phrase', text: token } : undefined
+}
 
 // Future days are recognised too, so that "#联系 李梅 明天" is refused as a future date instead of
 // being stored for today with "明天" as its text (or "明天" as the person's name).
@@ -24,7 +34,7 @@ export function parseDateToken(token: string): DateExpr | 'invalid' | undefined 
   if (m) return checked({ type: 'absolute', month: Number(m[1]), day: Number(m[2]) })
   m = /^(\d{1,2})[/.](\d{1,2})$/.exec(token)
   if (m) return checked({ type: 'absolute', month: Number(m[1]), day: Number(m[2]) })
-  return undefined
+  return datePhrase(token)
 }
 
 function checked(expr: Extract<DateExpr, { type: 'absolute' }>): DateExpr | 'invalid' {

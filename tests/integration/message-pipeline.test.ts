@@ -67,9 +67,29 @@ describe('a duty log on the real database', () => {
     expect(db.commands()).toBe(before)
   })
 
+  it('reads a voice note from the transcript WeChat supplies, through Wechaty, and records it after "1"', async () => {
+    await h.session.say({ from: '张三', text: '今天上午去刘翠花家了，跟她聊了聊家里的情况。', type: types.Message.Audio })
+    const [proposal] = h.take()
+    expect(proposal!.text).toContain('听到的是：“今天上午去刘翠花家了')
+    expect(proposal!.text).toContain('联系妇女代表「刘翠花」（今天）')
+    await h.session.say({ from: '张三', text: '1' })
+    expect(h.take()[0]!.text).toContain('✏️ 已记录：联系妇女代表「刘翠花」')
+    await h.session.say({ from: '张三', text: '', type: types.Message.Audio })
+    expect(h.take()[0]!.text).toContain('上滑“转文字”')
+  })
+
+  it('keeps a question waiting across a restart, and answers it from the new process', async () => {
+    await h.session.say({ from: '张三', text: '昨天给李梅打了个电话' })
+    expect(h.take()[0]!.text).toContain('回复 1 记下')
+    await h.session.stop()
+    h = await startHarness(db)
+    await h.session.say({ from: '张三', text: '1' })
+    expect(h.take()[0]!.text).toContain('✏️ 已记录：联系妇女代表「李梅」（11月19日）')
+  })
+
   it('asks for text when sent a picture privately, and ignores pictures in groups', async () => {
     await h.session.say({ from: '张三', text: '', type: types.Message.Image })
-    expect(h.take()[0]!.text).toContain('只能看懂文字')
+    expect(h.take()[0]!.text).toContain('图片和文件我看不懂')
     expect(await h.session.say({ room: GROUP, from: '张三', text: '', type: types.Message.Image })).toBe('ignored')
   })
 })
