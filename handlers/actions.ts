@@ -1,4 +1,4 @@
-import { checklistItem } from '../src/domain/checklist'
+import { itemWithSubject } from '../src/domain/checklist'
 import type { Action } from '../src/domain/proposal'
 import type { ProposedItem } from '../src/nl/read-message'
 import type { Member } from '../src/domain/entities'
@@ -18,7 +18,7 @@ export function actionOf(item: ProposedItem): Action {
 export function describeAction(action: Action, today: LocalDate, inGroup: boolean): string {
   switch (action.do) {
     case 'duty':
-      return `${checklistItem(action.kind).label}「${action.subject}」（${describeDate(parseIsoDate(action.date), today)}）`
+      return `${itemWithSubject(action.kind, action.subject)}（${describeDate(parseIsoDate(action.date), today)}）`
     case 'diary':
       return `妇情日记（${describeDate(parseIsoDate(action.date), today)}）${inGroup ? '' : `：${cut(action.content)}`}`
     case 'need':

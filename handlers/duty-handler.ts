@@ -26,7 +26,11 @@ type DutyCommand = Extract<Command, { type: 'duty' }>
 export const handleDuty: Handler<'duty'> = async (ctx) => {
   const member = senderOf(ctx)
   const date = requireDate(ctx, ctx.intent.date)
-  const cmd = ctx.intent.subject ? ctx.intent : await nameTheFamily(ctx, member.id, date.year, ctx.intent)
+  // Only #解决 needs a subject found for it; a titled item may be recorded without a title (#公益 今天).
+  const cmd =
+    ctx.intent.subject || ctx.intent.kind !== 'problemSolved'
+      ? ctx.intent
+      : await nameTheFamily(ctx, member.id, date.year, ctx.intent)
   const item = checklistItem(cmd.kind)
   const known = item.distinct || cmd.kind === 'problemSolved' ? await knownNames(ctx, member.id) : []
   const names = [cmd.subject, ...(cmd.more ?? [])]

@@ -32,7 +32,7 @@ export function createMessageHandler(input: MessageDeps) {
       {
         text: msg.text,
         kind: msg.kind,
-        toBot: !msg.roomId || msg.mentionsSelf || msg.text.trimStart().startsWith(deps.botName),
+        toBot: !msg.roomId || msg.mentionsSelf || calledByName(msg.text, deps.botName),
         inGroup: !!msg.roomId,
       },
       deps.botName,
@@ -128,4 +128,15 @@ async function apologize(ctx: MessageContext): Promise<void> {
   } catch (err) {
     ctx.log.error('apology not sent', { messageId: msg.id, err })
   }
+}
+
+/**
+ * "妇联助手，帮我记…", "妇联助手今天上午去看了刘翠花" (voice input drops the @) speak to the bot;
+ * "妇联助手这个东西好用不", "妇联助手是干啥的" speak about it.
+ */
+function calledByName(text: string, botName: string): boolean {
+  const t = text.trimStart()
+  if (!t.startsWith(botName)) return false
+  const rest = t.slice(botName.length)
+  return /^[\s,，:：]/.test(rest) || !/^(?:这|那|是|的|好用|挺|真|太|咋|怎|能不能|会不会|有没有|靠谱|还)/.test(rest)
 }

@@ -1,5 +1,5 @@
 import { formatDate, type LocalDate } from '../src/domain/zoned-time'
-import { checklistItem, type DutyKind } from '../src/domain/checklist'
+import { checklistItem, itemWithSubject, type DutyKind } from '../src/domain/checklist'
 import { evaluateProgress, subjectKey } from '../src/domain/progress'
 import { formatItemLine } from '../src/domain/format-progress'
 import { maskSensitive } from '../src/domain/mask-sensitive'
@@ -37,7 +37,7 @@ export async function recordDuty(
   const item = checklistItem(input.kind)
   const status = evaluateProgress(recorded.counts).find((s) => s.key === input.kind)!
   const repeat = item.distinct && recorded.items.some((i) => i.kind === input.kind && i.key === sk && i.id !== key)
-  const lines = [`✏️ 已记录：${item.label}「${subject}」（${describeDate(input.date, ctx.today)}）`]
+  const lines = [`✏️ 已记录：${itemWithSubject(input.kind, subject)}（${describeDate(input.date, ctx.today)}）`]
   if (repeat) lines.push(`「${subject}」今年已记过，仍按 1 个计算。`)
   if (input.date.year !== ctx.today.year) lines.push(`这条计入 ${input.date.year} 年。`)
   lines.push(formatItemLine(status))

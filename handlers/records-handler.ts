@@ -1,4 +1,4 @@
-import { checklistItem } from '../src/domain/checklist'
+import { itemWithSubject } from '../src/domain/checklist'
 import { parseIsoDate } from '../src/domain/zoned-time'
 import type { LedgerItem } from '../src/domain/ledger'
 import type { Member } from '../src/domain/entities'
@@ -20,7 +20,7 @@ export function describeItem(item: LedgerItem, ctx: MessageContext): string {
   if (item.kind === 'diary') return `妇情日记（${when}）`
   if (item.kind === 'need')
     return `需求 ${item.subject ?? ''}（${item.status === 'resolved' ? '已办结' : '未办结'}，${when}）`
-  return `${checklistItem(item.kind).label}「${item.subject ?? ''}」（${when}）`
+  return `${itemWithSubject(item.kind, item.subject)}（${when}）`
 }
 
 const SHOWN = 60

@@ -38,3 +38,9 @@ export function checklistItem(kind: DutyKind, checklist: readonly ChecklistItem[
   if (!item) throw new Error(`checklist has no item ${kind}`)
   return item
 }
+
+/** "联系妇女代表「刘翠花」", or just "参与公益服务" for an item recorded without a title. */
+export function itemWithSubject(kind: DutyKind, subject: string | null | undefined): string {
+  const label = checklistItem(kind).label
+  return subject ? `${label}「${subject}」` : label
+}

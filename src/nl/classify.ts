@@ -16,7 +16,7 @@ export const KIND_WORDS: { kind: DutyKind; re: RegExp }[] = [
 
 /** A family's problem dealt with: 办下来了, 批下来了, 解决了, 修好了, 续上了. */
 export const SOLVED =
-  /办(?:下来|好|妥|成|了)|批(?:下来|了)|解决|申请(?:到|下来)|修好|续上|激活|住进去|落实|搞定|(?:找人|联系).{0,6}(?:修|办)/
+  /办(?:下来|好|妥|成|了)|批(?:下来|了)|解决|申请(?:到|下来)|[修补]好|续上|激活|住进去|落实|搞定|领(?:回来|到了)|弄好|找(?:了|到)(?:个|份)?.{0,8}(?:活|工作|岗位)|(?:找人|联系).{0,6}(?:修|办)/
 
 /** Words that show she met or spoke with someone. */
 export const CONTACTED =
@@ -24,16 +24,21 @@ export const CONTACTED =
 
 /** It did not happen (yet): nothing to record. */
 export const NOT_DONE =
-  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|想去|计划|没干啥|没啥事/
+  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|还没(?:回|交|写完|办|批|定)|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|改天|想去|计划(?:去|要|着|明天|下周)|没干啥|没啥事|写了一半|一半了|应该能|先别|别(?:给我)?记|不用记|再交|本来(?:今天|要|想|约)/
 
-export const SOCIAL_ORG_SUFFIX = /(?:互助会|协会|服务队|志愿队|服务站|联合会|促进会|工作室|妈妈团|志愿服务队)/
+export const SOCIAL_ORG_SUFFIX =
+  /(?:互助会|协会|服务队|志愿队|服务站|服务中心|联合会|促进会|工作室|妈妈团|志愿服务队|合作社|艺术团|合唱团|舞蹈队|文艺队|腰鼓队|读书会|俱乐部)/
 
 /** What she needs to record as a need when nothing else was read: 想学, 想要, 希望, 需要. */
 export const NEED_WORDS = /想学|想要|想找|想做|想让|希望|需要|盼着|缺/
 
 /** A family in need, named as such. */
-export const FAMILY_WORDS = /低保户|贫困户|困难户|五保户|特困户|帮扶户|低保护/
+export const FAMILY_WORDS = /低保户|贫困户|困难户|五保户|特困户|帮扶户|低保护|困难家庭|贫困家庭/
 
 export function kindsIn(text: string): DutyKind[] {
   return KIND_WORDS.filter((k) => k.re.test(text)).map((k) => k.kind)
 }
+
+/** Someone's relative is not that someone: 王秀兰她婆婆, 刘翠花家的儿媳妇. */
+export const RELATIVE_AFTER =
+  /^(?:她|他|家)?(?:的|家的)?(?:婆婆|公公|儿媳妇?|媳妇|女儿|闺女|儿子|老公|丈夫|爱人|对象|妈妈?|母亲|老娘|爸爸?|父亲|婆家|娘家|孙子|孙女|外孙女?|妹妹|姐姐|弟弟|哥哥|侄女|侄子|小姑子?|嫂子|弟媳)/

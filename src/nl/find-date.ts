@@ -18,9 +18,14 @@ const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
 const num = (s: string): number => (/^\d+$/.test(s) ? Number(s) : (chineseNumber(s) ?? NaN))
 const weekdayOf = (d: LocalDate) => new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() || 7
 
+/** What the text around says: "上周的补记一下：周一…周三…" puts the bare weekdays after it in last week. */
+export interface DateContext {
+  weeksBack?: number
+}
+
 type Rule = {
   re: RegExp
-  resolve: (m: RegExpExecArray, today: LocalDate) => LocalDate | 'future' | 'vague' | 'invalid'
+  resolve: (m: RegExpExecArray, today: LocalDate, context: DateContext) => LocalDate | 'future' | 'vague' | 'invalid'
 }
 
 function dayOf(year: number, month: number, day: number): LocalDate | 'invalid' {
@@ -50,6 +55,21 @@ function weekday(today: LocalDate, weeksBack: number, weekday: number): LocalDat
   return addDays(monday, weekday - 1 - 7 * weeksBack)
 }
 
+/** Holidays on a fixed day ("国庆节那天"); lunar ones move every year and are asked about instead. */
+const FIXED_HOLIDAYS: Rule[] = (
+  [
+    [/元旦/, 1, 1],
+    [/三八(?:妇女)?节|妇女节/, 3, 8],
+    [/五一(?:劳动)?节|劳动节|五一(?:那天|当天)/, 5, 1],
+    [/五四青年节|青年节/, 5, 4],
+    [/六一(?:儿童)?节|儿童节/, 6, 1],
+    [/建党节|七一(?:那天|当天)/, 7, 1],
+    [/建军节/, 8, 1],
+    [/教师节/, 9, 10],
+    [/国庆节?(?:那天|当天)|国庆节(?!期间|假期|长假|前后)/, 10, 1],
+  ] as const
+).map(([re, month, day]) => ({ re, resolve: (_m, t) => recent(t, month, day) }))
+
 const RULES: Rule[] = [
   {
     re: new RegExp(`(\\d{4})\\s*[年./-]\\s*${NUM}\\s*[月./-]\\s*${NUM}\\s*[日号]?`),
@@ -74,16 +94,20 @@ const RULES: Rule[] = [
       return compareDates(d, t) > 0 ? 'future' : d
     },
   },
-  { re: /下个?(?:周|星期|礼拜|月)|明年/, resolve: () => 'future' },
+  // "记一下周六…" is 一下 then 周六, not 下周六.
+  { re: /(?<!一)下个?(?:周|星期|礼拜|月)|明年/, resolve: () => 'future' },
+  { re: new RegExp(`(?<![\\d月])${NUM}\\s*天(?:以)?前`), resolve: (m, t) => addDays(t, -num(m[1]!)) },
+  ...FIXED_HOLIDAYS,
+  { re: /国庆|春节|除夕|大年|正月|元宵|端午|中秋|重阳|腊八|小年|清明/, resolve: () => 'vague' },
   { re: /大前天|大前儿/, resolve: (_m, t) => addDays(t, -3) },
   { re: /前天|前儿个?/, resolve: (_m, t) => addDays(t, -2) },
   { re: /昨天|昨日|昨儿个?|昨晚|昨夜/, resolve: (_m, t) => addDays(t, -1) },
   { re: /今天|今日|今儿个?|今早|今晚|今天?一早|今个/, resolve: (_m, t) => t },
   { re: /大后天|后天|明天|明日|明儿个?|明早|明晚/, resolve: () => 'future' },
   {
-    re: new RegExp(`(?<![上这本下])${WEEK}${WEEKDAY}`),
-    resolve: (m, t) => {
-      const d = weekday(t, 0, WEEKDAYS[m[1]!] ?? Number(m[1]))
+    re: new RegExp(`(?<![上这本])(?<!(?<!一)下)${WEEK}${WEEKDAY}`),
+    resolve: (m, t, context) => {
+      const d = weekday(t, context.weeksBack ?? 0, WEEKDAYS[m[1]!] ?? Number(m[1]))
       return compareDates(d, t) > 0 ? addDays(d, -7) : d
     },
   },
@@ -95,11 +119,14 @@ const RULES: Rule[] = [
       return compareDates(d, t) > 0 ? 'future' : d
     },
   },
-  { re: /上个?(?:周|星期|礼拜)|前几天|前段时间|这几天|最近|上个?月|这个?月|去年|这周|本周/, resolve: () => 'vague' },
+  {
+    re: /上个?(?:周|星期|礼拜)|前几天|前些天|前些日子|前阵子|前段时间|这几天|最近|半个?月前|(?:[一二两三四五六七八九十\d]+|几)个?(?:月|星期|礼拜|周)(?:以)?前|上个?月|这个?月|去年|这周|本周/,
+    resolve: () => 'vague',
+  },
 ]
 
 /** The first date phrase in the text, with any part of day after it (上午, 晚上) taken as part of it. */
-export function findDate(text: string, today: LocalDate): FoundDate | undefined {
+export function findDate(text: string, today: LocalDate, context: DateContext = {}): FoundDate | undefined {
   let best: { index: number; found: FoundDate } | undefined
   for (const rule of RULES) {
     const m = rule.re.exec(text)
@@ -107,7 +134,7 @@ export function findDate(text: string, today: LocalDate): FoundDate | undefined 
     if (best && best.index <= m.index) continue
     const tail = new RegExp(`^${PART_OF_DAY}`).exec(text.slice(m.index + m[0].length))?.[0] ?? ''
     const phrase = m[0] + tail
-    const resolved = rule.resolve(m, today)
+    const resolved = rule.resolve(m, today, context)
     const found: FoundDate =
       typeof resolved === 'string'
         ? { ok: false, problem: resolved, phrase }

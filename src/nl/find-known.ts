@@ -43,9 +43,10 @@ function mentionsOf(text: string, known: Known, all: readonly Known[], sounds: s
   if (known.kind === 'poorFamily' && isFamily(known.subject)) {
     // 王建国家 is also 王建国他家, 王建国家里, 王建国 (his wife came), 建国家 and 老王家.
     for (const m of allMatches(text, new RegExp(`${escape(head)}(?:他|她)?(?:家)?`))) add('exact', m.index!, m[0])
+    // 建国家, 建国叔家, 建国哥他家: the given name, a kinship word, then 家.
     const given = head.slice(1)
     if (given.length >= 2)
-      for (const m of allMatches(text, new RegExp(`(?<!${escape(head[0]!)})${escape(given)}家`)))
+      for (const m of allMatches(text, new RegExp(`(?<!${escape(head[0]!)})${escape(given)}${HONORIFIC}?(?:他|她)?家`)))
         add('given', m.index!, m[0])
     const sameSurname = all.filter((k) => k.kind === 'poorFamily' && k.subject[0] === head[0])
     for (const m of allMatches(text, new RegExp(`老${escape(head[0]!)}(?:家|那)`)))
@@ -53,8 +54,10 @@ function mentionsOf(text: string, known: Known, all: readonly Known[], sounds: s
   }
   if (known.kind === 'representatives' && head.length >= 2 && SURNAMES.has(head[0]!)) {
     const given = head.slice(1)
+    // A one-character given name (梅 of 李梅) only on its own: 梅子, 梅姐, not the 梅 of 赵春梅大姐.
     const needsWord = given.length === 1 ? `(?:${HONORIFIC}|子)` : `(?:${HONORIFIC})?`
-    for (const m of allMatches(text, new RegExp(`(?<!${escape(head[0]!)}[ \\u3000]*)${escape(given)}${needsWord}`)))
+    const before = given.length === 1 ? `(?<!(?![给跟和同去到看找见了过的是帮与及、])[\\u4e00-\\u9fff])` : ''
+    for (const m of allMatches(text, new RegExp(`(?<!${escape(head[0]!)}[ \\u3000]*)${before}${escape(given)}${needsWord}`)))
       add('given', m.index!, m[0])
     const sameSurname = all.filter((k) => k.kind !== 'socialOrg' && familyHead(k.subject)[0] === head[0])
     for (const m of allMatches(text, new RegExp(`${escape(head[0]!)}${HONORIFIC}`)))

@@ -41,3 +41,11 @@ export function closestCommands(typed: string): CommandSpec[] {
   for (const s of scored) best.set(s.spec, Math.min(best.get(s.spec) ?? 999, s.score))
   return [...best.entries()].sort((a, b) => a[1] - b[1]).map(([spec]) => spec)
 }
+
+/** A command word she wrote, or one that sounds exactly like it (带表 for 代表): no guessing beyond that. */
+export function soundsLikeCommand(typed: string): CommandSpec | undefined {
+  const word = typed.toLowerCase()
+  if ([...word].length < 2 || [...word].length > 6) return undefined
+  const heard = sound(word)
+  return WORDS.find((w) => w.word === word)?.spec ?? WORDS.find((w) => w.sound === heard)?.spec
+}

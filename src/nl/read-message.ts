@@ -1,10 +1,10 @@
 import type { DutyKind } from '../domain/checklist'
 import type { LocalDate } from '../domain/zoned-time'
-import { findDate, type FoundDate } from './find-date'
+import { findDate, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
 import { joinSplitNames } from './people'
-import { CONTACTED, FAMILY_WORDS, NEED_WORDS, NOT_DONE, SOCIAL_ORG_SUFFIX, SOLVED, kindsIn } from './classify'
+import { CONTACTED, FAMILY_WORDS, NEED_WORDS, NOT_DONE, RELATIVE_AFTER, SOCIAL_ORG_SUFFIX, SOLVED, kindsIn } from './classify'
 
 /** One thing she did, as read from what she wrote; it is recorded only after she confirms it. */
 export type ProposedItem =
@@ -43,10 +43,13 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|能干啥|会什么|能做什么/ },
 ]
 const UNDO =
-  /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|那条|这条)|(?:刚才|上一条|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)/
+  /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|那条|这条)|(?:刚才|上一条|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)|(?:记|弄|搞)错了.{0,8}(?:取消|删|撤)/
+/** "我这个月记了几条？", "我联系过的代表有哪几个？": how many, or which, of her own records (asked, not told). */
+const COUNT_QUESTION = /几条|几篇|几个|几位|几户|哪几|哪些|多少/
 
 const DIARY = /^(?:帮我)?(?:写(?:个|篇|一篇)?|记(?:个|下|一下)?)?(?:妇情|父亲|妇女|负情)?日记(?:吧)?[：:，,。 ]*/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
+const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?写了?(?:个|篇|一篇)?(?:妇情)?日记[：:，,]\s*/
 const CORRECTION = /^(?:不对|不是不是|说错了|记错了|错了)/
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
@@ -82,10 +85,13 @@ function clauses(line: string): string[] {
 export function readMessage(raw: string, ctx: ReadContext): Reading {
   const text = tidy(raw, ctx.botName)
   if (!text) return { type: 'unclear', reason: 'nothing' }
-  const whole = markedRecord(text, ctx)
+  // "妇情日记：…⏎需求：…": each marked line is its own entry; one marker alone takes the whole text.
+  const markedLines = text.split(/\n/).filter((l) => DIARY.exec(l.trim())?.[0] || NEED.exec(l.trim())?.[0]).length
+  const whole = markedLines <= 1 ? markedRecord(text, ctx) : undefined
   if (whole) return whole
   if (text.length <= 20 && UNDO.test(text)) return { type: 'undo' }
   if (text.length <= 24) for (const q of QUERIES) if (q.re.test(text)) return { type: 'query', what: q.what }
+  if (text.length <= 24 && COUNT_QUESTION.test(text) && /[？?]|查|吗|呢$/.test(text)) return { type: 'query', what: 'records' }
   const read = readRecords(text, ctx)
   if (read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
   return { type: 'records', items: [{ kind: 'need', content: text }] }
@@ -117,6 +123,7 @@ const problemOf = (found: Exclude<FoundDate, { ok: true }>): Reading => ({
 function readRecords(text: string, ctx: ReadContext): Reading {
   const items: ProposedItem[] = []
   let problem: Reading | undefined
+  const context: DateContext = {}
   for (const line of lines(joinSplitNames(text))) {
     const marked = markedRecord(line, ctx)
     if (marked?.type === 'records') {
@@ -124,15 +131,20 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       continue
     }
     const state: LineState = { date: ctx.today }
-    for (const clause of clauses(line)) {
+    // "下午顺手写了篇妇情日记：群里有姐妹说…": what follows the words is the diary, dated like the line.
+    const diaryAt = MID_DIARY.exec(line)
+    const head = diaryAt ? line.slice(0, diaryAt.index) : line
+    for (const clause of clauses(head)) {
       if (CORRECTION.test(clause)) {
         items.splice(items.length - (state.lastCount ?? 0))
         state.lastCount = 0
         continue
       }
-      const found = findDate(clause, ctx.today)
+      const found = findDate(clause, ctx.today, context)
       if (found?.ok) state.date = found.date
       else if (found) {
+        // "上周的补记一下：" heads a list whose weekdays are last week's.
+        if (/^上个?(?:周|星期|礼拜)$/.test(found.phrase)) context.weeksBack = 1
         problem ??= problemOf(found)
         continue
       }
@@ -145,6 +157,8 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       items.push(...read)
       state.lastCount = read.length
     }
+    const diary = diaryAt ? line.slice(diaryAt.index + diaryAt[0].length).trim() : ''
+    if (diary.length >= 4) items.push({ kind: 'diary', content: diary, date: state.date })
   }
   const unique = dedupe(items)
   if (unique.length > 0) return { type: 'records', items: unique }
@@ -180,6 +194,12 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const subjects: Subject[] = []
   const used: Mention[] = []
   for (const m of mentions) {
+    // A representative's relative is not her (a family's members are the family: 王建国他老伴).
+    const relative = RELATIVE_AFTER.test(clause.slice(m.index + m.written.length))
+    if (relative && m.candidates.every((c) => c.kind === 'representatives')) {
+      used.push(m)
+      continue
+    }
     const chosen = choose(m, clause)
     if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
     if (chosen === 'none') continue
@@ -252,8 +272,10 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (used.some((m) => m.candidates.some((c) => c.kind === 'socialOrg'))) return undefined
   const m = new RegExp(`([\\u4e00-\\u9fff]{2,14}?${SOCIAL_ORG_SUFFIX.source})`).exec(clause)
   if (!m) return undefined
-  const name = m[1]!.split(/的|了|联系|指导|去|到|在|给/).pop()!
-  return name.length >= 3 ? name : undefined
+  const name = m[1]!.split(/的|了|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊/).pop()!
+  // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".
+  const suffix = SOCIAL_ORG_SUFFIX.exec(name)?.[0] ?? ''
+  return name.length >= suffix.length + 2 ? name : undefined
 }
 
 /** A title for an item that has no person: its 《name》, what it is called, or what it is about. */

@@ -26,11 +26,15 @@ export function readReceipt(text: string): Receipt | undefined {
   if (!s || NOT.test(s) || s.length > 30) return undefined
   const numbered =
     /^#?收到\s*第?\s*(\d{1,6})\s*号?/.exec(s) ?? /(?:第\s*)?(\d{1,6})\s*号(?:的)?通知(?:我)?(?:已经?)?收到/.exec(s)
-  if (numbered) return { notice: Number(numbered[1]) }
+  const after = /^#?通知\s*第?\s*(\d{1,6})\s*号?[，,\s]*(?:我)?(?:已经?)?收到/.exec(s)
+  if (numbered ?? after) return { notice: Number((numbered ?? after)![1]) }
   if (/^(?:上周|上礼拜|上星期)(?:那个|的)?通知(?:我)?(?:已经?)?收到/.test(s)) return { notice: 'beforeThisWeek' }
   if (/^(?:今天|今早|早上|上午|刚才|刚发|最新)(?:早上|上午)?(?:那个|的)?通知(?:我)?(?:已经?)?收到/.test(s))
     return { notice: 'newest' }
   if (/^#收到$/.test(s)) return { notice: 'newest' }
+  // "许主任今天早上发的那个通知我收到了": a sentence about the notice that ends with having got it.
+  if (/^[^，,。？?]{0,16}(?:那个|这个|的)通知(?:我|俺)?(?:已经?|都)?收到(?:了|啦)?[。.!！]*$/.test(s))
+    return { notice: /上周|上礼拜|上星期/.test(s) ? 'beforeThisWeek' : 'newest' }
   const first = s.split(/[，,。.！!～~、\s]+/)[0] ?? ''
   return ACK_WORDS.test(first) ? { notice: 'newest' } : undefined
 }

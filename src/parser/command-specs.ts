@@ -23,7 +23,7 @@ export interface CommandSpec {
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     word: '联系',
-    aliases: ['联系代表', '走访代表', '联系妇女代表', '代表', '走访', '慰问', '看望', '拜访', 'lianxi'],
+    aliases: ['联系代表', '走访代表', '联系妇女代表', '妇女代表', '代表', '走访', '慰问', '看望', '拜访', 'lianxi'],
     type: 'duty',
     duty: 'representatives',
     shape: 'name+detail',
@@ -34,7 +34,19 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '帮扶',
-    aliases: ['贫困家庭', '联系家庭', '走访家庭', '贫困户', '低保户', '困难户', '帮扶家庭'],
+    aliases: [
+      '贫困家庭',
+      '联系贫困家庭',
+      '联系贫困户',
+      '联系困难家庭',
+      '困难家庭',
+      '联系家庭',
+      '走访家庭',
+      '贫困户',
+      '低保户',
+      '困难户',
+      '帮扶家庭',
+    ],
     type: 'duty',
     duty: 'poorFamily',
     shape: 'name+detail',
@@ -45,7 +57,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '解决',
-    aliases: ['解决问题', '办实事', '帮助贫困户', '帮扶解决'],
+    aliases: ['解决问题', '帮助解决问题', '解决困难', '办实事', '帮助贫困户', '帮扶解决'],
     type: 'duty',
     duty: 'problemSolved',
     shape: 'name+requiredDetail',
@@ -55,7 +67,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '网群',
-    aliases: ['建群', '正能量网群'],
+    aliases: ['建群', '建网群', '建立网群', '正能量网群', '建立正能量网群'],
     type: 'duty',
     duty: 'onlineGroup',
     shape: 'title',
@@ -65,7 +77,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '社会组织',
-    aliases: ['社团', '指导组织'],
+    aliases: ['联系社会组织', '指导社会组织', '社团', '指导组织'],
     type: 'duty',
     duty: 'socialOrg',
     shape: 'name+detail',
@@ -75,7 +87,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '公益',
-    aliases: ['公益服务', '志愿服务', '志愿'],
+    aliases: ['公益服务', '参与公益服务', '志愿服务', '志愿'],
     type: 'duty',
     duty: 'publicService',
     shape: 'title',
@@ -85,7 +97,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '调研',
-    aliases: ['调研报告', '报告'],
+    aliases: ['调研报告', '写调研报告', '撰写调研报告', '报告'],
     type: 'duty',
     duty: 'report',
     shape: 'title',
@@ -95,7 +107,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '建议',
-    aliases: ['建议案', '提案', '议案'],
+    aliases: ['建议案', '提交建议', '提交建议案', '提案', '议案'],
     type: 'duty',
     duty: 'proposal',
     shape: 'title',

@@ -1,5 +1,6 @@
 import type { Audience, Command, GroupKind, ParseError, ParseResult } from './command-types'
-import { matchCommandWord, type CommandSpec } from './command-specs'
+import { findSpec, matchCommandWord, type CommandSpec } from './command-specs'
+import { soundsLikeCommand } from '../nl/fuzzy-command'
 import { normalizeText } from './normalize-text'
 import { HONORIFICS, SURNAMES, joinSplitNames } from '../nl/people'
 import { extractDate } from './parse-date'
@@ -38,6 +39,19 @@ export function parseCommand(text: string, options: ParseOptions): ParseResult |
       },
     }
   }
+  // "#联系带表 李梅": what follows the command word is itself a command word, misspelt. Not a name to record.
+  const glued = hashed && match.rest !== '' ? soundsLikeCommand(match.rest) : undefined
+  if (glued?.type === 'duty')
+    return {
+      ok: false,
+      error: {
+        code: 'unknownCommand',
+        word: head,
+        message: `没有“${head.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令。`,
+        usage: '#帮助',
+        rest: tail.join(' '),
+      },
+    }
   const words = [match.rest, ...tail].filter((w) => w !== '')
   return build(match.spec, words)
 }
@@ -190,7 +204,12 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   const dated = extractDate(spec.shape === 'title' ? words : splitName(words))
   if (dated === 'invalid') return usageError('日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。', 'badDate')
   const [first, ...rest] = dated.words
+  // "#公益服务 今天": a dated entry with no title is still a record of the item.
+  if (!first && spec.shape === 'title' && dated.date) return ok({ type: 'duty', kind: spec.duty!, subject: '', date: dated.date })
   if (!first) return usageError(`请写上${spec.shape === 'title' ? '名称或题目' : '名称'}，例如 ${spec.example}`)
+  // "#联系 贫困户 王建国", "#联系 代表 刘翠花": the first word says which item; the name follows it.
+  const named = spec.shape !== 'title' && words.includes(first) ? findSpec(first) : undefined
+  if (named?.type === 'duty') return buildDuty(named, without(words, first), usageError)
   const kind = spec.duty!
   if (spec.shape === 'title') {
     const subject = dated.words.join(' ')
@@ -209,6 +228,11 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   const names = spec.oneSubject ? nameList(first, rest) : undefined
   if (names) return ok({ type: 'duty', kind, subject: names[0]!, date: dated.date, more: names.slice(1) })
   return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
+}
+
+function without(words: string[], word: string): string[] {
+  const i = words.indexOf(word)
+  return [...words.slice(0, i), ...words.slice(i + 1)]
 }
 
 const YEARS_AGO = new Map([

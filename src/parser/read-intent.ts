@@ -34,7 +34,7 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
   if (parsed) return { type: 'parseError', error: parsed.error }
   const bare = normalizeText(msg.text, botName)
   if (/^[0-9]$/.test(bare)) return { type: 'answer', digit: Number(bare) }
-  const receipt = msg.inGroup || bare.length <= 12 ? readReceipt(msg.text) : undefined
+  const receipt = msg.inGroup || bare.length <= 12 || /通知/.test(bare) ? readReceipt(msg.text) : undefined
   if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
   return msg.toBot ? { type: 'sentence', text: msg.text } : undefined
 }

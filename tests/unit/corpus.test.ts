@@ -1,21 +1,25 @@
 /**
- * The corpus of realistic messages (tests/corpus/messages.jsonl, written by someone who had not read
- * the parser) through the message path. npm run corpus prints the same figures per category.
+ * The corpora of realistic messages through the message path: messages.jsonl (written by someone who
+ * had not read the parser, used while building it) and heldout.jsonl (written later by another who had
+ * not either; its first-look figures are in the README). npm run corpus [-- FILE] prints the same figures.
  */
 import { join } from 'node:path'
 import { playLine, readCorpus, report, type Outcome } from '../corpus/run-corpus'
 
-const lines = readCorpus(join(__dirname, '..', 'corpus', 'messages.jsonl'))
-let outcomes: Outcome[] = []
+describe.each([
+  ['messages.jsonl', 300],
+  ['heldout.jsonl', 200],
+])('the corpus %s', (file, size) => {
+  const lines = readCorpus(join(__dirname, '..', 'corpus', file))
+  let outcomes: Outcome[] = []
 
-beforeAll(async () => {
-  outcomes = []
-  for (const line of lines) outcomes.push(await playLine(line))
-}, 120_000)
+  beforeAll(async () => {
+    outcomes = []
+    for (const line of lines) outcomes.push(await playLine(line))
+  }, 120_000)
 
-describe('the corpus of how people really write', () => {
-  it('has at least 300 messages', () => {
-    expect(lines.length).toBeGreaterThanOrEqual(300)
+  it(`has at least ${size} messages`, () => {
+    expect(lines.length).toBeGreaterThanOrEqual(size)
   })
 
   it('never records anything she did not ask for or confirm', () => {

@@ -173,6 +173,8 @@ describe('receipts as people write them', () => {
     ['收到1号', [1, 0]],
     ['#收到 1', [1, 0]],
     ['上周那个通知收到了', [1, 0]],
+    ['通知1 收到', [1, 0]],
+    ['今天那个通知我收到了', [0, 1]],
     ['收到钱了吗', [0, 0]],
     ['我没收到通知啊', [0, 0]],
     ['快递收到了，谢谢姐🌹', [0, 0]],
@@ -205,5 +207,86 @@ describe('typos and voice', () => {
     )
     await h.handle({ ...h.message({ from: '张秀英', text: '' }), kind: 'voice' })
     expect(h.take()[0]!.text).toContain('上滑“转文字”')
+  })
+})
+
+describe('what the held-out corpus showed people write', () => {
+  it('reads a checklist item written after 联系 as the item, not as a name', async () => {
+    const { h, items } = await setup('2026-11-23T10:00:00+08:00')
+    await h.say({ from: '张秀英', text: '＃联系贫困家庭 王建国家 2026-11-21' })
+    await h.say({ from: '张秀英', text: '#联系社会组织 阳光妈妈互助会' })
+    await h.say({ from: '张秀英', text: '#联系 贫困户 孙德旺家' })
+    expect(await items()).toEqual(['poorFamily:王建国家', 'socialOrg:阳光妈妈互助会', 'poorFamily:孙德旺家'])
+    h.take()
+    await h.say({ from: '张秀英', text: '#联系带表 李梅' })
+    expect(h.take()[0]!.text).toContain('您是想发 #联系 李梅 吗？')
+    expect(await items()).toHaveLength(3)
+  })
+
+  it('records a dated item that has no title, and says so without empty brackets', async () => {
+    const { h, items } = await setup()
+    await h.say({ from: '张秀英', text: '# 公益服务 今天' })
+    expect(h.take()[0]!.text).toMatch(/^✏️ 已记录：参与公益服务（今天）/)
+    expect(await items()).toEqual(['publicService:'])
+  })
+
+  it('answers questions about her own records in her words, and undoes on 记错了…取消', async () => {
+    const { h } = await setup()
+    await h.say({ from: '张秀英', text: '#联系 刘翠花' })
+    h.take()
+    for (const text of ['我这个月记了几条？', '我联系过的代表有哪几个？', '帮我查下我今年妇情日记写了几篇'])
+      await h.say({ from: '张秀英', text })
+    for (const r of h.take()) expect(r.text).toContain('的记录')
+    await h.say({ from: '张秀英', text: '记错了记错了 取消' })
+    expect(h.take()[0]!.text).toContain('回复 1')
+  })
+
+  it('does not take a relative, a part of another name, or a plan for the person', async () => {
+    const { h, items } = await setup()
+    await h.say({ from: '张秀英', text: '#联系 王秀兰\n#联系 李梅' })
+    h.take()
+    for (const text of [
+      '去看了王秀兰她婆婆，老太太今年九十了',
+      '本来今天约了李梅的，结果她去县里看病了，改天吧',
+      '调研报告写了一半了，月底前应该能交',
+    ]) {
+      await h.say({ from: '张秀英', text })
+      expect(h.take()[0]!.text).not.toContain('回复 1')
+    }
+    await h.say({ from: '张秀英', text: '今天联系了新的妇女代表赵春梅大姐' })
+    expect(h.take()[0]!.text).toContain('联系妇女代表「赵春梅」')
+    expect(await items()).toEqual(['representatives:王秀兰', 'representatives:李梅'])
+  })
+
+  it('knows a family by its head’s given name and a kinship word, and an organisation by 合作社', async () => {
+    const { h } = await setup()
+    await h.say({ from: '张秀英', text: '#帮扶 王建国家' })
+    h.take()
+    await h.say({ from: '张秀英', text: '帮建国哥家把医保续上了' })
+    expect(h.take()[0]!.text).toContain('帮助解决问题「王建国家」')
+    await h.say({ from: '张秀英', text: '今天去指导了村里的巧手编织合作社' })
+    expect(h.take()[0]!.text).toContain('「巧手编织合作社」')
+    await h.say({ from: '张秀英', text: '跟刘翠花聊了聊合作社年底招工的事' })
+    expect(h.take()[0]!.text).not.toContain('社会组织')
+  })
+
+  it('reads each marked line of a message, a diary begun mid-line, and last week’s list', async () => {
+    const { h } = await setup('2026-11-23T10:00:00+08:00')
+    await h.say({ from: '张秀英', text: '妇情日记：好几个媳妇想出去打工又放不下孩子\n需求：六组吴大姐想给孩子找个课后托管' })
+    expect(h.take()[0]!.text).toMatch(/1\. 妇情日记（今天）[\s\S]*2\. 妇女需求/)
+    await h.say({ from: '张秀英', text: '上午建了个村里的正能量群，下午顺手写了篇妇情日记：群里有姐妹说想学跳广场舞' })
+    expect(h.take()[0]!.text).toMatch(/建立正能量网群[\s\S]*妇情日记（今天）：群里有姐妹/)
+    await h.say({ from: '张秀英', text: '上周的补记一下：\n1. 周一联系了王秀兰\n2. 周三参加两癌筛查志愿服务' })
+    const reply = h.take()[0]!.text
+    expect(reply).toContain('联系妇女代表「王秀兰」（11月16日）')
+    expect(reply).toContain('（11月18日）')
+  })
+
+  it('hears a group message that calls it by name, not one that talks about it', async () => {
+    const { h } = await setup()
+    await h.say({ room: GROUP, from: '张秀英', text: '妇联助手这个东西好用不？我还没怎么弄明白' })
+    expect(h.take()).toEqual([])
+    await h.say({ room: GROUP, from: '张秀英', text: '妇联助手今天上午去看了刘翠花' })
+    expect(h.take()[0]!.text).toContain('联系妇女代表「刘翠花」')
   })
 })

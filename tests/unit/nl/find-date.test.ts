@@ -35,6 +35,14 @@ const cases: [string, string][] = [
   ['上周一去看了王秀兰', '2026-11-16'],
   ['2026年11月19日 王建国家', '2026-11-19'],
   ['上个月3号帮老王家', '2026-10-03'],
+  ['帮我记一下周六去看了王建国家', '2026-11-21'],
+  ['下周六去王建国家', 'future'],
+  ['国庆节那天去看了王建国家', '2026-10-01'],
+  ['国庆期间走访了几户', 'vague'],
+  ['三天前去了李梅家', '2026-11-20'],
+  ['半个月前联系过王秀兰', 'vague'],
+  ['两个星期前去过', 'vague'],
+  ['中秋节去慰问了', 'vague'],
   ['给了3000块', 'none'],
   ['一共5户', 'none'],
 ]
@@ -46,4 +54,9 @@ it.each(cases)('%s', (text, want) => {
       ? `${f.date.year}-${String(f.date.month).padStart(2, '0')}-${String(f.date.day).padStart(2, '0')}`
       : f.problem
   expect(got).toBe(want)
+})
+
+it('puts a bare weekday in last week when the text before it said 上周', () => {
+  expect(findDate('周一联系了王秀兰', today, { weeksBack: 1 })).toMatchObject({ ok: true, date: { month: 11, day: 16 } })
+  expect(findDate('周一联系了王秀兰', today)).toMatchObject({ ok: true, date: { month: 11, day: 23 } })
 })
