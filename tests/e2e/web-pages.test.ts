@@ -19,6 +19,7 @@ let db: TestDb
 let services: RunningServices
 let browser: Browser
 let base: string
+let dataDir: string
 /** Anything the browser refused under the Content-Security-Policy, from every page opened. */
 const violations: string[] = []
 
@@ -34,7 +35,8 @@ beforeAll(async () => {
   quietWechatyLogs('silent')
   mkdirSync(SHOTS, { recursive: true })
   db = await openTestDb()
-  const config = { ...loadConfig({ ADMIN_TOKEN }), PORT: 0 }
+  dataDir = mkdtempSync(join(tmpdir(), 'web-pages-'))
+  const config = { ...loadConfig({ ADMIN_TOKEN, DATA_DIR: dataDir }), PORT: 0 }
   services = await startServices({ config, repos: db.repos, clock: systemClock, log: silentLogger })
   base = `http://127.0.0.1:${services.port}`
   browser = await chromium.launch({
@@ -59,6 +61,7 @@ afterAll(async () => {
   await browser?.close()
   await services?.stop()
   await db?.close()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 }, 30_000)
 
 describe('the simulator page', () => {
@@ -84,19 +87,21 @@ describe('the simulator page', () => {
 describe('the dashboard', () => {
   it('asks for a token, then shows the logged items for the executive', async () => {
     const page = await newPage({ viewport: { width: 1100, height: 1200 }, locale: 'zh-CN' })
-    // 刘四 logs one contact: something logged, nothing yet complete.
-    await fetch(base + '/simulator/api/say', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ room: '襄阳市执委工作交流群', from: '刘四', text: '#联系 马兰' }),
-    })
-    for (
-      let i = 0;
-      i < 50 && (await db.conn.collection('ledger_events').countDocuments({ 'change.add.subject': '马兰' })) === 0;
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    // 张三 has a representative and a family (the same two as the simulator test: counted once if it ran),
+    // 刘四 one contact: something logged, nothing yet complete.
+    const say = (from: string, text: string) =>
+      fetch(base + '/simulator/api/say', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ room: '襄阳市执委工作交流群', from, text }),
+      })
+    await say('张三', '#联系 刘翠花 电话了解家庭情况')
+    await say('张三', '#帮扶 王家 孩子上学困难')
+    await say('刘四', '#联系 马兰')
+    const events = db.conn.collection('ledger_events')
+    for (const subject of ['刘翠花', '王家', '马兰'])
+      for (let i = 0; i < 50 && (await events.countDocuments({ 'change.add.subject': subject })) === 0; i++)
+        await new Promise((r) => setTimeout(r, 100))
     await page.goto(base + '/dashboard')
     await page.fill('#token', 'wrong-token-value')
     await page.click('#load')

@@ -183,6 +183,8 @@ describe('roster import', () => {
 
 describe('audit, metrics and the API description', () => {
   it('records who read or exported personal records, for admins', async () => {
+    expect((await call('/api/v1/progress?year=2026', { token: chairToken })).status).toBe(200)
+    expect((await call('/api/v1/review/2026.csv', { token: ADMIN })).status).toBe(200)
     const entries = await json<{ action: string; who: string }[]>(await call('/api/v1/audit', { token: ADMIN }))
     const actions = entries.map((e) => `${e.who}:${e.action}`)
     expect(actions).toContain('王主席:read progress')
