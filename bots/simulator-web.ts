@@ -1,3 +1,4 @@
+import { types } from 'wechaty-puppet'
 import type { Repos } from '../src/repos/create-repos'
 import type { SimulatedMessage, SimulatorApi } from '../src/http/page-routes'
 import type { SimulatorWorld } from './simulator-world'
@@ -37,8 +38,14 @@ export function createSimulatorWeb(deps: { repos: Repos; world: SimulatorWorld; 
         from: input.from,
         text: input.text,
         file: null,
+        ...(input.kind === 'voice' ? { voice: true } : {}),
       })
-      deps.world.say({ ...input, timestamp: Date.now() })
+      const { kind, ...message } = input
+      deps.world.say({
+        ...message,
+        timestamp: Date.now(),
+        ...(kind === 'voice' ? { type: types.Message.Audio, mentionBot: false } : {}),
+      })
     },
     messages: (after) => log.filter((m) => m.seq > after).map(({ data: _data, ...m }) => m),
     file: (n) => log.find((m) => m.seq === n)?.data,

@@ -6,6 +6,7 @@ import { formatDate, parseIsoDate, type LocalDate } from '../src/domain/zoned-ti
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
 import { recordDiary, recordDuty, recordNeed } from './record-item'
+import { sendNotice } from './notice-handler'
 
 /** What she read as an item, as something to do once she confirms. */
 export function actionOf(item: ProposedItem): Action {
@@ -25,6 +26,8 @@ export function describeAction(action: Action, today: LocalDate, inGroup: boolea
       return `妇女需求${inGroup ? '' : `：${cut(action.content)}`}`
     case 'undo':
       return `撤销：${action.what}`
+    case 'notice':
+      return `发送通知：${cut(action.content)}`
   }
 }
 
@@ -73,6 +76,9 @@ export async function runActions(
         lines.push(done.event.note ?? `↩️ 已撤销：${action.what}`)
         break
       }
+      case 'notice':
+        lines.push(await sendNotice(ctx, member, action, itemKey))
+        break
     }
   }
   return lines

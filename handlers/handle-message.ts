@@ -5,6 +5,7 @@ import { createMessageContext, monotonic, type MessageContext, type MessageDeps,
 import { createRoutes } from './routes'
 import { AlreadyHandled, UserError } from './user-error'
 import { MESSAGES } from './messages'
+import { maskSensitive } from '../src/domain/mask-sensitive'
 
 export type { Outcome } from './message-context'
 
@@ -43,7 +44,7 @@ export function createMessageHandler(input: MessageDeps) {
     active.add(msg.id)
     let settling = false
     try {
-      const journaled = options.replay || (await writeAhead(deps, msg))
+      const journaled = options.replay || (await writeAhead(deps, msg, intent.type === 'notice'))
       // Answered before a crash or an outage: redo what may be unfinished, without answering again.
       const silent = options.replay && !!deps.journal?.wasReplied(msg.id)
       const ctx = createMessageContext(silent ? { ...deps, send: SILENT } : deps, msg, intent, options)
@@ -81,11 +82,16 @@ async function letGo(deps: MessageDeps, id: string, touched: ReadonlySet<string>
   }
 }
 
-/** False when there is no journal, or it is full or failing: the message is then handled without that net. */
-async function writeAhead(deps: MessageDeps, msg: IncomingMessage): Promise<boolean> {
+/**
+ * False when there is no journal, or it is full or failing: the message is then handled without that net.
+ * The journal keeps what the database would: the text masked, except an admin's notice, whose numbers
+ * (an office phone) are sent as she wrote them. The message key is of the masked text, so a replay of
+ * the journaled copy is the same message.
+ */
+async function writeAhead(deps: MessageDeps, msg: IncomingMessage, keepNumbers: boolean): Promise<boolean> {
   if (!deps.journal) return false
   try {
-    return await deps.journal.add(msg)
+    return await deps.journal.add(keepNumbers ? msg : { ...msg, text: maskSensitive(msg.text) })
   } catch (err) {
     deps.log.error('journal write failed; handling the message without it', { messageId: msg.id, err })
     return false

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Repos } from '../src/repos/create-repos'
 import type { Member } from '../src/domain/entities'
 import type { IncomingMessage, Sender } from '../src/incoming-message'
@@ -77,10 +78,13 @@ export interface MessageContext<I extends Intent = Intent> {
   child(intent: Intent, n: number, lines: string[]): MessageContext
 }
 
-/** Same sender, conversation, second and text: the same message, whichever account or delivery brought it. */
+/**
+ * Same sender, conversation, second and text: the same message, whichever account or delivery brought it.
+ * Of the masked text, as the journal keeps it, so a replay from the journal has the same key.
+ */
 export function messageKey(msg: IncomingMessage): string {
   return createHash('sha256')
-    .update([msg.talkerId, msg.roomId ?? '', msg.timestamp, msg.kind, msg.text].join('\u0000'))
+    .update([msg.talkerId, msg.roomId ?? '', msg.timestamp, msg.kind, maskSensitive(msg.text)].join('\u0000'))
     .digest('base64url')
 }
 

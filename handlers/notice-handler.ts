@@ -1,12 +1,14 @@
 import { planSends } from '../src/domain/send-policy'
-import { maskSensitive } from '../src/domain/mask-sensitive'
+import { findSensitiveNumbers } from '../src/domain/mask-sensitive'
 import { listNames } from '../src/domain/format-weekly-post'
 import { AUDIENCE_GROUPS } from '../src/domain/vocabulary'
 import { targetOfRoom } from '../src/services/send-queue'
 import { sendStateOf } from '../src/services/send-log'
 import type { Handler } from './composer'
 import type { MessageContext } from './message-context'
-import type { Notice } from '../src/domain/entities'
+import type { Member, Notice } from '../src/domain/entities'
+import type { Audience } from '../src/domain/vocabulary'
+import { propose } from './propose'
 import { weekRange } from '../src/domain/week'
 import { fromLocal } from '../src/domain/zoned-time'
 import { senderOf } from './guards'
@@ -14,26 +16,53 @@ import { UserError } from './user-error'
 
 const AUDIENCE_NAMES = { executive: '执委群', constituent: '群众群', all: '执委群和群众群' } as const
 
-/** #通知: an admin's notice to the groups of that kind in her unit's subtree, through the send queue. */
+/**
+ * #通知: an admin's notice to the groups of that kind in her unit's subtree, through the send queue.
+ * It keeps the numbers she wrote (an office phone is the point of many notices), except that a notice
+ * bound for a constituents' group with a personal-looking number in it waits for her "1".
+ */
 export const handleNotice: Handler<'notice'> = async (ctx) => {
   const admin = senderOf(ctx)
-  const cmd = ctx.intent
+  const { audience, content, defaulted } = ctx.intent
+  const numbers = audience === 'executive' ? [] : findSensitiveNumbers(content)
+  if (numbers.length > 0) {
+    const shown = numbers.map((n) => n.masked).join('、')
+    await propose(
+      ctx,
+      admin,
+      `这条通知要发到群众群，里面有像个人号码的数字（${shown}），群众群里人人都能看到。`,
+      [{ label: '照原样发送', actions: [{ do: 'notice', audience, content, defaulted: !!defaulted }] }],
+    )
+    return
+  }
+  await ctx.reply(await sendNotice(ctx, admin, { audience, content, defaulted: !!defaulted }, ctx.key))
+}
+
+/** Queues the notice (once per `key`) and says where it goes and how long sending takes. */
+export async function sendNotice(
+  ctx: MessageContext,
+  admin: Member,
+  input: { audience: Audience; content: string; defaulted: boolean },
+  key: string,
+): Promise<string> {
+  const { audience, content } = input
   const orgIds = await ctx.repos.orgs.subtreeIds(admin.orgId)
-  const groups = await ctx.repos.groups.listBound(AUDIENCE_GROUPS[cmd.audience], orgIds)
+  const groups = await ctx.repos.groups.listBound(AUDIENCE_GROUPS[audience], orgIds)
   if (groups.length === 0)
     throw new UserError(
       'noGroups',
-      `本单位及下级还没有绑定的${AUDIENCE_NAMES[cmd.audience]}，通知没有发出。请先在群里发送 #绑定。`,
+      `本单位及下级还没有绑定的${AUDIENCE_NAMES[audience]}，通知没有发出。请先在群里发送 #绑定。`,
     )
-  const executives = await ctx.repos.members.listByRole('executive', orgIds)
-  const content = maskSensitive(cmd.content)
+  // Executives are chased for a receipt only when the notice went to their groups.
+  const executives = audience === 'constituent' ? [] : await ctx.repos.members.listByRole('executive', orgIds)
+  await ctx.claim()
   const { notice, created } = await ctx.repos.notices.create({
     orgId: admin.orgId,
-    audience: cmd.audience,
+    audience,
     content,
     createdBy: admin.id,
     createdAt: ctx.now,
-    sourceMessageId: ctx.key,
+    sourceMessageId: key,
     roomIds: groups.map((g) => g.roomId),
     executiveIds: executives.map((e) => e.id),
     followUpAt: new Date(ctx.now.getTime() + ctx.deps.followUpHours * 3_600_000),
@@ -60,9 +89,8 @@ export const handleNotice: Handler<'notice'> = async (ctx) => {
   )
   const minutes = Math.max(1, Math.ceil((plan[plan.length - 1]!.getTime() - ctx.now.getTime()) / 60_000))
   const again = created ? '' : '（这条通知已经安排过，不会重复发送）'
-  await ctx.reply(
-    `已安排第 ${notice.number} 号通知发往${describeGroups(groups)}，约 ${minutes} 分钟内发完${again}。发送 #回执 ${notice.number} 查看谁已确认。`,
-  )
+  const only = input.defaulted ? '\n没写发给哪类群，所以只发执委群；要发群众群请写 #通知 群众群 …… 或 #通知 全部 ……' : ''
+  return `已安排第 ${notice.number} 号通知发往${describeGroups(groups)}，约 ${minutes} 分钟内发完${again}。发送 #回执 ${notice.number} 查看谁已确认。${only}`
 }
 
 /**
@@ -136,12 +164,15 @@ export const handleReceipts: Handler<'receipts'> = async (ctx) => {
   const yes = executives.filter((e) => ackedIds.has(e.id)).map((e) => e.name)
   const no = executives.filter((e) => !ackedIds.has(e.id)).map((e) => e.name)
   const others = acks.filter((a) => !a.memberId || !notice.executiveIds.includes(a.memberId)).length
+  // In a constituents' group, executives are not named: counts only, names in private or the executives' group.
+  const named = !(ctx.place.type === 'group' && ctx.place.kind === 'constituent')
   const lines = [
     `第 ${notice.number} 号通知：${notice.content.slice(0, 30)}${notice.content.length > 30 ? '…' : ''}`,
-    `执委已确认 ${yes.length}/${executives.length} 人${yes.length ? '：' + listNames(yes, 30) : ''}`,
+    `执委已确认 ${yes.length}/${executives.length} 人${named && yes.length ? '：' + listNames(yes, 30) : ''}`,
   ]
-  if (no.length) lines.push(`未确认 ${no.length} 人：${listNames(no, 30)}`)
+  if (no.length) lines.push(`未确认 ${no.length} 人${named ? '：' + listNames(no, 30) : ''}`)
   lines.push(`群众确认 ${others} 人`)
+  if (!named) lines.push('（群众群里不列执委姓名，私聊我发 #回执 可以看名单。）')
   await ctx.reply(lines.join('\n'))
 }
 

@@ -37,7 +37,7 @@ export function createRoutes(): Router {
     .on('notice', adminOnly, claimFirst, handleNotice)
     .on('ack', handleAck)
     .on('receipts', adminOnly, handleReceipts)
-    .on('rotation', adminOnly, claimFirst, handleRotation)
+    .on('rotation', adminOnly, notInConstituentGroup, claimFirst, handleRotation)
     .on('setting', adminOnly, claimFirst, handleSetting)
     .on('bind', inGroup, role('admin'), claimFirst, handleBind)
     .on('help', handleHelp)

@@ -1,4 +1,5 @@
 import type { DutyKind } from './checklist'
+import type { Audience } from './vocabulary'
 
 /** Something the bot will do once she answers with the option's digit. */
 export type Action =
@@ -7,6 +8,8 @@ export type Action =
   | { do: 'need'; content: string }
   /** Undo one of her records (chosen from her ledger when the question was asked). */
   | { do: 'undo'; year: number; id: string; what: string; need: boolean }
+  /** An admin's notice held because it would show a personal-looking number in a constituents' group. */
+  | { do: 'notice'; audience: Audience; content: string; defaulted: boolean }
 
 /** One numbered answer: what it says and what it does. */
 export interface Option {

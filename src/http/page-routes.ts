@@ -15,13 +15,16 @@ export interface SimulatedMessage {
   from: string
   text: string
   file: string | null
+  /** A voice note (its transcript is the text). */
+  voice?: boolean
 }
 
 /** What the chat page needs from the running simulator. */
 export interface SimulatorApi {
   people(): Promise<{ name: string; role: string; org: string }[]>
   rooms(): string[]
-  say(input: { room?: string; from: string; text: string }): Promise<void>
+  /** `voice`: a voice note whose WeChat transcript is `text`. */
+  say(input: { room?: string; from: string; text: string; kind?: 'text' | 'voice' }): Promise<void>
   messages(after: number): SimulatedMessage[]
   file(seq: number): Buffer | undefined
 }
@@ -81,6 +84,7 @@ export function pageRoutes(simulator?: SimulatorApi, guard?: Koa.Middleware): Ro
         room: z.string().min(1).max(LIMITS.name).optional(),
         from: z.string().trim().min(1).max(LIMITS.name),
         text: z.string().min(1).max(5000),
+        kind: z.enum(['text', 'voice']).optional(),
       }),
       20_000,
     )

@@ -3,6 +3,7 @@ import {
   readFileSync,
   renameSync,
   writeFileSync,
+  chmodSync,
   existsSync,
   openSync,
   closeSync,
@@ -116,9 +117,11 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
       )
       .join('')
   for (const id of answered) if (!pending.has(id)) answered.delete(id)
-  writeFileSync(tmp, snapshot())
+  // Only this user may read it (0600): it holds what people wrote, masked, until it is done.
+  writeFileSync(tmp, snapshot(), { mode: 0o600 })
   renameSync(tmp, path)
-  let file: FileHandle = await open(path, 'a')
+  chmodSync(path, 0o600)
+  let file: FileHandle = await open(path, 'a', 0o600)
   let doneLines = 0
   let compactDue = false
 
@@ -160,9 +163,9 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
   async function compact(): Promise<void> {
     compactDue = false
     await file.close()
-    writeFileSync(tmp, snapshot())
+    writeFileSync(tmp, snapshot(), { mode: 0o600 })
     renameSync(tmp, path)
-    file = await open(path, 'a')
+    file = await open(path, 'a', 0o600)
     doneLines = 0
   }
 
@@ -185,7 +188,9 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
     async done(id) {
       answered.delete(id)
       if (!pending.delete(id)) return
-      if (++doneLines >= 1_000) compactDue = true
+      // Finished texts leave the file soon: at once when nothing is pending (the file is then empty),
+      // else after 200 finished ones.
+      if (++doneLines >= 200 || pending.size === 0) compactDue = true
       await append({ op: 'done', id }, false)
     },
     pending: () => [...pending.values()],

@@ -280,15 +280,21 @@ function groupKind(word: string | undefined): GroupKind | undefined {
 
 function buildNotice(words: string[], usageError: UsageError): ParseResult {
   const first = words[0]
-  let audience: Audience = 'all'
+  // Without an audience only the executives' groups: a notice meant for them must not reach the public.
+  let audience: Audience = 'executive'
+  let defaulted = true
   let rest = words
-  if (first === '全部' || first === '所有群') rest = words.slice(1)
-  else if (groupKind(first)) {
+  if (first === '全部' || first === '所有群') {
+    audience = 'all'
+    defaulted = false
+    rest = words.slice(1)
+  } else if (groupKind(first)) {
     audience = groupKind(first)!
+    defaulted = false
     rest = words.slice(1)
   }
   const content = rest.join(' ')
   if (!content) return usageError('请写上通知内容。')
   if (content.length > LIMITS.content) return usageError(`通知最多 ${LIMITS.content} 字。`, 'tooLong')
-  return ok({ type: 'notice', audience, content })
+  return ok({ type: 'notice', audience, content, ...(defaulted ? { defaulted: true as const } : {}) })
 }

@@ -84,6 +84,30 @@ describe('the simulator page', () => {
   }, 60_000)
 })
 
+describe('the simulator page, as people write', () => {
+  it('reads a sentence, records it after "1", and reads a voice note’s transcript', async () => {
+    const page = await newPage({ viewport: { width: 414, height: 900 }, locale: 'zh-CN' })
+    await page.goto(base + '/simulator')
+    await page.selectOption('#conversation', '__private__')
+    await page.selectOption('#me', '陈五')
+    await page.fill('#text', '今天上午去看了刘翠花大姐，聊了她家孩子上学的事')
+    await page.press('#text', 'Enter')
+    await page.locator('.bubble', { hasText: '回复 1 记下，回复 0 取消' }).waitFor({ timeout: 15_000 })
+    await page.fill('#text', '1')
+    await page.press('#text', 'Enter')
+    await page.locator('.bubble', { hasText: '已记录：联系妇女代表「刘翠花」' }).waitFor({ timeout: 15_000 })
+    await page.selectOption('#kind', 'voice')
+    await page.fill('#text', '嗯昨天下午去了王建国家里，帮他们把低保续上了')
+    await page.press('#text', 'Enter')
+    await page.locator('.bubble', { hasText: '🎤 语音' }).waitFor({ timeout: 15_000 })
+    const heard = page.locator('.bubble', { hasText: '听到的是：' })
+    await heard.waitFor({ timeout: 15_000 })
+    expect(await heard.textContent()).toContain('帮助解决问题「王建国家」')
+    await page.screenshot({ path: join(SHOTS, 'simulator-conversation.png'), fullPage: true })
+    await page.close()
+  }, 60_000)
+})
+
 describe('the dashboard', () => {
   it('asks for a token, then shows the logged items for the executive', async () => {
     const page = await newPage({ viewport: { width: 1100, height: 1200 }, locale: 'zh-CN' })

@@ -82,7 +82,8 @@ function render() {
     .map((m) => {
       const mine = m.from === me
       const img = m.file ? `<img data-seq="${Number(m.seq)}" alt="${esc(m.file)}">` : ''
-      return `<div class="msg ${mine ? 'mine' : ''}"><div><div class="who">${esc(m.from)}</div><div class="bubble">${img}${esc(m.text)}</div></div></div>`
+      const voice = m.voice ? '<span class="voice">🎤 语音 · 转文字：</span>' : ''
+      return `<div class="msg ${mine ? 'mine' : ''}"><div><div class="who">${esc(m.from)}</div><div class="bubble">${img}${voice}${esc(m.text)}</div></div></div>`
     })
     .join('')
   log.querySelectorAll('img[data-seq]').forEach((img) => showImage(img).catch(() => {}))
@@ -112,7 +113,7 @@ $('composer').addEventListener('submit', async (e) => {
   await api('/simulator/api/say', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: $('me').value, text, room: conv === PRIVATE ? undefined : conv }),
+    body: JSON.stringify({ from: $('me').value, text, room: conv === PRIVATE ? undefined : conv, kind: $('kind').value }),
   }).catch(() => {})
 })
 $('conversation').addEventListener('change', render)

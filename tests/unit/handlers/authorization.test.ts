@@ -125,3 +125,55 @@ describe('places', () => {
     expect(await h.say({ room: EXEC, from: '张三', text: '大家周末愉快' })).toBe('ignored')
   })
 })
+
+describe('notices and the constituents’ group', () => {
+  const queued = (h: Awaited<ReturnType<typeof setup>>) => h.repos.outbox.depth()
+
+  it('sends a notice without an audience to executives’ groups only, and says so', async () => {
+    const h = await setup()
+    await h.say({ room: EXEC, from: '李干部', text: '#通知 周五下午三点开会，有事找办公室 0710-3456789' })
+    const reply = h.take()[0]!.text
+    expect(reply).toContain('发往 1 个执委群')
+    expect(reply).toContain('只发执委群')
+    const notice = (await h.repos.notices.findByNumber(1))!
+    expect(notice.roomIds).toEqual([h.roomId(EXEC)])
+    // Her office phone is the point of the notice: it goes out as she wrote it.
+    expect(notice.content).toContain('0710-3456789')
+  })
+
+  it('holds a notice for the constituents’ group that shows a personal number until she answers 1', async () => {
+    const h = await setup()
+    await h.say({ room: EXEC, from: '李干部', text: '#通知 群众群 义诊报名找张三 13812345678' })
+    const question = h.take()[0]!.text
+    expect(question).toContain('像个人号码的数字（138****5678）')
+    expect(question).toContain('回复 1 照原样发送')
+    expect(await h.repos.notices.findByNumber(1)).toBeUndefined()
+    await h.say({ room: EXEC, from: '李干部', text: '1' })
+    expect(h.take()[0]!.text).toContain('已安排第 1 号通知发往 1 个群众群')
+    const notice = (await h.repos.notices.findByNumber(1))!
+    expect(notice.content).toContain('13812345678')
+    // Executives are not chased for a notice that went only to the public.
+    expect(notice.executiveIds).toEqual([])
+    await h.say({ room: EXEC, from: '李干部', text: '#通知 群众群 周六义诊，电话 13900001111' })
+    h.take()
+    await h.say({ room: EXEC, from: '李干部', text: '0' })
+    expect(h.take()[0]!.text).toBe('好的，已取消，什么也没记。')
+    expect(await h.repos.notices.findByNumber(2)).toBeUndefined()
+    expect(await queued(h)).toBe(1)
+  })
+
+  it('names no executive in the constituents’ group: #回执 gives counts, #轮值 is refused', async () => {
+    const h = await setup()
+    await h.say({ room: EXEC, from: '李干部', text: '#通知 全部 周五开会' })
+    await h.say({ room: EXEC, from: '张三', text: '收到' })
+    h.take()
+    await h.say({ room: PUBLIC, from: '李干部', text: '#回执' })
+    const counts = h.take()[0]!.text
+    expect(counts).toContain('执委已确认 1/1 人')
+    expect(counts).not.toContain('张三')
+    await h.say({ room: EXEC, from: '李干部', text: '#回执' })
+    expect(h.take()[0]!.text).toContain('执委已确认 1/1 人：张三')
+    await h.say({ room: PUBLIC, from: '李干部', text: '#轮值 张三' })
+    expect(h.take()[0]!.text).toContain('为保护隐私')
+  })
+})

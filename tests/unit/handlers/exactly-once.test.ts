@@ -4,7 +4,7 @@
  * unfinished attempt completes it. Over in-memory repositories; the real database repeats the key cases
  * in tests/integration/message-pipeline.test.ts.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHandlerHarness } from '../../support/handler-harness'
@@ -96,6 +96,37 @@ describe('an outage in the middle of a message', () => {
     ])
     expect(journal.pending()).toEqual([])
     expect(await repos.progress.ledger(liu!.id, 2026)).toHaveLength(1)
+    await journal.close()
+  })
+
+  it('journals only messages for the bot, masked, in a file only its owner can read; the masked copy replays as the same message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'))
+    const path = join(dir, 'inbox.jsonl')
+    const repos = createMemoryRepos()
+    const journal = await openJournal(path)
+    const h = createHandlerHarness({ repos, journal, instance: journal.instance })
+    const { 刘四: liu } = await h.roster([{ name: '刘四', role: 'executive', org: '襄阳市' }])
+    await h.bindGroup(GROUP, 'executive', '襄阳市')
+    const record = repos.progress.record
+    let failures = 1
+    repos.progress.record = async (...args) => {
+      const done = await record(...args)
+      if (failures-- > 0) throw outage()
+      return done
+    }
+    await h.handle(h.message({ room: GROUP, from: '刘四', text: '大家晚上好，我电话 138 1234 5678' }))
+    const msg = h.message({ room: GROUP, from: '刘四', text: '#联系 马兰 她电话138-1234-5678' })
+    expect(await h.handle(msg)).toBe('deferred')
+    const onDisk = readFileSync(path, 'utf8')
+    expect(onDisk).not.toMatch(/1234.?5678|晚上好/)
+    expect(onDisk).toContain('138****5678')
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    // What a restarted process replays is the journaled copy: it is the same message, recorded once.
+    const [copy] = journal.pending()
+    expect(await h.handle(copy!, { replay: true })).toBe('handled')
+    expect(await h.handle(msg)).toBe('duplicate')
+    expect(await repos.progress.ledger(liu!.id, 2026)).toHaveLength(1)
+    expect(journal.pending()).toEqual([])
     await journal.close()
   })
 
