@@ -51,7 +51,7 @@ export function createMessageHandler(input: MessageDeps) {
       const outcome = await boundary(ctx, journaled, () => routes.handle(ctx))
       if (outcome !== 'deferred') {
         settling = true
-        void letGo(deps, msg.id, ctx.touched).finally(() => active.delete(msg.id))
+        settle(deps, msg.id, ctx.touched, active)
       }
       deps.log.info('message handled', {
         messageId: msg.id,
@@ -65,6 +65,11 @@ export function createMessageHandler(input: MessageDeps) {
       if (!settling) active.delete(msg.id)
     }
   }
+}
+
+/** Outside the handler's scope, so the wait for the save holds the message id, not its whole context. */
+function settle(deps: MessageDeps, id: string, touched: ReadonlySet<string>, active: Set<string>): void {
+  void letGo(deps, id, touched).finally(() => active.delete(id))
 }
 
 const SILENT: MessageDeps['send'] = { toRoom: async () => undefined, toContact: async () => undefined }

@@ -70,11 +70,41 @@ const FIXED_HOLIDAYS: Rule[] = (
   ] as const
 ).map(([re, month, day]) => ({ re, resolve: (_m, t) => recent(t, month, day) }))
 
+/** Lunar holidays by year (their Gregorian day moves every year), for the years the bot will be asked about. */
+const LUNAR: Record<string, Record<number, string>> = {
+  春节: { 2024: '02-10', 2025: '01-29', 2026: '02-17', 2027: '02-06', 2028: '01-26', 2029: '02-13', 2030: '02-03' },
+  元宵: { 2024: '02-24', 2025: '02-12', 2026: '03-03', 2027: '02-20', 2028: '02-09', 2029: '02-27', 2030: '02-17' },
+  端午: { 2024: '06-10', 2025: '05-31', 2026: '06-19', 2027: '06-09', 2028: '05-28', 2029: '06-16', 2030: '06-05' },
+  七夕: { 2024: '08-10', 2025: '08-29', 2026: '08-19', 2027: '08-08', 2028: '08-26', 2029: '08-16', 2030: '08-05' },
+  中秋: { 2024: '09-17', 2025: '10-06', 2026: '09-25', 2027: '09-15', 2028: '10-03', 2029: '09-22', 2030: '09-12' },
+  重阳: { 2024: '10-11', 2025: '10-29', 2026: '10-18', 2027: '10-08', 2028: '10-26', 2029: '10-16', 2030: '10-05' },
+}
+
+/** The latest day of a lunar holiday not after today; 除夕 is the day before 春节. */
+function lunar(name: string, today: LocalDate): LocalDate | 'vague' {
+  const table = LUNAR[name === '除夕' ? '春节' : name === '大年初一' ? '春节' : name]!
+  for (const year of [today.year + 1, today.year, today.year - 1]) {
+    const md = table[year]
+    if (!md) continue
+    const [month, day] = md.split('-').map(Number) as [number, number]
+    const date = name === '除夕' ? addDays({ year, month, day }, -1) : { year, month, day }
+    if (compareDates(date, today) <= 0) return date
+  }
+  return 'vague'
+}
+
 const RULES: Rule[] = [
   {
     re: new RegExp(`(\\d{4})\\s*[年./-]\\s*${NUM}\\s*[月./-]\\s*${NUM}\\s*[日号]?`),
     resolve: (m) => dayOf(num(m[1]!), num(m[2]!), num(m[3]!)),
   },
+  {
+    re: new RegExp(`(?:这|本)个?月\\s*${NUM}\\s*[日号]`),
+    resolve: (m, t) => dayOf(t.year, t.month, num(m[1]!)),
+  },
+  { re: /双十一/, resolve: (_m, t) => recent(t, 11, 11) },
+  { re: /双十二/, resolve: (_m, t) => recent(t, 12, 12) },
+  { re: /春节|大年初一|除夕|元宵|端午|七夕|中秋|重阳/, resolve: (m, t) => lunar(m[0], t) },
   {
     re: new RegExp(`上个?月\\s*${NUM}\\s*[日号]`),
     resolve: (m, t) => (t.month === 1 ? dayOf(t.year - 1, 12, num(m[1]!)) : dayOf(t.year, t.month - 1, num(m[1]!))),
@@ -98,7 +128,7 @@ const RULES: Rule[] = [
   { re: /(?<!一)下个?(?:周|星期|礼拜|月)|明年/, resolve: () => 'future' },
   { re: new RegExp(`(?<![\\d月])${NUM}\\s*天(?:以)?前`), resolve: (m, t) => addDays(t, -num(m[1]!)) },
   ...FIXED_HOLIDAYS,
-  { re: /国庆|春节|除夕|大年|正月|元宵|端午|中秋|重阳|腊八|小年|清明/, resolve: () => 'vague' },
+  { re: /国庆|大年|正月|腊八|小年|清明/, resolve: () => 'vague' },
   { re: /大前天|大前儿/, resolve: (_m, t) => addDays(t, -3) },
   { re: /前天|前儿个?/, resolve: (_m, t) => addDays(t, -2) },
   { re: /昨天|昨日|昨儿个?|昨晚|昨夜/, resolve: (_m, t) => addDays(t, -1) },
@@ -132,9 +162,16 @@ export function findDate(text: string, today: LocalDate, context: DateContext = 
     const m = rule.re.exec(text)
     if (!m) continue
     if (best && best.index <= m.index) continue
-    const tail = new RegExp(`^${PART_OF_DAY}`).exec(text.slice(m.index + m[0].length))?.[0] ?? ''
-    const phrase = m[0] + tail
-    const resolved = rule.resolve(m, today, context)
+    const after = text.slice(m.index + m[0].length)
+    // "中秋节前一天", "国庆后两天": a day counted from the one named.
+    const offset = /^节?(?:的)?([前后])([一两二三1-3])天/.exec(after)
+    const rest = offset ? after.slice(offset[0].length) : after
+    const tail = new RegExp(`^${PART_OF_DAY}`).exec(rest)?.[0] ?? ''
+    const phrase = m[0] + (offset?.[0] ?? '') + tail
+    const named = rule.resolve(m, today, context)
+    const shift = offset ? (offset[1] === '前' ? -1 : 1) * ({ 一: 1, 两: 2, 二: 2, 三: 3 }[offset[2]!] ?? Number(offset[2])) : 0
+    const around = !offset && /^节?(?:的)?(?:前后|期间|假期|那几天|长假|左右|前|后)/.test(after)
+    const resolved = around ? 'vague' : typeof named === 'string' || !shift ? named : addDays(named, shift)
     const found: FoundDate =
       typeof resolved === 'string'
         ? { ok: false, problem: resolved, phrase }

@@ -24,7 +24,14 @@ export const isCertain = (m: Mention) => CERTAIN.includes(m.how) && m.candidates
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const HONORIFIC = `(?:${HONORIFICS.join('|')})`
-const syllables = (text: string) => pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+/**
+ * Syllables as heard across China: l and n, zh/ch/sh and z/c/s, -ng and -n are one sound in many
+ * accents and to many voice inputs (王秀南 for 王秀兰). A match by sound is always asked about.
+ */
+const fuzzy = (syllable: string) =>
+  syllable.replace(/^n(?!g)/, 'l').replace(/^([zcs])h/, '$1').replace(/([ie])ng$/, '$1n')
+const syllables = (text: string) =>
+  pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).map(fuzzy)
 
 function allMatches(text: string, re: RegExp): RegExpExecArray[] {
   const flags = re.flags.includes('g') ? re.flags : re.flags + 'g'

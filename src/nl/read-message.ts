@@ -38,19 +38,20 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'progress',
-    re: /进度|还差|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少/,
+    re: /进度|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|了没有?[？?]?$/,
   },
   { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|能干啥|会什么|能做什么/ },
 ]
 const UNDO =
   /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|那条|这条)|(?:刚才|上一条|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)|(?:记|弄|搞)错了.{0,8}(?:取消|删|撤)/
 /** "我这个月记了几条？", "我联系过的代表有哪几个？": how many, or which, of her own records (asked, not told). */
-const COUNT_QUESTION = /几条|几篇|几个|几位|几户|哪几|哪些|多少/
+const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
-const DIARY = /^(?:帮我)?(?:写(?:个|篇|一篇)?|记(?:个|下|一下)?)?(?:妇情|父亲|妇女|负情)?日记(?:吧)?[：:，,。 ]*/
+const DIARY =
+  /^(?:帮我)?(?:写(?:个|篇|一篇|一条)?|记(?:个|下|一下|一条)?)?(?:今天的?|昨天的?)?(?:妇情|父亲|妇女|负情)?日记(?:吧|啊|呀)?[：:，,。 ]*(?:就是)?/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
 const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?写了?(?:个|篇|一篇)?(?:妇情)?日记[：:，,]\s*/
-const CORRECTION = /^(?:不对|不是不是|说错了|记错了|错了)/
+const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
 function tidy(text: string, botName: string): string {
@@ -78,9 +79,30 @@ function clauses(line: string): string[] {
   return line
     .split(/[；;。！!？?]/)
     .flatMap((part) => part.split(/[，,](?=[^，,]{2,})/))
+    .flatMap(spacedClauses)
     .map((c) => c.trim())
     .filter((c) => c.length > 0)
 }
+
+/**
+ * Without punctuation people separate what they did with spaces: "昨天去了李梅家 前天去了王秀兰家",
+ * "前天联系了李梅 不对 是大前天". A space starts a new part where a date or a correction follows it.
+ */
+function spacedClauses(part: string): string[] {
+  const chunks = part.split(/\s+/)
+  const out: string[] = []
+  for (const chunk of chunks) {
+    const date = findDate(chunk, SOME_DAY)
+    // Only after a part that says what she did: "李梅 3号联系的" is one part, its name before its date.
+    const previous = out[out.length - 1] ?? ''
+    const didSomething = CONTACTED.test(previous) || SOLVED.test(previous) || kindsIn(previous).length > 0
+    const starts = CORRECTION.test(chunk) || (didSomething && !!date && chunk.startsWith(date.phrase))
+    if (out.length === 0 || starts) out.push(chunk)
+    else out[out.length - 1] += ' ' + chunk
+  }
+  return out
+}
+const SOME_DAY = { year: 2026, month: 6, day: 15 }
 
 export function readMessage(raw: string, ctx: ReadContext): Reading {
   const text = tidy(raw, ctx.botName)
@@ -91,7 +113,8 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
   if (whole) return whole
   if (text.length <= 20 && UNDO.test(text)) return { type: 'undo' }
   if (text.length <= 24) for (const q of QUERIES) if (q.re.test(text)) return { type: 'query', what: q.what }
-  if (text.length <= 24 && COUNT_QUESTION.test(text) && /[？?]|查|吗|呢$/.test(text)) return { type: 'query', what: 'records' }
+  if (text.length <= 24 && COUNT_QUESTION.test(text) && /[？?]|查|吗|呢$|[回次]了$/.test(text))
+    return { type: 'query', what: 'records' }
   const read = readRecords(text, ctx)
   if (read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
   return { type: 'records', items: [{ kind: 'need', content: text }] }
@@ -134,28 +157,41 @@ function readRecords(text: string, ctx: ReadContext): Reading {
     // "下午顺手写了篇妇情日记：群里有姐妹说…": what follows the words is the diary, dated like the line.
     const diaryAt = MID_DIARY.exec(line)
     const head = diaryAt ? line.slice(0, diaryAt.index) : line
-    for (const clause of clauses(head)) {
-      if (CORRECTION.test(clause)) {
-        items.splice(items.length - (state.lastCount ?? 0))
+    for (const written of clauses(head)) {
+      let clause = written
+      const correction = CORRECTION.exec(clause)
+      if (correction) {
+        // "不对，是王秀兰" takes the last part back; "不对 是大前天" only moves it to another day.
+        state.corrected = items.splice(items.length - (state.lastCount ?? 0))
         state.lastCount = 0
-        continue
+        clause = clause.slice(correction[0].length).replace(/^[\s，,]*(?:是|应该是)?/, '')
+        if (!clause) continue
       }
       const found = findDate(clause, ctx.today, context)
-      if (found?.ok) state.date = found.date
-      else if (found) {
+      if (found?.ok) {
+        state.date = found.date
+        state.dated = true
+      } else if (found) {
         // "上周的补记一下：" heads a list whose weekdays are last week's.
         if (/^上个?(?:周|星期|礼拜)$/.test(found.phrase)) context.weeksBack = 1
         problem ??= problemOf(found)
         continue
       }
       if (NOT_DONE.test(clause)) {
+        // "给李梅发了微信，她还没回": what came before did not happen either.
+        if (/^(?:她|他|人家|结果|但是|可是|不过)/.test(clause)) items.splice(items.length - (state.lastCount ?? 0))
         problem ??= { type: 'unclear', reason: 'notDone' }
         continue
       }
       const read = readClause(clause, state, ctx)
       if (!Array.isArray(read)) return read
-      items.push(...read)
-      state.lastCount = read.length
+      const redated =
+        read.length === 0 && state.corrected?.length && found?.ok
+          ? state.corrected.map((i) => ('date' in i ? { ...i, date: state.date } : i))
+          : read
+      state.corrected = undefined
+      items.push(...redated)
+      state.lastCount = redated.length
     }
     const diary = diaryAt ? line.slice(diaryAt.index + diaryAt[0].length).trim() : ''
     if (diary.length >= 4) items.push({ kind: 'diary', content: diary, date: state.date })
@@ -165,10 +201,28 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   return problem ?? { type: 'unclear', reason: 'nothing' }
 }
 
-type LineState = { date: LocalDate; family?: Subject; lastCount?: number; waiting?: Subject[] }
+type LineState = {
+  date: LocalDate
+  /** The date was written (not today by default). */
+  dated?: boolean
+  family?: Subject
+  lastCount?: number
+  waiting?: Subject[]
+  /** What a correction took back, in case what follows only changes its day. */
+  corrected?: ProposedItem[]
+}
 
-/** Same item, same subject, same day: once (刘翠花 and 刘阿姨 in one message are one visit). */
-function dedupe(items: ProposedItem[]): ProposedItem[] {
+/** Items dated today only because no date was written before them. */
+const UNDATED = new WeakSet<ProposedItem>()
+
+/**
+ * Same item, same subject, same day: once (刘翠花 and 刘阿姨 in one message are one visit). And one named
+ * again with a date ("王秀兰，王秀兰她家我上礼拜三去的") is that one visit, on that date.
+ */
+function dedupe(all: ProposedItem[]): ProposedItem[] {
+  const subjectOf = (i: ProposedItem) => ('subject' in i ? `${i.kind}|${i.subject}` : '')
+  const dated = new Set(all.filter((i) => !UNDATED.has(i)).map(subjectOf))
+  const items = all.filter((i) => !UNDATED.has(i) || !SUBJECTS.has(i.kind as DutyKind) || !dated.has(subjectOf(i)))
   const seen = new Set<string>()
   return items.filter((i) => {
     const key =
@@ -221,11 +275,16 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   // What the clause is about, read without the names in it (志愿服务队 is a name, not a service).
   const rest = subjects.reduce((t, s) => t.split(s.written).join(' '), clause)
   const items: ProposedItem[] = []
-  const add = (kind: DutyKind, subject: string, unsure?: Unsure) =>
-    items.push({ kind, subject, date: state.date, text: clause, ...(unsure ? { unsure } : {}) })
+  const add = (kind: DutyKind, subject: string, unsure?: Unsure) => {
+    const item: ProposedItem = { kind, subject, date: state.date, text: clause, ...(unsure ? { unsure } : {}) }
+    if (!state.dated) UNDATED.add(item)
+    items.push(item)
+  }
   const kinds = kindsIn(rest)
+  // "给李梅打了个电话，问了问她们组参加两癌筛查的情况": a service talked about with someone is not one done.
+  const talkedAbout = subjects.some((x) => x.kind === 'representatives') && /问|聊|了解|说|讲|商量/.test(rest)
   for (const kind of kinds) {
-    if (kind === 'publicService' && kinds.includes('onlineGroup')) continue
+    if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
     add(kind, titleOf(kind, clause))
   }
   const solved = SOLVED.test(rest)

@@ -1,3 +1,5 @@
+import { chineseNumber } from './chinese-number'
+
 /**
  * Whether a group message acknowledges a notice, as people answer them: 收到, 收到了, 收到收到, 好的，收到,
  * 收到[强], 👌, 已阅, OK, 明白, @许干部 收到, 收到3号, 3号通知收到了, 上周那个通知收到了. (A lone "1" is an
@@ -8,15 +10,21 @@ export type Receipt = { notice: 'newest' } | { notice: 'beforeThisWeek' } | { no
 
 const NOT = /没收到|没有收到|未收到|收到(?:了)?(?:吗|没|么|嘛)|收到钱|收到的|快递|包裹|红包|转账|还没/
 /** The first words must be nothing but acknowledgement; what follows may be anything (谢谢许主任, 马上落实). */
-const ACK_WORDS = /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|已阅|已读|已收到|收到(?:了|啦|咯)?|👌|🆗)+$/i
+const ACK_WORDS = /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|已阅|已读|已收到|收到(?:了|啦|咯)?|👌|👍|✅|🆗)+$/i
+/** Words that say she got it, after a notice's number: 3号通知收到, 通知3 已阅, 第3条知道了. */
+const GOT = '(?:我)?(?:已经?)?(?:收到|已阅|已读|知道了|明白)'
+const KEPT_EMOJI = new Set(['👌', '👍', '✅'])
 
 function clean(text: string): string {
   return text
     .replace(/@\S+[\s\u2005]*/g, ' ')
     .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, (c) => (c === '👌' ? c : ' '))
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, (c) => (KEPT_EMOJI.has(c) ? c : ' '))
     .replace(/[＃]/g, '#')
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/(第)?([一二三四五六七八九十]{1,3})(?=号|个|条)/g, (all, th: string | undefined, n: string) =>
+      String(chineseNumber(n) ?? all).replace(/^/, th ?? ''),
+    )
     .replace(/\s+/g, ' ')
     .trim()
 }
@@ -26,7 +34,9 @@ export function readReceipt(text: string): Receipt | undefined {
   if (!s || NOT.test(s) || s.length > 30) return undefined
   const numbered =
     /^#?收到\s*第?\s*(\d{1,6})\s*号?/.exec(s) ?? /(?:第\s*)?(\d{1,6})\s*号(?:的)?通知(?:我)?(?:已经?)?收到/.exec(s)
-  const after = /^#?通知\s*第?\s*(\d{1,6})\s*号?[，,\s]*(?:我)?(?:已经?)?收到/.exec(s)
+  const after =
+    new RegExp(`^#?通知\\s*第?\\s*(\\d{1,6})\\s*号?[，,\\s]*${GOT}`).exec(s) ??
+    new RegExp(`(?:^|[\\s，,])第?\\s*(\\d{1,3})\\s*(?:号|个|条)(?:的)?(?:通知)?[，,\\s]*${GOT}`).exec(s)
   if (numbered ?? after) return { notice: Number((numbered ?? after)![1]) }
   if (/^(?:上周|上礼拜|上星期)(?:那个|的)?通知(?:我)?(?:已经?)?收到/.test(s)) return { notice: 'beforeThisWeek' }
   if (/^(?:今天|今早|早上|上午|刚才|刚发|最新)(?:早上|上午)?(?:那个|的)?通知(?:我)?(?:已经?)?收到/.test(s))

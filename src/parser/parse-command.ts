@@ -3,7 +3,7 @@ import { findSpec, matchCommandWord, type CommandSpec } from './command-specs'
 import { soundsLikeCommand } from '../nl/fuzzy-command'
 import { normalizeText } from './normalize-text'
 import { HONORIFICS, SURNAMES, joinSplitNames } from '../nl/people'
-import { extractDate } from './parse-date'
+import { dateInDetail, extractDate } from './parse-date'
 import { parseSlot } from '../domain/weekly-slot'
 import { LIMITS } from '../domain/vocabulary'
 
@@ -139,7 +139,9 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
     case 'progress':
       return buildProgress(words, usageError)
     case 'undo': {
-      if (words.length === 0) return ok({ type: 'undo' })
+      // "#撤销 刚才那条", "#撤销 上一条": her newest record, as with no word at all.
+      if (words.length === 0 || /^(?:刚才|刚刚|上一条|最后一条|最近一条|那条|这条)/.test(words.join('')))
+        return ok({ type: 'undo' })
       const n = /^(?:第)?(\d{1,4})(?:条|号)?$/.exec(words[0]!)
       if (!n) return usageError('编号应是数字，例如 #撤销 3（编号见 #我的记录）。', 'badArgument')
       return ok({ type: 'undo', number: Number(n[1]) })
@@ -218,6 +220,9 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   }
   const detail = rest.join(' ') || undefined
   if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
+  const inDetail = dated.date ? undefined : dateInDetail(rest)
+  if (inDetail === 'invalid') return usageError('日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。', 'badDate')
+  if (inDetail) dated.date = inDetail
   // "#解决 王家孩子申请到助学金": one phrase, no space. Which family it is depends on her records.
   if (spec.shape === 'name+requiredDetail' && !detail) {
     if (first.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')

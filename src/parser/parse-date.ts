@@ -57,3 +57,17 @@ export function extractDate(words: string[]): { words: string[]; date?: DateExpr
   if (first) return { words: words.slice(1), date: first }
   return { words }
 }
+
+/**
+ * "#联系 李梅 上周五 去她家坐了会儿", "#联系 王秀兰 昨天下午电话": a date inside the detail, as its own word or
+ * at the start of one. Only for the detail after a name: a title ("关于明年增设托管点") keeps its words.
+ */
+export function dateInDetail(words: readonly string[]): DateExpr | 'invalid' | undefined {
+  for (const word of words) {
+    const whole = parseDateToken(word)
+    if (whole) return whole
+    const found = findDate(word, SOME_DAY)
+    if (found && word.startsWith(found.phrase)) return { type: 'phrase', text: found.phrase }
+  }
+  return undefined
+}

@@ -217,7 +217,13 @@ export function createProgressRepo({ LedgerEvent: E, Ledger: L, Progress: P }: M
     else waiters.delete(ledger)
   }
 
+  /**
+   * Saves after `saveAfter` changes, or `idleMs` after the first unsaved one (not after the last: under a
+   * steady trickle a debounce would never fire, and the journal and memory would hold every message).
+   */
   function scheduleSave(ledger: string, state: State): void {
+    const due = state.seq - state.savedSeq >= saveAfter
+    if (timers.has(ledger) && !due) return
     clearTimeout(timers.get(ledger))
     const run = () => {
       timers.delete(ledger)
@@ -226,7 +232,7 @@ export function createProgressRepo({ LedgerEvent: E, Ledger: L, Progress: P }: M
         timers.set(ledger, setTimeout(run, idleMs * 5).unref())
       })
     }
-    if (state.seq - state.savedSeq >= saveAfter) run()
+    if (due) run()
     else timers.set(ledger, setTimeout(run, idleMs).unref())
   }
 

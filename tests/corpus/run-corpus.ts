@@ -108,8 +108,21 @@ async function items(h: HandlerHarness, memberId: string): Promise<LedgerItem[]>
 }
 
 const SUBJECT_KINDS = new Set(['representatives', 'poorFamily', 'problemSolved', 'socialOrg'])
+/** An expected record without a name (an organisation the writer did not name) matches any name: `:*`. */
 const describe = (i: { kind: string; subject?: string; date: string }) =>
-  `${i.kind}${SUBJECT_KINDS.has(i.kind) ? `:${i.subject}` : ''}${i.kind === 'need' ? '' : `@${i.date}`}`
+  `${i.kind}${SUBJECT_KINDS.has(i.kind) ? `:${i.subject ?? '*'}` : ''}${i.kind === 'need' ? '' : `@${i.date}`}`
+const ANY_NAME = /:\*@/
+/** Made records as the expectation names them: where it gave no name, the made record's name is not compared. */
+function asExpected(made: string[], want: string[]): string[] {
+  const open = want.filter((w) => ANY_NAME.test(w))
+  return made.map((m) => {
+    const general = m.replace(/:[^@]*@/, ':*@')
+    const i = open.indexOf(general)
+    if (i < 0 || want.includes(m)) return m
+    open.splice(i, 1)
+    return general
+  })
+}
 
 export async function playLine(line: CorpusLine): Promise<Outcome> {
   const now = new Date(line.now ?? '2026-11-23T10:00:00+08:00')
@@ -126,14 +139,15 @@ export async function playLine(line: CorpusLine): Promise<Outcome> {
   if (asked && wantsChange) await send(h, line, '1')
   const replies = [...first, ...h.take().map((r) => r.text)]
   const after = await items(h, memberId)
-  const made = after.filter((i) => !before.has(i.id)).map(describe).sort()
+  const wanted = 'records' in e ? e.records.map((r) => describe({ kind: r.item, subject: r.name, date: r.date ?? today })).sort() : []
+  const made = asExpected(after.filter((i) => !before.has(i.id)).map(describe), wanted).sort()
   const undone = before.size - after.filter((i) => before.has(i.id)).length
   const acked = (await Promise.all([...noticeIds.entries()].map(async ([n, id], k) => ((await h.repos.notices.acksOf(id)).length > acksBefore[k]!.length ? [n] : [])))).flat()
 
   const got = [made.length ? made.join(' + ') : '', undone ? `undo:${undone}` : '', acked.length ? `receipt:${acked.join(',')}` : '']
     .filter(Boolean)
     .join(' | ') || (replies.length ? 'answered' : 'silent')
-  const want = 'records' in e ? e.records.map((r) => describe({ kind: r.item, subject: r.name, date: r.date ?? today })).sort() : []
+  const want = wanted
   let right: boolean
   if ('records' in e) {
     right = JSON.stringify(want) === JSON.stringify(made) && undone === 0
@@ -145,7 +159,7 @@ export async function playLine(line: CorpusLine): Promise<Outcome> {
   } else if ('nothing' in e) right = made.length === 0 && acked.length === 0 && undone === 0 && replies.length === 0
   else right = made.length === 0 && undone === 0
   // A record written before she confirmed anything that she did not mean (missing ones only make the line not right).
-  const wrongUnconfirmed = madeNow.some((i) => !want.includes(describe(i)))
+  const wrongUnconfirmed = asExpected(madeNow.map(describe), want).some((d) => !want.includes(d))
   return {
     line,
     right,

@@ -290,3 +290,38 @@ describe('what the held-out corpus showed people write', () => {
     expect(h.take()[0]!.text).toContain('联系妇女代表「刘翠花」')
   })
 })
+
+describe('what the third corpus showed', () => {
+  it('takes a date written inside a command’s detail, never today instead', async () => {
+    const { h } = await setup('2026-11-23T10:00:00+08:00')
+    await h.say({ from: '张秀英', text: '#联系 李梅 上周五 去她家坐了会儿' })
+    expect(h.take()[0]!.text).toContain('（11月20日）')
+    await h.say({ from: '张秀英', text: '@妇联助手 ＃联系 王秀兰 昨天下午电话' })
+    expect(h.take()[0]!.text).toContain('（11月22日）')
+    await h.say({ from: '张秀英', text: '#撤销 刚才那条' })
+    expect(h.take()[0]!.text).toContain('已撤销：联系妇女代表「王秀兰」')
+  })
+
+  it('reads a correction of the day, clauses split by spaces, and a message that did not get through', async () => {
+    const { h, items } = await setup('2026-11-23T10:00:00+08:00')
+    await h.say({ from: '张秀英', text: '#联系 李梅\n#联系 王秀兰' })
+    h.take()
+    await h.say({ from: '张秀英', text: '前天联系了李梅 不对 是大前天' })
+    expect(h.take()[0]!.text).toContain('联系妇女代表「李梅」（11月20日）')
+    await h.say({ from: '张秀英', text: '昨天去了李梅家 前天去了王秀兰家' })
+    expect(h.take()[0]!.text).toMatch(/「李梅」（11月22日）[\s\S]*「王秀兰」（11月21日）/)
+    await h.say({ from: '张秀英', text: '给李梅发了微信，她到现在还没回' })
+    expect(h.take()[0]!.text).not.toContain('回复 1')
+    expect(await items()).toHaveLength(2)
+  })
+
+  it('knows lunar holidays, and a name heard with n for l', async () => {
+    const { h } = await setup('2026-11-23T10:00:00+08:00')
+    await h.say({ from: '张秀英', text: '#联系 王秀兰' })
+    h.take()
+    await h.say({ from: '张秀英', text: '重阳节陪着敬老院老人过节 帮着端菜打扫' })
+    expect(h.take()[0]!.text).toContain('参与公益服务「')
+    await h.say({ from: '张秀英', text: '妇联助手帮我记一下王秀南今天我在她家开了个小会' })
+    expect(h.take()[0]!.text).toContain('（“王秀南”我按您记过的人记）')
+  })
+})
