@@ -15,7 +15,8 @@ export const REFUSALS = {
   ambiguousName: (name: string) =>
     new UserError('ambiguousName', `名单里有不止一位“${name}”，我没法确定是哪一位。请联系管理员处理。`),
   noChecklist: () => new UserError('noChecklist', '履职记录只对执委开放。管理员可以用 #汇总 查看各单位情况。'),
-  privacy: () => new UserError('privacy', '为保护隐私，履职记录、日记、需求和执委名单请在执委群或私聊中发送，群众群里不处理。'),
+  privacy: () =>
+    new UserError('privacy', '为保护隐私，履职记录、日记、需求和执委名单请在执委群或私聊中发送，群众群里不处理。'),
   adminOnly: () => new UserError('adminOnly', '只有管理员可以做这件事。'),
   leaderOnly: () => new UserError('leaderOnly', '只有主席和管理员可以查看汇总。'),
   groupOnly: () => new UserError('groupOnly', '这个命令需要在群里发送。'),

@@ -27,12 +27,9 @@ export const handleNotice: Handler<'notice'> = async (ctx) => {
   const numbers = audience === 'executive' ? [] : findSensitiveNumbers(content)
   if (numbers.length > 0) {
     const shown = numbers.map((n) => n.masked).join('、')
-    await propose(
-      ctx,
-      admin,
-      `这条通知要发到群众群，里面有像个人号码的数字（${shown}），群众群里人人都能看到。`,
-      [{ label: '照原样发送', actions: [{ do: 'notice', audience, content, defaulted: !!defaulted }] }],
-    )
+    await propose(ctx, admin, `这条通知要发到群众群，里面有像个人号码的数字（${shown}），群众群里人人都能看到。`, [
+      { label: '照原样发送', actions: [{ do: 'notice', audience, content, defaulted: !!defaulted }] },
+    ])
     return
   }
   await ctx.reply(await sendNotice(ctx, admin, { audience, content, defaulted: !!defaulted }, ctx.key))
@@ -89,7 +86,9 @@ export async function sendNotice(
   )
   const minutes = Math.max(1, Math.ceil((plan[plan.length - 1]!.getTime() - ctx.now.getTime()) / 60_000))
   const again = created ? '' : '（这条通知已经安排过，不会重复发送）'
-  const only = input.defaulted ? '\n没写发给哪类群，所以只发执委群；要发群众群请写 #通知 群众群 …… 或 #通知 全部 ……' : ''
+  const only = input.defaulted
+    ? '\n没写发给哪类群，所以只发执委群；要发群众群请写 #通知 群众群 …… 或 #通知 全部 ……'
+    : ''
   return `已安排第 ${notice.number} 号通知发往${describeGroups(groups)}，约 ${minutes} 分钟内发完${again}。发送 #回执 ${notice.number} 查看谁已确认。${only}`
 }
 

@@ -49,7 +49,13 @@ async function actionsOf(ctx: Parameters<typeof handleUnknownCommand>[0], cmd: C
   const date = when?.ok ? when.date : ctx.today
   if (cmd.type === 'diary') return [actionOf({ kind: 'diary', content: cmd.content, date })]
   if (cmd.type === 'need') return [actionOf({ kind: 'need', content: cmd.content })]
-  if (!cmd.subject && cmd.kind !== 'onlineGroup' && cmd.kind !== 'publicService' && cmd.kind !== 'report' && cmd.kind !== 'proposal')
+  if (
+    !cmd.subject &&
+    cmd.kind !== 'onlineGroup' &&
+    cmd.kind !== 'publicService' &&
+    cmd.kind !== 'report' &&
+    cmd.kind !== 'proposal'
+  )
     return undefined
   if (!cmd.subject) return [actionOf({ kind: cmd.kind, subject: '', date, text: '' })]
   const known = await knownNames(ctx, senderOf(ctx).id)

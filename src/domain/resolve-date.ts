@@ -27,7 +27,10 @@ export function resolveDate(expr: DateExpr | undefined, today: LocalDate): Resol
 function phrase(text: string, today: LocalDate): ResolvedDate {
   const found = findDate(text, today)
   if (!found) return { ok: false, message: `没看懂“${text}”是哪一天，请写成“昨天”“上周五”或“11月20日”。` }
-  if (found.ok) return found.date.year < today.year - 1 ? { ok: false, message: '只能补记今年和去年的事项。' } : { ok: true, date: found.date }
+  if (found.ok)
+    return found.date.year < today.year - 1
+      ? { ok: false, message: '只能补记今年和去年的事项。' }
+      : { ok: true, date: found.date }
   if (found.problem === 'future') return { ok: false, message: '日期不能晚于今天：事情做完后再来记录。' }
   if (found.problem === 'invalid') return { ok: false, message: `没有“${text}”这一天，请检查日期。` }
   return { ok: false, message: `“${text}”是哪一天？请写具体日期，例如“上周五”或“11月20日”。` }

@@ -169,7 +169,9 @@ export function findDate(text: string, today: LocalDate, context: DateContext = 
     const tail = new RegExp(`^${PART_OF_DAY}`).exec(rest)?.[0] ?? ''
     const phrase = m[0] + (offset?.[0] ?? '') + tail
     const named = rule.resolve(m, today, context)
-    const shift = offset ? (offset[1] === '前' ? -1 : 1) * ({ 一: 1, 两: 2, 二: 2, 三: 3 }[offset[2]!] ?? Number(offset[2])) : 0
+    const shift = offset
+      ? (offset[1] === '前' ? -1 : 1) * ({ 一: 1, 两: 2, 二: 2, 三: 3 }[offset[2]!] ?? Number(offset[2]))
+      : 0
     const around = !offset && /^节?(?:的)?(?:前后|期间|假期|那几天|长假|左右|前|后)/.test(after)
     const resolved = around ? 'vague' : typeof named === 'string' || !shift ? named : addDays(named, shift)
     const found: FoundDate =

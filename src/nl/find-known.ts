@@ -29,9 +29,11 @@ const HONORIFIC = `(?:${HONORIFICS.join('|')})`
  * accents and to many voice inputs (王秀南 for 王秀兰). A match by sound is always asked about.
  */
 const fuzzy = (syllable: string) =>
-  syllable.replace(/^n(?!g)/, 'l').replace(/^([zcs])h/, '$1').replace(/([ie])ng$/, '$1n')
-const syllables = (text: string) =>
-  pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).map(fuzzy)
+  syllable
+    .replace(/^n(?!g)/, 'l')
+    .replace(/^([zcs])h/, '$1')
+    .replace(/([ie])ng$/, '$1n')
+const syllables = (text: string) => pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).map(fuzzy)
 
 function allMatches(text: string, re: RegExp): RegExpExecArray[] {
   const flags = re.flags.includes('g') ? re.flags : re.flags + 'g'
@@ -64,7 +66,10 @@ function mentionsOf(text: string, known: Known, all: readonly Known[], sounds: s
     // A one-character given name (梅 of 李梅) only on its own: 梅子, 梅姐, not the 梅 of 赵春梅大姐.
     const needsWord = given.length === 1 ? `(?:${HONORIFIC}|子)` : `(?:${HONORIFIC})?`
     const before = given.length === 1 ? `(?<!(?![给跟和同去到看找见了过的是帮与及、])[\\u4e00-\\u9fff])` : ''
-    for (const m of allMatches(text, new RegExp(`(?<!${escape(head[0]!)}[ \\u3000]*)${before}${escape(given)}${needsWord}`)))
+    for (const m of allMatches(
+      text,
+      new RegExp(`(?<!${escape(head[0]!)}[ \\u3000]*)${before}${escape(given)}${needsWord}`),
+    ))
       add('given', m.index!, m[0])
     const sameSurname = all.filter((k) => k.kind !== 'socialOrg' && familyHead(k.subject)[0] === head[0])
     for (const m of allMatches(text, new RegExp(`${escape(head[0]!)}${HONORIFIC}`)))

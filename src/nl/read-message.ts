@@ -4,7 +4,16 @@ import { findDate, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
 import { joinSplitNames } from './people'
-import { CONTACTED, FAMILY_WORDS, NEED_WORDS, NOT_DONE, RELATIVE_AFTER, SOCIAL_ORG_SUFFIX, SOLVED, kindsIn } from './classify'
+import {
+  CONTACTED,
+  FAMILY_WORDS,
+  NEED_WORDS,
+  NOT_DONE,
+  RELATIVE_AFTER,
+  SOCIAL_ORG_SUFFIX,
+  SOLVED,
+  kindsIn,
+} from './classify'
 
 /** One thing she did, as read from what she wrote; it is recorded only after she confirms it. */
 export type ProposedItem =

@@ -207,7 +207,8 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   if (dated === 'invalid') return usageError('日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。', 'badDate')
   const [first, ...rest] = dated.words
   // "#公益服务 今天": a dated entry with no title is still a record of the item.
-  if (!first && spec.shape === 'title' && dated.date) return ok({ type: 'duty', kind: spec.duty!, subject: '', date: dated.date })
+  if (!first && spec.shape === 'title' && dated.date)
+    return ok({ type: 'duty', kind: spec.duty!, subject: '', date: dated.date })
   if (!first) return usageError(`请写上${spec.shape === 'title' ? '名称或题目' : '名称'}，例如 ${spec.example}`)
   // "#联系 贫困户 王建国", "#联系 代表 刘翠花": the first word says which item; the name follows it.
   const named = spec.shape !== 'title' && words.includes(first) ? findSpec(first) : undefined

@@ -71,7 +71,14 @@ async function world(now: Date): Promise<{ h: HandlerHarness; memberId: string; 
   await h.repos.members.bindContact(me.id, h.contactId(ME), now)
   for (const [i, [kind, subject]] of KNOWN.entries()) {
     const id = `seed-${i}`
-    const add = { id, kind: kind as LedgerItem['kind'], subject, key: subject, date: '2026-03-0' + (i + 1), at: Date.parse('2026-03-01') + i }
+    const add = {
+      id,
+      kind: kind as LedgerItem['kind'],
+      subject,
+      key: subject,
+      date: '2026-03-0' + (i + 1),
+      at: Date.parse('2026-03-01') + i,
+    }
     await h.repos.progress.record(me, 2026, { key: id, by: 'seed', messageId: id, change: { add } }, now)
   }
   const noticeIds = new Map<number, string>()
@@ -97,14 +104,23 @@ async function world(now: Date): Promise<{ h: HandlerHarness; memberId: string; 
 }
 
 async function send(h: HandlerHarness, line: CorpusLine, text: string): Promise<void> {
-  const room = line.where === 'group' || line.where === 'voice-group' ? EXEC : line.where === 'constituents-group' ? PUBLIC : undefined
+  const room =
+    line.where === 'group' || line.where === 'voice-group'
+      ? EXEC
+      : line.where === 'constituents-group'
+        ? PUBLIC
+        : undefined
   const msg = h.message({ from: ME, text, room })
   const voice = (line.where === 'voice' || line.where === 'voice-group') && text === line.text
   await h.handle(voice ? { ...msg, kind: 'voice' } : msg)
 }
 
 async function items(h: HandlerHarness, memberId: string): Promise<LedgerItem[]> {
-  return [...(await h.repos.progress.ledger(memberId, 2026)), ...(await h.repos.progress.ledger(memberId, 2027)), ...(await h.repos.progress.ledger(memberId, 2025))]
+  return [
+    ...(await h.repos.progress.ledger(memberId, 2026)),
+    ...(await h.repos.progress.ledger(memberId, 2027)),
+    ...(await h.repos.progress.ledger(memberId, 2025)),
+  ]
 }
 
 const SUBJECT_KINDS = new Set(['representatives', 'poorFamily', 'problemSolved', 'socialOrg'])
@@ -139,14 +155,28 @@ export async function playLine(line: CorpusLine): Promise<Outcome> {
   if (asked && wantsChange) await send(h, line, '1')
   const replies = [...first, ...h.take().map((r) => r.text)]
   const after = await items(h, memberId)
-  const wanted = 'records' in e ? e.records.map((r) => describe({ kind: r.item, subject: r.name, date: r.date ?? today })).sort() : []
+  const wanted =
+    'records' in e
+      ? e.records.map((r) => describe({ kind: r.item, subject: r.name, date: r.date ?? today })).sort()
+      : []
   const made = asExpected(after.filter((i) => !before.has(i.id)).map(describe), wanted).sort()
   const undone = before.size - after.filter((i) => before.has(i.id)).length
-  const acked = (await Promise.all([...noticeIds.entries()].map(async ([n, id], k) => ((await h.repos.notices.acksOf(id)).length > acksBefore[k]!.length ? [n] : [])))).flat()
+  const acked = (
+    await Promise.all(
+      [...noticeIds.entries()].map(async ([n, id], k) =>
+        (await h.repos.notices.acksOf(id)).length > acksBefore[k]!.length ? [n] : [],
+      ),
+    )
+  ).flat()
 
-  const got = [made.length ? made.join(' + ') : '', undone ? `undo:${undone}` : '', acked.length ? `receipt:${acked.join(',')}` : '']
-    .filter(Boolean)
-    .join(' | ') || (replies.length ? 'answered' : 'silent')
+  const got =
+    [
+      made.length ? made.join(' + ') : '',
+      undone ? `undo:${undone}` : '',
+      acked.length ? `receipt:${acked.join(',')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' | ') || (replies.length ? 'answered' : 'silent')
   const want = wanted
   let right: boolean
   if ('records' in e) {

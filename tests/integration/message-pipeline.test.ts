@@ -68,7 +68,11 @@ describe('a duty log on the real database', () => {
   })
 
   it('reads a voice note from the transcript WeChat supplies, through Wechaty, and records it after "1"', async () => {
-    await h.session.say({ from: '张三', text: '今天上午去刘翠花家了，跟她聊了聊家里的情况。', type: types.Message.Audio })
+    await h.session.say({
+      from: '张三',
+      text: '今天上午去刘翠花家了，跟她聊了聊家里的情况。',
+      type: types.Message.Audio,
+    })
     const [proposal] = h.take()
     expect(proposal!.text).toContain('听到的是：“今天上午去刘翠花家了')
     expect(proposal!.text).toContain('联系妇女代表「刘翠花」（今天）')

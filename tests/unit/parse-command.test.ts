@@ -170,7 +170,12 @@ describe('parseCommand: other commands', () => {
   it('reads the audience of a notice', () => {
     expect(command('#通知 执委群 周五开会')).toEqual({ type: 'notice', audience: 'executive', content: '周五开会' })
     expect(command('#通知 群众群 义诊')).toEqual({ type: 'notice', audience: 'constituent', content: '义诊' })
-    expect(command('#通知 周五开会')).toEqual({ type: 'notice', audience: 'executive', content: '周五开会', defaulted: true })
+    expect(command('#通知 周五开会')).toEqual({
+      type: 'notice',
+      audience: 'executive',
+      content: '周五开会',
+      defaulted: true,
+    })
     expect(command('#通知 全部 周五开会')).toEqual({ type: 'notice', audience: 'all', content: '周五开会' })
   })
 

@@ -113,7 +113,12 @@ $('composer').addEventListener('submit', async (e) => {
   await api('/simulator/api/say', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: $('me').value, text, room: conv === PRIVATE ? undefined : conv, kind: $('kind').value }),
+    body: JSON.stringify({
+      from: $('me').value,
+      text,
+      room: conv === PRIVATE ? undefined : conv,
+      kind: $('kind').value,
+    }),
   }).catch(() => {})
 })
 $('conversation').addEventListener('change', render)

@@ -272,7 +272,10 @@ describe('what the held-out corpus showed people write', () => {
 
   it('reads each marked line of a message, a diary begun mid-line, and last week’s list', async () => {
     const { h } = await setup('2026-11-23T10:00:00+08:00')
-    await h.say({ from: '张秀英', text: '妇情日记：好几个媳妇想出去打工又放不下孩子\n需求：六组吴大姐想给孩子找个课后托管' })
+    await h.say({
+      from: '张秀英',
+      text: '妇情日记：好几个媳妇想出去打工又放不下孩子\n需求：六组吴大姐想给孩子找个课后托管',
+    })
     expect(h.take()[0]!.text).toMatch(/1\. 妇情日记（今天）[\s\S]*2\. 妇女需求/)
     await h.say({ from: '张秀英', text: '上午建了个村里的正能量群，下午顺手写了篇妇情日记：群里有姐妹说想学跳广场舞' })
     expect(h.take()[0]!.text).toMatch(/建立正能量网群[\s\S]*妇情日记（今天）：群里有姐妹/)

@@ -62,6 +62,9 @@ it.each(cases)('%s', (text, want) => {
 })
 
 it('puts a bare weekday in last week when the text before it said 上周', () => {
-  expect(findDate('周一联系了王秀兰', today, { weeksBack: 1 })).toMatchObject({ ok: true, date: { month: 11, day: 16 } })
+  expect(findDate('周一联系了王秀兰', today, { weeksBack: 1 })).toMatchObject({
+    ok: true,
+    date: { month: 11, day: 16 },
+  })
   expect(findDate('周一联系了王秀兰', today)).toMatchObject({ ok: true, date: { month: 11, day: 23 } })
 })
