@@ -4,6 +4,9 @@ import type { mock } from 'wechaty-puppet-mock'
 
 const simId = (name: string) => 'sim_' + createHash('sha1').update(name).digest('hex').slice(0, 16)
 
+/** The WeChat id the simulator gives the person with this nickname (the same in every run). */
+export const simulatorContactId = (nickname: string) => simId('contact:' + nickname)
+
 /**
  * The people and groups of the simulator, by name. Ids are derived from names so that a person keeps
  * her WeChat id across runs, as she would in real WeChat.
@@ -20,7 +23,7 @@ export function createSimulatorWorld(mocker: mock.Mocker, botName: string) {
   }
 
   function contact(name: string): string {
-    const id = simId('contact:' + name)
+    const id = simulatorContactId(name)
     if (!mocker.cacheContactPayload.has(id)) {
       mocker.createContact({ id, name, friend: true, type: types.Contact.Individual })
       names.set(id, name)

@@ -37,12 +37,17 @@ export async function runScenario(
           deps.clock.set(line.at)
           break
         case 'roster':
+          // An import that carries each person's WeChat id (CONTRACT.md §2): she is known from her first
+          // message under her name; one with `wechatName` appears under that nickname, not bound.
           for (const entry of line.roster) {
             const org = await deps.repos.orgs.ensure(entry.org, entry.parent)
-            await deps.repos.members.upsertByName(
+            const member = await deps.repos.members.upsertByName(
               { name: entry.name, role: entry.role, orgId: org.id },
               deps.clock.now(),
             )
+            if (!entry.wechatName)
+              await deps.repos.members.bindContact(member.id, session.world.contact(entry.name), deps.clock.now())
+            else session.world.contact(entry.wechatName)
           }
           break
         case 'message':

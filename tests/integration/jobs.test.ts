@@ -13,11 +13,16 @@ let db: TestDb
 /** Four executives' groups in two districts, and two executives who have written to the bot. */
 beforeEach(async () => {
   db = await openTestDb()
-  const people = await registerRoster(db.repos, [
-    { name: '李干部', role: 'admin', org: '襄阳市' },
-    { name: '张三', role: 'executive', org: '樊城区', parent: '襄阳市' },
-    { name: '刘四', role: 'executive', org: '襄城区', parent: '襄阳市' },
-  ])
+  const people = await registerRoster(
+    db.repos,
+    [
+      { name: '李干部', role: 'admin', org: '襄阳市' },
+      { name: '张三', role: 'executive', org: '樊城区', parent: '襄阳市' },
+      { name: '刘四', role: 'executive', org: '襄城区', parent: '襄阳市' },
+    ],
+    undefined,
+    { bind: false },
+  )
   for (const [i, roomId] of ROOMS.entries()) {
     const org = i % 2 ? people['刘四']!.orgId : people['张三']!.orgId
     await db.repos.groups.bind(

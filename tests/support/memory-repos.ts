@@ -60,6 +60,17 @@ function orgRepo(): OrgRepo {
       const org = orgs.get(id)
       if (org) org.rotation = rotation
     },
+    async reparent(id, parentId) {
+      const unit = orgs.get(id)!
+      const parent = parentId ? orgs.get(parentId) : undefined
+      if (parent && (parent.id === id || parent.ancestors.includes(id)))
+        throw new Error('a unit cannot move under itself')
+      const ancestors = parent ? [...parent.ancestors, parent.id] : []
+      unit.parentId = parent?.id ?? null
+      unit.ancestors = ancestors
+      for (const o of orgs.values())
+        if (o.ancestors.includes(id)) o.ancestors = [...ancestors, ...o.ancestors.slice(o.ancestors.indexOf(id))]
+    },
   }
 }
 
@@ -80,10 +91,13 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
     findById: async (id) => copy(members.get(id)),
     findByContactId,
     bindContact,
-    async identify(name, contactId) {
+    async identify(name, contactId, _now, groupOrgIds) {
       const mine = await findByContactId(contactId)
       if (mine) return { member: mine }
-      const candidates = [...members.values()].filter((m) => m.name === name && m.contactIds.length === 0)
+      if (!groupOrgIds?.length) return undefined
+      const candidates = [...members.values()].filter(
+        (m) => m.name === name && m.role === 'executive' && groupOrgIds.includes(m.orgId) && m.contactIds.length === 0,
+      )
       if (candidates.length > 1) return { ambiguous: true }
       const entry = candidates[0]
       if (!entry) {
@@ -97,13 +111,30 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
     },
     async upsertByName(entry, now) {
       void now
-      const existing = [...members.values()].find((m) => m.name === entry.name)
+      const existing = [...members.values()].find((m) => m.name === entry.name && m.orgId === entry.orgId)
       const member = existing ?? { id: newId(), name: entry.name, role: entry.role, orgId: entry.orgId, contactIds: [] }
       member.role = entry.role
-      member.orgId = entry.orgId
       members.set(member.id, member)
       return copy(member)!
     },
+    findByName: async (name) => [...members.values()].filter((m) => m.name === name).map((m) => copy(m)!),
+    async moveTo(memberId, orgId) {
+      const m = members.get(memberId)
+      if (m) m.orgId = orgId
+    },
+    async unbind(memberId) {
+      const m = members.get(memberId)
+      const ids = m ? [...m.contactIds] : []
+      for (const id of ids) contacts.delete(id)
+      if (m) m.contactIds = []
+      claims.delete(`bind:${memberId}`)
+      return ids
+    },
+    listUnbound: async (orgIds) =>
+      [...members.values()]
+        .filter((m) => orgIds.includes(m.orgId) && m.contactIds.length === 0)
+        .sort(byName)
+        .map((m) => copy(m)!),
     listWithChecklist: async (orgIds) =>
       [...members.values()]
         .filter((m) => CHECKLIST_ROLES.includes(m.role) && (!orgIds || orgIds.includes(m.orgId)))
