@@ -8,6 +8,10 @@ export type Action =
   | { do: 'need'; content: string }
   /** Undo one of her records (chosen from her ledger when the question was asked). */
   | { do: 'undo'; year: number; id: string; what: string; need: boolean }
+  /** An admin confirms that this WeChat id is this member ("我是 姓名"). */
+  | { do: 'bind'; memberId: string; contactId: string; nickname: string; who: string }
+  /** An admin takes a member's WeChat ids off. */
+  | { do: 'unbind'; memberId: string; who: string }
   /** An admin's notice held because it would show a personal-looking number in a constituents' group. */
   | { do: 'notice'; audience: Audience; content: string; defaulted: boolean }
 

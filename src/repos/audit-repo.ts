@@ -21,3 +21,5 @@ export function createAuditRepo({ Audit: A }: Models) {
 
   return { record, recent }
 }
+
+export type AuditRepo = ReturnType<typeof createAuditRepo>

@@ -13,6 +13,7 @@ import { createNoticeRepo } from './notice-repo'
 import { createSnapshotRepo } from './snapshot-repo'
 import { createTokenRepo } from './token-repo'
 import { createAuditRepo } from './audit-repo'
+import { createBindCodeRepo } from './bind-code-repo'
 
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
@@ -36,6 +37,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     snapshots: createSnapshotRepo(models),
     tokens: createTokenRepo(models),
     audit: createAuditRepo(models),
+    bindCodes: createBindCodeRepo(models),
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()

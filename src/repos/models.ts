@@ -238,6 +238,17 @@ const proposalSchema = new Schema<D.ProposalDoc>(
 
 const jobMarkSchema = new Schema<D.JobMarkDoc>({ ...stringId, at: { type: Date, required: true } }, opts)
 
+const bindCodeSchema = new Schema<D.BindCodeDoc>(
+  {
+    ...stringId,
+    memberId: { type: ObjectId, required: true },
+    by: { type: String, required: true },
+    at: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  opts,
+)
+
 function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection)
 }
@@ -255,6 +266,7 @@ export function bindModels(conn: Connection) {
     Claim: model(conn, 'Claim', claimSchema, 'claims'),
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
     JobMark: model(conn, 'JobMark', jobMarkSchema, 'job_marks'),
+    BindCode: model(conn, 'BindCode', bindCodeSchema, 'bind_codes'),
     Proposal: model(conn, 'Proposal', proposalSchema, 'proposals'),
     Notice: model(conn, 'Notice', noticeSchema, 'notices'),
     Ack: model(conn, 'Ack', ackSchema, 'acks'),

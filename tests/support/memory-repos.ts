@@ -10,6 +10,8 @@ import type { NoticeRepo } from '../../src/repos/notice-repo'
 import type { OutboxItem, OutboxRepo, SentRecently } from '../../src/repos/outbox-repo'
 import type { ProposalRepo } from '../../src/repos/proposal-repo'
 import type { Proposal } from '../../src/domain/proposal'
+import { BIND_CODE_TTL_MS, type BindCodeRepo } from '../../src/repos/bind-code-repo'
+import type { AuditEntry, AuditRepo } from '../../src/repos/audit-repo'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
 import { applyChange, countLedger, type LedgerEvent, type LedgerItem } from '../../src/domain/ledger'
@@ -390,6 +392,35 @@ function proposalRepo(): ProposalRepo {
   }
 }
 
+function bindCodeRepo(): BindCodeRepo {
+  const codes = new Map<string, { memberId: string; by: string; expiresAt: Date }>()
+  const used = new Set<string>()
+  return {
+    async issue(memberId, by, now) {
+      let code = ''
+      do code = String(10_000_000 + Math.floor(Math.random() * 90_000_000))
+      while (codes.has(code))
+      const expiresAt = new Date(now.getTime() + BIND_CODE_TTL_MS)
+      codes.set(code, { memberId, by, expiresAt })
+      return { code, expiresAt }
+    },
+    async redeem(code, _contactId, now) {
+      const c = codes.get(code)
+      if (!c || c.expiresAt <= now || used.has(code)) return undefined
+      used.add(code)
+      return { memberId: c.memberId, by: c.by }
+    },
+  }
+}
+
+function auditRepo(): AuditRepo {
+  const entries: AuditEntry[] = []
+  return {
+    record: async (entry) => void entries.unshift({ ...entry }),
+    recent: async (limit = 200) => entries.slice(0, limit),
+  }
+}
+
 export function createMemoryRepos(): HandlerRepos {
   const bindClaims = new Map<string, string>()
   return {
@@ -402,5 +433,7 @@ export function createMemoryRepos(): HandlerRepos {
     notices: noticeRepo(),
     outbox: outboxRepo(),
     proposals: proposalRepo(),
+    bindCodes: bindCodeRepo(),
+    audit: auditRepo(),
   }
 }
