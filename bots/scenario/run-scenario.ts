@@ -4,6 +4,7 @@ import type { ManualClock } from '../../src/clock'
 import type { Logger } from '../../src/logger'
 import { emptyCounts, type ProgressCounts } from '../../src/domain/progress'
 import { toLocal } from '../../src/domain/zoned-time'
+import { displayNames } from '../../src/domain/display-names'
 import { findJob } from '../../jobs'
 import { startSimulatorSession, type NamedSentMessage } from '../simulator-session'
 import { createJobRunner } from '../../jobs/run-job'
@@ -85,7 +86,10 @@ export async function scenarioSummary(deps: ScenarioDeps): Promise<Record<string
     members.map((m) => m.id),
   )
   const byMember = new Map(progress.map((p) => [p.memberId, p.counts]))
+  // Namesakes are keyed 姓名（单位） (CONTRACT.md §2).
+  const units = new Map((await deps.repos.orgs.listByIds([...new Set(members.map((m) => m.orgId))])).map((o) => [o.id, o.name]))
+  const names = displayNames(members, (id) => units.get(id) ?? '')
   const summary: Record<string, ProgressCounts> = {}
-  for (const m of members) summary[m.name] = byMember.get(m.id) ?? emptyCounts()
+  for (const m of members) summary[names.get(m.id)!] = byMember.get(m.id) ?? emptyCounts()
   return summary
 }
