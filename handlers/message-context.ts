@@ -27,6 +27,7 @@ export type HandlerRepos = Pick<
   | 'proposals'
   | 'bindCodes'
   | 'audit'
+  | 'representatives'
 >
 
 export type Place =

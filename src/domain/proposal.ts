@@ -3,7 +3,7 @@ import type { Audience } from './vocabulary'
 
 /** Something the bot will do once she answers with the option's digit. */
 export type Action =
-  | { do: 'duty'; kind: DutyKind; subject: string; date: string; text: string | null }
+  | { do: 'duty'; kind: DutyKind; subject: string; date: string; text: string | null; unlisted?: true }
   | { do: 'diary'; content: string; date: string }
   | { do: 'need'; content: string }
   /** Undo one of her records (chosen from her ledger when the question was asked). */

@@ -10,6 +10,7 @@ import { reviewRuleBody, tokenBody } from './api-schemas'
 import { progressReport, summarizeByUnit } from '../services/progress-report'
 import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import { importRoster } from '../services/import-roster'
+import { importRepresentatives } from '../services/import-representatives'
 import { readUploadTable, UploadRefused } from './read-upload-table'
 import { DEFAULT_REVIEW_RULE } from '../domain/review-grade'
 import { toLocal } from '../domain/zoned-time'
@@ -173,6 +174,22 @@ export function apiRoutes(deps: ApiDeps): Router {
     await audit(ctx, 'issue token', `role=${body.role} org=${body.org} label=${body.label}`)
     ctx.status = 201
     ctx.body = { token }
+  })
+
+  /** The federation's list of women representatives per unit (姓名, 单位): #联系 counts these without a question. */
+  router.post('/representatives/import', async (ctx) => {
+    requireAdmin(ctx)
+    const body = await readBody(ctx, 1_000_000)
+    const result = await readUploadTable(body, ctx.get('content-type')).then(
+      (table) => importRepresentatives(repos, table, principalOf(ctx).orgId, deps.clock.now()),
+      (err: unknown) => {
+        if (!(err instanceof UploadRefused)) throw err
+        return { imported: 0, rejected: [{ line: 0, reason: err.reason }] }
+      },
+    )
+    await audit(ctx, 'import representatives', `imported=${result.imported} rejected=${result.rejected.length}`)
+    ctx.status = result.rejected.length ? 400 : 200
+    ctx.body = result
   })
 
   /** Members of her units, with whether each has a WeChat id bound (`?unbound=1`: only those without). */

@@ -198,3 +198,11 @@ export interface BindCodeDoc {
   at: Date
   expiresAt: Date
 }
+
+/** A women representative on the federation's own list, for one unit: keyed by unit and name. */
+export interface RepresentativeDoc {
+  _id: string
+  orgId: Types.ObjectId
+  name: string
+  at: Date
+}

@@ -238,6 +238,17 @@ const proposalSchema = new Schema<D.ProposalDoc>(
 
 const jobMarkSchema = new Schema<D.JobMarkDoc>({ ...stringId, at: { type: Date, required: true } }, opts)
 
+const representativeSchema = new Schema<D.RepresentativeDoc>(
+  {
+    ...stringId,
+    orgId: { type: ObjectId, required: true },
+    name: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  opts,
+)
+representativeSchema.index({ orgId: 1 })
+
 const bindCodeSchema = new Schema<D.BindCodeDoc>(
   {
     ...stringId,
@@ -267,6 +278,7 @@ export function bindModels(conn: Connection) {
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
     JobMark: model(conn, 'JobMark', jobMarkSchema, 'job_marks'),
     BindCode: model(conn, 'BindCode', bindCodeSchema, 'bind_codes'),
+    Representative: model(conn, 'Representative', representativeSchema, 'representatives'),
     Proposal: model(conn, 'Proposal', proposalSchema, 'proposals'),
     Notice: model(conn, 'Notice', noticeSchema, 'notices'),
     Ack: model(conn, 'Ack', ackSchema, 'acks'),

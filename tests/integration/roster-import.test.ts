@@ -3,6 +3,7 @@ import iconv from 'iconv-lite'
 import { openTestDb, type TestDb } from '../support/test-db'
 import { startApiServer } from '../support/api-server'
 import { registerRoster } from '../support/fixtures'
+import { createRepos } from '../../src/repos/create-repos'
 
 const ADMIN = 'roster-import-admin-token-1'
 let db: TestDb
@@ -144,5 +145,29 @@ describe('changes to people and units already there', () => {
     const [gui] = await db.repos.members.findByName('癸十')
     expect(gui!.orgId).toBe(village.id)
     expect((await db.repos.members.findByName('壬九'))[0]!.role).toBe('chair')
+  })
+})
+
+describe('the representatives’ list', () => {
+  const send = async (rows: string[], token = ADMIN) => {
+    const res = await fetch(server.base + '/api/v1/representatives/import', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: ['姓名,单位', ...rows].join('\n'),
+    })
+    return {
+      status: res.status,
+      body: (await res.json()) as { imported: number; rejected: { line: number; reason: string }[] },
+    }
+  }
+
+  it('imports names per unit in scope, all or nothing', async () => {
+    const refused = await send(['刘翠花,樊城区', '李梅,襄城区'], districtAdmin)
+    expect(refused).toMatchObject({ status: 400, body: { imported: 0, rejected: [{ line: 3 }] } })
+    const fan = (await db.repos.orgs.findByName('樊城区'))!
+    expect(await db.repos.representatives.namesFor(fan.id)).toEqual([])
+    const ok = await send(['刘翠花,樊城区', '李梅,樊城区', '刘翠花,樊城区'], districtAdmin)
+    expect(ok).toEqual({ status: 200, body: { imported: 2, rejected: [] } })
+    expect((await createRepos(db.conn).representatives.namesFor(fan.id)).sort()).toEqual(['刘翠花', '李梅'])
   })
 })

@@ -83,7 +83,10 @@ describe('npm run simulate', () => {
       '--summary',
     ])
     expect(code).toBe(0)
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     const summary = lines.at(-1).summary
     expect(Object.keys(summary).sort()).toEqual(['张秀英', '王芳（李庄村）', '王芳（白庙村）'])
     expect(summary['王芳（白庙村）']).toMatchObject({ representatives: 1, poorFamily: 0 })

@@ -12,6 +12,7 @@ import type { ProposalRepo } from '../../src/repos/proposal-repo'
 import type { Proposal } from '../../src/domain/proposal'
 import { BIND_CODE_TTL_MS, type BindCodeRepo } from '../../src/repos/bind-code-repo'
 import type { AuditEntry, AuditRepo } from '../../src/repos/audit-repo'
+import type { RepresentativeRepo } from '../../src/repos/representative-repo'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
 import { applyChange, countLedger, type LedgerEvent, type LedgerItem } from '../../src/domain/ledger'
@@ -421,10 +422,28 @@ function auditRepo(): AuditRepo {
   }
 }
 
+function representativeRepo(orgs: OrgRepo): RepresentativeRepo {
+  const lists = new Map<string, Set<string>>()
+  return {
+    async namesFor(orgId) {
+      const units = [orgId, ...((await orgs.findById(orgId))?.ancestors ?? [])]
+      return [...new Set(units.flatMap((id) => [...(lists.get(id) ?? [])]))]
+    },
+    async add(orgId, names) {
+      const list = lists.get(orgId) ?? new Set<string>()
+      const before = list.size
+      for (const n of names) list.add(n)
+      lists.set(orgId, list)
+      return list.size - before
+    },
+  }
+}
+
 export function createMemoryRepos(): HandlerRepos {
   const bindClaims = new Map<string, string>()
+  const orgs = orgRepo()
   return {
-    orgs: orgRepo(),
+    orgs,
     members: memberRepo(bindClaims),
     groups: groupRepo(),
     needs: needRepo(),
@@ -435,5 +454,6 @@ export function createMemoryRepos(): HandlerRepos {
     proposals: proposalRepo(),
     bindCodes: bindCodeRepo(),
     audit: auditRepo(),
+    representatives: representativeRepo(orgs),
   }
 }

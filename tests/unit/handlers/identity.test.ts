@@ -147,3 +147,46 @@ describe('group binding in scope', () => {
     expect(h.take()[0]!.text).toContain('#绑定 执委群 或 #绑定 群众群')
   })
 })
+
+describe('the representatives’ roster', () => {
+  async function withList() {
+    const s = await setup()
+    const village = (await s.h.repos.orgs.findByName('白庙村'))!
+    await s.h.repos.representatives.add(village.id, ['刘翠花', '李梅'], new Date())
+    await s.h.say({ room: VILLAGE_GROUP, from: '赵敏', text: '#进度' }) // binds 赵敏 in her group
+    s.h.take()
+    const items = async () =>
+      (await s.h.repos.progress.ledger(s.people['赵敏']!.id, 2026)).map(
+        (i) => `${i.subject}${i.unlisted ? '（名单外）' : ''}`,
+      )
+    return { ...s, items }
+  }
+
+  it('counts a listed representative at once, and asks once before one who is not on the list', async () => {
+    const { h, items } = await withList()
+    await h.say({ from: '赵敏', text: '#联系 刘翠花' })
+    expect(h.take()[0]!.text).toMatch(/^✏️ 已记录：联系妇女代表「刘翠花」/)
+    await h.say({ from: '赵敏', text: '#联系 马兰' })
+    expect(h.take()[0]!.text).toBe(
+      '「马兰」不在本单位的妇女代表名单里，记下后在述职表里标为“名单外”。\n回复 1 仍然记下（联系妇女代表「马兰」（今天）），回复 0 取消',
+    )
+    await h.say({ from: '赵敏', text: '1' })
+    await h.say({ from: '赵敏', text: '#联系 马兰 又聊了一次' })
+    expect(h.take().at(-1)!.text).toContain('已记录')
+    expect(await items()).toEqual(['刘翠花', '马兰（名单外）', '马兰'])
+  })
+
+  it('knows a listed name written short, and says it is from the list', async () => {
+    const { h } = await withList()
+    await h.say({ from: '赵敏', text: '#联系 翠花' })
+    expect(h.take()[0]!.text).toContain('“翠花”是名单上的「刘翠花」吗？')
+    await h.say({ from: '赵敏', text: '今天去看了梅子' })
+    expect(h.take()[0]!.text).toContain('联系妇女代表「李梅」')
+  })
+
+  it('changes nothing for a unit without a list', async () => {
+    const { h } = await setup()
+    await h.say({ room: VILLAGE_GROUP, from: '赵敏', text: '#联系 马兰' })
+    expect(h.take()[0]!.text).toMatch(/^✏️ 已记录/)
+  })
+})
