@@ -20,7 +20,8 @@ export const unboundReportJob: Job = {
       const org = await ctx.repos.orgs.findById(admin.orgId)
       if (!org) continue
       const mark = `unbound-report:${admin.id}:${week}`
-      if (!ctx.force && !hasSlotPassed(org.settings.weeklyProgress ?? DEFAULT_WEEKLY_PROGRESS, ctx.now, ctx.tz)) continue
+      if (!ctx.force && !hasSlotPassed(org.settings.weeklyProgress ?? DEFAULT_WEEKLY_PROGRESS, ctx.now, ctx.tz))
+        continue
       if (!ctx.force && (await ctx.repos.jobMarks.isDone(mark))) continue
       const unbound = await ctx.repos.members.listUnbound(await ctx.repos.orgs.subtreeIds(org.id))
       if (unbound.length > 0)

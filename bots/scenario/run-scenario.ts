@@ -87,7 +87,9 @@ export async function scenarioSummary(deps: ScenarioDeps): Promise<Record<string
   )
   const byMember = new Map(progress.map((p) => [p.memberId, p.counts]))
   // Namesakes are keyed 姓名（单位） (CONTRACT.md §2).
-  const units = new Map((await deps.repos.orgs.listByIds([...new Set(members.map((m) => m.orgId))])).map((o) => [o.id, o.name]))
+  const units = new Map(
+    (await deps.repos.orgs.listByIds([...new Set(members.map((m) => m.orgId))])).map((o) => [o.id, o.name]),
+  )
   const names = displayNames(members, (id) => units.get(id) ?? '')
   const summary: Record<string, ProgressCounts> = {}
   for (const m of members) summary[names.get(m.id)!] = byMember.get(m.id) ?? emptyCounts()
