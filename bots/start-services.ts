@@ -98,7 +98,7 @@ export async function startServices(deps: {
     port,
     ...(world ? { simulator: `http://${shown}:${port}/simulator` } : {}),
   })
-  const queue = startQueueWorker({ repos, send: bot.send, replies, policy, log }, clock)
+  const queue = startQueueWorker({ repos, account: bot.account, send: bot.send, replies, policy, log }, clock)
   const scheduler = startScheduler(
     JOBS,
     config.BOT_TIMEZONE,

@@ -16,7 +16,7 @@ import { AlreadyHandled } from './user-error'
 /** The repositories a handler may use; tests pass in-memory ones. */
 export type HandlerRepos = Pick<
   Repos,
-  'orgs' | 'members' | 'groups' | 'needs' | 'progress' | 'claims' | 'notices' | 'outbox' | 'proposals'
+  'orgs' | 'members' | 'groups' | 'needs' | 'progress' | 'claims' | 'notices' | 'outbox' | 'presence' | 'proposals'
 >
 
 export type Place =

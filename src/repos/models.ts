@@ -205,6 +205,9 @@ const outboxSchema = new Schema<D.OutboxDoc>(
     dedupeKey: { type: String, required: true, unique: true },
     kind: { type: String, required: true },
     target: { type: String, required: true },
+    account: { type: String, default: null },
+    triedBy: { type: [String], default: [] },
+    sentBy: { type: String, default: null },
     text: { type: String, default: '' },
     mentionIds: { type: [String], default: [] },
     fileName: { type: String, default: null },
@@ -215,14 +218,29 @@ const outboxSchema = new Schema<D.OutboxDoc>(
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
     attempts: { type: Number, default: 0 },
+    failures: { type: Number, default: 0 },
     leaseUntil: { type: Date, default: null },
     error: { type: String, default: null },
   },
   opts,
 )
+outboxSchema.index({ account: 1, status: 1, notBefore: 1 })
 outboxSchema.index({ status: 1, notBefore: 1 })
 outboxSchema.index({ sentAt: 1 })
+outboxSchema.index({ sentBy: 1, sentAt: 1 })
 outboxSchema.index({ target: 1, sentAt: 1 })
+
+const presenceSchema = new Schema<D.PresenceDoc>(
+  {
+    ...stringId,
+    account: { type: String, required: true },
+    target: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  opts,
+)
+presenceSchema.index({ target: 1 })
+presenceSchema.index({ account: 1 })
 
 const proposalSchema = new Schema<D.ProposalDoc>(
   {
@@ -254,6 +272,7 @@ export function bindModels(conn: Connection) {
     Progress: model(conn, 'Progress', progressSchema, 'progress'),
     Claim: model(conn, 'Claim', claimSchema, 'claims'),
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
+    Presence: model(conn, 'Presence', presenceSchema, 'presence'),
     JobMark: model(conn, 'JobMark', jobMarkSchema, 'job_marks'),
     Proposal: model(conn, 'Proposal', proposalSchema, 'proposals'),
     Notice: model(conn, 'Notice', noticeSchema, 'notices'),
