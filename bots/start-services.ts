@@ -109,6 +109,7 @@ export async function startServices(deps: {
       log,
       force: false,
       followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
+      auditRetentionDays: config.AUDIT_RETENTION_DAYS,
     }),
     log,
     (job, ran) => metrics.inc('fulian_job_runs_total', { job, ran: String(ran) }),

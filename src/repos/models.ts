@@ -136,6 +136,9 @@ const claimSchema = new Schema<D.ClaimDoc>(
   opts,
 )
 
+// The clean-up job deletes claims by age (see domain/retention).
+claimSchema.index({ at: 1 })
+
 const noticeSchema = new Schema<D.NoticeDoc>(
   {
     number: { type: Number, required: true, unique: true },
@@ -254,7 +257,10 @@ const proposalSchema = new Schema<D.ProposalDoc>(
   opts,
 )
 
+proposalSchema.index({ expiresAt: 1 })
+
 const jobMarkSchema = new Schema<D.JobMarkDoc>({ ...stringId, at: { type: Date, required: true } }, opts)
+jobMarkSchema.index({ at: 1 })
 
 function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection)

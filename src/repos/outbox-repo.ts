@@ -1,7 +1,7 @@
 import type { Models } from './models'
 import type { OutboxDoc } from './documents'
 import type { PresenceRepo } from './presence-repo'
-import { insertOnce, oid } from './to-plain'
+import { deleteWhere, insertOnce, oid } from './to-plain'
 
 /** One message the account sent: a queued one or a direct reply. */
 export interface SentRecently {
@@ -179,8 +179,15 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models, presence: Presenc
     return O.countDocuments({ status: { $in: ['pending', 'sending'] } })
   }
 
+  /** Sent before `sent`, or given up before `failed`; waiting messages are never deleted. */
+  async function deleteFinishedBefore(cutoffs: { sent: Date; failed: Date }): Promise<number> {
+    const sent = await deleteWhere(O, { status: 'sent', sentAt: { $lt: cutoffs.sent } })
+    return sent + (await deleteWhere(O, { status: 'failed', notBefore: { $lt: cutoffs.failed } }))
+  }
+
   return {
     enqueue,
+    deleteFinishedBefore,
     recentSends,
     nextCandidate,
     claim,

@@ -48,6 +48,7 @@ const job = (repos: Repos) => ({
   log: silentLogger,
   force: true,
   followUpHours: 24,
+  auditRetentionDays: 365,
 })
 const outboxRows = () => db.conn.collection('outbox').find({}).toArray()
 

@@ -256,6 +256,11 @@ function claimRepo(claims: Map<string, string>): ClaimRepo {
       values.set(id, { by: '-', value, at: now })
       return true
     },
+    async deleteBefore(cutoff) {
+      const old = [...values.entries()].filter(([, v]) => v.at < cutoff).map(([k]) => k)
+      for (const k of old) values.delete(k)
+      return old.length
+    },
   }
 }
 
@@ -380,6 +385,13 @@ function outboxRepo(presence: PresenceRepo): OutboxRepo {
       void Object.assign(row(id) ?? {}, { status: 'pending', account, triedBy }),
     depth: async () => items.filter((i) => i.status === 'pending' || i.status === 'sending').length,
     exists: async (dedupeKey) => items.some((i) => i.dedupeKey === dedupeKey),
+    async deleteFinishedBefore(cutoffs) {
+      const gone = (i: (typeof items)[number]) =>
+        (i.status === 'sent' && i.sentAt! < cutoffs.sent) || (i.status === 'failed' && i.notBefore < cutoffs.failed)
+      const before = items.length
+      items.splice(0, items.length, ...items.filter((i) => !gone(i)))
+      return before - items.length
+    },
   }
 }
 
@@ -393,6 +405,11 @@ function proposalRepo(): ProposalRepo {
     },
     remove: async (conversation, key) => {
       if (waiting.get(conversation)?.key === key) waiting.delete(conversation)
+    },
+    async deleteLapsedBefore(cutoff) {
+      const lapsed = [...waiting.entries()].filter(([, p]) => p.expiresAt < cutoff).map(([k]) => k)
+      for (const k of lapsed) waiting.delete(k)
+      return lapsed.length
     },
   }
 }
