@@ -103,3 +103,10 @@ it('imports a roster saved by Excel on Chinese Windows (GBK)', async () => {
   expect(member?.name).toBe('辛八')
   expect((await db.repos.orgs.findById(member!.orgId))?.name).toBe('太平店镇')
 })
+
+it('refuses a CSV with a quote left open, instead of reading the rest of the file as one cell', async () => {
+  const { status, body } = await upload(['"辛九,执委,樊城区,,wxid_xinjiu', '壬十,执委,樊城区,,wxid_renshi'])
+  expect(status).toBe(400)
+  expect(body.rejected[0]!.reason).toContain('引号（"）没有配对')
+  expect(await db.repos.members.findByContactId('wxid_renshi')).toBeUndefined()
+})
