@@ -65,7 +65,7 @@ export async function startServices(deps: {
     onSent: web?.onSent,
     journal,
     onHandled: (_id, outcome, ms) => {
-      metrics.inc('fulian_messages_total', { outcome })
+      metrics.countMessage(outcome)
       if (outcome === 'handled' || outcome === 'userError') metrics.observeCommandMs(ms)
     },
   })
@@ -112,7 +112,7 @@ export async function startServices(deps: {
       auditRetentionDays: config.AUDIT_RETENTION_DAYS,
     }),
     log,
-    (job, ran) => metrics.inc('fulian_job_runs_total', { job, ran: String(ran) }),
+    (job, ran) => metrics.countJobRun(job, ran),
   )
 
   return {
