@@ -13,6 +13,7 @@ import { BENCH_GROUP, startRealBot } from './real-bot'
 import { drive } from './drive'
 import { weeklyProgressScale } from './weekly-progress-scale'
 import { commandLatencyScale } from './command-latency-scale'
+import { maskScale } from './mask-scale'
 
 type Result = Record<string, unknown> & { name: string }
 
@@ -135,6 +136,7 @@ async function main() {
   if (want('command-latency-scale')) print(await commandLatencyScale(1_000, quick ? 5_000 : 100_000, quick ? 20 : 100))
   if (want('notice-send-plan')) print(sendPlan(1000))
   if (want('memory-after-messages')) print(memory(quick ? 500 : 10_000))
+  if (want('mask-scale')) print(maskScale(quick ? 50 : 500))
 }
 
 main().then(

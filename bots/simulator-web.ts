@@ -75,10 +75,15 @@ export async function seedDemoFederation(repos: Repos, world: SimulatorWorld, no
   if ((await repos.members.listWithChecklist()).length > 0) return false
   const city = await repos.orgs.ensure('襄阳市')
   const district = await repos.orgs.ensure('樊城区', '襄阳市')
-  const admin = await repos.members.upsertByName({ name: '李干部', role: 'admin', orgId: city.id }, now)
-  await repos.members.upsertByName({ name: '王主席', role: 'chair', orgId: city.id }, now)
-  for (const name of ['张三', '刘四', '陈五'])
-    await repos.members.upsertByName({ name, role: 'executive', orgId: district.id }, now)
+  // The demo's people are bound to the simulator's contacts of their names, as an import with WeChat ids does.
+  const add = async (name: string, role: 'admin' | 'chair' | 'executive', orgId: string) => {
+    const member = await repos.members.upsertByName({ name, role, orgId }, now)
+    await repos.members.bindContact(member.id, world.contact(name), now)
+    return member
+  }
+  const admin = await add('李干部', 'admin', city.id)
+  await add('王主席', 'chair', city.id)
+  for (const name of ['张三', '刘四', '陈五']) await add(name, 'executive', district.id)
   for (const [kind, topic] of Object.entries(DEMO_ROOMS) as [keyof typeof DEMO_ROOMS, string][]) {
     await repos.groups.bind({ roomId: world.room(topic), topic, kind, orgId: city.id, boundBy: admin.id }, now)
   }

@@ -5,6 +5,9 @@ import type { mock } from 'wechaty-puppet-mock'
 const simId = (name: string) => 'sim_' + createHash('sha1').update(name).digest('hex').slice(0, 16)
 const defaultBotId = (botName: string) => 'sim_bot_' + simId(botName).slice(4, 12)
 
+/** The WeChat id the simulator gives the person with this nickname (the same in every run). */
+export const simulatorContactId = (nickname: string) => simId('contact:' + nickname)
+
 /**
  * The people and groups of the simulator, by name. Ids are derived from names so that a person keeps
  * her WeChat id across runs, as she would in real WeChat. `botId` names the bot's own account (tests run
@@ -21,7 +24,7 @@ export function createSimulatorWorld(mocker: mock.Mocker, botName: string, botId
   }
 
   function contact(name: string): string {
-    const id = simId('contact:' + name)
+    const id = simulatorContactId(name)
     if (!mocker.cacheContactPayload.has(id)) {
       mocker.createContact({ id, name, friend: true, type: types.Contact.Individual })
       names.set(id, name)

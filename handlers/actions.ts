@@ -7,6 +7,7 @@ import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
 import { recordDiary, recordDuty, recordNeed } from './record-item'
 import { sendNotice } from './notice-handler'
+import { targetOfContact } from '../src/services/send-queue'
 
 /** What she read as an item, as something to do once she confirms. */
 export function actionOf(item: ProposedItem): Action {
@@ -28,6 +29,10 @@ export function describeAction(action: Action, today: LocalDate, inGroup: boolea
       return `撤销：${action.what}`
     case 'notice':
       return `发送通知：${cut(action.content)}`
+    case 'bind':
+      return `绑定：“${action.nickname}”是${action.who}`
+    case 'unbind':
+      return `解除${action.who}的微信绑定`
   }
 }
 
@@ -79,7 +84,57 @@ export async function runActions(
       case 'notice':
         lines.push(await sendNotice(ctx, member, action, itemKey))
         break
+      case 'bind':
+        lines.push(await confirmBinding(ctx, member, action))
+        break
+      case 'unbind': {
+        const removed = await ctx.repos.members.unbind(action.memberId)
+        await ctx.repos.audit.record({
+          at: ctx.now,
+          who: member.name,
+          role: member.role,
+          action: 'unbind member',
+          detail: `${action.who}（${removed.length} 个微信）`,
+        })
+        lines.push(removed.length ? `已解除${action.who}的微信绑定。` : `${action.who}已经没有绑定的微信了。`)
+        break
+      }
     }
   }
   return lines
+}
+
+/** An admin's "1" to "我是 姓名": binds the WeChat id (unless it is someone else's) and tells her. */
+async function confirmBinding(
+  ctx: MessageContext,
+  admin: Member,
+  action: Extract<Action, { do: 'bind' }>,
+): Promise<string> {
+  const holder = await ctx.repos.members.findByContactId(action.contactId)
+  if (holder && holder.id !== action.memberId) return `这个微信已经绑定给别人了，没有绑定。`
+  if (holder) return `“${action.nickname}”已经绑定为${action.who}了。`
+  if (!(await ctx.repos.members.bindContact(action.memberId, action.contactId, ctx.now)))
+    return `这个微信已经绑定给别人了，没有绑定。`
+  await ctx.repos.audit.record({
+    at: ctx.now,
+    who: admin.name,
+    role: admin.role,
+    action: 'bind member',
+    detail: `${action.who} ← 微信昵称“${action.nickname}”（本人申请，管理员确认）`,
+  })
+  await tell(
+    ctx,
+    action.contactId,
+    `bind-confirmed:${action.contactId}:${action.memberId}`,
+    `管理员已确认：您是${action.who}。现在可以直接跟我说做了什么，例如“今天去看了刘翠花”；发送 #帮助 查看全部用法。`,
+  )
+  return `已绑定：“${action.nickname}”就是${action.who}。`
+}
+
+/** A private message to someone other than the sender, through the send queue (once per key). */
+export async function tell(ctx: MessageContext, contactId: string, dedupeKey: string, text: string): Promise<void> {
+  await ctx.repos.outbox.enqueue(
+    [{ dedupeKey, kind: 'reply-elsewhere', target: targetOfContact(contactId), text, notBefore: ctx.now }],
+    ctx.now,
+  )
 }

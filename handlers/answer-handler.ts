@@ -1,7 +1,7 @@
 import { conversationOf } from '../src/domain/proposal'
 import type { Handler } from './composer'
 import { senderOf } from './guards'
-import { runActions } from './actions'
+import { runActions, tell } from './actions'
 import { acknowledge } from './notice-handler'
 
 /**
@@ -22,7 +22,16 @@ export const handleAnswer: Handler<'answer'> = async (ctx) => {
   if (digit === 0) {
     await ctx.claim()
     await ctx.repos.proposals.remove(conversation, waiting.key)
-    await ctx.reply('好的，已取消，什么也没记。')
+    const binding = waiting.options[0]?.actions.find((a) => a.do === 'bind')
+    if (binding?.do === 'bind') {
+      await tell(
+        ctx,
+        binding.contactId,
+        `bind-refused:${waiting.key}`,
+        `管理员没有确认您是${binding.who}。如有误会，请直接联系本级妇联管理员。`,
+      )
+      await ctx.reply('好的，没有绑定。')
+    } else await ctx.reply('好的，已取消，什么也没记。')
     return
   }
   const option = waiting.options[digit - 1]

@@ -11,7 +11,8 @@ import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
 import { describeDate, requireDate } from './dates'
 import { UserError } from './user-error'
-import { knownNames } from './known-names'
+import { knownAs, knownNames } from './known-names'
+import { unlistedNote, unlistedRepresentatives } from './representative-list'
 import { recordDuty } from './record-item'
 import { propose } from './propose'
 import { describeAction } from './actions'
@@ -42,6 +43,26 @@ export const handleDuty: Handler<'duty'> = async (ctx) => {
       `“${open.written}”可能是${open.open.map((k) => `「${k.subject}」`).join('或')}，请写全名再发一次。`,
     )
   const readings = resolved as Exclude<Resolution, { open: unknown }>[]
+  // A representative not on her unit's list (when it has one) is recorded after a question, marked.
+  const offList = await unlistedRepresentatives(
+    ctx,
+    member,
+    readings.filter((r) => r.sure && r.kind === 'representatives').map((r) => r.subject),
+  )
+  if (offList.size && readings.every((r) => r.sure)) {
+    const actions: Action[] = readings.map((r, i) => ({
+      do: 'duty',
+      kind: r.kind,
+      subject: r.subject,
+      date: formatDate(date),
+      text: i === 0 ? (cmd.detail ?? null) : null,
+      ...(offList.has(r.subject) ? { unlisted: true as const } : {}),
+    }))
+    await propose(ctx, member, unlistedNote(offList), [
+      { label: `仍然记下（${actions.map((a) => describeAction(a, ctx.today, false)).join('、')}）`, actions },
+    ])
+    return
+  }
   if (readings.every((r) => r.sure)) {
     const lines: string[] = []
     for (const [i, r] of readings.entries())
@@ -64,9 +85,19 @@ export const handleDuty: Handler<'duty'> = async (ctx) => {
     text: i === 0 ? (cmd.detail ?? null) : null,
   }))
   const unsure = readings.filter((r): r is Extract<Resolution, { sure: false }> => !r.sure)
-  const question = unsure.map((u) => `“${u.written}”是您记过的「${u.subject}」吗？`).join('\n')
+  const question = unsure.map((u) => `“${u.written}”是${knownAs(u)}吗？`).join('\n')
+  const asTypedOffList = await unlistedRepresentatives(
+    ctx,
+    member,
+    readings.flatMap((r) => (!r.sure && cmd.kind === 'representatives' ? [r.written] : [])),
+  )
   const asTyped = readings.map(
-    (r, i): Action => ({ ...actions[i]!, ...(r.sure ? {} : { subject: r.written, kind: cmd.kind }) }) as Action,
+    (r, i): Action =>
+      ({
+        ...actions[i]!,
+        ...(r.sure ? {} : { subject: r.written, kind: cmd.kind }),
+        ...(!r.sure && asTypedOffList.has(r.written) ? { unlisted: true } : {}),
+      }) as Action,
   )
   await propose(ctx, member, question, [
     { label: `是，记为${actions.map((a) => describeAction(a, ctx.today, false)).join('、')}`, actions },

@@ -7,12 +7,12 @@ export interface FriendDecision {
 }
 
 const STRANGER =
-  '您好！我是妇联助手，为妇联执委记录履职清单。您还不在执委名单里，请联系本级妇联管理员把您加入名单，之后就可以在这里和我对话了。'
+  '您好！我是妇联助手，为妇联执委记录履职清单。如果您在执委名单里，请发送“我是 您的姓名”，本单位管理员确认后就可以在这里和我对话了；不在名单里请联系本级妇联管理员。'
 
 /**
- * Everyone is accepted, because WeChat lets nobody message a stranger before accepting: a registered
- * member (by WeChat id, or an unbound roster entry with her name) gets a welcome, a stranger is told
- * once how to get registered and nothing more.
+ * Everyone is accepted, because WeChat lets nobody message a stranger before accepting: a member bound
+ * to this WeChat id gets a welcome; anyone else is told once how to be recognised ("我是 姓名") and
+ * nothing more. A nickname alone binds nobody.
  */
 export async function decideFriendRequest(
   repos: Repos,

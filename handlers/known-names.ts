@@ -11,7 +11,8 @@ const KINDS: Partial<Record<LedgerItem['kind'], Known['kind']>> = {
 
 /**
  * The people, families and organisations she has logged this year (and, in the first quarter, last
- * year): the names she writes. From this process's memory of her ledger when it has one.
+ * year), and the representatives on her unit's list: the names she writes. From this process's memory
+ * of her ledger when it has one.
  */
 export async function knownNames(ctx: MessageContext, memberId: string): Promise<Known[]> {
   const years = ctx.today.month <= 3 ? [ctx.today.year, ctx.today.year - 1] : [ctx.today.year]
@@ -21,5 +22,13 @@ export async function knownNames(ctx: MessageContext, memberId: string): Promise
     const kind = KINDS[item.kind]
     if (kind && item.subject && !seen.has(item.subject)) seen.set(item.subject, { subject: item.subject, kind })
   }
+  // The federation's list of representatives for her unit: names she will write, logged or not.
+  if (ctx.sender?.id === memberId)
+    for (const name of await ctx.repos.representatives.namesFor(ctx.sender.orgId))
+      if (!seen.has(name)) seen.set(name, { subject: name, kind: 'representatives', listed: true })
   return [...seen.values()]
 }
+
+/** How a question names someone it only thinks she means. */
+export const knownAs = (k: { subject: string; listed?: true }) =>
+  k.listed ? `名单上的「${k.subject}」` : `您记过的「${k.subject}」`

@@ -16,7 +16,19 @@ import { AlreadyHandled } from './user-error'
 /** The repositories a handler may use; tests pass in-memory ones. */
 export type HandlerRepos = Pick<
   Repos,
-  'orgs' | 'members' | 'groups' | 'needs' | 'progress' | 'claims' | 'notices' | 'outbox' | 'presence' | 'proposals'
+  | 'orgs'
+  | 'members'
+  | 'groups'
+  | 'needs'
+  | 'progress'
+  | 'claims'
+  | 'notices'
+  | 'outbox'
+  | 'presence'
+  | 'proposals'
+  | 'bindCodes'
+  | 'audit'
+  | 'representatives'
 >
 
 export type Place =

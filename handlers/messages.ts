@@ -11,9 +11,15 @@ export const MESSAGES = {
 /** The refusals every guard and handler shares, each with its code. */
 export const REFUSALS = {
   stranger: () =>
-    new UserError('stranger', '您还不在执委名单里，暂时不能使用这个功能。请联系本级妇联管理员把您加入名单。'),
+    new UserError(
+      'stranger',
+      '您还不在执委名单里，或者我还不认识这个微信号。如果您在名单里，请私聊我发送“我是 您的姓名”，本单位管理员确认后就能用了；不在名单里请联系本级妇联管理员。',
+    ),
   ambiguousName: (name: string) =>
-    new UserError('ambiguousName', `名单里有不止一位“${name}”，我没法确定是哪一位。请联系管理员处理。`),
+    new UserError(
+      'ambiguousName',
+      `名单里有不止一位“${name}”，我没法确定是哪一位。请私聊我发送“我是 ${name} 您的单位”，管理员确认后就能用了。`,
+    ),
   noChecklist: () => new UserError('noChecklist', '履职记录只对执委开放。管理员可以用 #汇总 查看各单位情况。'),
   privacy: () =>
     new UserError('privacy', '为保护隐私，履职记录、日记、需求和执委名单请在执委群或私聊中发送，群众群里不处理。'),

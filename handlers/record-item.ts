@@ -14,7 +14,7 @@ import { describeDate } from './dates'
 export async function recordDuty(
   ctx: MessageContext,
   member: Member,
-  input: { kind: DutyKind; subject: string; date: LocalDate; text?: string | null },
+  input: { kind: DutyKind; subject: string; date: LocalDate; text?: string | null; unlisted?: true },
   key: string,
 ): Promise<string[]> {
   const subject = maskSensitive(input.subject)
@@ -27,7 +27,15 @@ export async function recordDuty(
       by: ctx.deps.instance,
       messageId: ctx.msg.id,
       change: {
-        add: { id: key, kind: input.kind, subject, key: sk, date: formatDate(input.date), at: ctx.now.getTime() },
+        add: {
+          id: key,
+          kind: input.kind,
+          subject,
+          key: sk,
+          date: formatDate(input.date),
+          at: ctx.now.getTime(),
+          ...(input.unlisted ? { unlisted: true as const } : {}),
+        },
       },
       text: input.text ? maskSensitive(input.text) : null,
     },

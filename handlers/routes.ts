@@ -12,6 +12,7 @@ import { handleNotice, handleAck, handleReceipts } from './notice-handler'
 import { handleBind } from './bind-handler'
 import { handleSetting, handleRotation } from './settings-handler'
 import { handleHelp } from './help-handler'
+import { handleBindCode, handleIAm, handleUnbind, handleUnbound } from './identity-handler'
 import { handleSentence } from './sentence-handler'
 import { handleAnswer } from './answer-handler'
 import { handleUnknownCommand } from './typo-handler'
@@ -40,6 +41,10 @@ export function createRoutes(): Router {
     .on('rotation', adminOnly, notInConstituentGroup, claimFirst, handleRotation)
     .on('setting', adminOnly, claimFirst, handleSetting)
     .on('bind', inGroup, role('admin'), claimFirst, handleBind)
+    .on('unbound', adminOnly, notInConstituentGroup, handleUnbound)
+    .on('bindCode', adminOnly, handleBindCode)
+    .on('unbind', adminOnly, notInConstituentGroup, handleUnbind)
+    .on('iAm', handleIAm)
     .on('help', handleHelp)
     .on('sentence', recorder, handleSentence)
     .on('answer', claimFirst, handleAnswer)

@@ -3,6 +3,7 @@ import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Handler, IntentContext } from './composer'
 import { senderOf } from './guards'
 import { knownNames } from './known-names'
+import { unlistedNote, unlistedRepresentatives } from './representative-list'
 import { propose } from './propose'
 import { actionOf, describeAction } from './actions'
 import { showProgress } from './progress-handler'
@@ -42,13 +43,26 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
   const inGroup = ctx.place.type === 'group'
   switch (reading.type) {
     case 'records': {
-      const actions = reading.items.map(actionOf)
+      const offList = await unlistedRepresentatives(
+        ctx,
+        member,
+        reading.items.flatMap((i) => (i.kind === 'representatives' ? [i.subject] : [])),
+      )
+      const actions = reading.items
+        .map(actionOf)
+        .map((a) =>
+          a.do === 'duty' && a.kind === 'representatives' && offList.has(a.subject)
+            ? { ...a, unlisted: true as const }
+            : a,
+        )
       const lines = actions.map(
         (a, i) => `${actions.length > 1 ? `${i + 1}. ` : ''}${describeAction(a, ctx.today, inGroup)}`,
       )
       const unsure = reading.items.flatMap((i) => ('unsure' in i && i.unsure ? [`“${i.unsure.written}”`] : []))
-      const note = unsure.length ? `（${unsure.join('、')}我按您记过的人记）` : ''
-      const question = `${heard}我理解为${note}：\n${lines.join('\n')}`
+      const hasList = (await ctx.repos.representatives.namesFor(member.orgId)).length > 0
+      const note = unsure.length ? `（${unsure.join('、')}我按${hasList ? '名单上或' : ''}您记过的人记）` : ''
+      const offListLine = offList.size ? `\n${unlistedNote(offList)}` : ''
+      const question = `${heard}我理解为${note}：\n${lines.join('\n')}${offListLine}`
       await propose(ctx, member, question, [{ label: actions.length > 1 ? '全部记下' : '记下', actions }])
       return
     }

@@ -35,7 +35,15 @@ export const whereAndWho: Middleware<MessageContext> = async (ctx, next) => {
     ctx.outcome = 'ignored'
     return
   }
-  const bound = await ctx.repos.members.identify(msg.talkerName.trim(), msg.talkerId, ctx.now)
+  const known = await ctx.repos.members.findByContactId(msg.talkerId)
+  // A nickname binds an executive only in a bound executives' group: see members.identify for why.
+  const groupOrgIds =
+    !known && ctx.place.type === 'group' && ctx.place.kind === 'executive' && ctx.place.orgId
+      ? await ctx.repos.orgs.subtreeIds(ctx.place.orgId)
+      : undefined
+  const bound = known
+    ? { member: known }
+    : await ctx.repos.members.identify(msg.talkerName.trim(), msg.talkerId, ctx.now, groupOrgIds)
   if (bound && 'ambiguous' in bound) throw REFUSALS.ambiguousName(msg.talkerName)
   ctx.sender = bound?.member
   await next()

@@ -4,6 +4,7 @@ import type { ManualClock } from '../../src/clock'
 import type { Logger } from '../../src/logger'
 import { emptyCounts, type ProgressCounts } from '../../src/domain/progress'
 import { toLocal } from '../../src/domain/zoned-time'
+import { displayNames } from '../../src/domain/display-names'
 import { findJob } from '../../jobs'
 import { startSimulatorSession, type NamedSentMessage } from '../simulator-session'
 import { createJobRunner } from '../../jobs/run-job'
@@ -38,12 +39,17 @@ export async function runScenario(
           deps.clock.set(line.at)
           break
         case 'roster':
+          // An import that carries each person's WeChat id (CONTRACT.md §2): she is known from her first
+          // message under her name; one with `wechatName` appears under that nickname, not bound.
           for (const entry of line.roster) {
             const org = await deps.repos.orgs.ensure(entry.org, entry.parent)
-            await deps.repos.members.upsertByName(
+            const member = await deps.repos.members.upsertByName(
               { name: entry.name, role: entry.role, orgId: org.id },
               deps.clock.now(),
             )
+            if (!entry.wechatName)
+              await deps.repos.members.bindContact(member.id, session.world.contact(entry.name), deps.clock.now())
+            else session.world.contact(entry.wechatName)
           }
           break
         case 'message':
@@ -82,7 +88,12 @@ export async function scenarioSummary(deps: ScenarioDeps): Promise<Record<string
     members.map((m) => m.id),
   )
   const byMember = new Map(progress.map((p) => [p.memberId, p.counts]))
+  // Namesakes are keyed 姓名（单位） (CONTRACT.md §2).
+  const units = new Map(
+    (await deps.repos.orgs.listByIds([...new Set(members.map((m) => m.orgId))])).map((o) => [o.id, o.name]),
+  )
+  const names = displayNames(members, (id) => units.get(id) ?? '')
   const summary: Record<string, ProgressCounts> = {}
-  for (const m of members) summary[m.name] = byMember.get(m.id) ?? emptyCounts()
+  for (const m of members) summary[names.get(m.id)!] = byMember.get(m.id) ?? emptyCounts()
   return summary
 }

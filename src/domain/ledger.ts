@@ -22,6 +22,8 @@ export interface LedgerItem {
   at: number
   /** Needs only. */
   status?: 'open' | 'resolved'
+  /** A representative not on her unit's list, recorded after she confirmed it (the review shows it). */
+  unlisted?: true
 }
 
 export type LedgerChange = { add: LedgerItem } | { remove: string } | { resolve: string } | { replace: LedgerItem[] }

@@ -3,11 +3,15 @@ import type { Audience } from './vocabulary'
 
 /** Something the bot will do once she answers with the option's digit. */
 export type Action =
-  | { do: 'duty'; kind: DutyKind; subject: string; date: string; text: string | null }
+  | { do: 'duty'; kind: DutyKind; subject: string; date: string; text: string | null; unlisted?: true }
   | { do: 'diary'; content: string; date: string }
   | { do: 'need'; content: string }
   /** Undo one of her records (chosen from her ledger when the question was asked). */
   | { do: 'undo'; year: number; id: string; what: string; need: boolean }
+  /** An admin confirms that this WeChat id is this member ("我是 姓名"). */
+  | { do: 'bind'; memberId: string; contactId: string; nickname: string; who: string }
+  /** An admin takes a member's WeChat ids off. */
+  | { do: 'unbind'; memberId: string; who: string }
   /** An admin's notice held because it would show a personal-looking number in a constituents' group. */
   | { do: 'notice'; audience: Audience; content: string; defaulted: boolean }
 

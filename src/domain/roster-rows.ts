@@ -8,6 +8,8 @@ export interface RosterRow {
   org: string
   parent?: string
   wechatId?: string
+  /** 原单位: she moves from this unit to `org` (a person never moves by a name match alone). */
+  fromOrg?: string
 }
 
 export interface RejectedRow {
@@ -26,7 +28,14 @@ const ROLES = new Map<string, Role>([
   ['妇联干部', 'admin'],
   ['admin', 'admin'],
 ])
-const HEADERS = { name: '姓名', role: '角色', org: '单位', parent: '上级单位', wechatId: '微信号' } as const
+const HEADERS = {
+  name: '姓名',
+  role: '角色',
+  org: '单位',
+  parent: '上级单位',
+  wechatId: '微信号',
+  fromOrg: '原单位',
+} as const
 
 /**
  * Table rows (first row: Chinese headers) to roster entries, with every rejected row and why. The
@@ -42,6 +51,7 @@ export function readRosterTable(table: string[][]): { rows: RosterRow[]; rejecte
     org: col(HEADERS.org),
     parent: col(HEADERS.parent),
     wechatId: col(HEADERS.wechatId),
+    fromOrg: col(HEADERS.fromOrg),
   }
   const missing = (['name', 'role', 'org'] as const).filter((k) => idx[k] < 0).map((k) => HEADERS[k])
   if (missing.length) return { rows: [], rejected: [{ line: 1, reason: `缺少表头：${missing.join('、')}` }] }
@@ -62,8 +72,11 @@ export function readRosterTable(table: string[][]): { rows: RosterRow[]; rejecte
     else if (org.length > LIMITS.name) reasons.push(`单位名称超过 ${LIMITS.name} 字`)
     if (get('parent').length > LIMITS.name) reasons.push(`上级单位名称超过 ${LIMITS.name} 字`)
     if (get('wechatId') && !/^[\w-]{3,64}$/.test(get('wechatId'))) reasons.push('微信号格式不对')
-    if (name && seen.has(name)) reasons.push(`与第 ${seen.get(name)} 行重名`)
-    if (name) seen.set(name, line)
+    if (get('fromOrg').length > LIMITS.name) reasons.push(`原单位名称超过 ${LIMITS.name} 字`)
+    // One person is a name in a unit: two 王芳 in two villages are two rows, one 王芳 twice in one is not.
+    const person = `${name}\u0000${org}`
+    if (name && seen.has(person)) reasons.push(`与第 ${seen.get(person)} 行是同一单位的同一人`)
+    if (name) seen.set(person, line)
     if (reasons.length) rejected.push({ line, reason: reasons.join('；') })
     else
       rows.push({
@@ -73,6 +86,7 @@ export function readRosterTable(table: string[][]): { rows: RosterRow[]; rejecte
         org,
         parent: get('parent') || undefined,
         wechatId: get('wechatId') || undefined,
+        fromOrg: get('fromOrg') || undefined,
       })
   })
   return { rows, rejected }

@@ -5,6 +5,8 @@ import { HONORIFICS, SURNAMES, familyHead, isFamily } from './people'
 export interface Known {
   subject: string
   kind: 'representatives' | 'poorFamily' | 'socialOrg'
+  /** On the federation's list of representatives, not (yet) in her records. */
+  listed?: true
 }
 
 /** How a mention was recognised: the first two are certain, the others are asked about. */

@@ -162,7 +162,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       items.push(...marked.items)
       continue
     }
-    const state: LineState = { date: ctx.today }
+    const state: LineState = { line, date: ctx.today }
     // "下午顺手写了篇妇情日记：群里有姐妹说…": what follows the words is the diary, dated like the line.
     const diaryAt = MID_DIARY.exec(line)
     const head = diaryAt ? line.slice(0, diaryAt.index) : line
@@ -210,7 +210,12 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   return problem ?? { type: 'unclear', reason: 'nothing' }
 }
 
+/** What a family in need is helped with: "去了王建国家里，帮他们把低保续上了" is a poor family, not a person. */
+const NEEDY = /低保|五保|特困|困难|贫困|救助|帮扶/
+
 type LineState = {
+  /** The whole line: "<name>家" in one part and what was done for the family in the next. */
+  line: string
   date: LocalDate
   /** The date was written (not today by default). */
   dated?: boolean
@@ -274,7 +279,9 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   for (const n of findNewNames(clause, taken)) {
     // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family.
     const family =
-      n.marker === 'family' || (n.marker === 'person' && (FAMILY_WORDS.test(clause) || (n.home && SOLVED.test(clause))))
+      n.marker === 'family' ||
+      (n.marker === 'person' &&
+        (FAMILY_WORDS.test(clause) || (n.home && (SOLVED.test(state.line) || NEEDY.test(state.line)))))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     subjects.push({ name, kind: family ? 'poorFamily' : 'representatives', written: n.written })
   }

@@ -9,7 +9,7 @@ import { isSurnameAndHonorific, joinSplitNames, stripHonorific } from './people'
  */
 export type Resolution =
   | { sure: true; subject: string; kind: DutyKind }
-  | { sure: false; subject: string; kind: DutyKind; written: string }
+  | { sure: false; subject: string; kind: DutyKind; written: string; listed?: true }
   | { open: Known[]; written: string }
 
 /** Contact items switch to the kind the known subject was logged under (#联系 王建国家 is a family). */
@@ -27,5 +27,11 @@ export function resolveSubject(typed: string, kind: DutyKind, known: readonly Kn
   if (m.candidates.length > 1) return { open: m.candidates, written: typed }
   const k = m.candidates[0]!
   if (isCertain(m)) return { sure: true, subject: k.subject, kind: kindOf(k) }
-  return { sure: false, subject: k.subject, kind: kindOf(k), written: name }
+  return {
+    sure: false,
+    subject: k.subject,
+    kind: kindOf(k),
+    written: name,
+    ...(k.listed ? { listed: true as const } : {}),
+  }
 }

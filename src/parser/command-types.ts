@@ -29,7 +29,14 @@ export type Command =
   | { type: 'notice'; audience: Audience; content: string; defaulted?: true }
   /** A notice acknowledged: the newest that reached her, the one with this number, or last week's. */
   | { type: 'ack'; which?: number | 'beforeThisWeek' }
-  | { type: 'bind'; kind: GroupKind }
+  /** #绑定 执委群 [单位]: the group's kind, and the unit it serves when not the admin's own. */
+  | { type: 'bind'; kind: GroupKind; org?: string }
+  /** #未绑定: members in her scope with no WeChat id (they get no reminders). */
+  | { type: 'unbound' }
+  /** #解绑 姓名 [单位]: take a member's WeChat ids off (after her "1"). */
+  | { type: 'unbind'; name: string; org?: string }
+  /** #绑定码 姓名 [单位]: a one-time code for a member to send from her own WeChat. */
+  | { type: 'bindCode'; name: string; org?: string }
   | { type: 'receipts'; number?: number }
   | { type: 'rotation'; names: string[] }
   | { type: 'setting'; setting: Setting }
@@ -74,6 +81,8 @@ export type Intent =
   | { type: 'answer'; digit: number }
   /** A voice note whose transcript the puppet did not supply. */
   | { type: 'unheard' }
+  /** "我是 张秀英 [白庙村] [code]", "绑定码 12345678": who an unbound WeChat id says she is. */
+  | { type: 'iAm'; name?: string; org?: string; code?: string }
   | { type: 'media' }
 
 export type IntentType = Intent['type']

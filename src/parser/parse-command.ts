@@ -118,7 +118,19 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
           '请写明群类型：#绑定 执委群 或 #绑定 群众群。',
           words.length ? 'badArgument' : 'missingArgument',
         )
-      return ok({ type: 'bind', kind })
+      const org = words.slice(1).join('')
+      if (org.length > LIMITS.name) return usageError(`单位名称最多 ${LIMITS.name} 字。`, 'tooLong')
+      return ok({ type: 'bind', kind, ...(org ? { org } : {}) })
+    }
+    case 'unbound':
+      return ok({ type: 'unbound' })
+    case 'unbind':
+    case 'bindCode': {
+      const [name, ...unit] = words
+      if (!name) return usageError(`请写上姓名，例如 ${spec.example}`)
+      const org = unit.join('')
+      if (name.length > LIMITS.name || org.length > LIMITS.name) return usageError('姓名或单位太长了。', 'tooLong')
+      return ok({ type: spec.type, name, ...(org ? { org } : {}) })
     }
     case 'receipts': {
       if (words.length === 0) return ok({ type: 'receipts' })

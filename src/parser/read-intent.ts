@@ -25,6 +25,10 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
     if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName)))) return undefined
     return text ? { type: 'sentence', text, heard: true } : { type: 'unheard' }
   }
+  if (!msg.inGroup) {
+    const iAm = readIAm(normalizeText(msg.text, botName))
+    if (iAm) return iAm
+  }
   const batch = commandLines(msg.text, botName)
   if (batch) return batch
   const parsed = parseCommand(msg.text, { botName, requireHash: !msg.toBot })
@@ -50,4 +54,21 @@ function commandLines(text: string, botName: string): Intent | undefined {
     commands.push(parsed.command)
   }
   return { type: 'batch', commands }
+}
+
+/**
+ * "我是 张秀英", "我是张秀英", "我叫张秀英", "我是白庙村的张秀英", "我是 张秀英 白庙村", "我是 张秀英 12345678",
+ * "绑定码 12345678" (with or without #): who she says she is, in private chat. Only a name of two to
+ * four characters: "我是妇女代表" or "我是张秀英，今天去看了刘翠花" are sentences.
+ */
+function readIAm(text: string): Intent | undefined {
+  const code = /^#?(?:绑定码|验证码)[：:\s]*(\d{8})$/.exec(text)
+  if (code) return { type: 'iAm', code: code[1] }
+  const m =
+    /^我(?:是|叫)\s*(?:([\u4e00-\u9fff]{2,12}?)的)?\s*([\u4e00-\u9fff]{2,4})(?:\s+([\u4e00-\u9fff]{2,12}))?(?:\s+(\d{8}))?[。.！!]?$/.exec(
+      text,
+    )
+  if (!m || /代表|执委|主席|干部|管理员|妇联|群众/.test(m[2]!)) return undefined
+  const org = m[1] ?? m[3]
+  return { type: 'iAm', name: m[2], ...(org ? { org } : {}), ...(m[4] ? { code: m[4] } : {}) }
 }

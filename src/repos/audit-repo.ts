@@ -27,3 +27,5 @@ export function createAuditRepo({ Audit: A }: Models) {
 
   return { record, recent, deleteBefore }
 }
+
+export type AuditRepo = ReturnType<typeof createAuditRepo>

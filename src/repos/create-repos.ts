@@ -14,6 +14,8 @@ import { createNoticeRepo } from './notice-repo'
 import { createSnapshotRepo } from './snapshot-repo'
 import { createTokenRepo } from './token-repo'
 import { createAuditRepo } from './audit-repo'
+import { createBindCodeRepo } from './bind-code-repo'
+import { createRepresentativeRepo } from './representative-repo'
 
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
@@ -39,6 +41,8 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     snapshots: createSnapshotRepo(models),
     tokens: createTokenRepo(models),
     audit: createAuditRepo(models),
+    bindCodes: createBindCodeRepo(models),
+    representatives: createRepresentativeRepo(models, options),
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()

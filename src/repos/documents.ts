@@ -203,3 +203,21 @@ export interface ProposalDoc {
   createdAt: Date
   expiresAt: Date
 }
+
+/** A one-time code an admin handed to a member, stored by its hash: whoever sends it is bound to her. */
+export interface BindCodeDoc {
+  _id: string
+  memberId: Types.ObjectId
+  /** Who issued it (an admin's name or token label), for the audit trail. */
+  by: string
+  at: Date
+  expiresAt: Date
+}
+
+/** A women representative on the federation's own list, for one unit: keyed by unit and name. */
+export interface RepresentativeDoc {
+  _id: string
+  orgId: Types.ObjectId
+  name: string
+  at: Date
+}

@@ -48,14 +48,22 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
   }
 
   /**
-   * Who this WeChat id is: the member it is bound to, or else, the first time only, the roster entry
-   * with her name that has no WeChat id yet, and only when the name is unambiguous. Two people racing
-   * for one entry: the unique claim decides, so exactly one of them gets it.
+   * Who this WeChat id is: the member it is bound to. Or else, only when she writes in a bound
+   * executives' group (`groupOrgIds`: its unit and the units below), the one executive there with her
+   * name as nickname and no WeChat id yet: an admin put her in that group, and a stranger who copies the
+   * nickname cannot post there. Never a chair or an admin, never in private chat, never when two match
+   * (they write "我是 姓名" instead). Two people racing for one entry: the unique claim decides.
    */
-  async function identify(name: string, contactId: string, now: Date): Promise<BindResult> {
+  async function identify(
+    name: string,
+    contactId: string,
+    now: Date,
+    groupOrgIds?: readonly string[],
+  ): Promise<BindResult> {
     const mine = await findByContactId(contactId)
     if (mine) return { member: mine }
-    const candidates = await M.find({ name, ...UNBOUND })
+    if (!groupOrgIds?.length) return undefined
+    const candidates = await M.find({ name, role: 'executive', orgId: { $in: groupOrgIds.map(oid) }, ...UNBOUND })
       .limit(2)
       .lean()
     if (candidates.length > 1) return { ambiguous: true }
@@ -78,15 +86,50 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     return { member }
   }
 
-  /** A roster line: creates the person or updates role and unit of the one with that name. */
+  /**
+   * A roster line: creates the person or updates the role of the one with that name in that unit. A
+   * person is her name and her unit: 王芳 of 白庙村 and 王芳 of 李庄村 are two people, and naming one never
+   * moves the other.
+   */
   async function upsertByName(entry: { name: string; role: Role; orgId: string }, now: Date): Promise<Member> {
     const doc = await M.findOneAndUpdate(
-      { name: entry.name },
-      { $set: { role: entry.role, orgId: oid(entry.orgId) }, $setOnInsert: { contactIds: [], createdAt: now } },
+      { name: entry.name, orgId: oid(entry.orgId) },
+      { $set: { role: entry.role }, $setOnInsert: { contactIds: [], createdAt: now } },
       { upsert: true, returnDocument: 'after' },
     ).lean()
     byContact.clear()
     return toMember(doc!)
+  }
+
+  /** Everyone with this name, in any unit (for "我是 王芳": which one she is). */
+  async function findByName(name: string): Promise<Member[]> {
+    const docs = await M.find({ name }).limit(50).lean()
+    return docs.map(toMember)
+  }
+
+  /** Moves a member to another unit (an admin's explicit choice, never a name match). */
+  async function moveTo(memberId: string, orgId: string): Promise<void> {
+    await M.updateOne({ _id: oid(memberId) }, { $set: { orgId: oid(orgId) } })
+    byContact.clear()
+  }
+
+  /** Takes every WeChat id off a member; returns the ids removed. */
+  async function unbind(memberId: string): Promise<string[]> {
+    const doc = await M.findById(oid(memberId)).lean()
+    const ids = doc?.contactIds ?? []
+    await Contact.deleteMany({ memberId: oid(memberId) })
+    await M.updateOne({ _id: oid(memberId) }, { $set: { contactIds: [] } })
+    await Claim.deleteOne({ _id: `bind:${memberId}` })
+    for (const id of ids) byContact.delete(id)
+    return ids
+  }
+
+  /** Members of these units with no WeChat id: they get no reminders and no follow-ups. */
+  async function listUnbound(orgIds: string[]): Promise<Member[]> {
+    const docs = await M.find({ orgId: { $in: orgIds.map(oid) }, ...UNBOUND })
+      .sort({ name: 1 })
+      .lean()
+    return docs.map(toMember)
   }
 
   async function listWithChecklist(orgIds?: string[]): Promise<Member[]> {
@@ -130,6 +173,10 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     bindContact,
     identify,
     upsertByName,
+    findByName,
+    moveTo,
+    unbind,
+    listUnbound,
     listWithChecklist,
     listByRole,
     findByNames,

@@ -262,6 +262,28 @@ proposalSchema.index({ expiresAt: 1 })
 const jobMarkSchema = new Schema<D.JobMarkDoc>({ ...stringId, at: { type: Date, required: true } }, opts)
 jobMarkSchema.index({ at: 1 })
 
+const representativeSchema = new Schema<D.RepresentativeDoc>(
+  {
+    ...stringId,
+    orgId: { type: ObjectId, required: true },
+    name: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  opts,
+)
+representativeSchema.index({ orgId: 1 })
+
+const bindCodeSchema = new Schema<D.BindCodeDoc>(
+  {
+    ...stringId,
+    memberId: { type: ObjectId, required: true },
+    by: { type: String, required: true },
+    at: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  opts,
+)
+
 function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection)
 }
@@ -280,6 +302,8 @@ export function bindModels(conn: Connection) {
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
     Presence: model(conn, 'Presence', presenceSchema, 'presence'),
     JobMark: model(conn, 'JobMark', jobMarkSchema, 'job_marks'),
+    BindCode: model(conn, 'BindCode', bindCodeSchema, 'bind_codes'),
+    Representative: model(conn, 'Representative', representativeSchema, 'representatives'),
     Proposal: model(conn, 'Proposal', proposalSchema, 'proposals'),
     Notice: model(conn, 'Notice', noticeSchema, 'notices'),
     Ack: model(conn, 'Ack', ackSchema, 'acks'),

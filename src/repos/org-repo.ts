@@ -86,7 +86,44 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
     )
   }
 
-  return { findByName, findById, ensure, subtreeIds, isWithin, listAll, listByIds, children, setSetting, setRotation }
+  /**
+   * Moves a unit (and everything below it) under another parent, or to the top with `null`. Refuses a
+   * move under itself or its own subtree. Every unit below gets its ancestors rewritten, so every
+   * subtree query sees the move at once.
+   */
+  async function reparent(id: string, parentId: string | null): Promise<void> {
+    const unit = await findById(id)
+    if (!unit) throw new Error(`no unit ${id}`)
+    const parent = parentId ? await findById(parentId) : undefined
+    if (parentId && !parent) throw new Error(`no unit ${parentId}`)
+    if (parent && (parent.id === id || parent.ancestors.includes(id)))
+      throw new Error('a unit cannot move under itself')
+    const ancestors = parent ? [...parent.ancestors, parent.id] : []
+    await Org.updateOne(
+      { _id: oid(id) },
+      { $set: { parentId: parent ? oid(parent.id) : null, ancestors: ancestors.map(oid) } },
+    )
+    const below = await Org.find({ ancestors: oid(id) }).lean()
+    for (const doc of below) {
+      const own = doc.ancestors.map(idOf)
+      const rest = own.slice(own.indexOf(id))
+      await Org.updateOne({ _id: doc._id }, { $set: { ancestors: [...ancestors, ...rest].map(oid) } })
+    }
+  }
+
+  return {
+    findByName,
+    findById,
+    ensure,
+    subtreeIds,
+    isWithin,
+    listAll,
+    listByIds,
+    children,
+    setSetting,
+    setRotation,
+    reparent,
+  }
 }
 
 export type OrgRepo = ReturnType<typeof createOrgRepo>

@@ -63,7 +63,10 @@ const lastDiaryOf = (items: readonly LedgerItem[]) =>
  * Within a process the events of one ledger are written one after another, so its copy in memory is
  * current, and this process's views read unsaved counts from memory.
  */
-export function createProgressRepo({ LedgerEvent: E, Ledger: L, Progress: P }: Models, options: ProgressOptions = {}) {
+export function createProgressRepo(
+  { LedgerEvent: E, Ledger: L, Progress: P, Claim }: Models,
+  options: ProgressOptions = {},
+) {
   const cacheSize = options.cacheSize ?? 1_000
   const saveAfter = options.saveAfterChanges ?? 32
   const idleMs = options.saveIdleMs ?? 2_000
@@ -196,20 +199,27 @@ export function createProgressRepo({ LedgerEvent: E, Ledger: L, Progress: P }: M
     return known ? Promise.resolve(known.items) : ledger(memberId, year)
   }
 
-  /** Writes the snapshot and the counts, unless a newer one is already there. */
+  /**
+   * Writes the snapshot and the counts, unless a newer one is already there. Two processes saving one
+   * ledger take turns through a lock row (a unique insert): "write unless newer" is a read and a write on
+   * FerretDB 1.x, so without it an older copy could land last. The lock expires after 10 s (a process
+   * that dies holding it).
+   */
   async function save(ledger: string): Promise<void> {
     const state = states.get(ledger)
     if (!state || state.savedSeq >= state.seq || !state.owner.orgId) return
     const { owner, year, seq, items } = state
-    const common = { memberId: oid(owner.id), orgId: oid(owner.orgId), year, seq, updatedAt: new Date() }
-    const newer = { _id: ledger, seq: { $lt: seq } }
-    const counts = countLedger(items)
-    await Promise.all([
-      L.updateOne(newer, { $set: { ...common, items } }, { upsert: true }).catch(ignoreDuplicate),
-      P.updateOne(newer, { $set: { ...common, counts, lastDiary: lastDiaryOf(items) } }, { upsert: true }).catch(
-        ignoreDuplicate,
-      ),
-    ])
+    await withSaveLock(ledger, async () => {
+      const common = { memberId: oid(owner.id), orgId: oid(owner.orgId), year, seq, updatedAt: new Date() }
+      const newer = { _id: ledger, seq: { $lt: seq } }
+      const counts = countLedger(items)
+      await Promise.all([
+        L.updateOne(newer, { $set: { ...common, items } }, { upsert: true }).catch(ignoreDuplicate),
+        P.updateOne(newer, { $set: { ...common, counts, lastDiary: lastDiaryOf(items) } }, { upsert: true }).catch(
+          ignoreDuplicate,
+        ),
+      ])
+    })
     const current = states.get(ledger)
     if (current) current.savedSeq = Math.max(current.savedSeq, seq)
     const left = (waiters.get(ledger) ?? []).filter((w) => (w.seq <= seq ? (w.resolve(), false) : true))
@@ -221,6 +231,23 @@ export function createProgressRepo({ LedgerEvent: E, Ledger: L, Progress: P }: M
    * Saves after `saveAfter` changes, or `idleMs` after the first unsaved one (not after the last: under a
    * steady trickle a debounce would never fire, and the journal and memory would hold every message).
    */
+  async function withSaveLock(ledger: string, work: () => Promise<void>): Promise<void> {
+    const _id = `saving:${ledger}`
+    for (let attempt = 0; ; attempt++) {
+      const until = String(Date.now() + 10_000)
+      if (await insertOnce(Claim, { _id, by: 'progress', at: new Date(), value: until })) break
+      const held = await Claim.findById(_id).lean()
+      if (held && Number(held.value) < Date.now()) await Claim.deleteOne({ _id, value: held.value })
+      if (attempt >= 200) throw new Error(`ledger ${ledger}: could not take the save lock`)
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40))
+    }
+    try {
+      await work()
+    } finally {
+      await Claim.deleteOne({ _id })
+    }
+  }
+
   function scheduleSave(ledger: string, state: State): void {
     const due = state.seq - state.savedSeq >= saveAfter
     if (timers.has(ledger) && !due) return

@@ -1,5 +1,6 @@
 import { openTestDb, type TestDb } from '../support/test-db'
 import { registerRoster } from '../support/fixtures'
+import { unboundReportJob } from '../../jobs/unbound-report'
 import { silentLogger } from '../../src/logger'
 import { weeklyProgressJob } from '../../jobs/weekly-progress'
 import { diaryReminderJob } from '../../jobs/diary-reminder'
@@ -13,11 +14,16 @@ let db: TestDb
 /** Four executives' groups in two districts, and two executives who have written to the bot. */
 beforeEach(async () => {
   db = await openTestDb()
-  const people = await registerRoster(db.repos, [
-    { name: '李干部', role: 'admin', org: '襄阳市' },
-    { name: '张三', role: 'executive', org: '樊城区', parent: '襄阳市' },
-    { name: '刘四', role: 'executive', org: '襄城区', parent: '襄阳市' },
-  ])
+  const people = await registerRoster(
+    db.repos,
+    [
+      { name: '李干部', role: 'admin', org: '襄阳市' },
+      { name: '张三', role: 'executive', org: '樊城区', parent: '襄阳市' },
+      { name: '刘四', role: 'executive', org: '襄城区', parent: '襄阳市' },
+    ],
+    undefined,
+    { bind: false },
+  )
   for (const [i, roomId] of ROOMS.entries()) {
     const org = i % 2 ? people['刘四']!.orgId : people['张三']!.orgId
     await db.repos.groups.bind(
@@ -114,5 +120,24 @@ describe('diary reminders', () => {
     const [reminder] = await db.conn.collection('outbox').find({ kind: 'diary-reminder' }).toArray()
     expect(reminder).toMatchObject({ target: 'contact:wx_ls', respectRestDays: true })
     expect(reminder!.text).toContain('刘四您好，本周（11月16日—11月22日）还没有写妇情日记')
+  })
+})
+
+describe('who cannot be reached', () => {
+  it('tells each admin once a week, privately, how many of her members have no WeChat id bound', async () => {
+    const admin = (await db.repos.members.findByName('李干部'))[0]!
+    await db.repos.members.bindContact(admin.id, 'wx_admin', new Date())
+    await registerRoster(db.repos, [{ name: '王五', role: 'executive', org: '樊城区', parent: '襄阳市' }], undefined, {
+      bind: false,
+    })
+    expect(await unboundReportJob.run(ctx('2026-11-23T08:55:00+08:00'))).toBe(0)
+    expect(await unboundReportJob.run(ctx('2026-11-23T09:00:00+08:00'))).toBe(1)
+    const writes = db.commands(WRITES)
+    expect(await unboundReportJob.run(ctx('2026-11-23T09:05:00+08:00'))).toBe(0)
+    expect(db.commands(WRITES)).toBe(writes)
+    const items = await db.conn.collection('outbox').find({ kind: 'unbound-report' }).toArray()
+    expect(items.map((i) => [i.target, i.text])).toEqual([
+      ['contact:wx_admin', '襄阳市及下级还有 1 人没绑定微信，收不到日记提醒和通知跟进。发送 #未绑定 查看名单。'],
+    ])
   })
 })

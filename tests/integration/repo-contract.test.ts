@@ -52,32 +52,74 @@ describe.each(kinds)('repositories (%s)', (_kind, make) => {
     expect(await repos.orgs.isWithin(city.id, village.id)).toBe(false)
   })
 
-  it('bind a WeChat id to the roster entry with her name the first time only', async () => {
+  it('bind an executive by nickname only in a bound executives’ group of her unit, the first time only', async () => {
     const repos = await make()
-    await registerRoster(repos, [{ name: '赵敏', role: 'executive', org: '襄阳市' }])
-    const first = await repos.members.identify('赵敏', 'wx_zhao', now)
+    const p = await registerRoster(
+      repos,
+      [
+        { name: '赵敏', role: 'executive', org: '樊城区', parent: '襄阳市' },
+        { name: '钱主席', role: 'chair', org: '樊城区', parent: '襄阳市' },
+      ],
+      now,
+      { bind: false },
+    )
+    const district = p['赵敏']!.orgId
+    const city = (await repos.orgs.findByName('襄阳市'))!.id
+    // Private chat, or a group of another unit: a nickname proves nothing.
+    expect(await repos.members.identify('赵敏', 'wx_zhao', now)).toBeUndefined()
+    expect(
+      await repos.members.identify('赵敏', 'wx_zhao', now, [(await repos.orgs.ensure('襄城区', '襄阳市')).id]),
+    ).toBeUndefined()
+    // Never a chair (or an admin) by nickname.
+    expect(await repos.members.identify('钱主席', 'wx_qian', now, [district])).toBeUndefined()
+    const first = await repos.members.identify('赵敏', 'wx_zhao', now, await repos.orgs.subtreeIds(city))
     expect(first && 'member' in first && first.member.contactIds).toEqual(['wx_zhao'])
     // An impostor taking her display name later does not get her records.
-    expect(await repos.members.identify('赵敏', 'wx_other', now)).toBeUndefined()
+    expect(await repos.members.identify('赵敏', 'wx_other', now, [district])).toBeUndefined()
     expect((await repos.members.findByContactId('wx_zhao'))?.name).toBe('赵敏')
   })
 
   it('bind her when several of her own first messages race each other', async () => {
     const repos = await make()
-    await registerRoster(repos, [{ name: '冯英', role: 'executive', org: '襄阳市' }])
-    const results = await Promise.all(Array.from({ length: 6 }, () => repos.members.identify('冯英', 'wx_feng', now)))
+    const p = await registerRoster(repos, [{ name: '冯英', role: 'executive', org: '襄阳市' }], now, { bind: false })
+    const unit = [p['冯英']!.orgId]
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => repos.members.identify('冯英', 'wx_feng', now, unit)),
+    )
     expect(results.map((r) => (r && 'member' in r ? r.member.name : 'stranger'))).toEqual(Array(6).fill('冯英'))
     expect((await repos.members.findByContactId('wx_feng'))?.contactIds).toEqual(['wx_feng'])
   })
 
   it('let only one of two racing contacts bind an entry', async () => {
     const repos = await make()
-    await registerRoster(repos, [{ name: '孙丽', role: 'executive', org: '襄阳市' }])
+    const p = await registerRoster(repos, [{ name: '孙丽', role: 'executive', org: '襄阳市' }], now, { bind: false })
+    const unit = [p['孙丽']!.orgId]
     const results = await Promise.all([
-      repos.members.identify('孙丽', 'wx_a', now),
-      repos.members.identify('孙丽', 'wx_b', now),
+      repos.members.identify('孙丽', 'wx_a', now, unit),
+      repos.members.identify('孙丽', 'wx_b', now, unit),
     ])
     expect(results.filter(Boolean)).toHaveLength(1)
+  })
+
+  it('keep two people of one name in two units apart, and move a unit with everything below it', async () => {
+    const repos = await make()
+    const a = await repos.members.upsertByName(
+      { name: '王芳', role: 'executive', orgId: (await repos.orgs.ensure('白庙村', '樊城区')).id },
+      now,
+    )
+    const b = await repos.members.upsertByName(
+      { name: '王芳', role: 'executive', orgId: (await repos.orgs.ensure('李庄村', '樊城区')).id },
+      now,
+    )
+    expect(a.id).not.toBe(b.id)
+    expect((await repos.members.findByName('王芳')).map((m) => m.orgId).sort()).toEqual([a.orgId, b.orgId].sort())
+    const province = await repos.orgs.ensure('湖北省')
+    const city = await repos.orgs.ensure('襄阳市')
+    await repos.orgs.reparent((await repos.orgs.findByName('樊城区'))!.id, city.id)
+    await repos.orgs.reparent(city.id, province.id)
+    expect(await repos.orgs.isWithin(a.orgId, province.id)).toBe(true)
+    expect((await repos.orgs.subtreeIds(province.id)).length).toBe(5)
+    await expect(repos.orgs.reparent(province.id, a.orgId)).rejects.toThrow()
   })
 
   it('refuse a WeChat id already bound to someone else', async () => {

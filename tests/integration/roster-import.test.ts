@@ -3,6 +3,7 @@ import iconv from 'iconv-lite'
 import { openTestDb, type TestDb } from '../support/test-db'
 import { startApiServer } from '../support/api-server'
 import { registerRoster } from '../support/fixtures'
+import { createRepos } from '../../src/repos/create-repos'
 
 const ADMIN = 'roster-import-admin-token-1'
 let db: TestDb
@@ -32,7 +33,7 @@ const upload = async (rows: string[], token = ADMIN) => {
   const res = await fetch(server.base + '/api/v1/members/import', {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-    body: ['姓名,角色,单位,上级单位,微信号', ...rows].join('\n'),
+    body: ['姓名,角色,单位,上级单位,微信号,原单位', ...rows].join('\n'),
   })
   return {
     status: res.status,
@@ -44,7 +45,7 @@ describe.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueO
   it('is not a role: the file is refused and the good row before it is not imported', async () => {
     const { status, body } = await upload([`先行${word},执委,先行镇${word},樊城区,`, `后来${word},${word},樊城区,,`])
     expect(status).toBe(400)
-    expect(body).toEqual({
+    expect(body).toMatchObject({
       imported: 0,
       rejected: [{ line: 3, reason: `角色“${word}”无法识别（执委、主席、管理员）` }],
     })
@@ -53,7 +54,7 @@ describe.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueO
 
   it('is plain text in the other cells', async () => {
     const { status, body } = await upload([`${word},执委,${word}镇,${word},wx_${word}`])
-    expect({ status, body }).toEqual({ status: 200, body: { imported: 1, rejected: [] } })
+    expect({ status, body }).toMatchObject({ status: 200, body: { imported: 1, rejected: [] } })
     const member = await db.repos.members.findByContactId(`wx_${word}`)
     expect(member).toMatchObject({ name: word, role: 'executive' })
     expect((await db.repos.orgs.findById(member!.orgId))?.name).toBe(`${word}镇`)
@@ -71,13 +72,21 @@ describe('a scoped admin', () => {
     expect(await db.repos.orgs.findByName('新镇甲')).toBeUndefined()
   })
 
-  it('cannot move or re-role someone registered outside her units by naming her', async () => {
+  it('cannot move, re-role or rebind someone outside her units by naming her: the row is another person of that name', async () => {
     const { status, body } = await upload(['丁四,执委,樊城区,,', '刘四,管理员,樊城区,,'], districtAdmin)
-    expect(status).toBe(400)
-    expect(body.rejected[0]!.reason).toContain('刘四')
+    expect({ status, imported: body.imported }).toEqual({ status: 200, imported: 2 })
     const liu = await db.repos.members.findByContactId('wxid_liusi')
     expect(liu?.role).toBe('executive')
     expect((await db.repos.orgs.findById(liu!.orgId))?.name).toBe('襄城区')
+    expect((await db.repos.members.findByName('刘四')).map((m) => m.role).sort()).toEqual(['admin', 'executive'])
+    // Nor by the 原单位 column, nor by re-parenting a unit that is not hers.
+    const moved = await upload(
+      ['刘四,执委,樊城区,,,襄城区'].map((r) => r),
+      districtAdmin,
+    )
+    expect(moved.status).toBe(400)
+    const reparent = await upload(['戊戌,执委,襄城区,樊城区,'], districtAdmin)
+    expect(reparent.body.rejected[0]!.reason).toContain('不在您的管辖范围内')
   })
 })
 
@@ -98,10 +107,69 @@ it('imports a roster saved by Excel on Chinese Windows (GBK)', async () => {
     headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'text/csv' },
     body: iconv.encode('姓名,角色,单位,上级单位,微信号\r\n辛八,执委,太平店镇,樊城区,wxid_xinba\r\n', 'gbk'),
   })
-  expect(await res.json()).toEqual({ imported: 1, rejected: [] })
+  expect(await res.json()).toMatchObject({ imported: 1, rejected: [] })
   const member = await db.repos.members.findByContactId('wxid_xinba')
   expect(member?.name).toBe('辛八')
   expect((await db.repos.orgs.findById(member!.orgId))?.name).toBe('太平店镇')
+})
+
+describe('changes to people and units already there', () => {
+  type Body = { imported: number; changes: { line: number; change: string }[]; needsConfirmation?: boolean }
+  const send = async (rows: string[], query = '') => {
+    const res = await fetch(server.base + '/api/v1/members/import' + query, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'text/csv' },
+      body: ['姓名,角色,单位,上级单位,微信号,原单位', ...rows].join('\n'),
+    })
+    return { status: res.status, body: (await res.json()) as Body }
+  }
+
+  it('lists a new role, a move and a new parent, writes nothing, and writes them all once confirmed', async () => {
+    await send(['壬九,执委,白庙村,樊城区,,', '癸十,执委,李庄村,樊城区,,'])
+    const rows = ['壬九,主席,白庙村,樊城区,,', '癸十,执委,白庙村,樊城区,,李庄村', '子一,执委,襄阳市,湖北省,,']
+    const first = await send(rows)
+    expect(first.status).toBe(409)
+    expect(first.body).toMatchObject({ imported: 0, needsConfirmation: true })
+    expect(first.body.changes.map((c) => c.change)).toEqual([
+      '单位“襄阳市”的上级由“无”改为“湖北省”',
+      '“壬九”（白庙村）的角色由执委改为主席',
+      '“癸十”从“李庄村”调到“白庙村”',
+    ])
+    expect(await db.repos.orgs.findByName('湖北省')).toBeUndefined()
+    const confirmed = await send(rows, '?confirm=1')
+    expect(confirmed.status).toBe(200)
+    const province = (await db.repos.orgs.findByName('湖北省'))!
+    // The city and everything below it now sit under the province.
+    const village = (await db.repos.orgs.findByName('白庙村'))!
+    expect(await db.repos.orgs.isWithin(village.id, province.id)).toBe(true)
+    const [gui] = await db.repos.members.findByName('癸十')
+    expect(gui!.orgId).toBe(village.id)
+    expect((await db.repos.members.findByName('壬九'))[0]!.role).toBe('chair')
+  })
+})
+
+describe('the representatives’ list', () => {
+  const send = async (rows: string[], token = ADMIN) => {
+    const res = await fetch(server.base + '/api/v1/representatives/import', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: ['姓名,单位', ...rows].join('\n'),
+    })
+    return {
+      status: res.status,
+      body: (await res.json()) as { imported: number; rejected: { line: number; reason: string }[] },
+    }
+  }
+
+  it('imports names per unit in scope, all or nothing', async () => {
+    const refused = await send(['刘翠花,樊城区', '李梅,襄城区'], districtAdmin)
+    expect(refused).toMatchObject({ status: 400, body: { imported: 0, rejected: [{ line: 3 }] } })
+    const fan = (await db.repos.orgs.findByName('樊城区'))!
+    expect(await db.repos.representatives.namesFor(fan.id)).toEqual([])
+    const ok = await send(['刘翠花,樊城区', '李梅,樊城区', '刘翠花,樊城区'], districtAdmin)
+    expect(ok).toEqual({ status: 200, body: { imported: 2, rejected: [] } })
+    expect((await createRepos(db.conn).representatives.namesFor(fan.id)).sort()).toEqual(['刘翠花', '李梅'])
+  })
 })
 
 it('refuses a CSV with a quote left open, instead of reading the rest of the file as one cell', async () => {

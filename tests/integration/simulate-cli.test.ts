@@ -76,6 +76,25 @@ describe('npm run simulate', () => {
     })
   }, 60_000)
 
+  it('keeps namesakes apart and binds a nickname that differs from the roster name after 我是 and an admin’s 1', async () => {
+    const { code, stdout } = await simulate([
+      '--script',
+      join(root, 'examples', 'namesakes-and-nicknames.jsonl'),
+      '--summary',
+    ])
+    expect(code).toBe(0)
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const summary = lines.at(-1).summary
+    expect(Object.keys(summary).sort()).toEqual(['张秀英', '王芳（李庄村）', '王芳（白庙村）'])
+    expect(summary['王芳（白庙村）']).toMatchObject({ representatives: 1, poorFamily: 0 })
+    expect(summary['王芳（李庄村）']).toMatchObject({ representatives: 1, poorFamily: 1 })
+    expect(summary['张秀英']).toMatchObject({ representatives: 1 })
+    expect(lines.some((l) => l.to === '秀英🌸' && l.text.includes('管理员已确认：您是白庙村的张秀英'))).toBe(true)
+  })
+
   it('stops with exit status 2 and names the line of a malformed script, printing nothing', async () => {
     const file = script(['{"at":"2026-11-16T09:00:00+08:00"}', '// fine', '{"room":"群","from":"张三"}'])
     const { code, stdout, stderr } = await simulate(['--script', file])

@@ -3,17 +3,26 @@ import type { Repos } from '../../src/repos/create-repos'
 import type { Member, Role } from '../../src/domain/entities'
 import type { DutyKind } from '../../src/domain/checklist'
 import { subjectKey } from '../../src/domain/progress'
+import { simulatorContactId } from '../../bots/simulator-world'
 
-/** Registers people as a roster import would: org units by name, created with their parent when new. */
+/**
+ * Registers people as a roster import with their WeChat ids would: org units by name, created with their
+ * parent when new, and each person bound to the simulator's contact of her name (so she is known from her
+ * first message), unless `bind` is false or she has a `wechatName` (then she appears under it, unbound).
+ */
 export async function registerRoster(
   repos: Pick<Repos, 'orgs' | 'members'>,
-  people: { name: string; role: Role; org: string; parent?: string }[],
+  people: { name: string; role: Role; org: string; parent?: string; wechatName?: string }[],
   now = new Date('2026-11-16T01:00:00Z'),
+  options: { bind?: boolean } = {},
 ): Promise<Record<string, Member>> {
   const out: Record<string, Member> = {}
   for (const p of people) {
     const org = await repos.orgs.ensure(p.org, p.parent)
-    out[p.name] = await repos.members.upsertByName({ name: p.name, role: p.role, orgId: org.id }, now)
+    const member = await repos.members.upsertByName({ name: p.name, role: p.role, orgId: org.id }, now)
+    if (options.bind !== false && !p.wechatName)
+      await repos.members.bindContact(member.id, simulatorContactId(p.name), now)
+    out[p.wechatName ?? p.name] = member
   }
   return out
 }

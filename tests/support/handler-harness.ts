@@ -99,11 +99,17 @@ export function createHandlerHarness(
       seen = said.length
       return fresh
     },
-    async roster(people: { name: string; role: Role; org: string; parent?: string }[]) {
+    /**
+     * Registers people as an admin's import with their WeChat ids does: each is known from her first
+     * message, under her name. With `wechatName` she appears under that nickname and is not bound.
+     */
+    async roster(people: { name: string; role: Role; org: string; parent?: string; wechatName?: string }[]) {
       const out: Record<string, { id: string; orgId: string }> = {}
       for (const p of people) {
         const org = await repos.orgs.ensure(p.org, p.parent)
-        out[p.name] = await repos.members.upsertByName({ name: p.name, role: p.role, orgId: org.id }, clock.now())
+        const member = await repos.members.upsertByName({ name: p.name, role: p.role, orgId: org.id }, clock.now())
+        if (!p.wechatName) await repos.members.bindContact(member.id, idOf('wx', p.name), clock.now())
+        out[p.wechatName ?? p.name] = member
       }
       return out
     },

@@ -12,6 +12,9 @@ import type { ProposalRepo } from '../../src/repos/proposal-repo'
 import type { PresenceRepo } from '../../src/repos/presence-repo'
 import { chooseAccount } from '../../src/domain/choose-account'
 import type { Proposal } from '../../src/domain/proposal'
+import { BIND_CODE_TTL_MS, type BindCodeRepo } from '../../src/repos/bind-code-repo'
+import type { AuditEntry, AuditRepo } from '../../src/repos/audit-repo'
+import type { RepresentativeRepo } from '../../src/repos/representative-repo'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
 import { applyChange, countLedger, type LedgerEvent, type LedgerItem } from '../../src/domain/ledger'
@@ -62,6 +65,17 @@ function orgRepo(): OrgRepo {
       const org = orgs.get(id)
       if (org) org.rotation = rotation
     },
+    async reparent(id, parentId) {
+      const unit = orgs.get(id)!
+      const parent = parentId ? orgs.get(parentId) : undefined
+      if (parent && (parent.id === id || parent.ancestors.includes(id)))
+        throw new Error('a unit cannot move under itself')
+      const ancestors = parent ? [...parent.ancestors, parent.id] : []
+      unit.parentId = parent?.id ?? null
+      unit.ancestors = ancestors
+      for (const o of orgs.values())
+        if (o.ancestors.includes(id)) o.ancestors = [...ancestors, ...o.ancestors.slice(o.ancestors.indexOf(id))]
+    },
   }
 }
 
@@ -82,10 +96,13 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
     findById: async (id) => copy(members.get(id)),
     findByContactId,
     bindContact,
-    async identify(name, contactId) {
+    async identify(name, contactId, _now, groupOrgIds) {
       const mine = await findByContactId(contactId)
       if (mine) return { member: mine }
-      const candidates = [...members.values()].filter((m) => m.name === name && m.contactIds.length === 0)
+      if (!groupOrgIds?.length) return undefined
+      const candidates = [...members.values()].filter(
+        (m) => m.name === name && m.role === 'executive' && groupOrgIds.includes(m.orgId) && m.contactIds.length === 0,
+      )
       if (candidates.length > 1) return { ambiguous: true }
       const entry = candidates[0]
       if (!entry) {
@@ -99,13 +116,30 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
     },
     async upsertByName(entry, now) {
       void now
-      const existing = [...members.values()].find((m) => m.name === entry.name)
+      const existing = [...members.values()].find((m) => m.name === entry.name && m.orgId === entry.orgId)
       const member = existing ?? { id: newId(), name: entry.name, role: entry.role, orgId: entry.orgId, contactIds: [] }
       member.role = entry.role
-      member.orgId = entry.orgId
       members.set(member.id, member)
       return copy(member)!
     },
+    findByName: async (name) => [...members.values()].filter((m) => m.name === name).map((m) => copy(m)!),
+    async moveTo(memberId, orgId) {
+      const m = members.get(memberId)
+      if (m) m.orgId = orgId
+    },
+    async unbind(memberId) {
+      const m = members.get(memberId)
+      const ids = m ? [...m.contactIds] : []
+      for (const id of ids) contacts.delete(id)
+      if (m) m.contactIds = []
+      claims.delete(`bind:${memberId}`)
+      return ids
+    },
+    listUnbound: async (orgIds) =>
+      [...members.values()]
+        .filter((m) => orgIds.includes(m.orgId) && m.contactIds.length === 0)
+        .sort(byName)
+        .map((m) => copy(m)!),
     listWithChecklist: async (orgIds) =>
       [...members.values()]
         .filter((m) => CHECKLIST_ROLES.includes(m.role) && (!orgIds || orgIds.includes(m.orgId)))
@@ -414,11 +448,63 @@ function proposalRepo(): ProposalRepo {
   }
 }
 
+function bindCodeRepo(): BindCodeRepo {
+  const codes = new Map<string, { memberId: string; by: string; expiresAt: Date }>()
+  const used = new Set<string>()
+  return {
+    async issue(memberId, by, now) {
+      let code = ''
+      do code = String(10_000_000 + Math.floor(Math.random() * 90_000_000))
+      while (codes.has(code))
+      const expiresAt = new Date(now.getTime() + BIND_CODE_TTL_MS)
+      codes.set(code, { memberId, by, expiresAt })
+      return { code, expiresAt }
+    },
+    async redeem(code, _contactId, now) {
+      const c = codes.get(code)
+      if (!c || c.expiresAt <= now || used.has(code)) return undefined
+      used.add(code)
+      return { memberId: c.memberId, by: c.by }
+    },
+  }
+}
+
+function auditRepo(): AuditRepo {
+  const entries: AuditEntry[] = []
+  return {
+    record: async (entry) => void entries.unshift({ ...entry }),
+    recent: async (limit = 200) => entries.slice(0, limit),
+    async deleteBefore(cutoff) {
+      const before = entries.length
+      entries.splice(0, entries.length, ...entries.filter((e) => e.at >= cutoff))
+      return before - entries.length
+    },
+  }
+}
+
+function representativeRepo(orgs: OrgRepo): RepresentativeRepo {
+  const lists = new Map<string, Set<string>>()
+  return {
+    async namesFor(orgId) {
+      const units = [orgId, ...((await orgs.findById(orgId))?.ancestors ?? [])]
+      return [...new Set(units.flatMap((id) => [...(lists.get(id) ?? [])]))]
+    },
+    async add(orgId, names) {
+      const list = lists.get(orgId) ?? new Set<string>()
+      const before = list.size
+      for (const n of names) list.add(n)
+      lists.set(orgId, list)
+      return list.size - before
+    },
+  }
+}
+
 export function createMemoryRepos(): HandlerRepos {
   const bindClaims = new Map<string, string>()
+  const orgs = orgRepo()
   const presence = presenceRepo()
   return {
-    orgs: orgRepo(),
+    orgs,
     members: memberRepo(bindClaims),
     groups: groupRepo(),
     needs: needRepo(),
@@ -428,5 +514,8 @@ export function createMemoryRepos(): HandlerRepos {
     outbox: outboxRepo(presence),
     presence,
     proposals: proposalRepo(),
+    bindCodes: bindCodeRepo(),
+    audit: auditRepo(),
+    representatives: representativeRepo(orgs),
   }
 }

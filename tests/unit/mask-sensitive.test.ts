@@ -413,26 +413,5 @@ describe('maskSensitive: properties', () => {
   })
 })
 
-describe('maskSensitive: speed', () => {
-  function averageMs(text: string): number {
-    for (let i = 0; i < 50; i++) maskSensitive(text)
-    const runs = 500
-    const started = performance.now()
-    for (let i = 0; i < runs; i++) maskSensitive(text)
-    return (performance.now() - started) / runs
-  }
-
-  // Every message is masked before it is stored or posted; a slow mask slows every reply.
-  it('masks a 2,000-character message in well under a millisecond', () => {
-    const message = '今天上午走访了刘翠花大姐家，电话138-0013-8002，11月20日资助1500元。\n'.repeat(40).slice(0, 2000)
-    expect(averageMs(message)).toBeLessThan(1)
-  })
-
-  it.each([
-    ['2,000 digits in a row', '1'.repeat(2000)],
-    ['1,000 one-digit groups', '1 '.repeat(1000)],
-    ['400 groups of four', '6222 '.repeat(400)],
-  ])('takes no pathological time over %s', (_name, text) => {
-    expect(averageMs(text)).toBeLessThan(5)
-  })
-})
+// Its speed (a realistic message, and linear time in the worst inputs) is measured by `npm run bench`
+// (mask-scale), as a ratio against a floor measured in the same run, not by a timed test here.

@@ -1,0 +1,28 @@
+import type { Member } from '../src/domain/entities'
+import { subjectKey } from '../src/domain/progress'
+import type { MessageContext } from './message-context'
+import { knownNames } from './known-names'
+
+/**
+ * The names among these that are not on the federation's list of women representatives for her unit
+ * (or a unit above it), and that she has not recorded before. Empty when her unit has no list: then
+ * every name counts as it always did.
+ */
+export async function unlistedRepresentatives(
+  ctx: MessageContext,
+  member: Member,
+  names: readonly string[],
+): Promise<Set<string>> {
+  const listed = await ctx.repos.representatives.namesFor(member.orgId)
+  if (listed.length === 0 || names.length === 0) return new Set()
+  const keys = new Set(listed.map(subjectKey))
+  const known = new Set(
+    (await knownNames(ctx, member.id)).filter((k) => k.kind === 'representatives').map((k) => subjectKey(k.subject)),
+  )
+  return new Set(names.filter((n) => !keys.has(subjectKey(n)) && !known.has(subjectKey(n))))
+}
+
+/** The line a question adds for them: what "1" will do with a name off the list. */
+export function unlistedNote(names: ReadonlySet<string>): string {
+  return names.size ? `「${[...names].join('」「')}」不在本单位的妇女代表名单里，记下后在述职表里标为“名单外”。` : ''
+}

@@ -1,0 +1,44 @@
+import type { Repos } from '../repos/create-repos'
+import type { RejectedRow } from '../domain/roster-rows'
+import { LIMITS } from '../domain/vocabulary'
+
+export interface RepresentativesImport {
+  imported: number
+  rejected: RejectedRow[]
+}
+
+/**
+ * 妇女代表名单 from a table with the headers 姓名 and 单位: each unit's elected representatives. All or
+ * nothing; every unit must exist and lie within the importer's units. Names already listed stay once.
+ */
+export async function importRepresentatives(
+  repos: Pick<Repos, 'orgs' | 'representatives'>,
+  table: string[][],
+  scopeOrgId: string | null,
+  now: Date,
+): Promise<RepresentativesImport> {
+  const [header, ...body] = table
+  const col = (h: string) => (header ?? []).findIndex((x) => x.trim() === h)
+  const [nameCol, orgCol] = [col('姓名'), col('单位')]
+  if (nameCol < 0 || orgCol < 0) return { imported: 0, rejected: [{ line: 1, reason: '缺少表头：姓名、单位' }] }
+  if (body.length > 20_000) return { imported: 0, rejected: [{ line: 0, reason: '一次最多导入 20000 行' }] }
+  const scope = scopeOrgId ? new Set(await repos.orgs.subtreeIds(scopeOrgId)) : undefined
+  const orgs = new Map((await repos.orgs.listAll()).map((o) => [o.name, o.id]))
+  const rejected: RejectedRow[] = []
+  const byUnit = new Map<string, string[]>()
+  body.forEach((cells, i) => {
+    const line = i + 2
+    const name = (cells[nameCol] ?? '').trim()
+    const unit = (cells[orgCol] ?? '').trim()
+    if (!name && !unit) return
+    const orgId = orgs.get(unit)
+    if (!name || name.length > LIMITS.name) rejected.push({ line, reason: name ? '姓名太长' : '姓名为空' })
+    else if (!orgId) rejected.push({ line, reason: `没有单位“${unit}”（请先导入执委名单建立单位）` })
+    else if (scope && !scope.has(orgId)) rejected.push({ line, reason: `单位“${unit}”不在您的管辖范围内` })
+    else byUnit.set(orgId, [...(byUnit.get(orgId) ?? []), name])
+  })
+  if (rejected.length) return { imported: 0, rejected }
+  let imported = 0
+  for (const [orgId, names] of byUnit) imported += await repos.representatives.add(orgId, names, now)
+  return { imported, rejected: [] }
+}
