@@ -11,7 +11,7 @@ export const RETENTION_DAYS = {
   outboxFailed: 90,
   /** Job marks: each names one week's or one notice's work, done long before. */
   jobMarks: 60,
-  /** Proposals: they lapse after 6 hours; a day later they go. */
+  /** Proposals (they lapse after 6 hours) and unused binding codes (after 24): a day after they lapse. */
   proposalsAfterLapse: 1,
 } as const
 
@@ -22,6 +22,7 @@ export interface RetentionCutoffs {
   outbox: { sent: Date; failed: Date }
   jobMarks: Date
   proposals: Date
+  bindCodes: Date
   audit: Date
 }
 
@@ -33,6 +34,7 @@ export function retentionCutoffs(now: Date, auditDays: number): RetentionCutoffs
     outbox: { sent: before(RETENTION_DAYS.outboxSent), failed: before(RETENTION_DAYS.outboxFailed) },
     jobMarks: before(RETENTION_DAYS.jobMarks),
     proposals: before(RETENTION_DAYS.proposalsAfterLapse),
+    bindCodes: before(RETENTION_DAYS.proposalsAfterLapse),
     audit: before(auditDays),
   }
 }

@@ -283,6 +283,7 @@ const bindCodeSchema = new Schema<D.BindCodeDoc>(
   },
   opts,
 )
+bindCodeSchema.index({ expiresAt: 1 })
 
 function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection)

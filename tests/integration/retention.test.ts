@@ -78,6 +78,9 @@ async function seed() {
   await db.repos.proposals.put('lapsed-long-ago', proposal(daysAgo(2)))
   await db.repos.proposals.put('lapsed-just-now', proposal(daysAgo(0.5)))
   await db.repos.proposals.put('waiting', proposal(new Date(NOW.getTime() + 3_600_000)))
+  // Binding codes never redeemed: a day after they expire (they are good for 24 hours).
+  await db.repos.bindCodes.issue(zhang!.id, li!.id, daysAgo(3))
+  await db.repos.bindCodes.issue(zhang!.id, li!.id, daysAgo(0.5))
   // The audit log: AUDIT_RETENTION_DAYS (365 by default).
   await db.repos.audit.record({ at: daysAgo(366), who: 'admin', role: 'admin', action: 'old', detail: '' })
   await db.repos.audit.record({ at: daysAgo(300), who: 'admin', role: 'admin', action: 'recent', detail: '' })
@@ -116,6 +119,7 @@ describe('the retention clean-up', () => {
     expect(await ids('outbox')).toEqual(['failed-recent', 'sent-recent', 'waiting-old'])
     expect(await ids('job_marks')).toEqual(['weekly-progress:r:2026-W39'])
     expect(await ids('proposals')).toEqual(['lapsed-just-now', 'waiting'])
+    expect((await db.conn.collection('bind_codes').find({}).toArray()).map((c) => c.at)).toEqual([daysAgo(0.5)])
     expect(await ids('audit_log')).toEqual(['recent'])
     expect(records).toEqual({ ledger_events: 1, notices: 1 })
     expect({

@@ -466,6 +466,11 @@ function bindCodeRepo(): BindCodeRepo {
       used.add(code)
       return { memberId: c.memberId, by: c.by }
     },
+    async deleteExpiredBefore(cutoff) {
+      const old = [...codes.entries()].filter(([, c]) => c.expiresAt < cutoff).map(([k]) => k)
+      for (const k of old) codes.delete(k)
+      return old.length
+    },
   }
 }
 
