@@ -15,6 +15,7 @@ import type { Sender } from '../src/incoming-message'
 import type { MessageJournal } from '../src/journal/message-journal'
 import type { SendLog } from '../src/services/send-log'
 import { startJournalReplayer } from './start-journal-replayer'
+import { trackPresence } from './track-presence'
 
 export interface BotDeps {
   puppet: impls.PuppetInterface
@@ -40,6 +41,8 @@ export interface RunningBot {
   /** The bot's way out, for the send queue. */
   send: Sender
   isLoggedIn(): boolean
+  /** The WeChat account it is logged in as (its user id); undefined while logged out. */
+  account(): string | undefined
   /** Resolves when every message received so far has been handled. */
   drain(): Promise<void>
   stop(): Promise<void>
@@ -58,6 +61,8 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     inFlight.add(work)
     void work.finally(() => inFlight.delete(work))
   }
+
+  trackPresence(wechaty, deps.repos.presence, deps.clock, log, track)
 
   wechaty.on('message', (message) => {
     track(
@@ -142,6 +147,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     wechaty,
     send,
     isLoggedIn: () => loggedIn,
+    account: () => (loggedIn ? wechaty.currentUser.id : undefined),
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight])
     },

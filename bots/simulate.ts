@@ -54,6 +54,7 @@ async function main(): Promise<number> {
       botName: config.BOT_NAME,
       policy: sendPolicyOf(config),
       followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
+      auditRetentionDays: config.AUDIT_RETENTION_DAYS,
     }
     await runScenario(lines, deps, out)
     if (values.summary) out({ summary: await scenarioSummary(deps) })

@@ -8,7 +8,7 @@ import { createBot, type RunningBot } from './create-bot'
 import { createSimulatorWorld, type SimulatorWorld } from './simulator-world'
 import type { SentMessage } from './wechaty-sender'
 import { defaultSendPolicy, type SendPolicy } from '../src/domain/send-policy'
-import { drainSimulated } from '../src/services/send-queue'
+import { drainSimulated, type SendQueueDeps } from '../src/services/send-queue'
 import type { MessageJournal } from '../src/journal/message-journal'
 import { createSendLog } from '../src/services/send-log'
 import { randomBytes } from 'node:crypto'
@@ -37,6 +37,8 @@ export interface SimulatorSession {
   }): Promise<Outcome>
   /** Sends everything queued, spacing simulated from `start` (default: the clock) instead of slept. */
   drainQueue(start?: Date): Promise<Date>
+  /** What this account's send-queue worker runs with (drainSimulated takes several). */
+  queue: SendQueueDeps
   stop(): Promise<void>
 }
 
@@ -52,6 +54,8 @@ export async function startSimulatorSession(deps: {
   botName: string
   /** The bot instance's name in claims (default: the journal's, else a fresh one). */
   instance?: string
+  /** The bot's WeChat account id (default: one derived from its name). */
+  account?: string
   onSent?: (sent: NamedSentMessage) => void
   policy?: SendPolicy
   followUpHours?: number
@@ -60,7 +64,7 @@ export async function startSimulatorSession(deps: {
   const policy = deps.policy ?? defaultSendPolicy(deps.tz)
   const mocker = new mock.Mocker()
   const puppet = new PuppetMock({ mocker })
-  const world = createSimulatorWorld(mocker, deps.botName)
+  const world = createSimulatorWorld(mocker, deps.botName, deps.account)
   const sent: NamedSentMessage[] = []
   const waiters = new Map<string, (outcome: Outcome) => void>()
   let tick = 0
@@ -91,6 +95,14 @@ export async function startSimulatorSession(deps: {
     bot.wechaty.once('login', () => resolve())
     world.login()
   })
+  const queue: SendQueueDeps = {
+    repos: deps.repos,
+    account: world.botId,
+    send: bot.send,
+    replies,
+    policy,
+    log: deps.log,
+  }
 
   return {
     bot,
@@ -108,8 +120,8 @@ export async function startSimulatorSession(deps: {
       await bot.drain()
       return result
     },
-    drainQueue: (start) =>
-      drainSimulated({ repos: deps.repos, send: bot.send, replies, policy, log: deps.log }, start ?? deps.clock.now()),
+    queue,
+    drainQueue: (start) => drainSimulated(queue, start ?? deps.clock.now()),
     stop: () => bot.stop(),
   }
 }

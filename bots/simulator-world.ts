@@ -3,16 +3,17 @@ import { types } from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
 
 const simId = (name: string) => 'sim_' + createHash('sha1').update(name).digest('hex').slice(0, 16)
+const defaultBotId = (botName: string) => 'sim_bot_' + simId(botName).slice(4, 12)
 
 /** The WeChat id the simulator gives the person with this nickname (the same in every run). */
 export const simulatorContactId = (nickname: string) => simId('contact:' + nickname)
 
 /**
  * The people and groups of the simulator, by name. Ids are derived from names so that a person keeps
- * her WeChat id across runs, as she would in real WeChat.
+ * her WeChat id across runs, as she would in real WeChat. `botId` names the bot's own account (tests run
+ * two accounts, each in a world of its own, with the same people and groups).
  */
-export function createSimulatorWorld(mocker: mock.Mocker, botName: string) {
-  const botId = 'sim_bot_' + simId(botName).slice(4, 12)
+export function createSimulatorWorld(mocker: mock.Mocker, botName: string, botId = defaultBotId(botName)) {
   const names = new Map<string, string>()
   let sequence = 0
 
@@ -72,12 +73,30 @@ export function createSimulatorWorld(mocker: mock.Mocker, botName: string) {
     return messageId
   }
 
+  /** WeChat ends the session, as when the phone logs the account out; login() brings it back. */
+  async function logout(): Promise<void> {
+    await mocker.puppet.logout()
+  }
+
+  /** `by` removes the bot from the group. */
+  function removeBot(topic: string, by: string): void {
+    const id = room(topic)
+    const payload = mocker.roomPayload(id)
+    mocker.roomPayload(id, { ...payload, memberIdList: payload.memberIdList.filter((m) => m !== botId) })
+    mocker.puppet.emit('room-leave', {
+      roomId: id,
+      removeeIdList: [botId],
+      removerId: contact(by),
+      timestamp: Math.floor(Date.now() / 1000),
+    })
+  }
+
   /** Delivers an existing message id again, as a puppet does after a reconnect. */
   function redeliver(messageId: string): void {
     mocker.puppet.emit('message', { messageId })
   }
 
-  return { botId, login, contact, room, say, redeliver, nameOf: (id: string) => names.get(id) ?? id }
+  return { botId, login, logout, contact, room, say, redeliver, removeBot, nameOf: (id: string) => names.get(id) ?? id }
 }
 
 export type SimulatorWorld = ReturnType<typeof createSimulatorWorld>

@@ -1,8 +1,14 @@
 import { sendQueueStep, type SendQueueDeps } from '../src/services/send-queue'
 import type { Clock } from '../src/clock'
 
-/** Sends queued messages as the policy allows, sleeping in between; looks for new work every 5 s at most. */
-export function startQueueWorker(deps: SendQueueDeps, clock: Clock): { stop(): Promise<void> } {
+/**
+ * Sends this account's queued messages as the policy allows, sleeping in between; looks for new work
+ * every 5 s at most. While WeChat is logged out it sends nothing (a send would only fail and count).
+ */
+export function startQueueWorker(
+  deps: Omit<SendQueueDeps, 'account'> & { account(): string | undefined },
+  clock: Clock,
+): { stop(): Promise<void> } {
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
@@ -11,7 +17,8 @@ export function startQueueWorker(deps: SendQueueDeps, clock: Clock): { stop(): P
     running = (async () => {
       let delay = 5_000
       try {
-        const result = await sendQueueStep(deps, clock.now())
+        const account = deps.account()
+        const result = account ? await sendQueueStep({ ...deps, account }, clock.now()) : { idle: true as const }
         if ('sent' in result) delay = 0
         else if ('waitUntil' in result)
           delay = Math.min(5_000, Math.max(50, result.waitUntil.getTime() - clock.now().getTime()))

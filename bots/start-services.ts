@@ -65,7 +65,7 @@ export async function startServices(deps: {
     onSent: web?.onSent,
     journal,
     onHandled: (_id, outcome, ms) => {
-      metrics.inc('fulian_messages_total', { outcome })
+      metrics.countMessage(outcome)
       if (outcome === 'handled' || outcome === 'userError') metrics.observeCommandMs(ms)
     },
   })
@@ -98,7 +98,7 @@ export async function startServices(deps: {
     port,
     ...(world ? { simulator: `http://${shown}:${port}/simulator` } : {}),
   })
-  const queue = startQueueWorker({ repos, send: bot.send, replies, policy, log }, clock)
+  const queue = startQueueWorker({ repos, account: bot.account, send: bot.send, replies, policy, log }, clock)
   const scheduler = startScheduler(
     JOBS,
     config.BOT_TIMEZONE,
@@ -109,9 +109,10 @@ export async function startServices(deps: {
       log,
       force: false,
       followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
+      auditRetentionDays: config.AUDIT_RETENTION_DAYS,
     }),
     log,
-    (job, ran) => metrics.inc('fulian_job_runs_total', { job, ran: String(ran) }),
+    (job, ran) => metrics.countJobRun(job, ran),
   )
 
   return {

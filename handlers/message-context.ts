@@ -24,6 +24,7 @@ export type HandlerRepos = Pick<
   | 'claims'
   | 'notices'
   | 'outbox'
+  | 'presence'
   | 'proposals'
   | 'bindCodes'
   | 'audit'

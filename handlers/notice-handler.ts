@@ -65,31 +65,53 @@ export async function sendNotice(
     followUpAt: new Date(ctx.now.getTime() + ctx.deps.followUpHours * 3_600_000),
   })
   const text = `📢 通知（第 ${notice.number} 号）\n${content}\n收到请回复 #收到`
+  const targets = groups.map((g) => targetOfRoom(g.roomId))
+  const accounts = await ctx.repos.presence.accountFor(targets)
   await ctx.repos.outbox.enqueue(
-    groups.map((g) => ({
+    groups.map((g, i) => ({
       dedupeKey: `notice:${notice.id}:${g.roomId}`,
       kind: 'notice',
-      target: targetOfRoom(g.roomId),
+      target: targets[i]!,
+      account: accounts.get(targets[i]!) ?? null,
       text,
       notBefore: ctx.now,
     })),
     ctx.now,
   )
-  const queued = await ctx.repos.outbox.recentSends(ctx.now, ctx.deps.policy.perDay)
-  const state = sendStateOf(queued, ctx.deps.replies.recent(ctx.now))
-  const plan = planSends(
-    groups.map((g) => targetOfRoom(g.roomId)),
-    state,
-    ctx.now,
-    ctx.deps.policy,
-    false,
-  )
-  const minutes = Math.max(1, Math.ceil((plan[plan.length - 1]!.getTime() - ctx.now.getTime()) / 60_000))
+  const finish = await lastPlannedSend(ctx, targets, accounts)
+  const minutes = Math.max(1, Math.ceil((finish.getTime() - ctx.now.getTime()) / 60_000))
   const again = created ? '' : '（这条通知已经安排过，不会重复发送）'
   const only = input.defaulted
     ? '\n没写发给哪类群，所以只发执委群；要发群众群请写 #通知 群众群 …… 或 #通知 全部 ……'
     : ''
   return `已安排第 ${notice.number} 号通知发往${describeGroups(groups)}，约 ${minutes} 分钟内发完${again}。发送 #回执 ${notice.number} 查看谁已确认。${only}`
+}
+
+/**
+ * When the last of these sends should go: each account sends its share in parallel, under its own caps.
+ * This process's replies count for every account, which errs toward saying "later".
+ */
+async function lastPlannedSend(
+  ctx: MessageContext,
+  targets: readonly string[],
+  accounts: ReadonlyMap<string, string | null>,
+): Promise<Date> {
+  const byAccount = new Map<string | null, string[]>()
+  for (const t of targets)
+    byAccount.set(accounts.get(t) ?? null, [...(byAccount.get(accounts.get(t) ?? null) ?? []), t])
+  let last = ctx.now
+  for (const [account, share] of byAccount) {
+    const queued = await ctx.repos.outbox.recentSends(ctx.now, ctx.deps.policy.perDay, account)
+    const plan = planSends(
+      share,
+      sendStateOf(queued, ctx.deps.replies.recent(ctx.now)),
+      ctx.now,
+      ctx.deps.policy,
+      false,
+    )
+    if (plan[plan.length - 1]!.getTime() > last.getTime()) last = plan[plan.length - 1]!
+  }
+  return last
 }
 
 /**

@@ -9,6 +9,8 @@ export interface JobContext {
   /** Run regardless of each unit's configured time and of what was done already (the scenario runner). */
   force: boolean
   followUpHours: number
+  /** AUDIT_RETENTION_DAYS: how long the audit log is kept. */
+  auditRetentionDays: number
 }
 
 /**

@@ -55,6 +55,10 @@ const schema = z.object({
   ),
   SEND_PER_MINUTE: optional(z.coerce.number().int().min(1).max(120)).default(DEFAULT_SEND_POLICY.perMinute),
   SEND_PER_DAY: optional(z.coerce.number().int().min(1).max(20_000)).default(DEFAULT_SEND_POLICY.perDay),
+  /** How long the audit log (who read or exported personal records) is kept. */
+  AUDIT_RETENTION_DAYS: optional(
+    z.coerce.number().int().min(30, 'must be at least 30 days').max(3650, 'must be at most 3650 days (ten years)'),
+  ).default(365),
   NOTICE_FOLLOW_UP_HOURS: optional(
     z.coerce
       .number()

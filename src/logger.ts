@@ -1,4 +1,11 @@
-/** JSON lines on standard error, so standard output stays free for the scenario runner. */
+/**
+ * JSON lines on standard error, so standard output stays free for the scenario runner.
+ *
+ * Kept rather than pino, measured (README, 依赖的取舍): the bot writes about one line per two messages
+ * at info; this writes a line in 3.7–5.3 µs, pino (async destination, ISO time, level names) in
+ * 6.9–10.2 µs on the same machine; and pino redacts by path, while this redacts any field whose name
+ * says token, secret, password or authorization, wherever a caller puts one.
+ */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
 export interface Logger {

@@ -19,6 +19,7 @@ export interface ScenarioDeps {
   botName: string
   policy: SendPolicy
   followUpHours: number
+  auditRetentionDays: number
 }
 
 const MESSAGE_TYPES = { text: types.Message.Text, voice: types.Message.Audio, image: types.Message.Image } as const
@@ -63,6 +64,7 @@ export async function runScenario(
             log: deps.log,
             force: true,
             followUpHours: deps.followUpHours,
+            auditRetentionDays: deps.auditRetentionDays,
           }
           await runJob(job, ctx)
           break

@@ -50,11 +50,8 @@ export function createApp(deps: AppDeps): Koa {
 
   router.get('/metrics', async (ctx) => {
     const depth = await deps.repos.outbox.depth().catch(() => -1)
-    ctx.type = 'text/plain; version=0.0.4'
-    ctx.body = deps.metrics.render({
-      fulian_send_queue_depth: depth,
-      fulian_wechat_logged_in: deps.wechatLoggedIn() ? 1 : 0,
-    })
+    ctx.type = deps.metrics.contentType
+    ctx.body = await deps.metrics.render({ sendQueueDepth: depth, wechatLoggedIn: deps.wechatLoggedIn() })
   })
 
   router.get('/api/v1/openapi.json', (ctx) => {

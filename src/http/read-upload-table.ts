@@ -1,4 +1,4 @@
-import { parseCsv } from '../domain/parse-csv'
+import { isUnclosedQuote, parseCsv } from '../domain/parse-csv'
 import { MAX_ROSTER_ROWS } from '../services/import-roster'
 import { decodeText } from './decode-text'
 import { UploadRefused } from './upload-refused'
@@ -28,6 +28,10 @@ export async function readUploadTable(body: Buffer, contentType: string): Promis
     return parseCsv(decodeText(body))
   } catch (err) {
     if (err instanceof UploadRefused) throw err
+    if (isUnclosedQuote(err))
+      throw new UploadRefused(
+        'CSV 文件里有一个引号（"）没有配对，之后的内容都读不出来：请在 Excel 里打开、另存为 CSV 后再上传',
+      )
     throw new UploadRefused('文件无法读取：请上传 CSV 或 XLSX 文件')
   }
 }

@@ -1,40 +1,40 @@
 import type Koa from 'koa'
+import helmet from 'koa-helmet'
 
 /**
  * Pages load their scripts and styles from /assets only (no inline code, no other site), talk only
  * to this server, and may not be framed; fetch() with method POST still sends an Origin header under
  * Referrer-Policy same-origin, which sameOrigin() relies on.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-const HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Frame-Options': 'DENY',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'same-origin',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'blob:'],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
 }
 
 /**
- * Set on every answer before anything else runs, so pages, API answers and error answers all carry
- * them. A dozen lines of our own rather than koa-helmet: the set is fixed, and each header is here to
- * read and test.
+ * helmet (through koa-helmet) on every answer before anything else runs, so pages, API answers and error
+ * answers all carry the headers it keeps current. Two of its defaults are off, each for a reason:
+ * its CSP defaults add `upgrade-insecure-requests`, which breaks the pages when the server is reached
+ * over plain HTTP on a LAN address (HTTP_HOST=0.0.0.0); and Strict-Transport-Security belongs to the TLS
+ * proxy in front, which knows the domain (helmet's `includeSubDomains` would bind a federation's
+ * whole domain to HTTPS for a year).
  */
 export function securityHeaders(): Koa.Middleware {
+  const headers = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: false,
+  })
   return async (ctx, next) => {
-    ctx.set(HEADERS)
     // Personal records must not linger in a shared computer's cache.
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/simulator/api/')) ctx.set('Cache-Control', 'no-store')
-    await next()
+    await headers(ctx, next)
   }
 }

@@ -1,5 +1,6 @@
 import type { Models } from './models'
 import type { AuditDoc } from './documents'
+import { deleteWhere } from './to-plain'
 
 export interface AuditEntry {
   at: Date
@@ -19,7 +20,12 @@ export function createAuditRepo({ Audit: A }: Models) {
     return docs
   }
 
-  return { record, recent }
+  /** Entries older than the configured period (AUDIT_RETENTION_DAYS). */
+  async function deleteBefore(cutoff: Date): Promise<number> {
+    return deleteWhere(A, { at: { $lt: cutoff } })
+  }
+
+  return { record, recent, deleteBefore }
 }
 
 export type AuditRepo = ReturnType<typeof createAuditRepo>

@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto'
 import type { Models } from './models'
-import { idOf, insertOnce, oid } from './to-plain'
+import { deleteWhere, idOf, insertOnce, oid } from './to-plain'
 
 const hash = (code: string) => createHash('sha256').update(code).digest('hex')
 
@@ -51,7 +51,12 @@ export function createBindCodeRepo({ BindCode: B, Claim }: Models) {
     return { memberId: idOf(doc.memberId), by: doc.by }
   }
 
-  return { issue, redeem }
+  /** Codes that expired before `cutoff` unused (a used one is deleted when it is redeemed). */
+  async function deleteExpiredBefore(cutoff: Date): Promise<number> {
+    return deleteWhere(B, { expiresAt: { $lt: cutoff } })
+  }
+
+  return { issue, redeem, deleteExpiredBefore }
 }
 
 export type BindCodeRepo = ReturnType<typeof createBindCodeRepo>

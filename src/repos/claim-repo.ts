@@ -1,5 +1,5 @@
 import type { Models } from './models'
-import { insertOnce } from './to-plain'
+import { deleteWhere, insertOnce } from './to-plain'
 
 export type ClaimResult = { won: true } | { won: false; by: string; value: string | null }
 
@@ -20,7 +20,12 @@ export function createClaimRepo({ Claim }: Models) {
     return insertOnce(Claim, { _id: id, by: '-', at: now, value })
   }
 
-  return { claim, tryClaim }
+  /** Claims taken before `cutoff` (see domain/retention). */
+  async function deleteBefore(cutoff: Date): Promise<number> {
+    return deleteWhere(Claim, { at: { $lt: cutoff } })
+  }
+
+  return { claim, tryClaim, deleteBefore }
 }
 
 export type ClaimRepo = ReturnType<typeof createClaimRepo>

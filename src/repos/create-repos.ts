@@ -7,6 +7,7 @@ import { createNeedRepo } from './need-repo'
 import { createProgressRepo, type ProgressOptions } from './progress-repo'
 import { createClaimRepo } from './claim-repo'
 import { createOutboxRepo } from './outbox-repo'
+import { createPresenceRepo } from './presence-repo'
 import { createJobMarkRepo } from './job-mark-repo'
 import { createProposalRepo } from './proposal-repo'
 import { createNoticeRepo } from './notice-repo'
@@ -24,6 +25,7 @@ export interface RepoOptions {
 
 export function createRepos(conn: Connection, options: RepoOptions = {}) {
   const models = bindModels(conn)
+  const presence = createPresenceRepo(models)
   return {
     orgs: createOrgRepo(models),
     members: createMemberRepo(models, options),
@@ -31,7 +33,8 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     needs: createNeedRepo(models),
     progress: createProgressRepo(models, options.progress),
     claims: createClaimRepo(models),
-    outbox: createOutboxRepo(models),
+    outbox: createOutboxRepo(models, presence),
+    presence,
     jobMarks: createJobMarkRepo(models),
     proposals: createProposalRepo(models),
     notices: createNoticeRepo(models),

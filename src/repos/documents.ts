@@ -159,6 +159,12 @@ export interface OutboxDoc {
   dedupeKey: string
   kind: string
   target: string
+  /** The bot account that delivers it (null: none known when it was queued; any account may try). */
+  account: string | null
+  /** Accounts that found the target unreachable, in order; none of them is given it again. */
+  triedBy: string[]
+  /** The account that sent it: the caps are per account. */
+  sentBy: string | null
   text: string
   mentionIds: string[]
   fileName: string | null
@@ -169,8 +175,17 @@ export interface OutboxDoc {
   createdAt: Date
   sentAt: Date | null
   attempts: number
+  failures: number
   leaseUntil: Date | null
   error: string | null
+}
+
+/** A bot account can reach a room or a contact: `${account}:${target}` (see presence-repo). */
+export interface PresenceDoc {
+  _id: string
+  account: string
+  target: string
+  at: Date
 }
 
 /** "This job has done this unit's work for this period": lets later ticks skip without writing. */

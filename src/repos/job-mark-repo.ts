@@ -1,5 +1,5 @@
 import type { Models } from './models'
-import { insertOnce } from './to-plain'
+import { deleteWhere, insertOnce } from './to-plain'
 
 /**
  * "Job J has done scope S for period P" (e.g. the weekly post of one group for one week). Jobs enqueue
@@ -21,7 +21,12 @@ export function createJobMarkRepo({ JobMark: J }: Models) {
     seen.add(id)
   }
 
-  return { isDone, markDone }
+  /** Marks made before `cutoff`: their periods are long past (see domain/retention). */
+  async function deleteBefore(cutoff: Date): Promise<number> {
+    return deleteWhere(J, { at: { $lt: cutoff } })
+  }
+
+  return { isDone, markDone, deleteBefore }
 }
 
 export type JobMarkRepo = ReturnType<typeof createJobMarkRepo>

@@ -136,6 +136,9 @@ const claimSchema = new Schema<D.ClaimDoc>(
   opts,
 )
 
+// The clean-up job deletes claims by age (see domain/retention).
+claimSchema.index({ at: 1 })
+
 const noticeSchema = new Schema<D.NoticeDoc>(
   {
     number: { type: Number, required: true, unique: true },
@@ -205,6 +208,9 @@ const outboxSchema = new Schema<D.OutboxDoc>(
     dedupeKey: { type: String, required: true, unique: true },
     kind: { type: String, required: true },
     target: { type: String, required: true },
+    account: { type: String, default: null },
+    triedBy: { type: [String], default: [] },
+    sentBy: { type: String, default: null },
     text: { type: String, default: '' },
     mentionIds: { type: [String], default: [] },
     fileName: { type: String, default: null },
@@ -215,14 +221,29 @@ const outboxSchema = new Schema<D.OutboxDoc>(
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
     attempts: { type: Number, default: 0 },
+    failures: { type: Number, default: 0 },
     leaseUntil: { type: Date, default: null },
     error: { type: String, default: null },
   },
   opts,
 )
+outboxSchema.index({ account: 1, status: 1, notBefore: 1 })
 outboxSchema.index({ status: 1, notBefore: 1 })
 outboxSchema.index({ sentAt: 1 })
+outboxSchema.index({ sentBy: 1, sentAt: 1 })
 outboxSchema.index({ target: 1, sentAt: 1 })
+
+const presenceSchema = new Schema<D.PresenceDoc>(
+  {
+    ...stringId,
+    account: { type: String, required: true },
+    target: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  opts,
+)
+presenceSchema.index({ target: 1 })
+presenceSchema.index({ account: 1 })
 
 const proposalSchema = new Schema<D.ProposalDoc>(
   {
@@ -236,7 +257,10 @@ const proposalSchema = new Schema<D.ProposalDoc>(
   opts,
 )
 
+proposalSchema.index({ expiresAt: 1 })
+
 const jobMarkSchema = new Schema<D.JobMarkDoc>({ ...stringId, at: { type: Date, required: true } }, opts)
+jobMarkSchema.index({ at: 1 })
 
 const representativeSchema = new Schema<D.RepresentativeDoc>(
   {
@@ -259,6 +283,7 @@ const bindCodeSchema = new Schema<D.BindCodeDoc>(
   },
   opts,
 )
+bindCodeSchema.index({ expiresAt: 1 })
 
 function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection)
@@ -276,6 +301,7 @@ export function bindModels(conn: Connection) {
     Progress: model(conn, 'Progress', progressSchema, 'progress'),
     Claim: model(conn, 'Claim', claimSchema, 'claims'),
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
+    Presence: model(conn, 'Presence', presenceSchema, 'presence'),
     JobMark: model(conn, 'JobMark', jobMarkSchema, 'job_marks'),
     BindCode: model(conn, 'BindCode', bindCodeSchema, 'bind_codes'),
     Representative: model(conn, 'Representative', representativeSchema, 'representatives'),

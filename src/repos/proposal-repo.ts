@@ -1,6 +1,6 @@
 import type { Models } from './models'
 import type { Proposal } from '../domain/proposal'
-import { idOf, oid } from './to-plain'
+import { deleteWhere, idOf, oid } from './to-plain'
 
 /** Questions waiting for a digit, one per conversation; a new question replaces the one before. */
 export function createProposalRepo({ Proposal: P }: Models) {
@@ -27,7 +27,12 @@ export function createProposalRepo({ Proposal: P }: Models) {
     await P.deleteOne({ _id: conversation, key })
   }
 
-  return { put, get, remove }
+  /** Questions that lapsed before `cutoff`: nobody can answer them any more. */
+  async function deleteLapsedBefore(cutoff: Date): Promise<number> {
+    return deleteWhere(P, { expiresAt: { $lt: cutoff } })
+  }
+
+  return { put, get, remove, deleteLapsedBefore }
 }
 
 export type ProposalRepo = ReturnType<typeof createProposalRepo>

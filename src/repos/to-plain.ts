@@ -30,6 +30,15 @@ export async function insertOnce<T extends object>(model: Model<T>, doc: T): Pro
 }
 
 /**
+ * Deletes what matches and says how many; when nothing does, only reads (a daily clean-up with nothing
+ * due writes nothing).
+ */
+export async function deleteWhere<T>(model: Model<T>, filter: QueryFilter<T>): Promise<number> {
+  if (!(await model.exists(filter))) return 0
+  return (await model.deleteMany(filter)).deletedCount
+}
+
+/**
  * Sets fields on the document with this string _id, creating it if need be. Two first writers racing on
  * the insert: the loser's upsert fails on the unique _id, and a plain update then does what it meant.
  */

@@ -30,6 +30,14 @@ describe('security headers', () => {
     expect(headers.get('x-frame-options')).toBe('DENY')
     expect(headers.get('x-content-type-options')).toBe('nosniff')
     expect(headers.get('referrer-policy')).toBe('same-origin')
+    expect(headers.get('cross-origin-opener-policy')).toBe('same-origin')
+    expect(headers.get('cross-origin-resource-policy')).toBe('same-origin')
+    // From helmet's current set, beyond what the hand-written list had.
+    expect(headers.get('x-permitted-cross-domain-policies')).toBe('none')
+    expect(headers.get('origin-agent-cluster')).toBe('?1')
+    // Off on purpose (see security-headers.ts): plain HTTP on a LAN address must keep working.
+    expect(headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests')
+    expect(headers.get('strict-transport-security')).toBeNull()
   }
 
   it('are on a page, its script, an API answer and error answers', async () => {

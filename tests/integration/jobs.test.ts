@@ -45,6 +45,7 @@ const ctx = (now: string, force = false): JobContext => ({
   log: silentLogger,
   force,
   followUpHours: 24,
+  auditRetentionDays: 365,
 })
 const weeklyItems = () => db.conn.collection('outbox').find({ kind: 'weekly-progress' }).toArray()
 

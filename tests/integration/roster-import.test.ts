@@ -171,3 +171,10 @@ describe('the representatives’ list', () => {
     expect((await createRepos(db.conn).representatives.namesFor(fan.id)).sort()).toEqual(['刘翠花', '李梅'])
   })
 })
+
+it('refuses a CSV with a quote left open, instead of reading the rest of the file as one cell', async () => {
+  const { status, body } = await upload(['"辛九,执委,樊城区,,wxid_xinjiu', '壬十,执委,樊城区,,wxid_renshi'])
+  expect(status).toBe(400)
+  expect(body.rejected[0]!.reason).toContain('引号（"）没有配对')
+  expect(await db.repos.members.findByContactId('wxid_renshi')).toBeUndefined()
+})

@@ -19,6 +19,7 @@ async function job(name: string, at: string) {
     log: silentLogger,
     force: true,
     followUpHours: 24,
+    auditRetentionDays: 365,
   }
   await findJob(name)!.run(ctx)
   await h.session.drainQueue()

@@ -9,6 +9,8 @@ import type { ClaimRepo } from '../../src/repos/claim-repo'
 import type { NoticeRepo } from '../../src/repos/notice-repo'
 import type { OutboxItem, OutboxRepo, SentRecently } from '../../src/repos/outbox-repo'
 import type { ProposalRepo } from '../../src/repos/proposal-repo'
+import type { PresenceRepo } from '../../src/repos/presence-repo'
+import { chooseAccount } from '../../src/domain/choose-account'
 import type { Proposal } from '../../src/domain/proposal'
 import { BIND_CODE_TTL_MS, type BindCodeRepo } from '../../src/repos/bind-code-repo'
 import type { AuditEntry, AuditRepo } from '../../src/repos/audit-repo'
@@ -275,18 +277,23 @@ function progressRepo(): ProgressRepo {
 }
 
 function claimRepo(claims: Map<string, string>): ClaimRepo {
-  const values = new Map<string, { by: string; value: string | null }>()
+  const values = new Map<string, { by: string; value: string | null; at: Date }>()
   return {
-    async claim(id, by, _now, value = null) {
+    async claim(id, by, now, value = null) {
       const existing = values.get(id)
       if (existing) return { won: false, by: existing.by, value: existing.value }
-      values.set(id, { by, value })
+      values.set(id, { by, value, at: now })
       return { won: true }
     },
-    async tryClaim(id, _now, value = null) {
+    async tryClaim(id, now, value = null) {
       if (values.has(id) || claims.has(id)) return false
-      values.set(id, { by: '-', value })
+      values.set(id, { by: '-', value, at: now })
       return true
+    },
+    async deleteBefore(cutoff) {
+      const old = [...values.entries()].filter(([, v]) => v.at < cutoff).map(([k]) => k)
+      for (const k of old) values.delete(k)
+      return old.length
     },
   }
 }
@@ -330,52 +337,95 @@ function noticeRepo(): NoticeRepo {
   }
 }
 
-function outboxRepo(): OutboxRepo {
-  const items: (OutboxItem & { status: string; sentAt: Date | null })[] = []
+function presenceRepo(): PresenceRepo {
+  const present = new Map<string, { account: string; target: string }>()
+  const accountsAt: PresenceRepo['accountsAt'] = async (targets) => {
+    const out = new Map<string, string[]>()
+    for (const { account, target } of present.values())
+      if (targets.includes(target)) out.set(target, [...(out.get(target) ?? []), account])
+    return out
+  }
+  return {
+    async see(account, target) {
+      const key = `${account}:${target}`
+      if (present.has(key)) return false
+      present.set(key, { account, target })
+      return true
+    },
+    forget: async (account, target) => void present.delete(`${account}:${target}`),
+    load: async (account) => [...present.values()].filter((p) => p.account === account).length,
+    accountsAt,
+    async accountFor(targets) {
+      const at = await accountsAt(targets)
+      return new Map(targets.map((t) => [t, chooseAccount(t, at.get(t) ?? [])]))
+    },
+  }
+}
+
+function outboxRepo(presence: PresenceRepo): OutboxRepo {
+  const items: (OutboxItem & { status: string; sentAt: Date | null; sentBy: string | null })[] = []
+  const row = (id: string) => items.find((i) => i.id === id)
   return {
     async enqueue(newItems, now) {
+      const chosen = await presence.accountFor(newItems.map((i) => i.target))
       let added = 0
       for (const item of newItems) {
         if (items.some((i) => i.dedupeKey === item.dedupeKey)) continue
         items.push({
           ...item,
           id: newId(),
+          account: item.account === undefined ? (chosen.get(item.target) ?? null) : item.account,
+          triedBy: [],
           attempts: 0,
+          failures: 0,
           file: item.file ?? null,
           mentionIds: item.mentionIds ?? [],
           respectRestDays: item.respectRestDays ?? false,
           status: 'pending',
           sentAt: null,
+          sentBy: null,
         })
         void now
         added++
       }
       return added
     },
-    recentSends: async (now, keep) =>
+    recentSends: async (now, keep, account) =>
       items
-        .filter((i) => i.sentAt && i.sentAt.getTime() >= now.getTime() - 86_400_000)
+        .filter((i) => i.sentBy === account && i.sentAt && i.sentAt.getTime() >= now.getTime() - 86_400_000)
         .sort((a, b) => b.sentAt!.getTime() - a.sentAt!.getTime())
         .slice(0, keep)
         .map((i): SentRecently => ({ target: i.target, at: i.sentAt! })),
-    nextCandidate: async () => items.find((i) => i.status === 'pending'),
+    nextCandidate: async (_now, account) =>
+      items.find((i) => i.status === 'pending' && (i.account === null || i.account === account)),
     claim: async (item) => {
-      const row = items.find((i) => i.id === item.id)
-      if (!row || row.status !== 'pending') return false
-      row.status = 'sending'
-      row.attempts++
+      const r = row(item.id)
+      if (!r || r.status !== 'pending') return false
+      r.status = 'sending'
+      r.attempts++
       return true
     },
-    markSent: async (id, at) => {
-      const row = items.find((i) => i.id === id)
-      if (row) Object.assign(row, { status: 'sent', sentAt: at })
-    },
-    markFailed: async (id, _error, retryAt) => {
-      const row = items.find((i) => i.id === id)
-      if (row) Object.assign(row, retryAt ? { status: 'pending', notBefore: retryAt } : { status: 'failed' })
-    },
+    markSent: async (id, at, account) =>
+      void Object.assign(row(id) ?? {}, { status: 'sent', sentAt: at, sentBy: account }),
+    markFailed: async (item, _error, retryAt) =>
+      void Object.assign(
+        row(item.id) ?? {},
+        retryAt
+          ? { status: 'pending', notBefore: retryAt, failures: item.failures + 1 }
+          : { status: 'failed', failures: item.failures + 1 },
+      ),
+    markUnreachable: async (id) => void Object.assign(row(id) ?? {}, { status: 'failed' }),
+    handOver: async (id, account, triedBy) =>
+      void Object.assign(row(id) ?? {}, { status: 'pending', account, triedBy }),
     depth: async () => items.filter((i) => i.status === 'pending' || i.status === 'sending').length,
     exists: async (dedupeKey) => items.some((i) => i.dedupeKey === dedupeKey),
+    async deleteFinishedBefore(cutoffs) {
+      const gone = (i: (typeof items)[number]) =>
+        (i.status === 'sent' && i.sentAt! < cutoffs.sent) || (i.status === 'failed' && i.notBefore < cutoffs.failed)
+      const before = items.length
+      items.splice(0, items.length, ...items.filter((i) => !gone(i)))
+      return before - items.length
+    },
   }
 }
 
@@ -389,6 +439,11 @@ function proposalRepo(): ProposalRepo {
     },
     remove: async (conversation, key) => {
       if (waiting.get(conversation)?.key === key) waiting.delete(conversation)
+    },
+    async deleteLapsedBefore(cutoff) {
+      const lapsed = [...waiting.entries()].filter(([, p]) => p.expiresAt < cutoff).map(([k]) => k)
+      for (const k of lapsed) waiting.delete(k)
+      return lapsed.length
     },
   }
 }
@@ -411,6 +466,11 @@ function bindCodeRepo(): BindCodeRepo {
       used.add(code)
       return { memberId: c.memberId, by: c.by }
     },
+    async deleteExpiredBefore(cutoff) {
+      const old = [...codes.entries()].filter(([, c]) => c.expiresAt < cutoff).map(([k]) => k)
+      for (const k of old) codes.delete(k)
+      return old.length
+    },
   }
 }
 
@@ -419,6 +479,11 @@ function auditRepo(): AuditRepo {
   return {
     record: async (entry) => void entries.unshift({ ...entry }),
     recent: async (limit = 200) => entries.slice(0, limit),
+    async deleteBefore(cutoff) {
+      const before = entries.length
+      entries.splice(0, entries.length, ...entries.filter((e) => e.at >= cutoff))
+      return before - entries.length
+    },
   }
 }
 
@@ -442,6 +507,7 @@ function representativeRepo(orgs: OrgRepo): RepresentativeRepo {
 export function createMemoryRepos(): HandlerRepos {
   const bindClaims = new Map<string, string>()
   const orgs = orgRepo()
+  const presence = presenceRepo()
   return {
     orgs,
     members: memberRepo(bindClaims),
@@ -450,7 +516,8 @@ export function createMemoryRepos(): HandlerRepos {
     progress: progressRepo(),
     claims: claimRepo(bindClaims),
     notices: noticeRepo(),
-    outbox: outboxRepo(),
+    outbox: outboxRepo(presence),
+    presence,
     proposals: proposalRepo(),
     bindCodes: bindCodeRepo(),
     audit: auditRepo(),

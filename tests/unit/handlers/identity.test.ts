@@ -28,11 +28,11 @@ async function setup() {
 async function queued(h: HandlerHarness): Promise<{ to: string; text: string }[]> {
   const out: { to: string; text: string }[] = []
   for (
-    let item = await h.repos.outbox.nextCandidate(new Date());
+    let item = await h.repos.outbox.nextCandidate(new Date(), 'bot');
     item;
-    item = await h.repos.outbox.nextCandidate(new Date())
+    item = await h.repos.outbox.nextCandidate(new Date(), 'bot')
   ) {
-    await h.repos.outbox.markSent(item.id, new Date())
+    await h.repos.outbox.markSent(item.id, new Date(), 'bot')
     out.push({ to: item.target, text: item.text })
   }
   return out

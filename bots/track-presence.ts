@@ -1,0 +1,61 @@
+import { types } from 'wechaty-puppet'
+import type { WechatyInterface } from 'wechaty/impls'
+import type { PresenceRepo } from '../src/repos/presence-repo'
+import type { Clock } from '../src/clock'
+import type { Logger } from '../src/logger'
+import { targetOfContact, targetOfRoom } from '../src/domain/send-target'
+
+/**
+ * Tells the database which rooms and friends this account reaches, so the send queue gives each
+ * message to an account that can deliver it: every room and friend it lists at login (the database's
+ * own record of it read once first), and afterwards each room or friend it meets — a message, an
+ * invitation, a new friend — once per process. Leaving a room forgets it.
+ */
+export function trackPresence(
+  wechaty: WechatyInterface,
+  presence: PresenceRepo,
+  clock: Clock,
+  log: Logger,
+  track: (work: Promise<unknown>) => void,
+): void {
+  const account = () => (wechaty.isLoggedIn ? wechaty.currentUser.id : undefined)
+  const see = (target: string) => {
+    const me = account()
+    if (!me) return
+    track(presence.see(me, target, clock.now()).catch((err) => log.warn('presence not recorded', { target, err })))
+  }
+
+  wechaty.on('login', (user) => {
+    track(
+      (async () => {
+        const known = await presence.load(user.id)
+        const rooms = await wechaty.Room.findAll()
+        const friends = (await wechaty.Contact.findAll()).filter((c) => c.friend() && c.id !== user.id)
+        let added = 0
+        for (const room of rooms) if (await presence.see(user.id, targetOfRoom(room.id), clock.now())) added++
+        for (const friend of friends) if (await presence.see(user.id, targetOfContact(friend.id), clock.now())) added++
+        log.info('presence loaded', { account: user.id, known, rooms: rooms.length, friends: friends.length, added })
+      })().catch((err) => log.error('presence at login failed', { err })),
+    )
+  })
+  wechaty.on('message', (message) => {
+    if (message.self()) return
+    const room = message.room()
+    // In a group the talker is a member, not necessarily a friend: only a private message shows that.
+    see(room ? targetOfRoom(room.id) : targetOfContact(message.talker().id))
+  })
+  wechaty.on('room-join', (room, invitees) => {
+    if (invitees.some((c) => c.id === account())) see(targetOfRoom(room.id))
+  })
+  wechaty.on('room-leave', (room, leavers) => {
+    const me = account()
+    if (me && leavers.some((c) => c.id === me))
+      track(presence.forget(me, targetOfRoom(room.id)).catch((err) => log.warn('presence not forgotten', { err })))
+  })
+  wechaty.on('friendship', (friendship) => {
+    // Every request is accepted (see create-bot), and a confirmation means she is a friend already.
+    const type = friendship.type()
+    if (type === types.Friendship.Receive || type === types.Friendship.Confirm)
+      see(targetOfContact(friendship.contact().id))
+  })
+}
