@@ -23,7 +23,7 @@ export interface RepoOptions {
 export function createRepos(conn: Connection, options: RepoOptions = {}) {
   const models = bindModels(conn)
   return {
-    orgs: createOrgRepo(models),
+    orgs: createOrgRepo(models, options),
     members: createMemberRepo(models, options),
     groups: createGroupRepo(models, options),
     needs: createNeedRepo(models),

@@ -12,6 +12,7 @@ import type { ProposalRepo } from '../../src/repos/proposal-repo'
 import type { Proposal } from '../../src/domain/proposal'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
+import { buildOrgTree } from '../../src/domain/org-tree'
 import { applyChange, countLedger, type LedgerEvent, type LedgerItem } from '../../src/domain/ledger'
 
 /**
@@ -60,6 +61,8 @@ function orgRepo(): OrgRepo {
       const org = orgs.get(id)
       if (org) org.rotation = rotation
     },
+    tree: async (_mustHave?: string) =>
+      buildOrgTree([...orgs.values()].map((o) => ({ ...o, settings: { ...o.settings } }))),
   }
 }
 
