@@ -1,12 +1,12 @@
 import Router from '@koa/router'
 import type Koa from 'koa'
 import { z } from 'zod'
-import type { Repos } from '../repos/create-repos'
-import type { Clock } from '../clock'
 import { principalOf } from './auth'
 import { readBody } from './read-body'
 import { readJson, describeIssue } from './read-json'
-import { reviewRuleBody, tokenBody } from './api-schemas'
+import { reviewRuleBody } from './api-schemas'
+import { auditor, type ApiDeps } from './api-scope'
+import { tokenRoutes } from './token-routes'
 import { progressReport, summarizeByUnit } from '../services/progress-report'
 import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import { importRoster } from '../services/import-roster'
@@ -15,11 +15,7 @@ import { DEFAULT_REVIEW_RULE } from '../domain/review-grade'
 import { toLocal } from '../domain/zoned-time'
 import { GROUP_KINDS, LIMITS } from '../domain/vocabulary'
 
-export interface ApiDeps {
-  repos: Repos
-  clock: Clock
-  tz: string
-}
+export type { ApiDeps } from './api-scope'
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100)
 const orgSchema = z.string().trim().min(1).max(LIMITS.name).optional()
@@ -50,21 +46,20 @@ export function apiRoutes(deps: ApiDeps): Router {
     if (principalOf(ctx).role !== 'admin') ctx.throw(403, 'Admins only.')
   }
 
-  const audit = (ctx: Koa.Context, action: string, detail: string) => {
-    const p = principalOf(ctx)
-    return repos.audit.record({ at: deps.clock.now(), who: p.label, role: p.role, action, detail })
-  }
+  const audit = auditor(deps)
 
-  router.get('/me', (ctx) => {
-    ctx.body = principalOf(ctx)
+  router.get('/me', async (ctx) => {
+    const p = principalOf(ctx)
+    const org = p.orgId ? (await repos.orgs.tree(p.orgId)).get(p.orgId)?.name : null
+    ctx.body = { ...p, org: org ?? null }
   })
 
   router.get('/progress', async (ctx) => {
     const q = parse(ctx, z.object({ year: yearSchema.optional(), org: orgSchema }), ctx.query)
     const year = q.year ?? toLocal(deps.clock.now(), deps.tz).year
-    const { orgIds } = await scope(ctx, q.org)
+    const { orgIds, orgId } = await scope(ctx, q.org)
     const rows = await progressReport(repos, orgIds, year)
-    await audit(ctx, 'read progress', `year=${year} org=${q.org ?? '(scope)'} rows=${rows.length}`)
+    await audit(ctx, 'read progress', `year=${year} org=${q.org ?? '(scope)'} rows=${rows.length}`, orgId)
     ctx.body = rows.map((r) => ({ name: r.name, org: r.org, role: r.role, done: r.done, grade: r.grade, ...r.counts }))
   })
 
@@ -110,9 +105,9 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.get('/needs', async (ctx) => {
     const q = parse(ctx, z.object({ status: z.enum(['open', 'resolved']).optional() }), ctx.query)
-    const { orgIds } = await scope(ctx)
+    const { orgIds, orgId } = await scope(ctx)
     const needs = await repos.needs.list(orgIds, q.status)
-    await audit(ctx, 'read needs', `status=${q.status ?? 'all'} rows=${needs.length}`)
+    await audit(ctx, 'read needs', `status=${q.status ?? 'all'} rows=${needs.length}`, orgId)
     ctx.body = needs
   })
 
@@ -124,7 +119,12 @@ export function apiRoutes(deps: ApiDeps): Router {
     const { orgIds, orgId } = await scope(ctx, q.org)
     const rule = (orgId ? (await repos.orgs.findById(orgId))?.settings.review : undefined) ?? DEFAULT_REVIEW_RULE
     const rows = await progressReport(repos, orgIds, year, rule)
-    await audit(ctx, 'export review', `year=${year} format=${m![2]} org=${q.org ?? '(scope)'} rows=${rows.length}`)
+    await audit(
+      ctx,
+      'export review',
+      `year=${year} format=${m![2]} org=${q.org ?? '(scope)'} rows=${rows.length}`,
+      orgId,
+    )
     const filename = encodeURIComponent(`${year}年执委履职考核.${m![2]}`)
     ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${filename}`)
     if (m![2] === 'csv') {
@@ -154,25 +154,16 @@ export function apiRoutes(deps: ApiDeps): Router {
         return { imported: 0, rejected: [{ line: 0, reason: err.reason }] }
       },
     )
-    await audit(ctx, 'import roster', `imported=${result.imported} rejected=${result.rejected.length}`)
+    await audit(
+      ctx,
+      'import roster',
+      `imported=${result.imported} rejected=${result.rejected.length}`,
+      principalOf(ctx).orgId,
+    )
     ctx.status = result.rejected.length ? 400 : 200
     ctx.body = result
   })
 
-  router.post('/tokens', async (ctx) => {
-    requireAdmin(ctx)
-    const body = await readJson(ctx, tokenBody)
-    const { orgId } = await scope(ctx, body.org)
-    const token = await repos.tokens.issue({ role: body.role, orgId: orgId!, label: body.label }, deps.clock.now())
-    await audit(ctx, 'issue token', `role=${body.role} org=${body.org} label=${body.label}`)
-    ctx.status = 201
-    ctx.body = { token }
-  })
-
-  router.get('/audit', async (ctx) => {
-    requireAdmin(ctx)
-    ctx.body = await repos.audit.recent()
-  })
-
+  tokenRoutes(router, deps)
   return router
 }

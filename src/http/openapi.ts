@@ -89,15 +89,32 @@ export function openApiDocument() {
         },
       },
       '/api/v1/tokens': {
+        get: {
+          summary: 'Admin: tokens of chairs and admins in your subtree (a reference, never the token)',
+          responses: { '200': json('Tokens'), ...errors },
+        },
         post: {
-          summary: 'Admin: issue a token for a role and unit',
+          summary: 'Admin: issue a token for a role and a unit of your subtree',
           requestBody: jsonBody(tokenBody),
-          responses: { '201': json('The token, shown once'), '413': json('Body too large'), ...errors },
+          responses: {
+            '201': json('The token, shown once, and its reference'),
+            '413': json('Body too large'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/tokens/{ref}': {
+        delete: {
+          summary: 'Admin: revoke a token of your subtree (not the one you use, not ADMIN_TOKEN)',
+          parameters: [
+            { name: 'ref', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
+          ],
+          responses: { '200': json('Revoked'), '404': json('No such token in your scope'), ...errors },
         },
       },
       '/api/v1/audit': {
         get: {
-          summary: 'Admin: who read or exported personal records',
+          summary: 'Admin: who read or exported personal records of your subtree',
           responses: { '200': json('Entries'), ...errors },
         },
       },
