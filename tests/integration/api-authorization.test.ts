@@ -42,6 +42,7 @@ const ROUTES: [string, string, string | undefined, Record<Caller, number>][] = [
   ],
   ['GET', '/api/v1/tokens', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
   ['DELETE', '/api/v1/tokens/0123456789abcdef', undefined, { admin: 404, chair: 403, bad: 401, none: 401 }],
+  ['PUT', '/api/v1/counting', '{"org":"樊城区","chairs":false}', { admin: 200, chair: 403, bad: 401, none: 401 }],
   ['GET', '/api/v1/audit', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
   ['GET', '/api/v1/openapi.json', undefined, { admin: 200, chair: 200, bad: 200, none: 200 }],
   ['GET', '/metrics', undefined, { admin: 200, chair: 200, bad: 200, none: 200 }],
