@@ -41,7 +41,7 @@ export function openApiDocument() {
       '/api/v1/summary': {
         get: {
           summary:
-            '{ year, unit, units }: the unit asked about (or the whole scope) and every unit of its subtree, parents first, each with the figures of its whole subtree (counted, executives, chairs, direct, averageDone, onTrack(Share), nothingYet(Share), grades, itemsDone) and its rank among its sibling units by average items',
+            '{ year, unit, units }: the unit asked about (or the whole scope) and every unit of its subtree, parents first, each with the figures of its whole subtree (counted, executives, chairs, direct, averageDone, onTrack(Share), nothingYet(Share), grades, itemsDone) and its rank among its sibling units by average items; behind and nothingYet: the people the weekly post names (everyone of a village or township, else its own level: named)',
           parameters: yearOrg,
           responses: { '200': json('Units'), ...errors },
         },

@@ -8,11 +8,14 @@ import { unitReport, type UnitReport } from '../services/unit-report'
 import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import type { UnitFigures, Totals } from '../domain/roll-up'
 import { toLocal } from '../domain/zoned-time'
+import { weeklyView, whoIsBehind } from '../domain/weekly-view'
+import type { PersonFigures } from '../domain/person-figures'
 import { LIMITS } from '../domain/vocabulary'
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100)
 const orgSchema = z.string().trim().min(1).max(LIMITS.name).optional()
 const round = (n: number, digits: number) => Number(n.toFixed(digits))
+const NAMED_MAX = 500
 
 /** A unit's figures as the API gives them (the dashboard reads these; it computes none itself). */
 function figuresJson(u: Totals & { name: string }, report: UnitReport) {
@@ -34,6 +37,21 @@ function figuresJson(u: Totals & { name: string }, report: UnitReport) {
     itemsDone: u.itemsDone,
     rank: unit.rank ?? null,
     ranked: unit.ranked ?? 0,
+  }
+}
+
+/** People a leader should look at, as the weekly post names them: everyone of a village or township, else its own level. */
+function whoToName(r: UnitReport) {
+  const roots = r.units.filter((u) => u.depth === 0)
+  const focus = r.rootId ?? (roots.length === 1 ? roots[0]!.orgId : undefined)
+  if (!focus) return { named: null, behind: [], nothingYet: [] }
+  const view = weeklyView(r, focus)
+  const { behind, nothing } = whoIsBehind(view.kind === 'people' ? view.people : view.direct)
+  const person = (p: PersonFigures) => ({ name: p.displayName, org: r.tree.get(p.orgId)?.name ?? '', done: p.done })
+  return {
+    named: view.kind === 'people' ? 'everyone' : 'ownLevel',
+    behind: behind.slice(0, NAMED_MAX).map(person),
+    nothingYet: nothing.slice(0, NAMED_MAX).map(person),
   }
 }
 
@@ -68,7 +86,12 @@ export function reportRoutes(router: Router, deps: ApiDeps): void {
   router.get('/summary', async (ctx) => {
     const q = parse(ctx, z.object({ year: yearSchema.optional(), org: orgSchema }), ctx.query)
     const { report: r } = await report(ctx, q.year, q.org)
-    ctx.body = { year: r.year, unit: figuresJson(r.totals(), r), units: r.units.map((u) => figuresJson(u, r)) }
+    ctx.body = {
+      year: r.year,
+      unit: figuresJson(r.totals(), r),
+      units: r.units.map((u) => figuresJson(u, r)),
+      ...whoToName(r),
+    }
   })
 
   router.get('/review/:file', async (ctx) => {
