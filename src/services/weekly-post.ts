@@ -16,6 +16,8 @@ export interface WeeklyPost {
   mentionMemberIds: string[]
   /** The unit's average items done, kept to say next week how it moved. */
   average: number
+  /** Bars drawn (at most MAX_BARS). */
+  bars: number
   view: WeeklyView
 }
 
@@ -95,6 +97,7 @@ export function composeWeeklyPost(
     chart,
     mentionMemberIds: mentioned(named).map((p) => p.memberId),
     average: unit.averageDone,
+    bars: bars.length,
     view,
   }
 }
