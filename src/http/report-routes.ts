@@ -44,7 +44,7 @@ function figuresJson(u: Totals & { name: string }, report: UnitReport) {
 function whoToName(r: UnitReport) {
   const roots = r.units.filter((u) => u.depth === 0)
   const focus = r.rootId ?? (roots.length === 1 ? roots[0]!.orgId : undefined)
-  if (!focus) return { named: null, behind: [], nothingYet: [] }
+  if (!focus || !r.unit(focus)) return { named: null, behind: [], nothingYet: [] }
   const view = weeklyView(r, focus)
   const { behind, nothing } = whoIsBehind(view.kind === 'people' ? view.people : view.direct)
   const person = (p: PersonFigures) => ({ name: p.displayName, org: r.tree.get(p.orgId)?.name ?? '', done: p.done })
