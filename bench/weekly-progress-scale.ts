@@ -2,9 +2,8 @@ import { Types } from 'mongoose'
 import { countProgress } from '../src/domain/progress'
 import { DUTY_KINDS } from '../src/domain/checklist'
 import { toLocal } from '../src/domain/zoned-time'
-import { orgStandings } from '../src/services/org-standings'
-import { formatWeeklyPost } from '../src/domain/format-weekly-post'
-import { renderProgressChart } from '../src/charts/render-progress-chart'
+import { unitReport } from '../src/services/unit-report'
+import { composeWeeklyPost } from '../src/services/weekly-post'
 import { openBenchDb } from './bench-db'
 import { seedDutyLogs } from './seed-duty-logs'
 
@@ -56,13 +55,16 @@ export async function weeklyProgressScale(executives: number, logsA: number, log
       for (let i = 0; i < docs.length; i += 5000)
         await db.conn.collection('progress').insertMany(docs.slice(i, i + 5000))
     }
+    // What the weekly job does: the whole tree's report once, then the real post and chart of the city's
+    // group (one bar per district: see domain/weekly-view) and of a district's group (its people: a tenth
+    // of all, more than a chart's 40 bars), drawn in full.
     const compute = async () => {
       const t = performance.now()
       const today = toLocal(now, 'Asia/Shanghai')
-      const standings = await orgStandings(db.repos, root.id, today)
-      formatWeeklyPost({ orgName: root.name, year: 2026, week: 48, standings })
-      renderProgressChart({ title: root.name, subtitle: '', standings: standings.slice(0, 60) })
-      return { ms: performance.now() - t, standings: standings.length }
+      const report = await unitReport(db.repos, undefined, 2026, today)
+      const post = composeWeeklyPost(report, root.id, { today, week: 48 })
+      const district = composeWeeklyPost(report, units[0]!.id, { today, week: 48 })
+      return { ms: performance.now() - t, standings: report.people.length, post, district }
     }
     await addLogs(0, logsA)
     await compute() // warm-up
@@ -78,6 +80,16 @@ export async function weeklyProgressScale(executives: number, logsA: number, log
       logsSecond: logsB,
       msFirst: Math.round(first.ms),
       msSecond: Math.round(second.ms),
+      chartBytes: second.post.chart.length,
+      chartWidth: second.post.chart.readUInt32BE(16),
+      chartHeight: second.post.chart.readUInt32BE(20),
+      chartBars: second.post.bars,
+      chartView: second.post.view.kind,
+      postChars: second.post.text.length,
+      districtChartBytes: second.district.chart.length,
+      districtChartHeight: second.district.chart.readUInt32BE(20),
+      districtChartBars: second.district.bars,
+      districtPeople: second.district.view.kind === 'people' ? second.district.view.people.length : 0,
       ratio: Number((second.ms / first.ms).toFixed(3)),
       target: '<= 1.3',
     }

@@ -95,6 +95,7 @@ export async function runActions(
           role: member.role,
           action: 'unbind member',
           detail: `${action.who}（${removed.length} 个微信）`,
+          orgId: (await ctx.repos.members.findById(action.memberId))?.orgId ?? null,
         })
         lines.push(removed.length ? `已解除${action.who}的微信绑定。` : `${action.who}已经没有绑定的微信了。`)
         break
@@ -121,6 +122,7 @@ async function confirmBinding(
     role: admin.role,
     action: 'bind member',
     detail: `${action.who} ← 微信昵称“${action.nickname}”（本人申请，管理员确认）`,
+    orgId: (await ctx.repos.members.findById(action.memberId))?.orgId ?? null,
   })
   await tell(
     ctx,

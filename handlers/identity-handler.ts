@@ -87,6 +87,7 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
       role: 'admin',
       action: 'bind member',
       detail: `${await withUnit(ctx, member)} ← 绑定码（微信昵称“${ctx.msg.talkerName}”）`,
+      orgId: member.orgId,
     })
     await ctx.reply(`已绑定：您是${await withUnit(ctx, member)}。${HELLO}`)
     return
@@ -170,6 +171,7 @@ export const handleBindCode: Handler<'bindCode'> = async (ctx) => {
     role: admin.role,
     action: 'issue bind code',
     detail: await withUnit(ctx, member),
+    orgId: member.orgId,
   })
   await ctx.reply(
     `${await withUnit(ctx, member)}的绑定码：${code}\n请把它交给她本人，让她用自己的微信私聊我发送“绑定码 ${code}”。一天内有效，只能用一次。`,

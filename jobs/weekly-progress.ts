@@ -3,39 +3,38 @@ import { JOB_POLL } from './job'
 import type { Group, OrgUnit } from '../src/domain/entities'
 import { toLocal, addDays, parseIsoDate } from '../src/domain/zoned-time'
 import { weekKey, weekNumber, weekRange, weeksBetween } from '../src/domain/week'
-import { averageDone, type Standing } from '../src/domain/standing'
-import { formatWeeklyPost } from '../src/domain/format-weekly-post'
 import { DEFAULT_WEEKLY_PROGRESS, hasSlotPassed } from '../src/domain/weekly-slot'
-import { renderProgressChart } from '../src/charts/render-progress-chart'
-import { orgStandings } from '../src/services/org-standings'
+import { unitReport, type UnitReport } from '../src/services/unit-report'
+import { composeWeeklyPost } from '../src/services/weekly-post'
 import { targetOfRoom } from '../src/services/send-queue'
 
-/** 每周进度: in every bound executives' group, at its unit's weekly time (default Monday 09:00). */
+/**
+ * 每周进度: in every bound executives' group, at its unit's weekly time (default Monday 09:00). The
+ * whole tree's report is read once per run that has something due (three reads, see unit-report) and
+ * every group's post is cut from it.
+ */
 export const weeklyProgressJob: Job = {
   name: 'weekly-progress',
   poll: JOB_POLL,
   async run(ctx) {
     const groups = await ctx.repos.groups.listBound(['executive'])
-    const orgs = new Map(
-      (await ctx.repos.orgs.listByIds([...new Set(groups.map((g) => g.orgId!))])).map((o) => [o.id, o]),
-    )
-    // Several groups of one unit share its standings: computed once per run.
-    const standingsByOrg = new Map<string, Promise<Standing[]>>()
-    const standingsOf = (org: OrgUnit) => {
-      if (!standingsByOrg.has(org.id))
-        standingsByOrg.set(org.id, orgStandings(ctx.repos, org.id, toLocal(ctx.now, ctx.tz)))
-      return standingsByOrg.get(org.id)!
+    const tree = await ctx.repos.orgs.tree()
+    let report: Promise<UnitReport> | undefined
+    const reportOnce = () => {
+      const today = toLocal(ctx.now, ctx.tz)
+      report ??= unitReport(ctx.repos, undefined, today.year, today)
+      return report
     }
     const week = weekKey(toLocal(ctx.now, ctx.tz))
     let enqueued = 0
     for (const group of groups) {
-      const org = orgs.get(group.orgId!)
+      const org = tree.get(group.orgId!) ?? (await ctx.repos.orgs.findById(group.orgId!))
       if (!org) continue
       const mark = `weekly-progress:${group.roomId}:${week}`
       if (!ctx.force && !hasSlotPassed(org.settings.weeklyProgress ?? DEFAULT_WEEKLY_PROGRESS, ctx.now, ctx.tz))
         continue
       if (!ctx.force && (await ctx.repos.jobMarks.isDone(mark))) continue
-      enqueued += await postFor(ctx, group, org, standingsOf)
+      enqueued += await postFor(ctx, group, org, reportOnce)
       await ctx.repos.jobMarks.markDone(mark, ctx.now)
     }
     return enqueued
@@ -46,47 +45,33 @@ async function postFor(
   ctx: JobContext,
   group: Group,
   org: OrgUnit,
-  standingsOf: (org: OrgUnit) => Promise<Standing[]>,
+  reportOnce: () => Promise<UnitReport>,
 ): Promise<number> {
   const today = toLocal(ctx.now, ctx.tz)
   const week = weekKey(today)
   const dedupeKey = `weekly-progress:${group.roomId}:${week}`
   if (await ctx.repos.outbox.exists(dedupeKey)) return 0
-  const standings = await standingsOf(org)
-  const average = averageDone(standings)
+  const report = await reportOnce()
+  if (!report.unit(org.id)) return 0
   const lastWeek = weekKey(addDays(weekRange(today).monday, -7))
   const lastWeekAverage = await ctx.repos.snapshots.get(group.roomId, lastWeek)
-  await ctx.repos.snapshots.save(group.roomId, week, average, ctx.now)
-  const onDuty = await onDutyName(ctx, org, today)
-  const input = {
-    orgName: org.name,
-    year: Number(week.slice(0, 4)),
+  const post = composeWeeklyPost(report, org.id, {
+    today,
     week: weekNumber(week),
-    standings,
     lastWeekAverage,
-    onDuty,
-  }
-  const text = formatWeeklyPost(input)
-  const chart = renderProgressChart({
-    title: `${org.name} 执委履职进度`,
-    subtitle: `${input.year}年第${input.week}周 · ${standings.length} 位执委 · 平均完成 ${average.toFixed(1)} 项`,
-    standings,
+    onDuty: await onDutyName(ctx, org, today),
   })
-  const mentionIds = group.mentionBehind
-    ? await behindContactIds(
-        ctx,
-        standings.filter((s) => !s.onTrack).map((s) => s.memberId),
-      )
-    : []
+  await ctx.repos.snapshots.save(group.roomId, week, post.average, ctx.now)
+  const mentionIds = group.mentionBehind ? await contactIds(ctx, post.mentionMemberIds) : []
   return ctx.repos.outbox.enqueue(
     [
       {
         dedupeKey,
         kind: 'weekly-progress',
         target: targetOfRoom(group.roomId),
-        text,
+        text: post.text,
         mentionIds,
-        file: { name: 'progress.png', data: chart },
+        file: { name: 'progress.png', data: post.chart },
         respectRestDays: true,
         notBefore: ctx.now,
       },
@@ -107,7 +92,7 @@ async function onDutyName(
   return (await ctx.repos.members.findById(rotation.memberIds[index]!))?.name
 }
 
-async function behindContactIds(ctx: JobContext, memberIds: string[]): Promise<string[]> {
+async function contactIds(ctx: JobContext, memberIds: string[]): Promise<string[]> {
   if (memberIds.length === 0) return []
   const members = await ctx.repos.members.listByIds(memberIds)
   return members.map((m) => m.contactIds[0]).filter((id): id is string => !!id)

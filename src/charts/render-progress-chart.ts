@@ -1,5 +1,5 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
-import type { Standing } from '../domain/standing'
+import { MAX_BARS } from '../domain/weekly-view'
 
 const FONT = 'NotoSansSC'
 let fontReady = false
@@ -23,24 +23,52 @@ const COLORS = {
   title: '#ad1457',
 }
 
+/** One bar: a person's items done, or a unit's average, of `max`. */
+export interface Bar {
+  label: string
+  value: number
+  max: number
+  /** Green when on track, orange when behind. */
+  ok: boolean
+  /** Written after the bar, e.g. "5/8" or "5.2 项 · 正常 80%". */
+  valueText: string
+}
+
 export interface ChartInput {
   title: string
   subtitle: string
-  standings: readonly Standing[]
+  bars: readonly Bar[]
+  /** A line under the bars, e.g. that only the 40 furthest behind are drawn. */
+  note?: string
+  /** Says what the bars are, after the colour legend. */
+  legend: string
+  empty?: string
 }
 
-/** A horizontal bar per executive (items done of the checklist), green when on track, orange when behind. */
+const WIDTH = 900
+const ROW = 34
+const TOP = 110
+const BOTTOM = 60
+
+/**
+ * The chart's size whatever it is given: 900 px wide, at most 110 + 41 × 34 + 60 = 1,564 px tall (at most
+ * MAX_BARS bars and a note), so a 10,000-person tree still makes a picture of well under 1 MB.
+ */
+export const CHART_BOUND = { width: WIDTH, maxHeight: TOP + (MAX_BARS + 1) * ROW + BOTTOM }
+
+const clipLabel = (s: string, max = 8) => ([...s].length > max ? [...s].slice(0, max).join('') + '…' : s)
+
+/** Horizontal bars, green when on track and orange when behind; at most MAX_BARS of them. */
 export function renderProgressChart(input: ChartInput): Buffer {
   ensureFont()
-  const rows = [...input.standings].sort((a, b) => b.done - a.done || a.name.localeCompare(b.name, 'zh'))
-  const width = 900
-  const rowHeight = 34
-  const top = 110
-  const height = top + Math.max(rows.length, 1) * rowHeight + 60
-  const canvas = createCanvas(width, height)
+  const bars = input.bars.slice(0, MAX_BARS)
+  const note = input.note ?? (input.bars.length > MAX_BARS ? `另有 ${input.bars.length - MAX_BARS} 项未画出` : '')
+  const rows = Math.max(bars.length, 1) + (note ? 1 : 0)
+  const height = TOP + rows * ROW + BOTTOM
+  const canvas = createCanvas(WIDTH, height)
   const g = canvas.getContext('2d')
   g.fillStyle = '#ffffff'
-  g.fillRect(0, 0, width, height)
+  g.fillRect(0, 0, WIDTH, height)
 
   g.fillStyle = COLORS.title
   g.font = `30px ${FONT}`
@@ -51,22 +79,26 @@ export function renderProgressChart(input: ChartInput): Buffer {
 
   const labelX = 30
   const barX = 190
-  const barWidth = 560
+  const barWidth = 460
   g.font = `18px ${FONT}`
-  rows.forEach((row, i) => {
-    const y = top + i * rowHeight
+  bars.forEach((bar, i) => {
+    const y = TOP + i * ROW
     g.fillStyle = COLORS.text
-    g.fillText(row.name.length > 8 ? row.name.slice(0, 8) + '…' : row.name, labelX, y + 20)
+    g.fillText(clipLabel(bar.label), labelX, y + 20)
     g.fillStyle = COLORS.rest
     g.fillRect(barX, y + 4, barWidth, 22)
-    g.fillStyle = row.onTrack ? COLORS.onTrack : COLORS.behind
-    g.fillRect(barX, y + 4, (barWidth * row.done) / Math.max(row.total, 1), 22)
+    g.fillStyle = bar.ok ? COLORS.onTrack : COLORS.behind
+    g.fillRect(barX, y + 4, (barWidth * Math.min(bar.value, bar.max)) / Math.max(bar.max, 1), 22)
     g.fillStyle = COLORS.text
-    g.fillText(`${row.done}/${row.total}`, barX + barWidth + 14, y + 21)
+    g.fillText(bar.valueText, barX + barWidth + 14, y + 21)
   })
-  if (rows.length === 0) {
+  if (bars.length === 0) {
     g.fillStyle = COLORS.muted
-    g.fillText('本单位还没有登记执委', barX, top + 20)
+    g.fillText(input.empty ?? '本单位还没有登记执委', barX, TOP + 20)
+  }
+  if (note) {
+    g.fillStyle = COLORS.muted
+    g.fillText(note, labelX, TOP + Math.max(bars.length, 1) * ROW + 20)
   }
 
   const legendY = height - 26
@@ -79,6 +111,6 @@ export function renderProgressChart(input: ChartInput): Buffer {
   g.fillStyle = COLORS.text
   g.fillText('进度落后', 172, legendY)
   g.fillStyle = COLORS.muted
-  g.fillText('（按清单完成项数；落后 = 少于按时间推算应完成的项数）', 270, legendY)
+  g.fillText(input.legend, 270, legendY)
   return canvas.toBuffer('image/png')
 }

@@ -14,6 +14,8 @@ export interface OrgSettings {
   weeklyProgress?: WeeklySlot
   diaryReminder?: WeeklySlot
   review?: { excellent: number; pass: number; basic: number }
+  /** Whether chairs who keep a checklist are counted in this unit's figures (default: no; see counted.ts). */
+  countChairs?: boolean
 }
 
 export interface Rotation {

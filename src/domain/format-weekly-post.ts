@@ -1,18 +1,19 @@
-import type { Standing } from './standing'
-import { averageDone } from './standing'
+import { countedLabel } from './counted'
+import { formatAverage, formatShare } from './format-figures'
+import { listNames, POST_NAMES } from './list-names'
+import type { Totals } from './roll-up'
+import { whoIsBehind, type WeeklyView } from './weekly-view'
+
+export { listNames } from './list-names'
 
 export interface WeeklyPostInput {
   orgName: string
   year: number
   week: number
-  standings: readonly Standing[]
+  view: WeeklyView
   lastWeekAverage?: number
   onDuty?: string
-}
-
-/** Names in a group post are capped, so a city of 40 executives still reads on a phone. */
-export function listNames(names: readonly string[], max = 15): string {
-  return names.length <= max ? names.join('、') : `${names.slice(0, max).join('、')} 等 ${names.length} 人`
+  total?: number
 }
 
 function trend(now: number, last?: number): string {
@@ -22,23 +23,56 @@ function trend(now: number, last?: number): string {
   return `，比上周${delta > 0 ? '多' : '少'} ${Math.abs(delta).toFixed(1)} 项`
 }
 
-/** The text version of the weekly post; the chart image carries the same standings. */
+function peopleLines(people: Parameters<typeof whoIsBehind>[0], prefix = ''): string[] {
+  const { behind, nothing } = whoIsBehind(people)
+  const names = (list: typeof behind) =>
+    listNames(
+      list.map((p) => p.displayName),
+      POST_NAMES,
+    )
+  const lines: string[] = []
+  if (behind.length) lines.push(`⚠️ ${prefix}进度落后 ${behind.length} 人：${names(behind)}`)
+  if (nothing.length) lines.push(`⬜ ${prefix}今年还没有记录 ${nothing.length} 人：${names(nothing)}`)
+  return lines
+}
+
+const shares = (t: Totals) =>
+  `✅ 进度正常 ${t.onTrack} 人（${formatShare(t.onTrackShare, t.counted)}），今年还没有记录 ${t.nothingYet} 人（${formatShare(t.nothingYetShare, t.counted)}）`
+
+/**
+ * The text of a unit's weekly post; the chart carries the same figures. A village or township names its
+ * people; a unit above ranks its sub-units and names people of its own level only.
+ */
 export function formatWeeklyPost(input: WeeklyPostInput): string {
-  const { standings } = input
-  const total = standings[0]?.total ?? 8
-  const avg = averageDone(standings)
-  const behind = standings.filter((s) => !s.onTrack && !s.nothingYet).map((s) => s.name)
-  const nothing = standings.filter((s) => s.nothingYet).map((s) => s.name)
+  const { view } = input
+  const unit = view.unit
+  const total = input.total ?? 8
   const lines = [`📊 ${input.orgName} 执委履职周报 · ${input.year}年第${input.week}周`]
   if (input.onDuty) lines.push(`👩‍💼 本周轮值执委：${input.onDuty}`)
-  if (standings.length === 0) {
+  if (unit.counted === 0) {
     lines.push('本单位还没有登记执委。')
     return lines.join('\n')
   }
-  lines.push(`平均完成 ${avg.toFixed(1)}/${total} 项${trend(avg, input.lastWeekAverage)}`)
-  lines.push(`✅ 进度正常 ${standings.filter((s) => s.onTrack).length} 人`)
-  if (behind.length) lines.push(`⚠️ 进度落后 ${behind.length} 人：${listNames(behind)}`)
-  if (nothing.length) lines.push(`⬜ 今年还没有记录 ${nothing.length} 人：${listNames(nothing)}`)
+  const average = `平均完成 ${formatAverage(unit.averageDone, unit.counted)}/${total} 项${trend(unit.averageDone, input.lastWeekAverage)}`
+  if (view.kind === 'people') {
+    lines.push(`${countedLabel(unit)}，${average}`)
+    lines.push(`✅ 进度正常 ${unit.onTrack} 人`)
+    lines.push(...peopleLines(view.people))
+  } else {
+    lines.push(`含下级单位共${countedLabel(unit)}，${average}`)
+    lines.push(shares(unit))
+    const ranked = [...view.children].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+    const shown = ranked
+      .slice(0, POST_NAMES)
+      .map((u) => `${u.rank}. ${u.name} ${formatAverage(u.averageDone, u.counted)}`)
+    const more = ranked.length > POST_NAMES ? ` 等 ${ranked.length} 个单位` : ''
+    lines.push(`🏅 下级单位排名（平均完成项数）：${shown.join('、')}${more}`)
+    const d = view.directTotals
+    if (d.counted > 0) {
+      lines.push(`本级${countedLabel(d)}，平均完成 ${formatAverage(d.averageDone, d.counted)} 项`)
+      lines.push(...peopleLines(view.direct, '本级'))
+    }
+  }
   lines.push('发送 #进度 查看自己的清单。')
   return lines.join('\n')
 }

@@ -1,3 +1,4 @@
+import { nearestSetting, type OrgTree } from './org-tree'
 /** 述职考核: a grade from how many checklist items are done. A federation may change the thresholds. */
 export type Grade = '优秀' | '合格' | '基本合格' | '不合格'
 
@@ -17,3 +18,12 @@ export function gradeOf(done: number, rule: ReviewRule = DEFAULT_REVIEW_RULE): G
 }
 
 export const GRADES: readonly Grade[] = ['优秀', '合格', '基本合格', '不合格']
+
+/**
+ * The one rule that grades a person: her own unit's, else the nearest one up her unit's chain, else the
+ * default. Every view and export asks this with her unit, never with the unit the reader asked about, so
+ * she gets one grade (and one 误工补贴) whoever looks.
+ */
+export function gradeRuleFor(tree: OrgTree, orgId: string): ReviewRule {
+  return nearestSetting(tree, orgId, 'review') ?? DEFAULT_REVIEW_RULE
+}

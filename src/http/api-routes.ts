@@ -1,79 +1,28 @@
 import Router from '@koa/router'
-import type Koa from 'koa'
 import { z } from 'zod'
-import type { Repos } from '../repos/create-repos'
-import type { Clock } from '../clock'
 import { principalOf } from './auth'
 import { readBody } from './read-body'
-import { readJson, describeIssue } from './read-json'
-import { reviewRuleBody, tokenBody } from './api-schemas'
-import { progressReport, summarizeByUnit } from '../services/progress-report'
-import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
 import { importRoster } from '../services/import-roster'
-import { importRepresentatives } from '../services/import-representatives'
 import { readUploadTable, UploadRefused } from './read-upload-table'
-import { DEFAULT_REVIEW_RULE } from '../domain/review-grade'
-import { toLocal } from '../domain/zoned-time'
-import { GROUP_KINDS, LIMITS } from '../domain/vocabulary'
+import { GROUP_KINDS } from '../domain/vocabulary'
+import { auditor, parse, requireAdmin, scopeResolver, type ApiDeps } from './api-scope'
+import { reportRoutes } from './report-routes'
+import { tokenRoutes } from './token-routes'
+import { memberRoutes } from './member-routes'
 
-export interface ApiDeps {
-  repos: Repos
-  clock: Clock
-  tz: string
-}
-
-const yearSchema = z.coerce.number().int().min(2000).max(2100)
-const orgSchema = z.string().trim().min(1).max(LIMITS.name).optional()
-
-function parse<T extends z.ZodTypeAny>(ctx: Koa.Context, schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value)
-  if (!result.success) ctx.throw(400, describeIssue(result.error))
-  return result.data
-}
+export type { ApiDeps } from './api-scope'
 
 /** /api/v1: every route is scoped to the token's unit subtree; an admin-only route says so. */
 export function apiRoutes(deps: ApiDeps): Router {
   const { repos } = deps
   const router = new Router({ prefix: '/api/v1' })
+  const scope = scopeResolver(repos)
+  const audit = auditor(deps)
 
-  async function scope(ctx: Koa.Context, orgName?: string): Promise<{ orgIds?: string[]; orgId?: string }> {
+  router.get('/me', async (ctx) => {
     const p = principalOf(ctx)
-    if (orgName) {
-      const org = await repos.orgs.findByName(orgName)
-      if (!org) ctx.throw(404, `No org unit named ${orgName}.`)
-      if (p.orgId && !(await repos.orgs.isWithin(org.id, p.orgId))) ctx.throw(403, 'That unit is outside your scope.')
-      return { orgIds: await repos.orgs.subtreeIds(org.id), orgId: org.id }
-    }
-    return p.orgId ? { orgIds: await repos.orgs.subtreeIds(p.orgId), orgId: p.orgId } : {}
-  }
-
-  const requireAdmin = (ctx: Koa.Context) => {
-    if (principalOf(ctx).role !== 'admin') ctx.throw(403, 'Admins only.')
-  }
-
-  const audit = (ctx: Koa.Context, action: string, detail: string) => {
-    const p = principalOf(ctx)
-    return repos.audit.record({ at: deps.clock.now(), who: p.label, role: p.role, action, detail })
-  }
-
-  router.get('/me', (ctx) => {
-    ctx.body = principalOf(ctx)
-  })
-
-  router.get('/progress', async (ctx) => {
-    const q = parse(ctx, z.object({ year: yearSchema.optional(), org: orgSchema }), ctx.query)
-    const year = q.year ?? toLocal(deps.clock.now(), deps.tz).year
-    const { orgIds } = await scope(ctx, q.org)
-    const rows = await progressReport(repos, orgIds, year)
-    await audit(ctx, 'read progress', `year=${year} org=${q.org ?? '(scope)'} rows=${rows.length}`)
-    ctx.body = rows.map((r) => ({ name: r.name, org: r.org, role: r.role, done: r.done, grade: r.grade, ...r.counts }))
-  })
-
-  router.get('/summary', async (ctx) => {
-    const q = parse(ctx, z.object({ year: yearSchema.optional(), org: orgSchema }), ctx.query)
-    const year = q.year ?? toLocal(deps.clock.now(), deps.tz).year
-    const { orgIds } = await scope(ctx, q.org)
-    ctx.body = summarizeByUnit(await progressReport(repos, orgIds, year))
+    const org = p.orgId ? (await repos.orgs.tree(p.orgId)).get(p.orgId)?.name : null
+    ctx.body = { ...p, org: org ?? null }
   })
 
   router.get('/orgs', async (ctx) => {
@@ -111,38 +60,10 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   router.get('/needs', async (ctx) => {
     const q = parse(ctx, z.object({ status: z.enum(['open', 'resolved']).optional() }), ctx.query)
-    const { orgIds } = await scope(ctx)
+    const { orgIds, orgId } = await scope(ctx)
     const needs = await repos.needs.list(orgIds, q.status)
-    await audit(ctx, 'read needs', `status=${q.status ?? 'all'} rows=${needs.length}`)
+    await audit(ctx, 'read needs', `status=${q.status ?? 'all'} rows=${needs.length}`, orgId)
     ctx.body = needs
-  })
-
-  router.get('/review/:file', async (ctx) => {
-    const m = /^(\d{4})\.(xlsx|csv)$/.exec(ctx.params.file ?? '')
-    if (!m) ctx.throw(400, 'Ask for /api/v1/review/<year>.xlsx or <year>.csv.')
-    const year = parse(ctx, yearSchema, m![1])
-    const q = parse(ctx, z.object({ org: orgSchema }), ctx.query)
-    const { orgIds, orgId } = await scope(ctx, q.org)
-    const rule = (orgId ? (await repos.orgs.findById(orgId))?.settings.review : undefined) ?? DEFAULT_REVIEW_RULE
-    const rows = await progressReport(repos, orgIds, year, rule)
-    await audit(ctx, 'export review', `year=${year} format=${m![2]} org=${q.org ?? '(scope)'} rows=${rows.length}`)
-    const filename = encodeURIComponent(`${year}年执委履职考核.${m![2]}`)
-    ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${filename}`)
-    if (m![2] === 'csv') {
-      ctx.type = 'text/csv; charset=utf-8'
-      ctx.body = reviewCsv(rows)
-    } else {
-      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      ctx.body = await reviewWorkbook(year, rows)
-    }
-  })
-
-  router.put('/review-rule', async (ctx) => {
-    requireAdmin(ctx)
-    const body = await readJson(ctx, reviewRuleBody)
-    const { orgId } = await scope(ctx, body.org)
-    await repos.orgs.setSetting(orgId!, 'review', { excellent: body.excellent, pass: body.pass, basic: body.basic })
-    ctx.body = { ok: true }
   })
 
   router.post('/members/import', async (ctx) => {
@@ -160,93 +81,15 @@ export function apiRoutes(deps: ApiDeps): Router {
       ctx,
       'import roster',
       `imported=${result.imported} rejected=${result.rejected.length} changes=${result.changes.length} boundWechatIds=${result.bound}`,
+      principalOf(ctx).orgId,
     )
     // 409: the file changes people or units already there; nothing was written until it is sent with ?confirm=1.
     ctx.status = result.rejected.length ? 400 : 'needsConfirmation' in result && result.needsConfirmation ? 409 : 200
     ctx.body = result
   })
 
-  router.post('/tokens', async (ctx) => {
-    requireAdmin(ctx)
-    const body = await readJson(ctx, tokenBody)
-    const { orgId } = await scope(ctx, body.org)
-    const token = await repos.tokens.issue({ role: body.role, orgId: orgId!, label: body.label }, deps.clock.now())
-    await audit(ctx, 'issue token', `role=${body.role} org=${body.org} label=${body.label}`)
-    ctx.status = 201
-    ctx.body = { token }
-  })
-
-  /** The federation's list of women representatives per unit (姓名, 单位): #联系 counts these without a question. */
-  router.post('/representatives/import', async (ctx) => {
-    requireAdmin(ctx)
-    const body = await readBody(ctx, 1_000_000)
-    const result = await readUploadTable(body, ctx.get('content-type')).then(
-      (table) => importRepresentatives(repos, table, principalOf(ctx).orgId, deps.clock.now()),
-      (err: unknown) => {
-        if (!(err instanceof UploadRefused)) throw err
-        return { imported: 0, rejected: [{ line: 0, reason: err.reason }] }
-      },
-    )
-    await audit(ctx, 'import representatives', `imported=${result.imported} rejected=${result.rejected.length}`)
-    ctx.status = result.rejected.length ? 400 : 200
-    ctx.body = result
-  })
-
-  /** Members of her units, with whether each has a WeChat id bound (`?unbound=1`: only those without). */
-  router.get('/members', async (ctx) => {
-    requireAdmin(ctx)
-    const q = parse(ctx, z.object({ org: orgSchema, unbound: z.enum(['0', '1']).optional() }), ctx.query)
-    const { orgIds } = await scope(ctx, q.org)
-    const units = orgIds ?? (await repos.orgs.listAll()).map((o) => o.id)
-    const names = new Map((await repos.orgs.listByIds(units)).map((o) => [o.id, o.name]))
-    const members = [
-      ...(await repos.members.listWithChecklist(units)),
-      ...(await repos.members.listByRole('admin', units)),
-    ].filter((m) => q.unbound !== '1' || m.contactIds.length === 0)
-    await audit(ctx, 'list members', `org=${q.org ?? '(scope)'} unbound=${q.unbound ?? '0'} rows=${members.length}`)
-    ctx.body = members.map((m) => ({
-      id: m.id,
-      name: m.name,
-      org: names.get(m.orgId) ?? '',
-      role: m.role,
-      wechatBound: m.contactIds.length > 0,
-    }))
-  })
-
-  /** The member behind `:id`, if she is in the caller's units. */
-  async function memberInScope(ctx: Koa.Context) {
-    const id = parse(ctx, z.string().regex(/^[0-9a-f]{24}$/), ctx.params.id)
-    const member = await repos.members.findById(id)
-    const p = principalOf(ctx)
-    if (!member) ctx.throw(404, 'No such member.')
-    if (p.orgId && !(await repos.orgs.isWithin(member.orgId, p.orgId)))
-      ctx.throw(403, 'That member is outside your scope.')
-    return member
-  }
-
-  /** A one-time code she sends from her own WeChat ("绑定码 12345678") to be bound; shown once. */
-  router.post('/members/:id/bind-code', async (ctx) => {
-    requireAdmin(ctx)
-    const member = await memberInScope(ctx)
-    const { code, expiresAt } = await repos.bindCodes.issue(member.id, principalOf(ctx).label, deps.clock.now())
-    await audit(ctx, 'issue bind code', `member=${member.name} id=${member.id}`)
-    ctx.status = 201
-    ctx.body = { code, expiresAt, tell: `请用您自己的微信私聊妇联助手，发送：绑定码 ${code}` }
-  })
-
-  /** Takes her WeChat ids off (a new phone, or a wrong binding). */
-  router.delete('/members/:id/wechat', async (ctx) => {
-    requireAdmin(ctx)
-    const member = await memberInScope(ctx)
-    const removed = await repos.members.unbind(member.id)
-    await audit(ctx, 'unbind member', `member=${member.name} id=${member.id} wechatIds=${removed.length}`)
-    ctx.body = { unbound: removed.length }
-  })
-
-  router.get('/audit', async (ctx) => {
-    requireAdmin(ctx)
-    ctx.body = await repos.audit.recent()
-  })
-
+  memberRoutes(router, deps)
+  reportRoutes(router, deps)
+  tokenRoutes(router, deps)
   return router
 }

@@ -17,6 +17,15 @@ export const tokenBody = z.object({
   label: z.string().min(1).max(60).describe('who holds it, shown in the audit trail'),
 })
 
+export const countingBody = z.object({
+  org: z
+    .string()
+    .min(1)
+    .max(LIMITS.name)
+    .describe('单位名称: applies to this unit and the units below it without a setting of their own'),
+  chairs: z.boolean().describe('count chairs who keep a checklist in the figures (default false)'),
+})
+
 /** An OpenAPI request body from a zod schema (JSON Schema 2020-12, which OpenAPI 3.1 uses as is). */
 export function jsonBody(schema: z.ZodType) {
   const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema) as Record<string, unknown>

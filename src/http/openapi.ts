@@ -1,4 +1,4 @@
-import { jsonBody, reviewRuleBody, tokenBody } from './api-schemas'
+import { countingBody, jsonBody, reviewRuleBody, tokenBody } from './api-schemas'
 
 /** The admin API described for its users' tools (OpenAPI 3.1); request bodies come from the routes' zod schemas. */
 export function openApiDocument() {
@@ -28,25 +28,28 @@ export function openApiDocument() {
         },
       },
       '/api/v1/me': {
-        get: { summary: 'The token’s role and unit', responses: { '200': json('Principal'), ...errors } },
+        get: { summary: 'The token’s role and unit (id and name)', responses: { '200': json('Principal'), ...errors } },
       },
       '/api/v1/progress': {
         get: {
-          summary: 'One entry per executive with the checklist counts',
+          summary:
+            'One entry per person counted (executives; chairs where their federation counts them) with the checklist counts, done, grade (her own unit’s rule), onTrack and nothingYet',
           parameters: yearOrg,
           responses: { '200': json('Rows'), ...errors },
         },
       },
       '/api/v1/summary': {
         get: {
-          summary: 'Completion by unit, worst first',
+          summary:
+            '{ year, unit, units }: the unit asked about (or the whole scope) and every unit of its subtree, parents first, each with the figures of its whole subtree (counted, executives, chairs, direct, averageDone, onTrack(Share), nothingYet(Share), grades, itemsDone) and its rank among its sibling units by average items; behind and nothingYet: the people the weekly post names (everyone of a village or township, else its own level: named)',
           parameters: yearOrg,
           responses: { '200': json('Units'), ...errors },
         },
       },
       '/api/v1/review/{file}': {
         get: {
-          summary: 'Annual review workbook (<year>.xlsx) or table (<year>.csv)',
+          summary:
+            'Annual review workbook (<year>.xlsx: 汇总 by unit with subtotals down the tree, then a sheet per unit) or table (<year>.csv)',
           parameters: [
             { name: 'file', in: 'path', required: true, schema: { type: 'string', example: '2026.xlsx' } },
             yearOrg[1],
@@ -58,6 +61,13 @@ export function openApiDocument() {
         put: {
           summary: 'Admin: grade thresholds of a unit (items done)',
           requestBody: jsonBody(reviewRuleBody),
+          responses: { '200': json('Saved'), '413': json('Body too large'), ...errors },
+        },
+      },
+      '/api/v1/counting': {
+        put: {
+          summary: 'Admin: whether chairs who keep a checklist are counted in this unit and those below it',
+          requestBody: jsonBody(countingBody),
           responses: { '200': json('Saved'), '413': json('Body too large'), ...errors },
         },
       },
@@ -89,15 +99,32 @@ export function openApiDocument() {
         },
       },
       '/api/v1/tokens': {
+        get: {
+          summary: 'Admin: tokens of chairs and admins in your subtree (a reference, never the token)',
+          responses: { '200': json('Tokens'), ...errors },
+        },
         post: {
-          summary: 'Admin: issue a token for a role and unit',
+          summary: 'Admin: issue a token for a role and a unit of your subtree',
           requestBody: jsonBody(tokenBody),
-          responses: { '201': json('The token, shown once'), '413': json('Body too large'), ...errors },
+          responses: {
+            '201': json('The token, shown once, and its reference'),
+            '413': json('Body too large'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/tokens/{ref}': {
+        delete: {
+          summary: 'Admin: revoke a token of your subtree (not the one you use, not ADMIN_TOKEN)',
+          parameters: [
+            { name: 'ref', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
+          ],
+          responses: { '200': json('Revoked'), '404': json('No such token in your scope'), ...errors },
         },
       },
       '/api/v1/audit': {
         get: {
-          summary: 'Admin: who read or exported personal records',
+          summary: 'Admin: who read or exported personal records of your subtree',
           responses: { '200': json('Entries'), ...errors },
         },
       },

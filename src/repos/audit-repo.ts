@@ -1,6 +1,6 @@
 import type { Models } from './models'
 import type { AuditDoc } from './documents'
-import { deleteWhere } from './to-plain'
+import { deleteWhere, idOf, oid } from './to-plain'
 
 export interface AuditEntry {
   at: Date
@@ -8,16 +8,26 @@ export interface AuditEntry {
   role: string
   action: string
   detail: string
+  /** The unit whose records were read or changed (its subtree); null: the whole tree. */
+  orgId: string | null
 }
 
 export function createAuditRepo({ Audit: A }: Models) {
   async function record(entry: AuditEntry): Promise<void> {
-    await A.create(entry)
+    await A.create({ ...entry, orgId: entry.orgId ? oid(entry.orgId) : null })
   }
 
-  async function recent(limit = 200): Promise<AuditEntry[]> {
-    const docs = await A.find({}, { _id: 0 }).sort({ at: -1 }).limit(limit).lean<Omit<AuditDoc, '_id'>[]>()
-    return docs
+  /**
+   * The newest entries about these units (all entries when `orgIds` is undefined): an admin sees what was
+   * done to her subtree's records, not what her superiors did with theirs. Entries written before units
+   * were kept (no orgId) are the whole tree's.
+   */
+  async function recent(orgIds?: string[], limit = 200): Promise<AuditEntry[]> {
+    const docs = await A.find(orgIds ? { orgId: { $in: orgIds.map(oid) } } : {}, { _id: 0 })
+      .sort({ at: -1 })
+      .limit(limit)
+      .lean<Omit<AuditDoc, '_id'>[]>()
+    return docs.map((d) => ({ ...d, orgId: d.orgId ? idOf(d.orgId) : null }))
   }
 
   /** Entries older than the configured period (AUDIT_RETENTION_DAYS). */

@@ -27,7 +27,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
   const models = bindModels(conn)
   const presence = createPresenceRepo(models)
   return {
-    orgs: createOrgRepo(models),
+    orgs: createOrgRepo(models, options),
     members: createMemberRepo(models, options),
     groups: createGroupRepo(models, options),
     needs: createNeedRepo(models),

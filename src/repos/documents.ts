@@ -150,6 +150,7 @@ export interface AuditDoc {
   role: string
   action: string
   detail: string
+  orgId?: Types.ObjectId | null
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed'

@@ -197,6 +197,7 @@ const auditSchema = new Schema<D.AuditDoc>(
     role: { type: String, required: true },
     action: { type: String, required: true },
     detail: { type: String, default: '' },
+    orgId: { type: ObjectId, default: null },
   },
   opts,
 )

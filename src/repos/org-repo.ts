@@ -2,6 +2,7 @@ import type { Models } from './models'
 import type { OrgUnitDoc } from './documents'
 import type { OrgSettings, OrgUnit, Rotation } from '../domain/entities'
 import { idOf, isDuplicateKey, oid } from './to-plain'
+import { buildOrgTree, type OrgTree } from '../domain/org-tree'
 
 function toOrg(doc: OrgUnitDoc): OrgUnit {
   return {
@@ -16,7 +17,33 @@ function toOrg(doc: OrgUnitDoc): OrgUnit {
   }
 }
 
-export function createOrgRepo({ OrgUnit: Org }: Models) {
+export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: number } = {}) {
+  const cacheMs = options.cacheMs ?? 60_000
+  let cached: { tree: Promise<OrgTree>; until: number } | undefined
+  /** Writes in this process show at once; another process's within `cacheMs` (as the other caches). */
+  const invalidate = () => {
+    cached = undefined
+  }
+
+  /**
+   * The whole org tree, with settings, read in one query and kept for `cacheMs`: roll-ups, rule lookups
+   * and subtree questions of the views use it instead of a query per unit. Given a unit the cached tree
+   * lacks (another process created it since), it reads the tree again.
+   */
+  async function tree(mustHave?: string): Promise<OrgTree> {
+    if (cached && mustHave && cached.until > Date.now() && !(await cached.tree).get(mustHave)) cached = undefined
+    if (!cached || cached.until <= Date.now()) {
+      const read = Org.find({})
+        .lean()
+        .then((docs) => buildOrgTree(docs.map(toOrg)))
+      cached = { tree: read, until: Date.now() + cacheMs }
+      read.catch(() => {
+        if (cached?.tree === read) cached = undefined
+      })
+    }
+    return cached.tree
+  }
+
   async function findByName(name: string): Promise<OrgUnit | undefined> {
     const doc = await Org.findOne({ name }).lean()
     return doc ? toOrg(doc) : undefined
@@ -32,6 +59,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
     const existing = await findByName(name)
     if (existing) return existing
     const parent = parentName ? await ensure(parentName) : undefined
+    invalidate()
     try {
       const doc = await Org.create({
         name,
@@ -77,6 +105,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
 
   async function setSetting(id: string, key: keyof OrgSettings, value: unknown): Promise<void> {
     await Org.updateOne({ _id: oid(id) }, { $set: { [`settings.${key}`]: value } })
+    invalidate()
   }
 
   async function setRotation(id: string, rotation: Rotation): Promise<void> {
@@ -84,6 +113,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
       { _id: oid(id) },
       { $set: { rotation: { memberIds: rotation.memberIds.map(oid), startMonday: rotation.startMonday } } },
     )
+    invalidate()
   }
 
   /**
@@ -109,6 +139,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
       const rest = own.slice(own.indexOf(id))
       await Org.updateOne({ _id: doc._id }, { $set: { ancestors: [...ancestors, ...rest].map(oid) } })
     }
+    invalidate()
   }
 
   return {
@@ -123,6 +154,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models) {
     setSetting,
     setRotation,
     reparent,
+    tree,
   }
 }
 

@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs'
 import { DEFAULT_CHECKLIST } from '../domain/checklist'
 import { GRADES } from '../domain/review-grade'
-import type { ProgressRow } from './progress-report'
+import { countedNoun } from '../domain/counted'
+import type { PersonFigures } from '../domain/person-figures'
+import type { UnitReport } from '../domain/compose-unit-report'
+import { sheetName } from './sheet-name'
+
+export { sheetName } from './sheet-name'
 
 const HEADERS = [
   '姓名',
@@ -14,74 +19,74 @@ const HEADERS = [
   '考核等级',
 ]
 
-function rowValues(r: ProgressRow): (string | number)[] {
+function rowValues(p: PersonFigures, org: string): (string | number)[] {
   return [
-    r.name,
-    r.org,
-    ...DEFAULT_CHECKLIST.map((i) => r.counts[i.key]),
-    r.counts.diary,
-    r.counts.needsOpen,
-    r.counts.needsResolved,
-    r.done,
-    r.grade,
+    p.name,
+    org,
+    ...DEFAULT_CHECKLIST.map((i) => p.counts[i.key]),
+    p.counts.diary,
+    p.counts.needsOpen,
+    p.counts.needsResolved,
+    p.done,
+    p.grade,
   ]
 }
 
-/** Within Excel's 31 UTF-16 units, without splitting a character. */
-const clip = (s: string, max: number) => {
-  let out = ''
-  for (const ch of s) {
-    if (out.length + ch.length > max) break
-    out += ch
-  }
-  return out
-}
+const percent = (share: number, counted: number) => (counted ? Number((share * 100).toFixed(1)) : '')
 
 /**
- * A unit's name as a sheet name Excel accepts: none of []:*?/\, no apostrophe at either end, not the
- * reserved 'History', at most 31 characters, and unlike every sheet already in `used` (Excel compares
- * names ignoring case). Adds the name to `used`.
+ * The annual review (述职考核) workbook. 汇总: one row per unit of the subtree, parents before children
+ * (indented by level), each a subtotal of everyone counted below it, ranked among its sibling units;
+ * then one sheet per unit with its own people. Grades are each person's own (domain/review-grade).
  */
-export function sheetName(unit: string, used: Set<string>): string {
-  const tidy = (s: string) => s.replace(/^'+|'+$/g, '').trim()
-  let base = tidy(unit.replace(/[\\/?*[\]:\u0000-\u001f]/g, '')) || '单位'
-  if (base.toLowerCase() === 'history') base += '_'
-  let name = tidy(clip(base, 31))
-  for (let i = 2; !name || used.has(name.toLowerCase()); i++) name = `${tidy(clip(base, 31 - `_${i}`.length))}_${i}`
-  used.add(name.toLowerCase())
-  return name
-}
-
-/** The annual review (述职考核) workbook: a summary sheet by unit, then one sheet per unit. */
-export async function reviewWorkbook(year: number, rows: readonly ProgressRow[]): Promise<Buffer> {
+export async function reviewWorkbook(report: UnitReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = '妇联助手'
+  const noun = countedNoun(report.totals())
   const summary = wb.addWorksheet('汇总')
-  summary.addRow([`${year}年执委履职考核汇总`])
-  summary.addRow(['单位', '执委人数', ...GRADES, '平均完成项数'])
-  const byOrg = new Map<string, ProgressRow[]>()
-  for (const r of rows) byOrg.set(r.org, [...(byOrg.get(r.org) ?? []), r])
-  const orgNames = [...byOrg.keys()].sort((a, b) => a.localeCompare(b, 'zh'))
-  for (const org of orgNames) {
-    const list = byOrg.get(org)!
-    const avg = list.reduce((s, r) => s + r.done, 0) / list.length
-    summary.addRow([
-      org,
-      list.length,
-      ...GRADES.map((g) => list.filter((r) => r.grade === g).length),
-      Number(avg.toFixed(2)),
+  summary.addRow([`${report.year}年${noun}履职考核汇总（每个单位含全部下级）`])
+  summary.addRow([
+    '单位',
+    `计入人数（${noun}）`,
+    '其中本级',
+    '平均完成项数',
+    '进度正常人数',
+    '进度正常占比(%)',
+    `${report.year}年无记录人数`,
+    '无记录占比(%)',
+    ...GRADES,
+    '同级排名',
+  ])
+  for (const u of report.units) {
+    const row = summary.addRow([
+      u.name,
+      u.counted,
+      u.direct,
+      u.counted ? Number(u.averageDone.toFixed(2)) : '',
+      u.onTrack,
+      percent(u.onTrackShare, u.counted),
+      u.nothingYet,
+      percent(u.nothingYetShare, u.counted),
+      ...GRADES.map((g) => u.grades[g]),
+      u.rank && u.ranked > 1 ? `${u.rank}/${u.ranked}` : '',
     ])
+    row.getCell(1).alignment = { indent: Math.min(u.depth * 2, 15) }
+    if (u.depth === 0) row.font = { bold: true }
   }
   summary.getRow(1).font = { bold: true, size: 14 }
   summary.getRow(2).font = { bold: true }
-  summary.columns.forEach((c) => (c.width = 14))
+  summary.columns.forEach((c) => (c.width = 13))
+  summary.getColumn(1).width = 24
 
+  const byOrg = new Map<string, PersonFigures[]>()
+  for (const p of report.people) byOrg.set(p.orgId, [...(byOrg.get(p.orgId) ?? []), p])
   const used = new Set<string>(['汇总'])
-  for (const org of orgNames) {
-    const name = sheetName(org, used)
-    const sheet = wb.addWorksheet(name)
+  for (const u of report.units) {
+    const people = byOrg.get(u.orgId)
+    if (!people?.length) continue
+    const sheet = wb.addWorksheet(sheetName(u.name, used))
     sheet.addRow(HEADERS).font = { bold: true }
-    for (const r of byOrg.get(org)!) sheet.addRow(rowValues(r))
+    for (const p of people) sheet.addRow(rowValues(p, u.name))
     sheet.columns.forEach((c) => (c.width = 12))
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
@@ -98,8 +103,9 @@ export const csvCell = (v: string | number) => {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** The same table as CSV (UTF-8 with BOM, so Excel opens the Chinese headers correctly). */
-export function reviewCsv(rows: readonly ProgressRow[]): string {
-  const lines = [HEADERS, ...rows.map(rowValues)].map((r) => r.map(csvCell).join(','))
+/** One row per counted person (UTF-8 with BOM, so Excel opens the Chinese headers correctly). */
+export function reviewCsv(report: Pick<UnitReport, 'people' | 'tree'>): string {
+  const rows = report.people.map((p) => rowValues(p, report.tree.get(p.orgId)?.name ?? ''))
+  const lines = [HEADERS, ...rows].map((r) => r.map(csvCell).join(','))
   return '\ufeff' + lines.join('\r\n') + '\r\n'
 }

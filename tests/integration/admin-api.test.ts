@@ -53,7 +53,8 @@ describe('authentication and scope', () => {
 
   it('shows a chair only her own subtree and refuses another unit with 403', async () => {
     const rows = await json<{ name: string }[]>(await call('/api/v1/progress?year=2026', { token: chairToken }))
-    expect(rows.map((r) => r.name).sort()).toEqual(['张三', '王主席'])
+    // The chair herself is not counted unless her federation counts chairs (domain/counted.ts).
+    expect(rows.map((r) => r.name)).toEqual(['张三'])
     expect((await call('/api/v1/progress?year=2026&org=襄城区', { token: chairToken })).status).toBe(403)
     expect((await call('/api/v1/audit', { token: chairToken })).status).toBe(403)
     expect((await call('/api/v1/members/import', { method: 'POST', body: 'x', token: chairToken })).status).toBe(403)
@@ -83,12 +84,16 @@ describe('progress and the annual review', () => {
     })
   })
 
-  it('summarises by unit, worst first, within the token’s scope', async () => {
-    const units = await json<{ org: string }[]>(await call('/api/v1/summary?year=2026', { token: ADMIN }))
-    expect(units.map((u) => u.org)).toEqual(['襄城区', '樊城区'])
-    expect(units[1]).toMatchObject({ executives: 2, averageDone: 2.5, itemsDone: { poorFamily: 1, report: 0 } })
-    const mine = await json<{ org: string }[]>(await call('/api/v1/summary?year=2026', { token: chairToken }))
-    expect(mine.map((u) => u.org)).toEqual(['樊城区'])
+  it('rolls every unit up over its subtree and ranks siblings, within the token’s scope', async () => {
+    type Summary = { unit: { org: string; counted: number }; units: { org: string; rank: number | null }[] }
+    const all = await json<Summary>(await call('/api/v1/summary?year=2026', { token: ADMIN }))
+    expect(all.units.map((u) => `${u.org}:${u.rank}`)).toEqual(['襄阳市:1', '樊城区:1', '襄城区:2'])
+    expect(all.units[0]).toMatchObject({ counted: 2, executives: 2, chairs: 0, direct: 0, averageDone: 2.5 })
+    expect(all.units[1]).toMatchObject({ counted: 1, averageDone: 5, itemsDone: { poorFamily: 1, report: 0 } })
+    expect(all.unit).toMatchObject({ org: '襄阳市', counted: 2, onTrackShare: 0, nothingYetShare: 0.5 })
+    const mine = await json<Summary>(await call('/api/v1/summary?year=2026', { token: chairToken }))
+    expect(mine.units.map((u) => u.org)).toEqual(['樊城区'])
+    expect(mine.unit).toMatchObject({ org: '樊城区', counted: 1, rank: null })
   })
 
   it('exports the workbook with a summary sheet and a sheet per unit, with Chinese headers', async () => {

@@ -28,6 +28,7 @@ const send = (method: string, path: string, body: string, type: string | null = 
 describe.each([
   ['PUT', '/api/v1/review-rule', '{"org":"樊城区","excellent":8,"pass":6,"basic":4}'],
   ['POST', '/api/v1/tokens', '{"role":"chair","org":"樊城区","label":"樊城区主席"}'],
+  ['PUT', '/api/v1/counting', '{"org":"樊城区","chairs":false}'],
 ])('%s %s', (method, path, good) => {
   it('accepts a good body', async () => {
     expect((await send(method, path, good)).status).toBeLessThan(300)

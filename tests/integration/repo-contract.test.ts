@@ -50,6 +50,17 @@ describe.each(kinds)('repositories (%s)', (_kind, make) => {
     expect(await repos.orgs.subtreeIds(city.id)).toHaveLength(4)
     expect(await repos.orgs.isWithin(village.id, city.id)).toBe(true)
     expect(await repos.orgs.isWithin(city.id, village.id)).toBe(false)
+    // The whole tree at once, for the views: the same answers without a query per unit.
+    const tree = await repos.orgs.tree()
+    expect(tree.subtree(city.id).map((u) => u.name)).toEqual(['襄阳市', '樊城区', '太平店镇', '新农村'])
+    expect(tree.chain(village.id).map((u) => u.name)).toEqual([...levels].reverse())
+    expect([tree.height(city.id), tree.depth(city.id)]).toEqual([3, 2])
+    expect(tree.isWithin(village.id, city.id)).toBe(true)
+    // A setting written through the repository shows in the next tree this process reads.
+    await repos.orgs.setSetting(city.id, 'countChairs', true)
+    expect((await repos.orgs.tree()).get(city.id)!.settings.countChairs).toBe(true)
+    const later = await repos.orgs.ensure('白庙村', '太平店镇')
+    expect((await repos.orgs.tree()).get(later.id)?.parentId).toBe((await repos.orgs.findByName('太平店镇'))!.id)
   })
 
   it('bind an executive by nickname only in a bound executives’ group of her unit, the first time only', async () => {
@@ -237,4 +248,14 @@ describe('ledgers written by two processes (database only)', () => {
     expect((await db.repos.progress.get(member!.id, 2026))!.representatives).toBe(18)
     expect(await recountProgress(db.repos, [2026])).toMatchObject({ repaired: 0 })
   })
+})
+
+it('reads the org tree again when asked for a unit another process created since it was cached', async () => {
+  db = await openTestDb()
+  const other = createRepos(db.conn) // a second process on the same database
+  await db.repos.orgs.ensure('襄阳市')
+  expect((await db.repos.orgs.tree()).all()).toHaveLength(1)
+  const district = await other.orgs.ensure('樊城区', '襄阳市')
+  expect((await db.repos.orgs.tree()).all()).toHaveLength(1) // still the cached tree
+  expect((await db.repos.orgs.tree(district.id)).get(district.id)?.name).toBe('樊城区')
 })

@@ -82,8 +82,15 @@ async function seed() {
   await db.repos.bindCodes.issue(zhang!.id, li!.id, daysAgo(3))
   await db.repos.bindCodes.issue(zhang!.id, li!.id, daysAgo(0.5))
   // The audit log: AUDIT_RETENTION_DAYS (365 by default).
-  await db.repos.audit.record({ at: daysAgo(366), who: 'admin', role: 'admin', action: 'old', detail: '' })
-  await db.repos.audit.record({ at: daysAgo(300), who: 'admin', role: 'admin', action: 'recent', detail: '' })
+  await db.repos.audit.record({ at: daysAgo(366), who: 'admin', role: 'admin', action: 'old', detail: '', orgId: null })
+  await db.repos.audit.record({
+    at: daysAgo(300),
+    who: 'admin',
+    role: 'admin',
+    action: 'recent',
+    detail: '',
+    orgId: null,
+  })
   // Records: never deleted, however old.
   await recordDuties(
     db.repos,

@@ -117,9 +117,11 @@ describe('notices to every kind of group', () => {
 describe('chair summaries', () => {
   it('gives a chair her whole subtree privately, with names', async () => {
     const [summary] = await say({ from: '王主席', text: '#汇总' })
-    expect(summary!.text).toContain('📈 襄阳市 2026年履职汇总（执委 4 人）')
-    expect(summary!.text).toContain('落后的执委：')
-    expect(summary!.text).toContain('落后最多的单位：')
+    // The chair is not among those counted (domain/counted.ts); every district is ranked.
+    expect(summary!.text).toContain('📈 襄阳市 2026年履职汇总（含下级单位，执委 3 人）')
+    expect(summary!.text).toContain('落后的执委：张三、陈五、刘四')
+    expect(summary!.text).toContain('1. 樊城区 0.0 项 · 正常 0% · 无记录 50%（2 人）')
+    expect(summary!.text).toContain('1. 襄城区 0.0 项')
   })
 
   it('gives an executive only her own unit’s totals, without names', async () => {
@@ -154,7 +156,7 @@ describe('weekly progress, rotation and settings', () => {
     expect((await say({ room: EXEC, from: '李干部', text: '#设置 点名 开' }))[0]!.text).toContain('周报会 @')
     const posts = await job('weekly-progress', '2026-11-23T09:30:00+08:00')
     const mine = posts.find((p) => p.room === EXEC)!
-    expect(mine.mentions.sort()).toEqual(['刘四', '张三', '王主席', '陈五'].sort())
+    expect(mine.mentions.sort()).toEqual(['刘四', '张三', '陈五'].sort())
     expect(mine.text).toContain('本周轮值执委：张三')
   })
 

@@ -14,14 +14,14 @@ export async function registerRoster(
   repos: Pick<Repos, 'orgs' | 'members'>,
   people: { name: string; role: Role; org: string; parent?: string; wechatName?: string }[],
   now = new Date('2026-11-16T01:00:00Z'),
-  options: { bind?: boolean } = {},
+  options: { bind?: boolean; contactIdOf?: (name: string) => string } = {},
 ): Promise<Record<string, Member>> {
   const out: Record<string, Member> = {}
+  const contactIdOf = options.contactIdOf ?? simulatorContactId
   for (const p of people) {
     const org = await repos.orgs.ensure(p.org, p.parent)
     const member = await repos.members.upsertByName({ name: p.name, role: p.role, orgId: org.id }, now)
-    if (options.bind !== false && !p.wechatName)
-      await repos.members.bindContact(member.id, simulatorContactId(p.name), now)
+    if (options.bind !== false && !p.wechatName) await repos.members.bindContact(member.id, contactIdOf(p.name), now)
     out[p.wechatName ?? p.name] = member
   }
   return out

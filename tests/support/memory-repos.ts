@@ -17,6 +17,7 @@ import type { AuditEntry, AuditRepo } from '../../src/repos/audit-repo'
 import type { RepresentativeRepo } from '../../src/repos/representative-repo'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
+import { buildOrgTree } from '../../src/domain/org-tree'
 import { applyChange, countLedger, type LedgerEvent, type LedgerItem } from '../../src/domain/ledger'
 
 /**
@@ -76,6 +77,8 @@ function orgRepo(): OrgRepo {
       for (const o of orgs.values())
         if (o.ancestors.includes(id)) o.ancestors = [...ancestors, ...o.ancestors.slice(o.ancestors.indexOf(id))]
     },
+    tree: async (_mustHave?: string) =>
+      buildOrgTree([...orgs.values()].map((o) => ({ ...o, settings: { ...o.settings } }))),
   }
 }
 
@@ -478,7 +481,8 @@ function auditRepo(): AuditRepo {
   const entries: AuditEntry[] = []
   return {
     record: async (entry) => void entries.unshift({ ...entry }),
-    recent: async (limit = 200) => entries.slice(0, limit),
+    recent: async (orgIds, limit = 200) =>
+      entries.filter((e) => !orgIds || (e.orgId !== null && orgIds.includes(e.orgId))).slice(0, limit),
     async deleteBefore(cutoff) {
       const before = entries.length
       entries.splice(0, entries.length, ...entries.filter((e) => e.at >= cutoff))

@@ -1,23 +1,28 @@
 import ExcelJS from 'exceljs'
 import { reviewCsv, reviewWorkbook } from '../../src/services/review-workbook'
 import { parseCsv } from '../../src/domain/parse-csv'
-import { emptyCounts } from '../../src/domain/progress'
-import type { ProgressRow } from '../../src/services/progress-report'
+import { buildOrgTree } from '../../src/domain/org-tree'
+import { composeUnitReport } from '../../src/domain/compose-unit-report'
 
-const row = (name: string, org = '樊城区'): ProgressRow => ({
-  memberId: name,
-  name,
-  role: 'executive',
-  orgId: org,
-  org,
-  counts: emptyCounts(),
-  done: 0,
-  grade: '不合格',
-})
+/** One person per entry, each in the unit named (units are roots, created as needed). */
+const reportOf = (people: { name: string; org: string }[]) => {
+  const orgs = [...new Set(people.map((p) => p.org))]
+  const tree = buildOrgTree(
+    orgs.map((name) => ({ id: `org:${name}`, name, parentId: null, ancestors: [], settings: {}, rotation: null })),
+  )
+  const members = people.map((p, i) => ({
+    id: `m${i}`,
+    name: p.name,
+    role: 'executive' as const,
+    orgId: `org:${p.org}`,
+  }))
+  return composeUnitReport({ tree, members, counts: new Map(), year: 2026, today: { year: 2026, month: 11, day: 23 } })
+}
+const rows = (...names: string[]) => reportOf(names.map((name) => ({ name, org: '樊城区' })))
 
 describe('reviewCsv', () => {
   it('keeps a carriage return, line feed, quote or comma inside its field, so no new row can start', () => {
-    const csv = reviewCsv([row('张三\r=2+5'), row('李四\n@SUM(A1)'), row('王"五"'), row('赵,六')])
+    const csv = reviewCsv(rows('张三\r=2+5', '李四\n@SUM(A1)', '王"五"', '赵,六'))
     // Outside quotes, only the CRLF between records may appear.
     const outside = csv.replace(/"(?:[^"]|"")*"/g, '')
     expect(outside.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
@@ -29,13 +34,13 @@ describe('reviewCsv', () => {
   it.each(['=2+5', '+2+5', '-2+5', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://x","y")'])(
     'neutralises a cell starting a formula: %p',
     (name) => {
-      const cell = parseCsv(reviewCsv([row(name)]).slice(1))[1]![0]
+      const cell = parseCsv(reviewCsv(rows(name)).slice(1))[1]![0]
       expect(cell).toBe(`'${name}`)
     },
   )
 
   it('leaves ordinary names and counts alone', () => {
-    const csv = reviewCsv([row('刘翠花')])
+    const csv = reviewCsv(rows('刘翠花'))
     expect(csv.split('\r\n')[1]).toBe('刘翠花,樊城区,0,0,0,0,0,0,0,0,0,0,0,0,不合格')
   })
 })
@@ -44,10 +49,7 @@ describe('reviewWorkbook sheet names', () => {
   const sheetsOf = async (orgs: string[]) => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(
-      (await reviewWorkbook(
-        2026,
-        orgs.map((o, i) => row(`人${i}`, o)),
-      )) as unknown as ArrayBuffer,
+      (await reviewWorkbook(reportOf(orgs.map((org, i) => ({ name: `人${i}`, org }))))) as unknown as ArrayBuffer,
     )
     return wb.worksheets.map((w) => w.name)
   }

@@ -1,9 +1,12 @@
 import { weekKey, weekRange } from '../../src/domain/week'
 import { parseSlot, hasSlotPassed, describeSlot } from '../../src/domain/weekly-slot'
-import { expectedDone, standingOf } from '../../src/domain/standing'
+import { expectedDone } from '../../src/domain/standing'
 import { formatWeeklyPost } from '../../src/domain/format-weekly-post'
 import { formatSummary } from '../../src/domain/format-summary'
 import { emptyCounts } from '../../src/domain/progress'
+import { buildOrgTree } from '../../src/domain/org-tree'
+import { composeUnitReport } from '../../src/domain/compose-unit-report'
+import { weeklyView } from '../../src/domain/weekly-view'
 import { parseCommand } from '../../src/parser/parse-command'
 
 describe('weeks and slots', () => {
@@ -31,8 +34,28 @@ describe('weeks and slots', () => {
 })
 
 describe('standing and posts', () => {
-  const member = (name: string) => ({ id: name, name, orgId: 'o' })
   const today = { year: 2026, month: 11, day: 23 }
+  const done = {
+    ...emptyCounts(),
+    representatives: 5,
+    poorFamily: 1,
+    problemSolved: 1,
+    onlineGroup: 1,
+    socialOrg: 1,
+    publicService: 1,
+  }
+  /** One unit of three: 张三 on track, 刘四 behind, 陈五 with nothing yet. */
+  const oneUnit = () => {
+    const tree = buildOrgTree([
+      { id: 'o', name: '樊城区', parentId: null, ancestors: [], settings: {}, rotation: null },
+    ])
+    const members = ['张三', '刘四', '陈五'].map((name) => ({ id: name, name, role: 'executive' as const, orgId: 'o' }))
+    const counts = new Map([
+      ['张三', done],
+      ['刘四', { ...emptyCounts(), report: 1 }],
+    ])
+    return composeUnitReport({ tree, members, counts, year: 2026, today })
+  }
 
   it('expects items in proportion to the year gone by, less one of grace', () => {
     expect(expectedDone({ year: 2026, month: 1, day: 10 }, 8)).toBe(0)
@@ -40,25 +63,12 @@ describe('standing and posts', () => {
   })
 
   it('writes the weekly post with who is behind, who has nothing yet and the trend', () => {
-    const done = {
-      ...emptyCounts(),
-      representatives: 5,
-      poorFamily: 1,
-      problemSolved: 1,
-      onlineGroup: 1,
-      socialOrg: 1,
-      publicService: 1,
-    }
-    const standings = [
-      standingOf(member('张三'), done, today),
-      standingOf(member('刘四'), { ...emptyCounts(), report: 1 }, today),
-      standingOf(member('陈五'), emptyCounts(), today),
-    ]
+    const report = oneUnit()
     const text = formatWeeklyPost({
       orgName: '樊城区',
       year: 2026,
       week: 48,
-      standings,
+      view: weeklyView(report, 'o'),
       lastWeekAverage: 2,
       onDuty: '刘四',
     })
@@ -66,7 +76,7 @@ describe('standing and posts', () => {
       [
         '📊 樊城区 执委履职周报 · 2026年第48周',
         '👩‍💼 本周轮值执委：刘四',
-        '平均完成 2.3/8 项，比上周多 0.3 项',
+        '执委 3 人，平均完成 2.3/8 项，比上周多 0.3 项',
         '✅ 进度正常 1 人',
         '⚠️ 进度落后 1 人：刘四',
         '⬜ 今年还没有记录 1 人：陈五',
@@ -76,13 +86,13 @@ describe('standing and posts', () => {
   })
 
   it('keeps names out of a summary that may not carry them', () => {
-    const standings = [standingOf(member('张三'), emptyCounts(), today)]
-    const base = { orgName: '襄阳市', year: 2026, standings, counts: [emptyCounts()], units: [] }
-    expect(formatSummary({ ...base, names: 'shown' })).toContain('落后的执委：张三')
-    expect(formatSummary({ ...base, names: 'privateOnly' })).not.toContain('张三')
+    const report = oneUnit()
+    const base = { year: 2026, view: weeklyView(report, 'o'), children: [] }
+    expect(formatSummary({ ...base, names: 'shown' })).toContain('落后的执委：刘四、陈五')
+    expect(formatSummary({ ...base, names: 'privateOnly' })).not.toMatch(/刘四|陈五/)
     expect(formatSummary({ ...base, names: 'privateOnly' })).toContain('请私聊我查看')
     // An executive asking in private chat is not sent to private chat for names she may not see.
-    expect(formatSummary({ ...base, names: 'leadersOnly' })).not.toMatch(/张三|私聊/)
+    expect(formatSummary({ ...base, names: 'leadersOnly' })).not.toMatch(/刘四|陈五|私聊/)
     expect(formatSummary({ ...base, names: 'leadersOnly' })).toContain('只对主席和管理员显示')
   })
 })

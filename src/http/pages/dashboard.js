@@ -1,3 +1,5 @@
+// The dashboard. It computes no figures itself: units' figures, rankings and who is behind come from
+// /api/v1/summary, which #汇总, the workbook and the weekly post also read.
 const $ = (id) => document.getElementById(id)
 const ITEMS = [
   ['representatives', '联系代表'],
@@ -9,19 +11,36 @@ const ITEMS = [
   ['report', '调研'],
   ['proposal', '建议'],
 ]
+const ROLES = { admin: '管理员', chair: '主席', executive: '执委' }
+const PAGE = 100
 const esc = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
+const pct = (share, counted) => (counted ? Math.round(share * 100) + '%' : '—')
+const avg = (u) => (u.counted ? u.averageDone.toFixed(1) : '—')
+const noun = (u) => (u.chairs > 0 ? '执委和主席' : '执委')
 const thisYear = new Date().getFullYear()
 $('year').innerHTML = [thisYear, thisYear - 1].map((y) => `<option>${y}</option>`).join('')
+
+// A login link (#token=…) puts the token in this tab and takes it out of the address bar and history.
+if (location.hash.startsWith('#token=')) {
+  sessionStorage.setItem('fulian-token', decodeURIComponent(location.hash.slice(7)))
+  history.replaceState(null, '', location.pathname)
+}
 // The token lives in sessionStorage: gone when the tab closes, never shared with other tabs or kept on disk.
 localStorage.removeItem('fulian-token')
 $('token').value = sessionStorage.getItem('fulian-token') || ''
 
-async function api(path) {
-  const res = await fetch(path, { headers: { Authorization: 'Bearer ' + $('token').value.trim() } })
+let me = null
+let rows = []
+let shown = 0
+
+async function api(path, init = {}) {
+  const headers = { Authorization: 'Bearer ' + $('token').value.trim(), ...(init.headers || {}) }
+  const res = await fetch(path, { ...init, headers })
   if (res.status === 401) throw new Error('令牌无效，请检查。')
-  if (res.status === 403) throw new Error('这个令牌无权查看该单位。')
-  if (!res.ok) throw new Error('加载失败（' + res.status + '）')
+  if (res.status === 403) throw new Error('这个令牌无权查看或修改该单位。')
+  if (res.status === 429) throw new Error('输错次数太多，请稍后再试。')
+  if (!res.ok) throw new Error('操作失败（' + res.status + '）')
   return res
 }
 
@@ -30,64 +49,109 @@ function query() {
   return `year=${$('year').value}` + (org ? `&org=${encodeURIComponent(org)}` : '')
 }
 
+/** Units in tree order, indented by level, so a leader can pick any unit of her subtree. */
+function fillOrgs(orgs) {
+  const kids = new Map()
+  const ids = new Set(orgs.map((o) => o.id))
+  for (const o of orgs) {
+    const parent = ids.has(o.parentId) ? o.parentId : null
+    kids.set(parent, [...(kids.get(parent) || []), o])
+  }
+  const out = []
+  const walk = (parent, depth) =>
+    (kids.get(parent) || [])
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+      .forEach((o) => {
+        out.push(`<option value="${esc(o.name)}">${'　'.repeat(depth)}${esc(o.name)}</option>`)
+        walk(o.id, depth + 1)
+      })
+  walk(null, 0)
+  $('org').innerHTML = `<option value="">${esc(me.org || '全部单位')}（我的范围）</option>` + out.join('')
+  $('issue-org').innerHTML = out.join('')
+}
+
 async function load() {
   $('error').textContent = ''
   sessionStorage.setItem('fulian-token', $('token').value.trim())
   try {
-    if ($('org').options.length <= 1) {
-      const orgs = await (await api('/api/v1/orgs')).json()
-      $('org').innerHTML =
-        '<option value="">全部</option>' + orgs.map((o) => `<option>${esc(o.name)}</option>`).join('')
+    if (!me) {
+      me = await (await api('/api/v1/me')).json()
+      $('who').textContent = `当前令牌：${me.label}（${ROLES[me.role] || me.role} · ${me.org || '全部单位'}）`
+      fillOrgs(await (await api('/api/v1/orgs')).json())
     }
-    const rows = await (await api('/api/v1/progress?' + query())).json()
-    renderRows(rows)
-    const notices = await (await api('/api/v1/notices')).json()
-    renderNotices(notices)
-    const needs = await (await api('/api/v1/needs')).json()
-    renderNeeds(needs)
+    renderSummary(await (await api('/api/v1/summary?' + query())).json())
+    rows = await (await api('/api/v1/progress?' + query())).json()
+    shown = 0
+    $('table').innerHTML = ''
+    renderMore()
+    renderNotices(await (await api('/api/v1/notices')).json())
+    renderNeeds(await (await api('/api/v1/needs')).json())
+    $('tokens-section').hidden = $('audit-section').hidden = me.role !== 'admin'
+    if (me.role === 'admin') await window.loadAdmin()
   } catch (e) {
     $('error').textContent = e.message
   }
 }
 
-function renderRows(rows) {
-  const avg = rows.length ? rows.reduce((s, r) => s + r.done, 0) / rows.length : 0
-  const excellent = rows.filter((r) => r.grade === '优秀').length
-  $('cards').innerHTML = [
-    ['执委人数', rows.length],
-    ['平均完成项数', avg.toFixed(1)],
-    ['全部完成', excellent],
-    ['今年还没有记录', rows.filter((r) => ITEMS.every(([k]) => r[k] === 0) && r.diary === 0).length],
+function renderSummary(s) {
+  const u = s.unit
+  const roots = s.units.filter((x) => x.depth === 0)
+  const children = (roots.length === 1 ? s.units.filter((x) => x.depth === 1) : roots).filter((x) => x.counted > 0)
+  $('unit-title').textContent = `${u.org} · ${s.year}年${children.length ? '（含全部下级单位）' : ''}`
+  const cards = [
+    [`计入的${noun(u)}`, `${u.counted} 人`],
+    ['平均完成', `${avg(u)} / 8 项`],
+    ['进度正常', `${u.onTrack} 人 · ${pct(u.onTrackShare, u.counted)}`],
+    [`${s.year}年还没有记录`, `${u.nothingYet} 人 · ${pct(u.nothingYetShare, u.counted)}`],
   ]
-    .map(([k, v]) => `<div class="card">${k}<b>${v}</b></div>`)
+  if (u.rank && u.ranked > 1) cards.push(['同级排名', `第 ${u.rank} / ${u.ranked}`])
+  $('cards').innerHTML = cards.map(([k, v]) => `<div class="card">${esc(k)}<b>${esc(v)}</b></div>`).join('')
+  $('unit-note').textContent =
+    (u.chairs > 0 ? `其中执委 ${u.executives} 人、主席 ${u.chairs} 人。` : '') +
+    '只计执委（本单位设置计入主席时也计主席），管理员不计入；“进度正常”指完成项数不少于按时间推算应完成的项数减一。'
+  $('units-section').hidden = children.length === 0
+  children.sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || a.org.localeCompare(b.org, 'zh'))
+  $('units').innerHTML = children
+    .map(
+      (c) =>
+        `<li><div class="unit-line"><span class="rank">${c.rank || '—'}</span><button type="button" class="unit-name" data-org="${esc(c.org)}">${esc(c.org)}</button>` +
+        `<span class="unit-figures">${avg(c)} 项 · 正常 ${pct(c.onTrackShare, c.counted)} · 无记录 ${pct(c.nothingYetShare, c.counted)} · ${c.counted} 人</span></div>` +
+        `<div class="track"><div class="fill ${c.onTrackShare < 0.5 ? 'low' : ''}" data-share="${(c.averageDone / 8) * 100}"></div></div></li>`,
+    )
     .join('')
-  const byOrg = {}
-  rows.forEach((r) => (byOrg[r.org] = byOrg[r.org] || []).push(r))
-  $('units').innerHTML =
-    Object.entries(byOrg)
-      .map(([org, list]) => [org, list.reduce((s, r) => s + r.done, 0) / list.length])
-      .sort((a, b) => a[1] - b[1])
-      .map(
-        ([org, a]) =>
-          `<div class="unit"><span>${esc(org)}</span><div class="track"><div class="fill ${a < 4 ? 'low' : ''}" data-share="${(a / 8) * 100}"></div></div><span>${a.toFixed(1)}</span></div>`,
-      )
-      .join('') || '<div class="muted">没有数据</div>'
   // Widths through the CSSOM: the Content-Security-Policy forbids style="" attributes in markup.
   $('units')
     .querySelectorAll('.fill')
     .forEach((el) => (el.style.width = el.dataset.share + '%'))
-  const behind = [...rows].sort((a, b) => a.done - b.done).filter((r) => r.done < 4)
-  $('behind').innerHTML = behind.length
-    ? behind.map((r) => `<span class="behind">${esc(r.name)}</span>（${esc(r.org)}，${r.done}/8）`).join('、')
-    : '没有完成少于 4 项的执委。'
-  $('table').innerHTML =
-    `<tr><th>姓名</th><th>单位</th>${ITEMS.map(([, l]) => `<th>${l}</th>`).join('')}<th>日记</th><th>完成</th><th>等级</th></tr>` +
-    rows
+  $('behind-title').textContent = s.named === 'ownLevel' ? `谁落后了（${u.org}本级）` : '谁落后了'
+  const list = (people) =>
+    people.map((p) => `<span class="behind">${esc(p.name)}</span>（${esc(p.org)}，${p.done}/8）`).join('、')
+  const parts = []
+  if (s.behind.length) parts.push(`<p>进度落后 ${s.behind.length} 人：${list(s.behind)}</p>`)
+  if (s.nothingYet.length) parts.push(`<p>还没有记录 ${s.nothingYet.length} 人：${list(s.nothingYet)}</p>`)
+  if (s.named === 'ownLevel') parts.push('<p>下级单位的名单：点上面的单位名称。</p>')
+  $('behind').innerHTML = parts.join('') || '没有落后的人。'
+}
+
+function renderMore() {
+  const next = rows.slice(shown, shown + PAGE)
+  if (shown === 0)
+    $('table').innerHTML =
+      `<tr><th>姓名</th><th>完成</th><th>等级</th>${ITEMS.map(([, l]) => `<th class="item">${l}</th>`).join('')}<th class="item">日记</th></tr>` +
+      (rows.length ? '' : '<tr><td colspan="3" class="muted">没有计入的人。</td></tr>')
+  $('table').insertAdjacentHTML(
+    'beforeend',
+    next
       .map(
         (r) =>
-          `<tr><td>${esc(r.name)}</td><td>${esc(r.org)}</td>${ITEMS.map(([k]) => `<td>${r[k]}</td>`).join('')}<td>${r.diary}</td><td>${r.done}/8</td><td>${esc(r.grade)}</td></tr>`,
+          `<tr><td>${esc(r.displayName || r.name)}<small>${esc(r.org)}</small></td><td>${r.done}/8</td><td>${esc(r.grade)}</td>` +
+          `${ITEMS.map(([k]) => `<td class="item">${r[k]}</td>`).join('')}<td class="item">${r.diary}</td></tr>`,
       )
-      .join('')
+      .join(''),
+  )
+  shown += next.length
+  $('more').hidden = shown >= rows.length
+  $('table-note').textContent = `（${rows.length} 人）`
 }
 
 function renderNotices(list) {
@@ -103,11 +167,11 @@ function renderNotices(list) {
 
 function renderNeeds(list) {
   $('needs').innerHTML = list.length
-    ? '<tr><th>编号</th><th>内容</th><th>状态</th><th>登记日期</th></tr>' +
+    ? '<tr><th>编号</th><th>内容</th><th>状态</th></tr>' +
       list
         .map(
           (n) =>
-            `<tr><td>${n.number}</td><td class="wrap">${esc(n.content)}</td><td>${n.status === 'open' ? '未办结' : '已办结'}</td><td>${esc(n.date)}</td></tr>`,
+            `<tr><td>${n.number}</td><td class="wrap">${esc(n.content)}<small>${esc(n.date)} 登记</small></td><td>${n.status === 'open' ? '未办结' : '已办结'}</td></tr>`,
         )
         .join('')
     : '<tr><td class="muted">还没有需求。</td></tr>'
@@ -130,7 +194,24 @@ async function download(ext) {
   }
 }
 
-$('load').addEventListener('click', load)
+$('login').addEventListener('submit', (e) => {
+  e.preventDefault()
+  me = null
+  $('org').innerHTML = ''
+  load()
+})
+$('year').addEventListener('change', load)
+$('org').addEventListener('change', load)
+$('units').addEventListener('click', (e) => {
+  const org = e.target.closest('.unit-name')?.dataset.org
+  if (!org) return
+  $('org').value = org
+  load()
+})
+$('more').addEventListener('click', renderMore)
 $('xlsx').addEventListener('click', () => download('xlsx'))
 $('csv').addEventListener('click', () => download('csv'))
-if ($('token').value) load()
+// dashboard-admin.js loads after this file and defines loadAdmin: start once both have run.
+window.addEventListener('DOMContentLoaded', () => {
+  if ($('token').value) load()
+})

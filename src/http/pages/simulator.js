@@ -74,6 +74,12 @@ async function showImage(img) {
   img.src = await images.get(n)
 }
 
+/** Scrolls to the newest message, unless she scrolled up to read older ones. */
+function keepNewestInView(force) {
+  const log = $('log')
+  if (force || log.dataset.stuck !== 'no') log.scrollTop = log.scrollHeight
+}
+
 function render() {
   const me = $('me').value
   const log = $('log')
@@ -86,9 +92,18 @@ function render() {
       return `<div class="msg ${mine ? 'mine' : ''}"><div><div class="who">${esc(m.from)}</div><div class="bubble">${img}${voice}${esc(m.text)}</div></div></div>`
     })
     .join('')
-  log.querySelectorAll('img[data-seq]').forEach((img) => showImage(img).catch(() => {}))
-  log.scrollTop = log.scrollHeight
+  // A chart arrives after its text is laid out: scroll again once it has its height.
+  log.querySelectorAll('img[data-seq]').forEach((img) => {
+    img.addEventListener('load', () => keepNewestInView(false))
+    showImage(img).catch(() => {})
+  })
+  keepNewestInView(true)
 }
+
+$('log').addEventListener('scroll', () => {
+  const log = $('log')
+  log.dataset.stuck = log.scrollHeight - log.scrollTop - log.clientHeight < 40 ? 'yes' : 'no'
+})
 
 async function poll() {
   try {

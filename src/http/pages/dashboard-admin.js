@@ -1,0 +1,101 @@
+// The admin's part of the dashboard: tokens of her subtree (issue, shown once; list; revoke) and the
+// audit trail of her subtree. Loaded after dashboard.js, whose $, api, esc and ROLES it uses.
+const ACTIONS = {
+  'read progress': '查看履职明细',
+  'export review': '导出考核表',
+  'read needs': '查看需求台账',
+  'import roster': '导入名单',
+  'issue token': '签发令牌',
+  'revoke token': '吊销令牌',
+  'set review rule': '修改考核标准',
+  'set counting': '修改统计口径',
+}
+
+/** Called by dashboard.js's load() for an admin's token. */
+window.loadAdmin = async function loadAdmin() {
+  renderTokens(await (await api('/api/v1/tokens')).json())
+  renderAudit(await (await api('/api/v1/audit')).json())
+}
+
+function renderTokens(list) {
+  $('tokens').innerHTML =
+    '<tr><th>给谁</th><th>角色 · 单位</th><th></th></tr>' +
+    list
+      .map(
+        (t) =>
+          `<tr><td>${esc(t.label)}<small>${new Date(t.createdAt).toLocaleDateString('zh-CN')} 签发</small></td>` +
+          `<td>${ROLES[t.role] || esc(t.role)} · ${esc(t.org || '全部单位')}</td><td>` +
+          (t.current
+            ? '正在使用'
+            : t.revocable
+              ? `<button type="button" class="danger" data-ref="${esc(t.ref)}" data-label="${esc(t.label)}">吊销</button>`
+              : '启动配置') +
+          '</td></tr>',
+      )
+      .join('')
+}
+
+function renderAudit(list) {
+  $('audit').innerHTML =
+    '<tr><th>时间</th><th>谁 · 做了什么</th><th>单位</th></tr>' +
+    list
+      .slice(0, 50)
+      .map(
+        (e) =>
+          `<tr><td>${esc(new Date(e.at).toLocaleString('zh-CN', { hour12: false }))}</td>` +
+          `<td>${esc(e.who)} · ${esc(ACTIONS[e.action] || e.action)}</td><td>${esc(e.org || '全部单位')}</td></tr>`,
+      )
+      .join('')
+}
+
+async function issue(e) {
+  e.preventDefault()
+  $('error').textContent = ''
+  try {
+    const body = { role: $('issue-role').value, org: $('issue-org').value, label: $('issue-label').value.trim() }
+    const res = await api('/api/v1/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    $('issued-token').value = (await res.json()).token
+    $('issued').hidden = false
+    $('issue-label').value = ''
+    renderTokens(await (await api('/api/v1/tokens')).json())
+  } catch (err) {
+    $('error').textContent = err.message
+  }
+}
+
+async function revoke(button) {
+  if (!confirm(`吊销“${button.dataset.label}”的令牌？吊销后立即不能再用。`)) return
+  try {
+    await api('/api/v1/tokens/' + button.dataset.ref, { method: 'DELETE' })
+    renderTokens(await (await api('/api/v1/tokens')).json())
+  } catch (err) {
+    $('error').textContent = err.message
+  }
+}
+
+/** Copies through the clipboard where the page may (https, localhost), else selects it for a long press. */
+async function copy(text, button) {
+  try {
+    await navigator.clipboard.writeText(text)
+    button.textContent = '已复制'
+  } catch {
+    $('issued-token').value = text
+    $('issued-token').select()
+    button.textContent = '已选中，长按复制'
+  }
+}
+
+$('issue').addEventListener('submit', issue)
+$('tokens').addEventListener('click', (e) => {
+  const button = e.target.closest('button[data-ref]')
+  if (button) revoke(button)
+})
+$('issued-token').addEventListener('focus', (e) => e.target.select())
+$('copy-token').addEventListener('click', (e) => copy($('issued-token').value, e.target))
+$('copy-link').addEventListener('click', (e) =>
+  copy(`${location.origin}/dashboard#token=${encodeURIComponent($('issued-token').value)}`, e.target),
+)

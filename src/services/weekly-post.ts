@@ -1,0 +1,103 @@
+import type { UnitReport } from '../domain/compose-unit-report'
+import { countedLabel, countedNoun } from '../domain/counted'
+import { formatAverage, formatShare } from '../domain/format-figures'
+import { formatWeeklyPost } from '../domain/format-weekly-post'
+import { asOfDay, type PersonFigures } from '../domain/person-figures'
+import type { Totals } from '../domain/roll-up'
+import { expectedDone } from '../domain/standing'
+import { MAX_BARS, mentioned, weeklyView, type WeeklyView } from '../domain/weekly-view'
+import type { LocalDate } from '../domain/zoned-time'
+import { renderProgressChart, type Bar } from '../charts/render-progress-chart'
+
+export interface WeeklyPost {
+  text: string
+  chart: Buffer
+  /** Who 点名 @-mentions (at most MAX_MENTIONS), when the group has it on. */
+  mentionMemberIds: string[]
+  /** The unit's average items done, kept to say next week how it moved. */
+  average: number
+  /** Bars drawn (at most MAX_BARS). */
+  bars: number
+  view: WeeklyView
+}
+
+const TOTAL = 8
+const byDone = (a: PersonFigures, b: PersonFigures) =>
+  b.done - a.done || a.displayName.localeCompare(b.displayName, 'zh')
+
+/** At most MAX_BARS people: all of them, or the ones with fewest items done. */
+function peopleBars(people: readonly PersonFigures[]): { bars: Bar[]; note?: string } {
+  const shown = people.length <= MAX_BARS ? [...people] : [...people].sort(byDone).slice(-MAX_BARS)
+  const bars = shown.sort(byDone).map((p) => ({
+    label: p.displayName,
+    value: p.done,
+    max: p.total,
+    ok: p.onTrack,
+    valueText: `${p.done}/${p.total}`,
+  }))
+  const note = people.length > MAX_BARS ? `只画出完成最少的 ${MAX_BARS} 人（共 ${people.length} 人）` : undefined
+  return { bars, note }
+}
+
+/** One bar per sub-unit (and its own level first), at most MAX_BARS: the lowest-ranked when there are more. */
+function unitBars(view: Extract<WeeklyView, { kind: 'units' }>, expected: number): { bars: Bar[]; note?: string } {
+  const bar = (label: string, t: Totals): Bar => ({
+    label,
+    value: t.averageDone,
+    max: TOTAL,
+    ok: t.averageDone >= expected,
+    valueText: `${formatAverage(t.averageDone, t.counted)} 项 · 正常 ${formatShare(t.onTrackShare, t.counted)}`,
+  })
+  const own = view.directTotals.counted > 0 ? [bar('本级', view.directTotals)] : []
+  const ranked = [...view.children].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.name.localeCompare(b.name, 'zh'))
+  const room = MAX_BARS - own.length
+  const kept = ranked.length <= room ? ranked : ranked.slice(-room)
+  const bars = [...own, ...kept.map((u) => bar(`${u.rank}. ${u.name}`, u))]
+  const note = ranked.length > room ? `只画出排名最后的 ${room} 个单位（共 ${ranked.length} 个）` : undefined
+  return { bars, note }
+}
+
+/**
+ * A unit's weekly post from the report: the text, the chart (bounded: see CHART_BOUND) and who to
+ * @-mention. Each level sees what it can act on: a village or township its people, a district, city or
+ * province its sub-units ranked, with names of its own level only.
+ */
+export function composeWeeklyPost(
+  report: UnitReport,
+  orgId: string,
+  options: { today: LocalDate; week: number; lastWeekAverage?: number; onDuty?: string },
+): WeeklyPost {
+  const view = weeklyView(report, orgId)
+  const unit = view.unit
+  const text = formatWeeklyPost({
+    orgName: unit.name,
+    year: report.year,
+    week: options.week,
+    view,
+    lastWeekAverage: options.lastWeekAverage,
+    onDuty: options.onDuty,
+    total: TOTAL,
+  })
+  const expected = expectedDone(asOfDay(report.year, options.today), TOTAL)
+  const { bars, note } = view.kind === 'people' ? peopleBars(view.people) : unitBars(view, expected)
+  const scope = view.kind === 'people' ? countedLabel(unit) : `含下级共${countedLabel(unit)}`
+  const chart = renderProgressChart({
+    title: `${unit.name} ${countedNoun(unit)}履职进度`,
+    subtitle: `${report.year}年第${options.week}周 · ${scope} · 平均完成 ${formatAverage(unit.averageDone, unit.counted)} 项`,
+    bars,
+    note,
+    legend:
+      view.kind === 'people'
+        ? '（按清单完成项数；落后 = 少于按时间推算应完成的项数）'
+        : '（各单位平均完成项数；落后 = 平均少于应完成的项数）',
+  })
+  const named = view.kind === 'people' ? view.people : view.direct
+  return {
+    text,
+    chart,
+    mentionMemberIds: mentioned(named).map((p) => p.memberId),
+    average: unit.averageDone,
+    bars: bars.length,
+    view,
+  }
+}
