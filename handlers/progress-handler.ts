@@ -6,6 +6,7 @@ import type { Handler } from './composer'
 import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
 import { UserError } from './user-error'
+import { herChecklist } from './her-checklist'
 
 /** #进度 [去年|2025]: her whole checklist for the year, plus diary and needs. */
 export const handleProgress: Handler<'progress'> = async (ctx) => {
@@ -19,7 +20,7 @@ export async function showProgress(ctx: MessageContext, member: Member, year: nu
   const counts = countLedger(await ctx.repos.progress.ledger(member.id, year))
   const lines = [
     year === ctx.today.year ? `📋 ${member.name} ${year}年履职进度` : `📋 ${member.name} ${year}年全年履职情况`,
-    formatChecklist(evaluateProgress(counts)),
+    formatChecklist(evaluateProgress(counts, await herChecklist(ctx, member.orgId))),
     `📓 妇情日记 ${counts.diary} 篇`,
     `📌 需求台账 未办结 ${counts.needsOpen} 条，已办结 ${counts.needsResolved} 条`,
   ]

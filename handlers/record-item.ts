@@ -1,5 +1,13 @@
 import { formatDate, type LocalDate } from '../src/domain/zoned-time'
-import { checklistItem, itemWithSubject, type DutyKind } from '../src/domain/checklist'
+import {
+  checklistItem,
+  itemWithSubject,
+  labelWithSubject,
+  type ChecklistItem,
+  type DutyKind,
+} from '../src/domain/checklist'
+import type { ProgressCounts } from '../src/domain/progress'
+import { herChecklist } from './her-checklist'
 import { evaluateProgress, subjectKey } from '../src/domain/progress'
 import { formatItemLine } from '../src/domain/format-progress'
 import { maskSensitive } from '../src/domain/mask-sensitive'
@@ -43,14 +51,63 @@ export async function recordDuty(
   )
   ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
   const item = checklistItem(input.kind)
-  const status = evaluateProgress(recorded.counts).find((s) => s.key === input.kind)!
   const repeat = item.distinct && recorded.items.some((i) => i.kind === input.kind && i.key === sk && i.id !== key)
   const lines = [`✏️ 已记录：${itemWithSubject(input.kind, subject)}（${describeDate(input.date, ctx.today)}）`]
   if (repeat) lines.push(`「${subject}」今年已记过，仍按 1 个计算。`)
-  if (input.date.year !== ctx.today.year) lines.push(`这条计入 ${input.date.year} 年。`)
+  return [...lines, ...(await standingLines(ctx, member, input.kind, recorded.counts, input.date, repeat))]
+}
+
+/** Where she stands on the item after a record, by her unit's checklist (its target, or its absence). */
+async function standingLines(
+  ctx: MessageContext,
+  member: Member,
+  key: string,
+  counts: ProgressCounts,
+  date: LocalDate,
+  repeat: boolean,
+): Promise<string[]> {
+  const lines: string[] = []
+  if (date.year !== ctx.today.year) lines.push(`这条计入 ${date.year} 年。`)
+  const status = evaluateProgress(counts, await herChecklist(ctx, member.orgId)).find((s) => s.key === key)
+  if (!status) return [...lines, '（本单位的履职清单里没有这一项，记下了，但不计入完成项数。）']
   lines.push(formatItemLine(status))
   if (status.done && status.count === status.min && !repeat) lines.push('🎉 这一项已达标！')
   return lines
+}
+
+/** An item her federation added (#议事 村妇联议事会): recorded like a duty item, counted by its rule. */
+export async function recordAdded(
+  ctx: MessageContext,
+  member: Member,
+  input: { item: ChecklistItem; subject: string; date: LocalDate; text?: string | null },
+  key: string,
+): Promise<string[]> {
+  const subject = maskSensitive(input.subject)
+  const recorded = await ctx.repos.progress.record(
+    member,
+    input.date.year,
+    {
+      key,
+      by: ctx.deps.instance,
+      messageId: ctx.msg.id,
+      change: {
+        add: {
+          id: key,
+          kind: 'added',
+          item: input.item.key,
+          subject,
+          key: subjectKey(subject),
+          date: formatDate(input.date),
+          at: ctx.now.getTime(),
+        },
+      },
+      text: input.text ? maskSensitive(input.text) : null,
+    },
+    ctx.now,
+  )
+  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
+  const lines = [`✏️ 已记录：${labelWithSubject(input.item.label, subject)}（${describeDate(input.date, ctx.today)}）`]
+  return [...lines, ...(await standingLines(ctx, member, input.item.key, recorded.counts, input.date, false))]
 }
 
 /** A women's-situation diary entry; its text is not echoed into the group. */

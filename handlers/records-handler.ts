@@ -1,4 +1,4 @@
-import { itemWithSubject } from '../src/domain/checklist'
+import { itemWithSubject, labelWithSubject, type DutyKind } from '../src/domain/checklist'
 import { parseIsoDate } from '../src/domain/zoned-time'
 import type { LedgerItem } from '../src/domain/ledger'
 import type { Member } from '../src/domain/entities'
@@ -7,7 +7,8 @@ import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
 import { describeDate } from './dates'
 import { UserError } from './user-error'
-import { recordDuty } from './record-item'
+import { recordAdded, recordDuty } from './record-item'
+import { addedLabels, herChecklist } from './her-checklist'
 
 /** Her records of this year in the order she made them, numbered from 1: the numbers #撤销 and #改 take. */
 export async function numberedRecords(ctx: MessageContext, member: Member): Promise<LedgerItem[]> {
@@ -15,11 +16,14 @@ export async function numberedRecords(ctx: MessageContext, member: Member): Prom
   return [...items].sort((a, b) => a.at - b.at)
 }
 
-export function describeItem(item: LedgerItem, ctx: MessageContext): string {
+/** One record as her list shows it; `added` names the items her federation added (her-checklist). */
+export function describeItem(item: LedgerItem, ctx: MessageContext, added?: ReadonlyMap<string, string>): string {
   const when = describeDate(parseIsoDate(item.date), ctx.today)
   if (item.kind === 'diary') return `妇情日记（${when}）`
   if (item.kind === 'need')
     return `需求 ${item.subject ?? ''}（${item.status === 'resolved' ? '已办结' : '未办结'}，${when}）`
+  if (item.kind === 'added')
+    return `${labelWithSubject(added?.get(item.item ?? '') ?? '其他项目', item.subject)}（${when}）`
   return `${itemWithSubject(item.kind, item.subject)}（${when}）`
 }
 
@@ -32,7 +36,8 @@ export async function showRecords(ctx: MessageContext, member: Member, prefix = 
   if (ctx.place.type === 'group')
     return ctx.reply(`${prefix}您${ctx.today.year}年共有 ${items.length} 条记录。明细请私聊我发送 #我的记录。`)
   const from = Math.max(0, items.length - SHOWN)
-  const lines = items.slice(from).map((item, i) => `${from + i + 1}. ${describeItem(item, ctx)}`)
+  const added = await addedLabels(ctx, member.orgId)
+  const lines = items.slice(from).map((item, i) => `${from + i + 1}. ${describeItem(item, ctx, added)}`)
   const more = from > 0 ? [`（只列出最近 ${SHOWN} 条，共 ${items.length} 条）`] : []
   await ctx.reply(
     [
@@ -73,12 +78,14 @@ export const handleCorrect: Handler<'correct'> = async (ctx) => {
     { key: `${ctx.key}#undo`, by: ctx.deps.instance, messageId: ctx.msg.id, change: { remove: item.id } },
     ctx.now,
   )
-  const lines = await recordDuty(
-    ctx,
-    member,
-    { kind: item.kind, subject: ctx.intent.subject, date: parseIsoDate(item.date) },
-    ctx.recordId(),
-  )
+  const date = parseIsoDate(item.date)
+  const addedItem =
+    item.kind === 'added' ? (await herChecklist(ctx, member.orgId)).find((i) => i.key === item.item) : undefined
+  if (item.kind === 'added' && !addedItem)
+    throw new UserError('cannotCorrect', `第 ${ctx.intent.number} 条这一项已不在本单位的清单里，不能改。`)
+  const lines = addedItem
+    ? await recordAdded(ctx, member, { item: addedItem, subject: ctx.intent.subject, date }, ctx.recordId())
+    : await recordDuty(ctx, member, { kind: item.kind as DutyKind, subject: ctx.intent.subject, date }, ctx.recordId())
   await ctx.reply(
     [`已把第 ${ctx.intent.number} 条「${item.subject ?? ''}」改为「${ctx.intent.subject}」。`, ...lines].join('\n'),
   )

@@ -8,6 +8,7 @@ import { handleUndo } from './undo-handler'
 import { handleProgress } from './progress-handler'
 import { handleRecords, handleCorrect } from './records-handler'
 import { handleSummary } from './summary-handler'
+import { handleChecklist } from './checklist-handler'
 import { handleNotice, handleAck, handleReceipts } from './notice-handler'
 import { handleBind } from './bind-handler'
 import { handleSetting, handleRotation } from './settings-handler'
@@ -35,6 +36,7 @@ export function createRoutes(): Router {
     .on('records', recorder, handleRecords)
     .on('correct', recorder, handleCorrect)
     .on('summary', registered, notInConstituentGroup, handleSummary)
+    .on('checklist', registered, handleChecklist)
     .on('notice', adminOnly, claimFirst, handleNotice)
     .on('ack', handleAck)
     .on('receipts', adminOnly, handleReceipts)

@@ -1,6 +1,7 @@
 import { unitReport } from '../src/services/unit-report'
 import { formatSummary } from '../src/domain/format-summary'
 import { weeklyView } from '../src/domain/weekly-view'
+import { checklistUnion } from '../src/domain/unit-checklist'
 import type { Handler } from './composer'
 import { senderOf } from './guards'
 import { UserError } from './user-error'
@@ -30,6 +31,8 @@ export const handleSummary: Handler<'summary'> = async (ctx) => {
     year: ctx.today.year,
     view: weeklyView(report, org.id),
     children: report.units.filter((u) => u.parentId === org.id && u.counted > 0),
+    // Its own checklist, and items that units below added or kept where it switched them off.
+    checklist: checklistUnion(report.tree, [org.id, ...new Set(report.people.map((p) => p.orgId))]),
     names: !isLeader ? 'leadersOnly' : ctx.place.type === 'private' || groupInSubtree ? 'shown' : 'privateOnly',
   })
   await ctx.reply(text)

@@ -9,6 +9,7 @@ import { UserError } from './user-error'
 import { describeItem, numberedRecords } from './records-handler'
 import { propose } from './propose'
 import { runActions } from './actions'
+import { addedLabels } from './her-checklist'
 
 /** Her newest record of this year or last; a resolved need is done and never blocks undoing anything else. */
 async function newestOf(ctx: MessageContext, member: Member): Promise<LedgerItem | undefined> {
@@ -17,11 +18,11 @@ async function newestOf(ctx: MessageContext, member: Member): Promise<LedgerItem
   return newestFirst(ledgers.flat()).find((i) => !(i.kind === 'need' && i.status === 'resolved'))
 }
 
-const undoOf = (item: LedgerItem, ctx: MessageContext): Action => ({
+const undoOf = (item: LedgerItem, ctx: MessageContext, added: ReadonlyMap<string, string>): Action => ({
   do: 'undo',
   year: parseIsoDate(item.date).year,
   id: item.id,
-  what: describeItem(item, ctx),
+  what: describeItem(item, ctx, added),
   need: item.kind === 'need',
 })
 
@@ -32,11 +33,12 @@ const undoOf = (item: LedgerItem, ctx: MessageContext): Action => ({
 export const handleUndo: Handler<'undo'> = async (ctx) => {
   const member = senderOf(ctx)
   const { number } = ctx.intent
+  const added = await addedLabels(ctx, member.orgId)
   if (number !== undefined) {
     const item = (await numberedRecords(ctx, member))[number - 1]
     if (!item) throw new UserError('notFound', `没有第 ${number} 条记录，发送 #我的记录 看看编号。`)
-    await propose(ctx, member, `要撤销第 ${number} 条：${describeItem(item, ctx)} 吗？`, [
-      { label: '撤销', actions: [undoOf(item, ctx)] },
+    await propose(ctx, member, `要撤销第 ${number} 条：${describeItem(item, ctx, added)} 吗？`, [
+      { label: '撤销', actions: [undoOf(item, ctx, added)] },
     ])
     return
   }
@@ -45,7 +47,7 @@ export const handleUndo: Handler<'undo'> = async (ctx) => {
     await ctx.claim()
     throw new UserError('nothingToUndo', '没有可以撤销的记录。')
   }
-  const lines = await runActions(ctx, member, ctx.key, [undoOf(newest, ctx)])
+  const lines = await runActions(ctx, member, ctx.key, [undoOf(newest, ctx, added)])
   await ctx.reply(lines.join('\n'))
 }
 
@@ -53,7 +55,8 @@ export const handleUndo: Handler<'undo'> = async (ctx) => {
 export async function proposeUndoNewest(ctx: MessageContext, member: Member, prefix = ''): Promise<void> {
   const newest = await newestOf(ctx, member)
   if (!newest) return ctx.reply(`${prefix}没有可以撤销的记录。`)
-  await propose(ctx, member, `${prefix}要撤销最近一条：${describeItem(newest, ctx)} 吗？`, [
-    { label: '撤销', actions: [undoOf(newest, ctx)] },
+  const added = await addedLabels(ctx, member.orgId)
+  await propose(ctx, member, `${prefix}要撤销最近一条：${describeItem(newest, ctx, added)} 吗？`, [
+    { label: '撤销', actions: [undoOf(newest, ctx, added)] },
   ])
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { LIMITS, ROLES, type Role } from '../../src/domain/vocabulary'
+import type { ChecklistConfig } from '../../src/domain/unit-checklist'
+import { checklistConfigSchema, checklistRefusal } from '../../src/services/checklist-setting'
 
 const text = z.string().min(1).max(100_000)
 const name = z.string().trim().min(1).max(LIMITS.name)
@@ -20,6 +22,7 @@ const schemas = {
   voice: z.strictObject({ room: name.optional(), from: name, type: z.literal('voice'), text: z.string().max(10_000) }),
   image: z.strictObject({ room: name.optional(), from: name, type: z.literal('image') }),
   job: z.strictObject({ job: z.string().min(1) }),
+  checklist: z.strictObject({ checklist: z.strictObject({ org: name, config: checklistConfigSchema.nullable() }) }),
 }
 
 export interface RosterEntry {
@@ -35,6 +38,8 @@ export type ScenarioLine =
   | { type: 'roster'; roster: RosterEntry[] }
   | { type: 'message'; kind: 'text' | 'voice' | 'image'; room?: string; from: string; text: string }
   | { type: 'job'; job: string }
+  /** A unit's own checklist, as an admin sets it (PUT /api/v1/checklist); null: back to the inherited one. */
+  | { type: 'checklist'; org: string; config: ChecklistConfig | null }
 
 export class ScenarioError extends Error {
   constructor(
@@ -74,6 +79,13 @@ function toLine(value: unknown, lineNumber: number, knownJobs: (name: string) =>
     if (!knownJobs(job.data.job)) throw new ScenarioError(lineNumber, `unknown job "${job.data.job}"`)
     return { type: 'job', job: job.data.job }
   }
+  const checklist = schemas.checklist.safeParse(value)
+  if (checklist.success) {
+    const { org, config } = checklist.data.checklist
+    const refusal = config ? checklistRefusal(config) : undefined
+    if (refusal) throw new ScenarioError(lineNumber, `checklist refused: ${refusal}`)
+    return { type: 'checklist', org, config }
+  }
   const message = schemas.message.safeParse(value)
   if (message.success) return { type: 'message', kind: 'text', ...message.data }
   const voice = schemas.voice.safeParse(value)
@@ -83,6 +95,6 @@ function toLine(value: unknown, lineNumber: number, knownJobs: (name: string) =>
   if (image.success) return { type: 'message', kind: 'image', room: image.data.room, from: image.data.from, text: '' }
   throw new ScenarioError(
     lineNumber,
-    'expected one of {"at"}, {"roster"}, {"room","from","text"}, {"from","text"}, {"from","type":"voice","text"}, {"from","type":"image"} or {"job"} with valid values',
+    'expected one of {"at"}, {"roster"}, {"room","from","text"}, {"from","text"}, {"from","type":"voice","text"}, {"from","type":"image"}, {"job"} or {"checklist"} with valid values',
   )
 }

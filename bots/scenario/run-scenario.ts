@@ -4,7 +4,7 @@ import type { ManualClock } from '../../src/clock'
 import type { Logger } from '../../src/logger'
 import { emptyCounts, type ProgressCounts } from '../../src/domain/progress'
 import { toLocal } from '../../src/domain/zoned-time'
-import { displayNames } from '../../src/domain/display-names'
+import { displayNames } from '../../src/domain/display-name'
 import { findJob } from '../../jobs'
 import { startSimulatorSession, type NamedSentMessage } from '../simulator-session'
 import { createJobRunner } from '../../jobs/run-job'
@@ -52,6 +52,12 @@ export async function runScenario(
             else session.world.contact(entry.wechatName)
           }
           break
+        case 'checklist': {
+          // As an admin sets it through the API; the unit is created if new, like a roster line's.
+          const org = await deps.repos.orgs.ensure(line.org)
+          await deps.repos.orgs.setSetting(org.id, 'checklist', line.config ?? undefined)
+          break
+        }
         case 'message':
           await session.say({ from: line.from, text: line.text, room: line.room, type: MESSAGE_TYPES[line.kind] })
           break

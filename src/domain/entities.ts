@@ -1,3 +1,4 @@
+import type { ChecklistConfig } from './unit-checklist'
 import type { GroupKind, Role } from './vocabulary'
 import type { ProgressCounts } from './progress'
 import { CHECKLIST_ROLES } from './vocabulary'
@@ -16,6 +17,8 @@ export interface OrgSettings {
   review?: { excellent: number; pass: number; basic: number }
   /** Whether chairs who keep a checklist are counted in this unit's figures (default: no; see counted.ts). */
   countChairs?: boolean
+  /** This unit's own checklist (and its units' below, unless they set theirs): see unit-checklist.ts. */
+  checklist?: ChecklistConfig
 }
 
 export interface Rotation {

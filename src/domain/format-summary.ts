@@ -37,8 +37,10 @@ export function formatSummary(input: SummaryInput): string {
       `落后 ${total - unit.onTrack} 人；今年还没有记录 ${unit.nothingYet} 人（${formatShare(unit.nothingYetShare, total)}）`,
   )
   const items = (input.checklist ?? DEFAULT_CHECKLIST).map((item) => {
-    const done = unit.itemsDone[item.key]
-    return `· ${item.label} ${done}/${total} 人完成（${Math.round((done / total) * 100)}%）`
+    const done = unit.itemsDone[item.key] ?? 0
+    // An item only some units below have is out of the people who have it.
+    const held = unit.itemsHeld?.[item.key] ?? total
+    return `· ${item.label} ${done}/${held} 人完成（${held ? Math.round((done / held) * 100) : 0}%）`
   })
   lines.push('各项完成情况：', ...items)
   if (input.children.length > 1 || (input.children.length === 1 && input.view.kind === 'units')) {

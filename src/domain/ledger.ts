@@ -1,4 +1,4 @@
-import { DEFAULT_CHECKLIST, type ChecklistItem, type DutyKind } from './checklist'
+import { DEFAULT_CHECKLIST, type DutyKind } from './checklist'
 import { emptyCounts, type ProgressCounts } from './progress'
 
 /**
@@ -6,7 +6,8 @@ import { emptyCounts, type ProgressCounts } from './progress'
  * Her counts, her "newest record" for #撤销, the names she has logged and the list she can read all come
  * from it, so the hot path reads and writes one document by key instead of querying her records.
  */
-export type LedgerKind = DutyKind | 'diary' | 'need'
+/** 'added': an item a federation added to its checklist (its key in `item`). */
+export type LedgerKind = DutyKind | 'diary' | 'need' | 'added'
 
 export interface LedgerItem {
   /** The record's id: applying the same record twice changes nothing. */
@@ -24,6 +25,8 @@ export interface LedgerItem {
   status?: 'open' | 'resolved'
   /** A representative not on her unit's list, recorded after she confirmed it (the review shows it). */
   unlisted?: true
+  /** An added item's key (参加议事会, 下基层, …). */
+  item?: string
 }
 
 export type LedgerChange = { add: LedgerItem } | { remove: string } | { resolve: string } | { replace: LedgerItem[] }
@@ -74,16 +77,32 @@ export function foldChanges(items: readonly LedgerItem[], changes: readonly Ledg
   return changes.reduce<LedgerItem[]>((acc, change) => applyChange(acc, change) ?? acc, [...items])
 }
 
-/** Her counts for the year: distinct subjects where the item says so, otherwise entries. */
-export function countLedger(
-  items: readonly LedgerItem[],
-  checklist: readonly ChecklistItem[] = DEFAULT_CHECKLIST,
-): ProgressCounts {
+/**
+ * Her counts for the year: each default item by its fixed rule (distinct subjects or entries), and each
+ * added item every way (entries, distinct subjects, distinct days), whatever her unit's checklist is
+ * today: a target changed or an item switched off mid-year changes what is shown, never what is stored.
+ */
+export function countLedger(items: readonly LedgerItem[]): ProgressCounts {
   const counts = emptyCounts()
-  for (const item of checklist) {
+  for (const item of DEFAULT_CHECKLIST) {
     const mine = items.filter((i) => i.kind === item.key)
-    counts[item.key] = item.distinct ? new Set(mine.map((i) => i.key ?? i.id)).size : mine.length
+    counts[item.key as DutyKind] = item.distinct ? new Set(mine.map((i) => i.key ?? i.id)).size : mine.length
   }
+  const added = new Map<string, LedgerItem[]>()
+  for (const i of items) if (i.kind === 'added' && i.item) added.set(i.item, [...(added.get(i.item) ?? []), i])
+  if (added.size)
+    counts.added = Object.fromEntries(
+      [...added].map(([key, mine]) => [
+        key,
+        {
+          entries: mine.length,
+          distinct: new Set(mine.map((i) => i.key ?? i.id)).size,
+          days: new Set(mine.map((i) => i.date)).size,
+        },
+      ]),
+    )
+  const unlisted = new Set(items.filter((i) => i.kind === 'representatives' && i.unlisted).map((i) => i.key ?? i.id))
+  if (unlisted.size) counts.unlisted = unlisted.size
   counts.diary = items.filter((i) => i.kind === 'diary').length
   counts.needsOpen = items.filter((i) => i.kind === 'need' && i.status !== 'resolved').length
   counts.needsResolved = items.filter((i) => i.kind === 'need' && i.status === 'resolved').length

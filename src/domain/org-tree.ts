@@ -85,6 +85,6 @@ export function nearestSetting<K extends keyof OrgSettings>(
   orgId: string,
   key: K,
 ): OrgSettings[K] | undefined {
-  for (const unit of tree.chain(orgId)) if (unit.settings[key] !== undefined) return unit.settings[key]
+  for (const unit of tree.chain(orgId)) if (unit.settings[key] != null) return unit.settings[key]
   return undefined
 }

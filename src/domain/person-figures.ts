@@ -1,7 +1,7 @@
 import type { Member } from './entities'
 import type { OrgTree } from './org-tree'
-import { DEFAULT_CHECKLIST, type ChecklistItem } from './checklist'
-import type { ProgressCounts } from './progress'
+import { evaluateProgress, type ItemStatus, type ProgressCounts } from './progress'
+import { checklistFor } from './unit-checklist'
 import { gradeOf, gradeRuleFor, type Grade } from './review-grade'
 import { standingOf } from './standing'
 import type { LocalDate } from './zoned-time'
@@ -15,6 +15,8 @@ export interface PersonFigures {
   role: Member['role']
   orgId: string
   counts: ProgressCounts
+  /** Her checklist (her unit's, see unit-checklist) with where she stands on each item. */
+  items: ItemStatus[]
   done: number
   total: number
   onTrack: boolean
@@ -34,8 +36,8 @@ export function personFigures(
   counts: ProgressCounts,
   tree: OrgTree,
   asOf: LocalDate,
-  checklist: readonly ChecklistItem[] = DEFAULT_CHECKLIST,
 ): PersonFigures {
+  const checklist = checklistFor(tree, member.orgId)
   const standing = standingOf(member, counts, asOf, checklist)
   return {
     memberId: member.id,
@@ -44,6 +46,7 @@ export function personFigures(
     role: member.role,
     orgId: member.orgId,
     counts,
+    items: evaluateProgress(counts, checklist),
     done: standing.done,
     total: standing.total,
     onTrack: standing.onTrack,

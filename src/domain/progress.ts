@@ -1,7 +1,30 @@
-import { DEFAULT_CHECKLIST, DUTY_KINDS, type ChecklistItem, type DutyKind } from './checklist'
+import { DEFAULT_CHECKLIST, DUTY_KINDS, isDutyKind, type ChecklistItem, type DutyKind } from './checklist'
 
-/** One executive's counts for one calendar year: the summary keys of CONTRACT.md §2. */
-export type ProgressCounts = Record<DutyKind, number> & { diary: number; needsOpen: number; needsResolved: number }
+/** An added item's records counted every way, so a unit's rule (or a change of it) needs no recount. */
+export interface AddedCount {
+  entries: number
+  distinct: number
+  days: number
+}
+
+/**
+ * One executive's counts for one calendar year: the summary keys of CONTRACT.md §2, and the items her
+ * federation added (by key), when she has recorded any.
+ */
+export type ProgressCounts = Record<DutyKind, number> & {
+  diary: number
+  needsOpen: number
+  needsResolved: number
+  added?: Record<string, AddedCount>
+  /** Representatives recorded although not on her unit's list (distinct people); absent when none. */
+  unlisted?: number
+}
+
+/** Her count for one item of her checklist, by its rule. */
+export function countOf(counts: ProgressCounts, item: ChecklistItem): number {
+  if (isDutyKind(item.key)) return counts[item.key] ?? 0
+  return counts.added?.[item.key]?.[item.rule] ?? 0
+}
 
 export interface CountableLog {
   kind: DutyKind
@@ -22,6 +45,7 @@ export function countProgress(
 ): ProgressCounts {
   const counts = { ...emptyCounts(), ...extra }
   for (const item of checklist) {
+    if (!isDutyKind(item.key)) continue
     const mine = logs.filter((l) => l.kind === item.key)
     counts[item.key] = item.distinct ? new Set(mine.map((l) => l.subjectKey)).size : mine.length
   }
@@ -29,7 +53,7 @@ export function countProgress(
 }
 
 export interface ItemStatus {
-  key: DutyKind
+  key: string
   label: string
   count: number
   min: number
@@ -41,14 +65,10 @@ export function evaluateProgress(
   counts: ProgressCounts,
   checklist: readonly ChecklistItem[] = DEFAULT_CHECKLIST,
 ): ItemStatus[] {
-  return checklist.map((item) => ({
-    key: item.key,
-    label: item.label,
-    count: counts[item.key],
-    min: item.min,
-    max: item.max,
-    done: counts[item.key] >= item.min,
-  }))
+  return checklist.map((item) => {
+    const count = countOf(counts, item)
+    return { key: item.key, label: item.label, count, min: item.min, max: item.max, done: count >= item.min }
+  })
 }
 
 /** Same person written with different spacing or case counts once. */

@@ -1,7 +1,6 @@
-import { DEFAULT_CHECKLIST, type ChecklistItem, type DutyKind } from './checklist'
+import { DEFAULT_CHECKLIST } from './checklist'
 import type { OrgTree } from './org-tree'
 import type { PersonFigures } from './person-figures'
-import { evaluateProgress } from './progress'
 import { GRADES, type Grade } from './review-grade'
 
 /** Figures of a group of counted people: a unit's subtree, or its own level only. */
@@ -17,8 +16,10 @@ export interface Totals {
   nothingYet: number
   nothingYetShare: number
   grades: Record<Grade, number>
-  /** People done with each checklist item. */
-  itemsDone: Record<DutyKind, number>
+  /** People done with each checklist item (by item key; each person by her own unit's checklist). */
+  itemsDone: Record<string, number>
+  /** People whose checklist has each item (all of them, unless units below changed their checklists). */
+  itemsHeld: Record<string, number>
 }
 
 /** A unit's figures over its whole subtree, with its place among its sibling units. */
@@ -39,19 +40,20 @@ export interface UnitFigures extends Totals {
   ranked: number
 }
 
-export function totalsOf(
-  people: readonly PersonFigures[],
-  checklist: readonly ChecklistItem[] = DEFAULT_CHECKLIST,
-): Totals {
+export function totalsOf(people: readonly PersonFigures[]): Totals {
   const n = people.length
   const share = (k: number) => (n ? k / n : 0)
   const onTrack = people.filter((p) => p.onTrack).length
   const nothingYet = people.filter((p) => p.nothingYet).length
   const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>
   for (const p of people) grades[p.grade]++
-  const itemsDone = Object.fromEntries(
-    checklist.map((item) => [item.key, people.filter((p) => evaluateProgress(p.counts, [item])[0]!.done).length]),
-  ) as Record<DutyKind, number>
+  const itemsDone: Record<string, number> = Object.fromEntries(DEFAULT_CHECKLIST.map((i) => [i.key, 0]))
+  const itemsHeld: Record<string, number> = {}
+  for (const p of people)
+    for (const item of p.items) {
+      itemsDone[item.key] = (itemsDone[item.key] ?? 0) + (item.done ? 1 : 0)
+      itemsHeld[item.key] = (itemsHeld[item.key] ?? 0) + 1
+    }
   return {
     counted: n,
     executives: people.filter((p) => p.role === 'executive').length,
@@ -63,6 +65,7 @@ export function totalsOf(
     nothingYetShare: share(nothingYet),
     grades,
     itemsDone,
+    itemsHeld,
   }
 }
 
@@ -71,12 +74,7 @@ export function totalsOf(
  * counted in its subtree, in tree order (parents before children, siblings by name), ranked among its
  * siblings. Pure: the people come in with their figures; nothing is read here.
  */
-export function rollUp(
-  tree: OrgTree,
-  people: readonly PersonFigures[],
-  rootId?: string,
-  checklist: readonly ChecklistItem[] = DEFAULT_CHECKLIST,
-): UnitFigures[] {
+export function rollUp(tree: OrgTree, people: readonly PersonFigures[], rootId?: string): UnitFigures[] {
   const units = rootId ? tree.subtree(rootId) : tree.roots().flatMap((r) => tree.subtree(r.id))
   const inScope = new Set(units.map((u) => u.id))
   const below = new Map<string, PersonFigures[]>(units.map((u) => [u.id, []]))
@@ -96,7 +94,7 @@ export function rollUp(
     parentId: u.parentId,
     depth: tree.depth(u.id) - rootDepth,
     direct: direct.get(u.id) ?? 0,
-    ...totalsOf(below.get(u.id)!, checklist),
+    ...totalsOf(below.get(u.id)!),
     rank: null,
     ranked: 0,
   }))

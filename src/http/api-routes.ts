@@ -9,6 +9,7 @@ import { auditor, parse, requireAdmin, scopeResolver, type ApiDeps } from './api
 import { reportRoutes } from './report-routes'
 import { tokenRoutes } from './token-routes'
 import { memberRoutes } from './member-routes'
+import { checklistRoutes } from './checklist-routes'
 
 export type { ApiDeps } from './api-scope'
 
@@ -89,6 +90,7 @@ export function apiRoutes(deps: ApiDeps): Router {
   })
 
   memberRoutes(router, deps)
+  checklistRoutes(router, deps)
   reportRoutes(router, deps)
   tokenRoutes(router, deps)
   return router

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { LIMITS } from '../domain/vocabulary'
+import { checklistConfigSchema } from '../services/checklist-setting'
 
 /** Request bodies of the API: the routes validate with them and the OpenAPI document is generated from them. */
 export const reviewRuleBody = z
   .object({
     org: z.string().min(1).max(LIMITS.name).describe('单位名称'),
-    excellent: z.number().int().min(0).max(8).describe('items done for 优秀'),
-    pass: z.number().int().min(0).max(8).describe('items done for 合格'),
-    basic: z.number().int().min(0).max(8).describe('items done for 基本合格'),
+    excellent: z.number().int().min(0).max(30).describe('items done for 优秀 (of her own checklist)'),
+    pass: z.number().int().min(0).max(30).describe('items done for 合格'),
+    basic: z.number().int().min(0).max(30).describe('items done for 基本合格'),
   })
   .refine((r) => r.excellent >= r.pass && r.pass >= r.basic, 'thresholds must satisfy excellent >= pass >= basic')
 
@@ -24,6 +25,16 @@ export const countingBody = z.object({
     .max(LIMITS.name)
     .describe('单位名称: applies to this unit and the units below it without a setting of their own'),
   chairs: z.boolean().describe('count chairs who keep a checklist in the figures (default false)'),
+})
+
+/** A unit's own checklist (see domain/unit-checklist): `config: null` goes back to the inherited one. */
+export const checklistBody = z.object({
+  org: z
+    .string()
+    .min(1)
+    .max(LIMITS.name)
+    .describe('单位名称: applies to this unit and the units below it without a checklist of their own'),
+  config: checklistConfigSchema.nullable(),
 })
 
 /** An OpenAPI request body from a zod schema (JSON Schema 2020-12, which OpenAPI 3.1 uses as is). */

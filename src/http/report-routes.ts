@@ -35,6 +35,7 @@ function figuresJson(u: Totals & { name: string }, report: UnitReport) {
     nothingYetShare: round(u.nothingYetShare, 4),
     grades: u.grades,
     itemsDone: u.itemsDone,
+    itemsHeld: u.itemsHeld,
     rank: unit.rank ?? null,
     ranked: unit.ranked ?? 0,
   }

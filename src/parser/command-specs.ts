@@ -141,11 +141,19 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     word: '进度',
-    aliases: ['我的进度', '查询进度', '查进度', '进度查询', '看进度', '清单'],
+    aliases: ['我的进度', '查询进度', '查进度', '进度查询', '看进度'],
     type: 'progress',
     usage: '#进度 [去年|年份]',
     example: '#进度',
     summary: '查看本年度履职进度（#进度 去年 看上一年）',
+  },
+  {
+    word: '清单',
+    aliases: ['履职清单', '我的清单', '本单位清单'],
+    type: 'checklist',
+    usage: '#清单',
+    example: '#清单',
+    summary: '看本单位的履职清单：每一项的目标和怎么记',
   },
   {
     word: '撤销',

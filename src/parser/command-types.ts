@@ -25,6 +25,8 @@ export type Command =
   /** #改 3 李梅: the record numbered 3 now names 李梅 (or has this title). */
   | { type: 'correct'; number: number; subject: string }
   | { type: 'summary'; org?: string }
+  /** #清单: her unit's checklist, its targets and how each item is recorded. */
+  | { type: 'checklist' }
   /** `defaulted`: she named no audience, so it goes to executives' groups only (and the answer says so). */
   | { type: 'notice'; audience: Audience; content: string; defaulted?: true }
   /** A notice acknowledged: the newest that reached her, the one with this number, or last week's. */

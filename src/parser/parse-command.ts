@@ -124,6 +124,8 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
     }
     case 'unbound':
       return ok({ type: 'unbound' })
+    case 'checklist':
+      return ok({ type: 'checklist' })
     case 'unbind':
     case 'bindCode': {
       const [name, ...unit] = words

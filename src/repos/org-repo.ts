@@ -104,7 +104,10 @@ export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: num
   }
 
   async function setSetting(id: string, key: keyof OrgSettings, value: unknown): Promise<void> {
-    await Org.updateOne({ _id: oid(id) }, { $set: { [`settings.${key}`]: value } })
+    // undefined: the unit goes back to what it inherits (the setting is removed, not stored as null).
+    const update =
+      value === undefined ? { $unset: { [`settings.${key}`]: '' } } : { $set: { [`settings.${key}`]: value } }
+    await Org.updateOne({ _id: oid(id) }, update)
     invalidate()
   }
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { Models } from './models'
 import type { LedgerEventDoc } from './documents'
 import type { Progress } from '../domain/entities'
@@ -378,8 +379,9 @@ function ignoreDuplicate(err: unknown): void {
   if (!isDuplicateKey(err)) throw err
 }
 
+/** Equal counts, the added items' nested ones included (key order does not matter). */
 function sameCounts(a: ProgressCounts, b: ProgressCounts): boolean {
-  return (Object.keys(b) as (keyof ProgressCounts)[]).every((k) => a[k] === b[k])
+  return isDeepStrictEqual(a, b)
 }
 
 export type ProgressRepo = ReturnType<typeof createProgressRepo>

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs'
-import { DEFAULT_CHECKLIST } from '../domain/checklist'
+import type { ChecklistItem } from '../domain/checklist'
+import { countOf } from '../domain/progress'
+import { checklistFor, checklistUnion } from '../domain/unit-checklist'
 import { GRADES } from '../domain/review-grade'
 import { countedNoun } from '../domain/counted'
 import type { PersonFigures } from '../domain/person-figures'
@@ -8,22 +10,29 @@ import { sheetName } from './sheet-name'
 
 export { sheetName } from './sheet-name'
 
-const HEADERS = [
-  '姓名',
-  '单位',
-  ...DEFAULT_CHECKLIST.map((i) => i.label),
-  '妇情日记',
-  '需求未办结',
-  '需求已办结',
-  '完成项数',
-  '考核等级',
-]
-
-function rowValues(p: PersonFigures, org: string): (string | number)[] {
+/** Columns for a checklist: its items (in its order), then diary, needs, done and grade. */
+function headers(items: readonly ChecklistItem[]): string[] {
   return [
-    p.name,
+    '姓名',
+    '单位',
+    ...items.map((i) => i.label),
+    '其中名单外代表',
+    '妇情日记',
+    '需求未办结',
+    '需求已办结',
+    '完成项数',
+    '考核等级',
+  ]
+}
+
+/** A person's row under these columns; an item her own checklist does not have is left blank. */
+function rowValues(p: PersonFigures, org: string, items: readonly ChecklistItem[]): (string | number)[] {
+  const hers = new Set(p.items.map((i) => i.key))
+  return [
+    p.displayName,
     org,
-    ...DEFAULT_CHECKLIST.map((i) => p.counts[i.key]),
+    ...items.map((i) => (hers.has(i.key) ? countOf(p.counts, i) : '')),
+    p.counts.unlisted ?? 0,
     p.counts.diary,
     p.counts.needsOpen,
     p.counts.needsResolved,
@@ -84,9 +93,11 @@ export async function reviewWorkbook(report: UnitReport): Promise<Buffer> {
   for (const u of report.units) {
     const people = byOrg.get(u.orgId)
     if (!people?.length) continue
+    // Each unit's sheet has the columns of its own checklist (units with different checklists differ).
+    const items = checklistFor(report.tree, u.orgId)
     const sheet = wb.addWorksheet(sheetName(u.name, used))
-    sheet.addRow(HEADERS).font = { bold: true }
-    for (const p of people) sheet.addRow(rowValues(p, u.name))
+    sheet.addRow(headers(items)).font = { bold: true }
+    for (const p of people) sheet.addRow(rowValues(p, u.name, items))
     sheet.columns.forEach((c) => (c.width = 12))
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
@@ -105,7 +116,8 @@ export const csvCell = (v: string | number) => {
 
 /** One row per counted person (UTF-8 with BOM, so Excel opens the Chinese headers correctly). */
 export function reviewCsv(report: Pick<UnitReport, 'people' | 'tree'>): string {
-  const rows = report.people.map((p) => rowValues(p, report.tree.get(p.orgId)?.name ?? ''))
-  const lines = [HEADERS, ...rows].map((r) => r.map(csvCell).join(','))
+  const items = checklistUnion(report.tree, new Set(report.people.map((p) => p.orgId)))
+  const rows = report.people.map((p) => rowValues(p, report.tree.get(p.orgId)?.name ?? '', items))
+  const lines = [headers(items), ...rows].map((r) => r.map(csvCell).join(','))
   return '\ufeff' + lines.join('\r\n') + '\r\n'
 }

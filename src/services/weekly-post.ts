@@ -1,3 +1,4 @@
+import { checklistFor } from '../domain/unit-checklist'
 import type { UnitReport } from '../domain/compose-unit-report'
 import { countedLabel, countedNoun } from '../domain/counted'
 import { formatAverage, formatShare } from '../domain/format-figures'
@@ -21,7 +22,6 @@ export interface WeeklyPost {
   view: WeeklyView
 }
 
-const TOTAL = 8
 const byDone = (a: PersonFigures, b: PersonFigures) =>
   b.done - a.done || a.displayName.localeCompare(b.displayName, 'zh')
 
@@ -40,11 +40,15 @@ function peopleBars(people: readonly PersonFigures[]): { bars: Bar[]; note?: str
 }
 
 /** One bar per sub-unit (and its own level first), at most MAX_BARS: the lowest-ranked when there are more. */
-function unitBars(view: Extract<WeeklyView, { kind: 'units' }>, expected: number): { bars: Bar[]; note?: string } {
+function unitBars(
+  view: Extract<WeeklyView, { kind: 'units' }>,
+  expected: number,
+  total: number,
+): { bars: Bar[]; note?: string } {
   const bar = (label: string, t: Totals): Bar => ({
     label,
     value: t.averageDone,
-    max: TOTAL,
+    max: total,
     ok: t.averageDone >= expected,
     valueText: `${formatAverage(t.averageDone, t.counted)} 项 · 正常 ${formatShare(t.onTrackShare, t.counted)}`,
   })
@@ -69,6 +73,8 @@ export function composeWeeklyPost(
 ): WeeklyPost {
   const view = weeklyView(report, orgId)
   const unit = view.unit
+  // Items of this unit's own checklist (a unit may set targets, switch items off or add some).
+  const total = checklistFor(report.tree, orgId).length
   const text = formatWeeklyPost({
     orgName: unit.name,
     year: report.year,
@@ -76,10 +82,10 @@ export function composeWeeklyPost(
     view,
     lastWeekAverage: options.lastWeekAverage,
     onDuty: options.onDuty,
-    total: TOTAL,
+    total,
   })
-  const expected = expectedDone(asOfDay(report.year, options.today), TOTAL)
-  const { bars, note } = view.kind === 'people' ? peopleBars(view.people) : unitBars(view, expected)
+  const expected = expectedDone(asOfDay(report.year, options.today), total)
+  const { bars, note } = view.kind === 'people' ? peopleBars(view.people) : unitBars(view, expected, total)
   const scope = view.kind === 'people' ? countedLabel(unit) : `含下级共${countedLabel(unit)}`
   const chart = renderProgressChart({
     title: `${unit.name} ${countedNoun(unit)}履职进度`,

@@ -60,7 +60,9 @@ function orgRepo(): OrgRepo {
     children: async (id) => [...orgs.values()].filter((o) => o.parentId === id).sort(byName),
     setSetting: async (id, key, value) => {
       const org = orgs.get(id)
-      if (org) org.settings = { ...org.settings, [key]: value }
+      if (!org) return
+      const { [key]: _old, ...rest } = org.settings
+      org.settings = value === undefined ? rest : { ...rest, [key]: value }
     },
     setRotation: async (id, rotation) => {
       const org = orgs.get(id)

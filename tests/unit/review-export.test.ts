@@ -41,7 +41,8 @@ describe('reviewCsv', () => {
 
   it('leaves ordinary names and counts alone', () => {
     const csv = reviewCsv(rows('刘翠花'))
-    expect(csv.split('\r\n')[1]).toBe('刘翠花,樊城区,0,0,0,0,0,0,0,0,0,0,0,0,不合格')
+    // Eight items, 名单外代表, diary, two needs, items done, grade.
+    expect(csv.split('\r\n')[1]).toBe('刘翠花,樊城区,0,0,0,0,0,0,0,0,0,0,0,0,0,不合格')
   })
 })
 

@@ -47,6 +47,7 @@ describe('routes', () => {
       notice: true,
       ack: true,
       bind: true,
+      checklist: true,
       unbound: true,
       unbind: true,
       bindCode: true,

@@ -1,0 +1,101 @@
+import {
+  DEFAULT_CHECKLIST,
+  DUTY_KINDS,
+  isDutyKind,
+  type ChecklistItem,
+  type CountRule,
+  type DutyKind,
+} from './checklist'
+import { nearestSetting, type OrgTree } from './org-tree'
+
+/** An item a federation adds to its checklist: 参加议事会 (#议事, meetings), 下基层 (days), 联系单位 (五个一). */
+export interface AddedItem {
+  /** Stable key, stored with each record: letters, digits, hyphens (e.g. "meetings"). */
+  key: string
+  label: string
+  /** Command words: "#议事 村妇联议事会". */
+  words: string[]
+  rule: CountRule
+  min: number
+  max?: number
+}
+
+/**
+ * A unit's own checklist, set by its admins: targets of the default items changed, some switched off,
+ * items added. Units below use it unless they set their own (the nearest setting up the chain wins,
+ * whole): a township uses its county's.
+ */
+export interface ChecklistConfig {
+  targets?: Partial<Record<DutyKind, { min: number; max?: number }>>
+  off?: DutyKind[]
+  added?: AddedItem[]
+}
+
+export function checklistOf(config: ChecklistConfig | undefined): ChecklistItem[] {
+  if (!config) return [...DEFAULT_CHECKLIST]
+  const off = new Set(config.off ?? [])
+  const items: ChecklistItem[] = DEFAULT_CHECKLIST.filter((i) => !off.has(i.key as DutyKind)).map((i) => {
+    const target = config.targets?.[i.key as DutyKind]
+    return target ? { ...i, min: target.min, max: target.max } : i
+  })
+  for (const a of config.added ?? [])
+    items.push({
+      key: a.key,
+      label: a.label,
+      min: a.min,
+      max: a.max,
+      rule: a.rule,
+      distinct: a.rule === 'distinct',
+      words: a.words,
+    })
+  return items
+}
+
+/** The checklist of someone in this unit: the nearest unit up her chain that set one, else the default. */
+export function checklistFor(tree: OrgTree, orgId: string): ChecklistItem[] {
+  return checklistOf(nearestSetting(tree, orgId, 'checklist'))
+}
+
+/**
+ * Every item any of these units' checklists has: the eight default ones first (in their order, with the
+ * first unit's targets where it sets them), then added ones in the order met. For lists over a subtree
+ * whose units differ: the CSV export, #汇总.
+ */
+export function checklistUnion(tree: OrgTree, orgIds: Iterable<string>): ChecklistItem[] {
+  const found = new Map<string, ChecklistItem>()
+  for (const id of orgIds) for (const i of checklistFor(tree, id)) if (!found.has(i.key)) found.set(i.key, i)
+  if (!found.size) return [...DEFAULT_CHECKLIST]
+  const defaults = DEFAULT_CHECKLIST.flatMap((d) => (found.has(d.key) ? [found.get(d.key)!] : []))
+  return [...defaults, ...[...found.values()].filter((i) => !isDutyKind(i.key))]
+}
+
+/** The added item these command words mean (exactly, or glued to what follows: "#议事村妇联议事会"). */
+export function addedItemFor(
+  checklist: readonly ChecklistItem[],
+  word: string,
+): { item: ChecklistItem; rest: string } | undefined {
+  for (const item of checklist)
+    for (const w of [...(item.words ?? [])].sort((a, b) => b.length - a.length))
+      if (word === w || word.startsWith(w)) return { item, rest: word.slice(w.length) }
+  return undefined
+}
+
+/** What is wrong with a checklist an admin sends, in Chinese, or undefined when it is fine. */
+export function checklistProblem(config: ChecklistConfig): string | undefined {
+  for (const [key, t] of Object.entries(config.targets ?? {})) {
+    if (!(DUTY_KINDS as readonly string[]).includes(key)) return `没有“${key}”这一项`
+    if (t!.max !== undefined && t!.max < t!.min) return '目标上限不能小于下限'
+  }
+  const keys = new Set<string>()
+  const words = new Set<string>()
+  for (const a of config.added ?? []) {
+    if ((DUTY_KINDS as readonly string[]).includes(a.key) || keys.has(a.key)) return `项目代号“${a.key}”重复`
+    keys.add(a.key)
+    if (a.max !== undefined && a.max < a.min) return `“${a.label}”的目标上限不能小于下限`
+    for (const w of a.words) {
+      if (words.has(w)) return `命令词“${w}”重复`
+      words.add(w)
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { DUTY_KINDS } from '../domain/checklist'
+import { checklistProblem, type ChecklistConfig } from '../domain/unit-checklist'
+import { COMMAND_SPECS, findSpec } from '../parser/command-specs'
+
+const target = z.object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365).optional() })
+const dutyKind = z.enum(DUTY_KINDS)
+
+/** The shape of a unit's own checklist, as the API (PUT /checklist) and the scenario runner accept it. */
+export const checklistConfigSchema = z.strictObject({
+  targets: z
+    .partialRecord(dutyKind, target)
+    .optional()
+    .describe('new targets of default items, e.g. representatives {min:3,max:5}'),
+  off: z.array(dutyKind).max(8).optional().describe('default items switched off'),
+  added: z
+    .array(
+      z.strictObject({
+        key: z
+          .string()
+          .regex(/^[a-z][a-z0-9-]{1,30}$/)
+          .describe('stable code stored with each record'),
+        label: z.string().min(2).max(20).describe('e.g. 参加议事会'),
+        words: z
+          .array(z.string().regex(/^[\u4e00-\u9fffA-Za-z]{1,8}$/))
+          .min(1)
+          .max(5)
+          .describe('command words, e.g. 议事'),
+        rule: z.enum(['entries', 'distinct', 'days']).describe('count entries, distinct names, or distinct days'),
+        min: z.number().int().min(1).max(365),
+        max: z.number().int().min(1).max(365).optional(),
+      }),
+    )
+    .max(12)
+    .optional(),
+})
+
+/**
+ * Why a checklist cannot be set, in Chinese (the admin reads it), or undefined: the rules of the
+ * domain, and no added item's command word may be one of the bot's own commands or their aliases.
+ */
+export function checklistRefusal(config: ChecklistConfig): string | undefined {
+  const problem = checklistProblem(config)
+  if (problem) return problem
+  const clash = config.added
+    ?.flatMap((a) => a.words)
+    .find((w) => findSpec(w) || COMMAND_SPECS.some((s) => s.word === w))
+  return clash ? `命令词“${clash}”已被机器人自己的命令占用` : undefined
+}
