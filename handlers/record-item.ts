@@ -107,7 +107,17 @@ export async function recordAdded(
   )
   ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
   const lines = [`✏️ 已记录：${labelWithSubject(input.item.label, subject)}（${describeDate(input.date, ctx.today)}）`]
-  return [...lines, ...(await standingLines(ctx, member, input.item.key, recorded.counts, input.date, false))]
+  // Counted by names or by days: the same name, or a second record of one day, counts once.
+  const date = formatDate(input.date)
+  const others = recorded.items.filter((i) => i.kind === 'added' && i.item === input.item.key && i.id !== key)
+  const repeat =
+    (input.item.rule === 'distinct' && others.some((i) => i.key === subjectKey(subject))) ||
+    (input.item.rule === 'days' && others.some((i) => i.date === date))
+  if (repeat)
+    lines.push(
+      input.item.rule === 'days' ? '这一天已记过，仍按 1 天计算。' : `「${subject}」今年已记过，仍按 1 个计算。`,
+    )
+  return [...lines, ...(await standingLines(ctx, member, input.item.key, recorded.counts, input.date, repeat))]
 }
 
 /** A women's-situation diary entry; its text is not echoed into the group. */

@@ -1,6 +1,7 @@
 import { Router, type IntentContext } from './composer'
 import { adminOnly, claimFirst, inGroup, notInConstituentGroup, recorder, registered, role } from './guards'
 import { whereAndWho } from './where-and-who'
+import { addedItemCommands } from './added-item-handler'
 import { handleDuty } from './duty-handler'
 import { handleDiary } from './diary-handler'
 import { handleNeed, handleResolveNeed } from './needs-handler'
@@ -26,7 +27,7 @@ import { AlreadyHandled, UserError } from './user-error'
  */
 export function createRoutes(): Router {
   const router: Router = new Router()
-    .use(whereAndWho)
+    .use(whereAndWho, addedItemCommands)
     .on('duty', recorder, handleDuty)
     .on('diary', recorder, handleDiary)
     .on('need', recorder, handleNeed)

@@ -12,14 +12,6 @@ import { resolveDate } from '../src/domain/resolve-date'
 import { knownNames } from './known-names'
 import { resolveSubject } from '../src/nl/resolve-subject'
 import { describeAction } from './actions'
-import { addedItemFor } from '../src/domain/unit-checklist'
-import { herChecklist } from './her-checklist'
-import { recordAdded } from './record-item'
-import { dateInDetail, extractDate } from '../src/parser/parse-date'
-import { hasChecklist } from '../src/domain/entities'
-import { REFUSALS } from './messages'
-import { UserError } from './user-error'
-import { LIMITS } from '../src/domain/vocabulary'
 import type { Action } from '../src/domain/proposal'
 
 /**
@@ -29,7 +21,6 @@ import type { Action } from '../src/domain/proposal'
  */
 export const handleUnknownCommand: Handler<'unknownCommand'> = async (ctx) => {
   const { word, rest } = ctx.intent
-  if (await recordedAsAdded(ctx)) return
   for (const spec of closestCommands(word)) {
     const line = `#${spec.word}${rest ? ' ' + rest : ''}`
     const parsed = parseCommand(line, { botName: ctx.deps.botName, requireHash: true })
@@ -74,31 +65,4 @@ async function actionsOf(ctx: Parameters<typeof handleUnknownCommand>[0], cmd: C
     const kind = 'open' in r ? cmd.kind : r.kind
     return actionOf({ kind, subject, date, text: i === 0 ? (cmd.detail ?? '') : '' })
   })
-}
-
-/**
- * "#议事 村妇联议事会 昨天": a command word of an item her federation added to its checklist. Recorded at
- * once, like the eight items' commands; false when the word is none of her checklist's.
- */
-async function recordedAsAdded(ctx: Parameters<typeof handleUnknownCommand>[0]): Promise<boolean> {
-  const member = ctx.sender
-  if (!member || !hasChecklist(member)) return false
-  const found = addedItemFor(await herChecklist(ctx, member.orgId), ctx.intent.word)
-  if (!found) return false
-  if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw REFUSALS.privacy()
-  const words = [found.rest, ...ctx.intent.rest.split(/\s+/)].filter((w) => w !== '')
-  const dated = extractDate(words)
-  if (dated === 'invalid') throw new UserError('badDate', '日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。')
-  const inside = dated.date ? undefined : dateInDetail(dated.words)
-  if (inside === 'invalid') throw new UserError('badDate', '日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。')
-  const when = resolveDate(dated.date ?? inside, ctx.today)
-  if (!when.ok) throw new UserError('badDate', when.message)
-  const subject = dated.words.join(' ').slice(0, LIMITS.title)
-  const word = found.item.words![0]!
-  if (found.item.rule === 'distinct' && !subject)
-    throw new UserError('missingArgument', `请写上名称，例如 #${word} 名称 [日期]`)
-  await ctx.reply(
-    (await recordAdded(ctx, member, { item: found.item, subject, date: when.date }, ctx.recordId())).join('\n'),
-  )
-  return true
 }

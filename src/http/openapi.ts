@@ -1,4 +1,4 @@
-import { countingBody, jsonBody, reviewRuleBody, tokenBody } from './api-schemas'
+import { checklistBody, countingBody, jsonBody, reviewRuleBody, tokenBody } from './api-schemas'
 
 /** The admin API described for its users' tools (OpenAPI 3.1); request bodies come from the routes' zod schemas. */
 export function openApiDocument() {
@@ -33,7 +33,7 @@ export function openApiDocument() {
       '/api/v1/progress': {
         get: {
           summary:
-            'One entry per person counted (executives; chairs where their federation counts them) with the checklist counts, done, grade (her own unit’s rule), onTrack and nothingYet',
+            'One entry per person counted (executives; chairs where their federation counts them) with the checklist counts, done, total and items (her own unit’s checklist), grade (her own unit’s rule), onTrack and nothingYet',
           parameters: yearOrg,
           responses: { '200': json('Rows'), ...errors },
         },
@@ -41,7 +41,7 @@ export function openApiDocument() {
       '/api/v1/summary': {
         get: {
           summary:
-            '{ year, unit, units }: the unit asked about (or the whole scope) and every unit of its subtree, parents first, each with the figures of its whole subtree (counted, executives, chairs, direct, averageDone, onTrack(Share), nothingYet(Share), grades, itemsDone) and its rank among its sibling units by average items; behind and nothingYet: the people the weekly post names (everyone of a village or township, else its own level: named)',
+            '{ year, unit, units }: the unit asked about (or the whole scope) and every unit of its subtree, parents first, each with the figures of its whole subtree (counted, executives, chairs, direct, averageDone, onTrack(Share), nothingYet(Share), grades, itemsDone, itemsHeld: people whose checklist has the item) and its rank among its sibling units by average items; behind and nothingYet: the people the weekly post names (everyone of a village or township, else its own level: named)',
           parameters: yearOrg,
           responses: { '200': json('Units'), ...errors },
         },
@@ -68,6 +68,20 @@ export function openApiDocument() {
         put: {
           summary: 'Admin: whether chairs who keep a checklist are counted in this unit and those below it',
           requestBody: jsonBody(countingBody),
+          responses: { '200': json('Saved'), '413': json('Body too large'), ...errors },
+        },
+      },
+      '/api/v1/checklist': {
+        get: {
+          summary:
+            'The checklist that applies to a unit (?org=, default: the scope’s top unit): { org, setBy (the unit that set it, or null: the default), config, items: [{ key, label, min, max, rule, words }] }',
+          parameters: [{ name: 'org', in: 'query', required: false, schema: { type: 'string' } }],
+          responses: { '200': json('Checklist'), ...errors },
+        },
+        put: {
+          summary:
+            'Admin: a unit’s own checklist, refused with 400 and the reason in Chinese when invalid (targets of default items, items switched off, items added with command words, a counting rule and a target); units below inherit it unless they set theirs; config null: inherit again',
+          requestBody: jsonBody(checklistBody),
           responses: { '200': json('Saved'), '413': json('Body too large'), ...errors },
         },
       },

@@ -77,10 +77,20 @@ export function reportRoutes(router: Router, deps: ApiDeps): void {
       org: r.tree.get(p.orgId)?.name ?? '',
       role: p.role,
       done: p.done,
+      total: p.total,
       grade: p.grade,
       onTrack: p.onTrack,
       nothingYet: p.nothingYet,
       ...p.counts,
+      // Her own unit's checklist, item by item (targets and added items as her unit set them).
+      items: p.items.map((i) => ({
+        key: i.key,
+        label: i.label,
+        count: i.count,
+        min: i.min,
+        max: i.max ?? null,
+        done: i.done,
+      })),
     }))
   })
 

@@ -95,6 +95,42 @@ describe('npm run simulate', () => {
     expect(lines.some((l) => l.to === '秀英🌸' && l.text.includes('管理员已确认：您是白庙村的张秀英'))).toBe(true)
   })
 
+  it('plays a county’s own checklist end to end: #议事 counted below it, the default eight in a sibling county', async () => {
+    const { code, stdout } = await simulate(['--script', join(root, 'examples', 'custom-checklist.jsonl'), '--summary'])
+    expect(code).toBe(0)
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const to = (name: string) => lines.filter((l) => l.to === name).map((l) => l.text as string)
+    expect(to('王兰')[0]).toContain('📋 新集村的履职清单（襄州区设定，共 10 项）')
+    expect(to('王兰').at(-1)).toContain('⬜ 参加议事会 2/4')
+    expect(to('王兰').at(-1)).toContain('✅ 联系妇女代表 3/3–5')
+    expect(to('李芳').at(-1)).toContain('⬜ 联系妇女代表 1/5–7')
+    expect(to('李芳').at(-1)).toContain('已完成 0/8 项')
+    expect(to('省主席').at(-1)).toContain('· 参加议事会 0/1 人完成（0%）')
+    const weekly = lines.filter((l) => l.file === 'progress.png').map((l) => l.text as string)
+    expect(weekly.find((t) => t.includes('新集村'))).toContain('平均完成 1.0/10 项')
+    expect(weekly.find((t) => t.includes('白庙村'))).toContain('平均完成 0.0/8 项')
+    const summary = lines.at(-1).summary
+    expect(summary['王兰']).toMatchObject({
+      representatives: 3,
+      added: { meetings: { entries: 2 }, grassroots: { days: 1 } },
+    })
+  }, 60_000)
+
+  it('refuses a checklist line whose command word is one of the bot’s own, naming the line', async () => {
+    const line = JSON.stringify({
+      checklist: {
+        org: '襄州区',
+        config: { added: [{ key: 'meetings', label: '参加议事会', words: ['联系'], rule: 'entries', min: 4 }] },
+      },
+    })
+    const { code, stderr } = await simulate(['--script', script(['{"at":"2026-11-16T09:00:00+08:00"}', line])])
+    expect(code).toBe(2)
+    expect(stderr).toContain('line 2')
+  }, 60_000)
+
   it('stops with exit status 2 and names the line of a malformed script, printing nothing', async () => {
     const file = script(['{"at":"2026-11-16T09:00:00+08:00"}', '// fine', '{"room":"群","from":"张三"}'])
     const { code, stdout, stderr } = await simulate(['--script', file])
