@@ -24,7 +24,12 @@ const XIANGZHOU = {
   added: [{ key: 'meetings', label: '参加议事会', words: ['议事'], rule: 'entries', min: 4 }],
 }
 
-async function call(method: string, path: string, body?: unknown, token = ADMIN) {
+async function call<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+  token = ADMIN,
+): Promise<{ status: number; data: T }> {
   const res = await fetch(server.base + path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -36,7 +41,7 @@ async function call(method: string, path: string, body?: unknown, token = ADMIN)
     : type.includes('text')
       ? await res.text()
       : Buffer.from(await res.arrayBuffer())
-  return { status: res.status, data }
+  return { status: res.status, data: data as T }
 }
 
 async function say(from: string, text: string, room?: string): Promise<string> {
@@ -95,10 +100,10 @@ describe('a county’s own checklist, honoured everywhere', () => {
     })
     expect(clash).toMatchObject({ status: 400 })
     expect(JSON.stringify(clash.data)).toContain('命令词“联系”已被机器人自己的命令占用')
-    const saved = await call('PUT', '/api/v1/checklist', { org: '襄州区', config: XIANGZHOU })
+    const saved = await call<{ items: unknown[] }>('PUT', '/api/v1/checklist', { org: '襄州区', config: XIANGZHOU })
     expect(saved.status).toBe(200)
     expect(saved.data.items).toHaveLength(9)
-    const village = await call('GET', '/api/v1/checklist?org=新集村')
+    const village = await call<{ items: Record<string, unknown>[] }>('GET', '/api/v1/checklist?org=新集村')
     expect(village.data).toMatchObject({ org: '新集村', setBy: '襄州区' })
     expect(village.data.items[0]).toMatchObject({ key: 'representatives', min: 3, max: 5 })
     expect((await call('GET', '/api/v1/checklist?org=白庙村')).data).toMatchObject({ setBy: null, config: null })
@@ -129,7 +134,7 @@ describe('a county’s own checklist, honoured everywhere', () => {
   })
 
   it('gives the same figures and grade in the progress API, the workbook and the CSV', async () => {
-    const rows = (await call('GET', '/api/v1/progress?year=2026')).data as {
+    const rows = (await call<unknown>('GET', '/api/v1/progress?year=2026')).data as {
       name: string
       done: number
       total: number
@@ -145,7 +150,7 @@ describe('a county’s own checklist, honoured everywhere', () => {
     expect(li).toMatchObject({ done: 4, total: 8, grade: '基本合格' })
 
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await call('GET', '/api/v1/review/2026.xlsx')).data as Buffer)
+    await wb.xlsx.load((await call<ArrayBuffer>('GET', '/api/v1/review/2026.xlsx')).data)
     const sheetRows = (name: string) => {
       const out: unknown[][] = []
       wb.getWorksheet(name)!.eachRow((r) => out.push((r.values as unknown[]).slice(1)))
@@ -160,7 +165,7 @@ describe('a county’s own checklist, honoured everywhere', () => {
     expect(siblingHead).not.toContain('参加议事会')
     expect(siblingRow![siblingHead!.indexOf('考核等级')]).toBe('基本合格')
 
-    const csv = (await call('GET', '/api/v1/review/2026.csv')).data as string
+    const csv = (await call<string>('GET', '/api/v1/review/2026.csv')).data
     const lines = csv
       .replace(/^\ufeff/, '')
       .trim()
