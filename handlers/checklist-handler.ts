@@ -1,16 +1,10 @@
-import { COMMAND_SPECS } from '../src/parser/command-specs'
+import { recordCommandOf } from '../src/parser/command-specs'
 import type { ChecklistItem } from '../src/domain/checklist'
 import type { Handler } from './composer'
 import { senderOf } from './guards'
 import { herChecklist } from './her-checklist'
 
 const RULES = { entries: '按次数', distinct: '按不同的人或单位', days: '按天数' } as const
-
-/** How an item is recorded: its command word (the eight items') or its own (an added item's). */
-function commandOf(item: ChecklistItem): string {
-  const word = item.words?.[0] ?? COMMAND_SPECS.find((s) => s.duty === item.key)?.word
-  return word ? `#${word}` : ''
-}
 
 const target = (i: ChecklistItem) => (i.max ? `${i.min}–${i.max}` : `${i.min}`)
 
@@ -23,7 +17,9 @@ export const handleChecklist: Handler<'checklist'> = async (ctx) => {
   const own = tree.get(member.orgId)?.name ?? '本单位'
   const lines = [
     `📋 ${own}的履职清单（${setBy ? `${setBy.name}设定` : '默认'}，共 ${items.length} 项）：`,
-    ...items.map((i, n) => `${n + 1}. ${i.label}：目标 ${target(i)}（${RULES[i.rule]}），记录用 ${commandOf(i)}`),
+    ...items.map(
+      (i, n) => `${n + 1}. ${i.label}：目标 ${target(i)}（${RULES[i.rule]}），记录用 ${recordCommandOf(i) ?? ''}`,
+    ),
     '另有每周的妇情日记（#日记）和妇女需求台账（#需求）。',
   ]
   await ctx.reply(lines.join('\n'))

@@ -5,6 +5,7 @@ import { readJson } from './read-json'
 import { checklistBody } from './api-schemas'
 import { checklistFor, type ChecklistConfig } from '../domain/unit-checklist'
 import { checklistRefusal } from '../services/checklist-setting'
+import { recordCommandOf } from '../parser/command-specs'
 import { LIMITS } from '../domain/vocabulary'
 import { auditor, parse, requireAdmin, scopeResolver, type ApiDeps } from './api-scope'
 
@@ -29,7 +30,7 @@ export function checklistRoutes(router: Router, deps: ApiDeps): void {
       org: tree.get(unitId)?.name,
       setBy: setBy?.name ?? null,
       config: setBy?.settings.checklist ?? null,
-      items: checklistFor(tree, unitId),
+      items: checklistFor(tree, unitId).map((i) => ({ ...i, command: recordCommandOf(i) })),
     }
   })
 

@@ -34,6 +34,7 @@ const page = (name: string) => readFileSync(join(__dirname, 'pages', name), 'utf
 const ASSETS: Record<string, string> = {
   'dashboard.js': 'application/javascript',
   'dashboard-admin.js': 'application/javascript',
+  'dashboard-checklist.js': 'application/javascript',
   'dashboard.css': 'text/css',
   'simulator.js': 'application/javascript',
   'simulator.css': 'text/css',

@@ -11,6 +11,8 @@ import { toLocal } from '../domain/zoned-time'
 import { weeklyView, whoIsBehind } from '../domain/weekly-view'
 import type { PersonFigures } from '../domain/person-figures'
 import { LIMITS } from '../domain/vocabulary'
+import { DEFAULT_CHECKLIST } from '../domain/checklist'
+import { checklistFor } from '../domain/unit-checklist'
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100)
 const orgSchema = z.string().trim().min(1).max(LIMITS.name).optional()
@@ -36,9 +38,15 @@ function figuresJson(u: Totals & { name: string }, report: UnitReport) {
     grades: u.grades,
     itemsDone: u.itemsDone,
     itemsHeld: u.itemsHeld,
+    // Items of this unit's own checklist (units below may differ; see itemsHeld).
+    checklistSize: checklistSizeOf(report, unit.orgId ?? report.rootId),
     rank: unit.rank ?? null,
     ranked: unit.ranked ?? 0,
   }
+}
+
+function checklistSizeOf(report: UnitReport, orgId: string | undefined): number {
+  return orgId ? checklistFor(report.tree, orgId).length : DEFAULT_CHECKLIST.length
 }
 
 /** People a leader should look at, as the weekly post names them: everyone of a village or township, else its own level. */
@@ -48,7 +56,12 @@ function whoToName(r: UnitReport) {
   if (!focus || !r.unit(focus)) return { named: null, behind: [], nothingYet: [] }
   const view = weeklyView(r, focus)
   const { behind, nothing } = whoIsBehind(view.kind === 'people' ? view.people : view.direct)
-  const person = (p: PersonFigures) => ({ name: p.displayName, org: r.tree.get(p.orgId)?.name ?? '', done: p.done })
+  const person = (p: PersonFigures) => ({
+    name: p.displayName,
+    org: r.tree.get(p.orgId)?.name ?? '',
+    done: p.done,
+    total: p.total,
+  })
   return {
     named: view.kind === 'people' ? 'everyone' : 'ownLevel',
     behind: behind.slice(0, NAMED_MAX).map(person),

@@ -287,3 +287,9 @@ export function matchCommandWord(head: string): { spec: CommandSpec; rest: strin
   }
   return undefined
 }
+
+/** How an item of a checklist is recorded: its own command word (an added item) or the eight items' (#联系). */
+export function recordCommandOf(item: { key: string; words?: readonly string[] }): string | undefined {
+  const word = item.words?.[0] ?? COMMAND_SPECS.find((s) => s.duty === item.key)?.word
+  return word ? `#${word}` : undefined
+}

@@ -174,3 +174,53 @@ describe('an admin', () => {
     await page.close()
   }, 60_000)
 })
+
+describe('an admin’s checklist', () => {
+  it('sets her district’s own checklist on a phone, sees it counted, is told why a clashing word is refused, and goes back', async () => {
+    const page = await open(tokens.admin!, PHONE)
+    await page.locator('#checklist li').first().waitFor({ timeout: 15_000 })
+    expect(await page.locator('#checklist-note').textContent()).toBe('（樊城区：默认清单，共 8 项）')
+    const reps = page.locator('#checklist-defaults tr[data-key=representatives]')
+    await reps.locator('[name=min]').fill('3')
+    await reps.locator('[name=max]').fill('5')
+    await page.locator('#checklist-defaults tr[data-key=onlineGroup] [name=on]').uncheck()
+    await page.click('#checklist-add')
+    const added = page.locator('#checklist-added .added-item').last()
+    await added.locator('[name=label]').fill('参加议事会')
+    await added.locator('[name=words]').fill('联系')
+    await added.locator('[name=min]').fill('4')
+    await page.click('#checklist-save')
+    await page
+      .locator('#error', { hasText: '清单没有保存：命令词“联系”已被机器人自己的命令占用' })
+      .waitFor({ timeout: 15_000 })
+
+    await added.locator('[name=words]').fill('议事')
+    await page.click('#checklist-save')
+    await page.locator('#checklist-saved', { hasText: '已保存樊城区的清单。' }).waitFor({ timeout: 15_000 })
+    expect(await page.locator('#checklist-note').textContent()).toBe('（樊城区：樊城区设定，共 8 项）')
+    const items = await page.locator('#checklist li').allTextContents()
+    expect(items[0]).toBe('联系妇女代表：目标 3–5（按不同名称），记录用 #联系')
+    expect(items.join()).not.toContain('建立正能量网群')
+    expect(items.at(-1)).toBe('参加议事会：目标 4（按次数），记录用 #议事')
+    const api = await fetch(`${app.base}/api/v1/checklist?org=太平店镇`, {
+      headers: { authorization: `Bearer ${tokens.admin}` },
+    })
+    expect(await api.json()).toMatchObject({
+      setBy: '樊城区',
+      items: expect.arrayContaining([expect.objectContaining({ key: 'item-1', words: ['议事'] })]),
+    })
+    // The figures follow: her district's people are now counted out of 8 items of its own checklist.
+    await page.reload()
+    // Attached, not visible: a phone shows only items done and the grade per person.
+    await page.locator('#table th', { hasText: '参加议事会' }).waitFor({ state: 'attached', timeout: 15_000 })
+    expect((await cards(page))[1]).toMatch(/平均完成[\d.]+\/8项/)
+    await fitsTheScreen(page, PHONE.width)
+    await page.locator('#checklist-section').screenshot({ path: join(SHOTS, 'dashboard-checklist-390.png') })
+
+    page.once('dialog', (d) => void d.accept())
+    await page.click('#checklist-inherit')
+    await page.locator('#checklist-saved', { hasText: '樊城区已改回沿用上级。' }).waitFor({ timeout: 15_000 })
+    expect(await page.locator('#checklist-note').textContent()).toBe('（樊城区：默认清单，共 8 项）')
+    await page.close()
+  }, 60_000)
+})

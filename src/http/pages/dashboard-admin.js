@@ -9,6 +9,7 @@ const ACTIONS = {
   'revoke token': '吊销令牌',
   'set review rule': '修改考核标准',
   'set counting': '修改统计口径',
+  'set checklist': '修改履职清单',
 }
 
 /** Called by dashboard.js's load() for an admin's token. */

@@ -1,16 +1,17 @@
 // The dashboard. It computes no figures itself: units' figures, rankings and who is behind come from
 // /api/v1/summary, which #汇总, the workbook and the weekly post also read.
 const $ = (id) => document.getElementById(id)
-const ITEMS = [
-  ['representatives', '联系代表'],
-  ['poorFamily', '贫困家庭'],
-  ['problemSolved', '解决问题'],
-  ['onlineGroup', '网群'],
-  ['socialOrg', '社会组织'],
-  ['publicService', '公益'],
-  ['report', '调研'],
-  ['proposal', '建议'],
-]
+// Short column titles of the eight default items; an item a unit added keeps its own label.
+const SHORT = {
+  representatives: '联系代表',
+  poorFamily: '贫困家庭',
+  problemSolved: '解决问题',
+  onlineGroup: '网群',
+  socialOrg: '社会组织',
+  publicService: '公益',
+  report: '调研',
+  proposal: '建议',
+}
 const ROLES = { admin: '管理员', chair: '主席', executive: '执委' }
 const PAGE = 100
 const esc = (s) =>
@@ -84,6 +85,7 @@ async function load() {
     shown = 0
     $('table').innerHTML = ''
     renderMore()
+    await window.loadChecklist()
     renderNotices(await (await api('/api/v1/notices')).json())
     renderNeeds(await (await api('/api/v1/needs')).json())
     $('tokens-section').hidden = $('audit-section').hidden = me.role !== 'admin'
@@ -100,7 +102,7 @@ function renderSummary(s) {
   $('unit-title').textContent = `${u.org} · ${s.year}年${children.length ? '（含全部下级单位）' : ''}`
   const cards = [
     [`计入的${noun(u)}`, `${u.counted} 人`],
-    ['平均完成', `${avg(u)} / 8 项`],
+    ['平均完成', `${avg(u)} / ${u.checklistSize} 项`],
     ['进度正常', `${u.onTrack} 人 · ${pct(u.onTrackShare, u.counted)}`],
     [`${s.year}年还没有记录`, `${u.nothingYet} 人 · ${pct(u.nothingYetShare, u.counted)}`],
   ]
@@ -116,7 +118,7 @@ function renderSummary(s) {
       (c) =>
         `<li><div class="unit-line"><span class="rank">${c.rank || '—'}</span><button type="button" class="unit-name" data-org="${esc(c.org)}">${esc(c.org)}</button>` +
         `<span class="unit-figures">${avg(c)} 项 · 正常 ${pct(c.onTrackShare, c.counted)} · 无记录 ${pct(c.nothingYetShare, c.counted)} · ${c.counted} 人</span></div>` +
-        `<div class="track"><div class="fill ${c.onTrackShare < 0.5 ? 'low' : ''}" data-share="${(c.averageDone / 8) * 100}"></div></div></li>`,
+        `<div class="track"><div class="fill ${c.onTrackShare < 0.5 ? 'low' : ''}" data-share="${Math.min(100, (c.averageDone / c.checklistSize) * 100)}"></div></div></li>`,
     )
     .join('')
   // Widths through the CSSOM: the Content-Security-Policy forbids style="" attributes in markup.
@@ -125,7 +127,7 @@ function renderSummary(s) {
     .forEach((el) => (el.style.width = el.dataset.share + '%'))
   $('behind-title').textContent = s.named === 'ownLevel' ? `谁落后了（${u.org}本级）` : '谁落后了'
   const list = (people) =>
-    people.map((p) => `<span class="behind">${esc(p.name)}</span>（${esc(p.org)}，${p.done}/8）`).join('、')
+    people.map((p) => `<span class="behind">${esc(p.name)}</span>（${esc(p.org)}，${p.done}/${p.total}）`).join('、')
   const parts = []
   if (s.behind.length) parts.push(`<p>进度落后 ${s.behind.length} 人：${list(s.behind)}</p>`)
   if (s.nothingYet.length) parts.push(`<p>还没有记录 ${s.nothingYet.length} 人：${list(s.nothingYet)}</p>`)
@@ -133,19 +135,39 @@ function renderSummary(s) {
   $('behind').innerHTML = parts.join('') || '没有落后的人。'
 }
 
+/** The items of everyone listed (units may have their own checklists): the eight first, then added ones. */
+function columnsOf(list) {
+  const cols = new Map(Object.entries(SHORT).map(([k, l]) => [k, { key: k, label: l, used: false }]))
+  for (const r of list)
+    for (const i of r.items || []) {
+      if (!cols.has(i.key)) cols.set(i.key, { key: i.key, label: i.label, used: false })
+      cols.get(i.key).used = true
+    }
+  return [...cols.values()].filter((c) => c.used)
+}
+
+let columns = []
+
 function renderMore() {
   const next = rows.slice(shown, shown + PAGE)
-  if (shown === 0)
+  if (shown === 0) {
+    columns = columnsOf(rows)
     $('table').innerHTML =
-      `<tr><th>姓名</th><th>完成</th><th>等级</th>${ITEMS.map(([, l]) => `<th class="item">${l}</th>`).join('')}<th class="item">日记</th></tr>` +
+      `<tr><th>姓名</th><th>完成</th><th>等级</th>${columns.map((c) => `<th class="item">${esc(c.label)}</th>`).join('')}<th class="item">日记</th></tr>` +
       (rows.length ? '' : '<tr><td colspan="3" class="muted">没有计入的人。</td></tr>')
+  }
+  // An item her own checklist does not have is shown as “—”.
+  const cell = (r, c) => {
+    const item = (r.items || []).find((i) => i.key === c.key)
+    return `<td class="item">${item ? item.count : '—'}</td>`
+  }
   $('table').insertAdjacentHTML(
     'beforeend',
     next
       .map(
         (r) =>
-          `<tr><td>${esc(r.displayName || r.name)}<small>${esc(r.org)}</small></td><td>${r.done}/8</td><td>${esc(r.grade)}</td>` +
-          `${ITEMS.map(([k]) => `<td class="item">${r[k]}</td>`).join('')}<td class="item">${r.diary}</td></tr>`,
+          `<tr><td>${esc(r.displayName || r.name)}<small>${esc(r.org)}</small></td><td>${r.done}/${r.total}</td><td>${esc(r.grade)}</td>` +
+          `${columns.map((c) => cell(r, c)).join('')}<td class="item">${r.diary}</td></tr>`,
       )
       .join(''),
   )
