@@ -12,6 +12,7 @@ import { evaluateProgress, subjectKey } from '../src/domain/progress'
 import { formatItemLine } from '../src/domain/format-progress'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Member } from '../src/domain/entities'
+import type { LedgerItem } from '../src/domain/ledger'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
 
@@ -27,34 +28,46 @@ export async function recordDuty(
 ): Promise<string[]> {
   const subject = maskSensitive(input.subject)
   const sk = subjectKey(subject)
-  const recorded = await ctx.repos.progress.record(
+  const extra = input.unlisted ? { unlisted: true as const } : {}
+  const recorded = await addItem(
+    ctx,
     member,
-    input.date.year,
-    {
-      key,
-      by: ctx.deps.instance,
-      messageId: ctx.msg.id,
-      change: {
-        add: {
-          id: key,
-          kind: input.kind,
-          subject,
-          key: sk,
-          date: formatDate(input.date),
-          at: ctx.now.getTime(),
-          ...(input.unlisted ? { unlisted: true as const } : {}),
-        },
-      },
-      text: input.text ? maskSensitive(input.text) : null,
-    },
-    ctx.now,
+    key,
+    { kind: input.kind, subject, date: input.date, ...extra },
+    input.text,
   )
-  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
   const item = checklistItem(input.kind)
   const repeat = item.distinct && recorded.items.some((i) => i.kind === input.kind && i.key === sk && i.id !== key)
   const lines = [`✏️ 已记录：${itemWithSubject(input.kind, subject)}（${describeDate(input.date, ctx.today)}）`]
   if (repeat) lines.push(`「${subject}」今年已记过，仍按 1 个计算。`)
   return [...lines, ...(await standingLines(ctx, member, input.kind, recorded.counts, input.date, repeat))]
+}
+
+/** Adds one item to her year under `key` (the record is the message's claim) and marks the claim. */
+async function addItem(
+  ctx: MessageContext,
+  member: Member,
+  key: string,
+  item: Pick<LedgerItem, 'kind' | 'subject' | 'item' | 'unlisted'> & { subject: string; date: LocalDate },
+  text: string | null | undefined,
+) {
+  const { date, ...rest } = item
+  const recorded = await ctx.repos.progress.record(
+    member,
+    date.year,
+    {
+      key,
+      by: ctx.deps.instance,
+      messageId: ctx.msg.id,
+      change: {
+        add: { id: key, ...rest, key: subjectKey(item.subject), date: formatDate(date), at: ctx.now.getTime() },
+      },
+      text: text ? maskSensitive(text) : null,
+    },
+    ctx.now,
+  )
+  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
+  return recorded
 }
 
 /** Where she stands on the item after a record, by her unit's checklist (its target, or its absence). */
@@ -83,29 +96,13 @@ export async function recordAdded(
   key: string,
 ): Promise<string[]> {
   const subject = maskSensitive(input.subject)
-  const recorded = await ctx.repos.progress.record(
+  const recorded = await addItem(
+    ctx,
     member,
-    input.date.year,
-    {
-      key,
-      by: ctx.deps.instance,
-      messageId: ctx.msg.id,
-      change: {
-        add: {
-          id: key,
-          kind: 'added',
-          item: input.item.key,
-          subject,
-          key: subjectKey(subject),
-          date: formatDate(input.date),
-          at: ctx.now.getTime(),
-        },
-      },
-      text: input.text ? maskSensitive(input.text) : null,
-    },
-    ctx.now,
+    key,
+    { kind: 'added', item: input.item.key, subject, date: input.date },
+    input.text,
   )
-  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
   const lines = [`✏️ 已记录：${labelWithSubject(input.item.label, subject)}（${describeDate(input.date, ctx.today)}）`]
   // Counted by names or by days: the same name, or a second record of one day, counts once.
   const date = formatDate(input.date)

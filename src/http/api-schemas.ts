@@ -6,9 +6,14 @@ import { checklistConfigSchema } from '../services/checklist-setting'
 export const reviewRuleBody = z
   .object({
     org: z.string().min(1).max(LIMITS.name).describe('单位名称'),
-    excellent: z.number().int().min(0).max(30).describe('items done for 优秀 (of her own checklist)'),
-    pass: z.number().int().min(0).max(30).describe('items done for 合格'),
-    basic: z.number().int().min(0).max(30).describe('items done for 基本合格'),
+    excellent: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .describe('items done for 优秀 (of her own checklist: at most 8 + 12 added)'),
+    pass: z.number().int().min(0).max(20).describe('items done for 合格'),
+    basic: z.number().int().min(0).max(20).describe('items done for 基本合格'),
   })
   .refine((r) => r.excellent >= r.pass && r.pass >= r.basic, 'thresholds must satisfy excellent >= pass >= basic')
 

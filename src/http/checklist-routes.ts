@@ -6,6 +6,7 @@ import { checklistBody } from './api-schemas'
 import { checklistFor, type ChecklistConfig } from '../domain/unit-checklist'
 import { checklistRefusal } from '../services/checklist-setting'
 import { recordCommandOf } from '../parser/command-specs'
+import { DEFAULT_CHECKLIST } from '../domain/checklist'
 import { LIMITS } from '../domain/vocabulary'
 import { auditor, parse, requireAdmin, scopeResolver, type ApiDeps } from './api-scope'
 
@@ -31,6 +32,8 @@ export function checklistRoutes(router: Router, deps: ApiDeps): void {
       setBy: setBy?.name ?? null,
       config: setBy?.settings.checklist ?? null,
       items: checklistFor(tree, unitId).map((i) => ({ ...i, command: recordCommandOf(i) })),
+      // The eight items as they are by default: what a unit's setting changes or switches off.
+      defaults: DEFAULT_CHECKLIST,
     }
   })
 

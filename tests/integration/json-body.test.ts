@@ -68,7 +68,9 @@ it('describes the bodies it reads in the OpenAPI document, from the same schemas
   expect(schemaOf('/api/v1/review-rule', 'put')).toMatchObject({
     type: 'object',
     required: ['org', 'excellent', 'pass', 'basic'],
-    properties: { excellent: { type: 'integer', minimum: 0, maximum: 8 } },
+    // Up to 20 items: the eight and at most twelve a unit adds to its checklist.
+    properties: { excellent: { type: 'integer', minimum: 0, maximum: 20 } },
   })
+  expect(schemaOf('/api/v1/checklist', 'put')).toMatchObject({ type: 'object', required: ['org', 'config'] })
   expect(schemaOf('/api/v1/tokens', 'post').properties.role).toEqual({ type: 'string', enum: ['admin', 'chair'] })
 })

@@ -2,16 +2,6 @@
 // admin a form to set her unit's own (targets, items switched off, items added) or go back to the
 // inherited one. Loaded after dashboard.js, whose $, api, esc, me and query it uses.
 const RULES = { entries: '按次数', distinct: '按不同名称', days: '按天数' }
-const DEFAULT_KEYS = [
-  'representatives',
-  'poorFamily',
-  'problemSolved',
-  'onlineGroup',
-  'socialOrg',
-  'publicService',
-  'report',
-  'proposal',
-]
 let shownChecklist = null
 
 const targetText = (i) => (i.max ? `${i.min}–${i.max}` : `${i.min}`)
@@ -43,31 +33,20 @@ function renderChecklist(c) {
   const byKey = new Map(c.items.map((i) => [i.key, i]))
   $('checklist-defaults').innerHTML =
     '<tr><th>项目</th><th>目标</th><th>考核</th></tr>' +
-    DEFAULT_KEYS.map((key) => {
-      const base = byKey.get(key) || {}
-      const t = target(key) || base
-      const label = base.label || DEFAULT_LABELS[key]
-      return (
-        `<tr data-key="${key}"><td>${esc(label)}</td>` +
-        `<td><input class="num" name="min" type="number" min="1" max="365" value="${t.min || 1}" aria-label="${esc(label)} 下限" />` +
-        ` – <input class="num" name="max" type="number" min="1" max="365" value="${t.max || ''}" aria-label="${esc(label)} 上限（可不填）" /></td>` +
-        `<td><input name="on" type="checkbox" ${off.has(key) ? '' : 'checked'} aria-label="考核${esc(label)}" /></td></tr>`
-      )
-    }).join('')
+    c.defaults
+      .map(({ key, label, min, max }) => {
+        const t = target(key) || byKey.get(key) || { min, max }
+        return (
+          `<tr data-key="${key}"><td>${esc(label)}</td>` +
+          `<td><input class="num" name="min" type="number" min="1" max="365" value="${t.min || 1}" aria-label="${esc(label)} 下限" />` +
+          ` – <input class="num" name="max" type="number" min="1" max="365" value="${t.max || ''}" aria-label="${esc(label)} 上限（可不填）" /></td>` +
+          `<td><input name="on" type="checkbox" ${off.has(key) ? '' : 'checked'} aria-label="考核${esc(label)}" /></td></tr>`
+        )
+      })
+      .join('')
   $('checklist-added').innerHTML = ''
   for (const a of own.added || []) addRow(a)
   $('checklist-saved').textContent = ''
-}
-
-const DEFAULT_LABELS = {
-  representatives: '联系妇女代表',
-  poorFamily: '联系贫困家庭',
-  problemSolved: '帮助解决问题',
-  onlineGroup: '建立正能量网群',
-  socialOrg: '联系指导社会组织',
-  publicService: '参与公益服务',
-  report: '撰写调研报告',
-  proposal: '提交建议案',
 }
 
 /** One added item: its name, command words, counting rule and target. */
@@ -95,8 +74,8 @@ function configFromForm() {
     const min = Number(tr.querySelector('[name=min]').value)
     const maxText = tr.querySelector('[name=max]').value
     const max = maxText ? Number(maxText) : undefined
-    const base = { representatives: [5, 7] }[key] || [1, undefined]
-    if (min !== base[0] || max !== base[1]) targets[key] = max ? { min, max } : { min }
+    const base = shownChecklist.defaults.find((d) => d.key === key)
+    if (min !== base.min || max !== base.max) targets[key] = max ? { min, max } : { min }
     if (!tr.querySelector('[name=on]').checked) off.push(key)
   }
   const used = new Set()
