@@ -1,7 +1,7 @@
 import { Router, type IntentContext } from './composer'
 import { adminOnly, claimFirst, inGroup, notInConstituentGroup, recorder, registered, role } from './guards'
 import { whereAndWho } from './where-and-who'
-import { addedItemCommands } from './added-item-handler'
+import { addedItemCommands, handleAddedItem } from './added-item-handler'
 import { handleDuty } from './duty-handler'
 import { handleDiary } from './diary-handler'
 import { handleNeed, handleResolveNeed } from './needs-handler'
@@ -27,7 +27,10 @@ import { AlreadyHandled, UserError } from './user-error'
  */
 export function createRoutes(): Router {
   const router: Router = new Router()
-    .use(whereAndWho, addedItemCommands)
+    .use(
+      whereAndWho,
+      addedItemCommands(() => router),
+    )
     .on('duty', recorder, handleDuty)
     .on('diary', recorder, handleDiary)
     .on('need', recorder, handleNeed)
@@ -52,6 +55,7 @@ export function createRoutes(): Router {
     .on('sentence', recorder, handleSentence)
     .on('answer', claimFirst, handleAnswer)
     .on('unknownCommand', handleUnknownCommand)
+    .on('addedItem', recorder, handleAddedItem)
     .on('batch', (ctx: IntentContext<'batch'>) => runBatch(router, ctx))
     .on('parseError', handleParseError)
     .on('unheard', handleUnheard)

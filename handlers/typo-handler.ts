@@ -13,6 +13,9 @@ import { knownNames } from './known-names'
 import { resolveSubject } from '../src/nl/resolve-subject'
 import { describeAction } from './actions'
 import type { Action } from '../src/domain/proposal'
+import { hasChecklist } from '../src/domain/entities'
+import { maskSensitive } from '../src/domain/mask-sensitive'
+import { REFUSALS } from './messages'
 
 /**
  * "#联细 刘翠花": a command word that is none. The nearest one whose line then reads as a command is
@@ -33,8 +36,12 @@ export const handleUnknownCommand: Handler<'unknownCommand'> = async (ctx) => {
     const actions = ctx.sender ? await actionsOf(ctx, cmd) : undefined
     if (!actions) break
     const member = senderOf(ctx)
+    // What the command itself would refuse, its misspelling refuses too: no record asked for in a
+    // constituents' group, or for someone without a checklist.
+    if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw REFUSALS.privacy()
+    if (!hasChecklist(member)) throw REFUSALS.noChecklist()
     const what = actions.map((a) => describeAction(a, ctx.today, ctx.place.type === 'group')).join('、')
-    await propose(ctx, member, `您是想发 ${line} 吗？会记为：${what}`, [{ label: '是，记下', actions }])
+    await propose(ctx, member, maskSensitive(`您是想发 ${line} 吗？会记为：${what}`), [{ label: '是，记下', actions }])
     return
   }
   await ctx.reply(`没有“${word.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令，或者直接说做了什么。`)

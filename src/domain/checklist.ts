@@ -47,6 +47,14 @@ export function isDutyKind(key: string): key is DutyKind {
   return (DUTY_KINDS as readonly string[]).includes(key)
 }
 
+/**
+ * Which item this is across units: a default item by its key; an added one by key and label, so two
+ * units that both added an item "item-1" (or "meetings" with other names) are never summed together.
+ */
+export function itemId(item: { key: string; label: string }): string {
+  return isDutyKind(item.key) ? item.key : `${item.key}:${item.label}`
+}
+
 /** A default item (its label and counting rule never change; a unit may change its target). */
 export function checklistItem(kind: DutyKind, checklist: readonly ChecklistItem[] = DEFAULT_CHECKLIST): ChecklistItem {
   const item = checklist.find((i) => i.key === kind) ?? DEFAULT_CHECKLIST.find((i) => i.key === kind)

@@ -1,4 +1,4 @@
-import { DEFAULT_CHECKLIST, type ChecklistItem } from './checklist'
+import { DEFAULT_CHECKLIST, itemId, type ChecklistItem } from './checklist'
 import { countedLabel, countedNoun } from './counted'
 import { formatAverage, formatShare } from './format-figures'
 import { listNames } from './list-names'
@@ -37,9 +37,9 @@ export function formatSummary(input: SummaryInput): string {
       `落后 ${total - unit.onTrack} 人；今年还没有记录 ${unit.nothingYet} 人（${formatShare(unit.nothingYetShare, total)}）`,
   )
   const items = (input.checklist ?? DEFAULT_CHECKLIST).map((item) => {
-    const done = unit.itemsDone[item.key] ?? 0
+    const done = unit.itemsDone[itemId(item)] ?? 0
     // An item only some units below have is out of the people who have it.
-    const held = unit.itemsHeld?.[item.key] ?? total
+    const held = unit.itemsHeld[itemId(item)] ?? total
     return `· ${item.label} ${done}/${held} 人完成（${held ? Math.round((done / held) * 100) : 0}%）`
   })
   lines.push('各项完成情况：', ...items)

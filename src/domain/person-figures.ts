@@ -51,6 +51,6 @@ export function personFigures(
     total: standing.total,
     onTrack: standing.onTrack,
     nothingYet: standing.nothingYet,
-    grade: gradeOf(standing.done, gradeRuleFor(tree, member.orgId)),
+    grade: gradeOf(standing.done, gradeRuleFor(tree, member.orgId, checklist.length)),
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_CHECKLIST } from './checklist'
+import { DEFAULT_CHECKLIST, itemId } from './checklist'
 import type { OrgTree } from './org-tree'
 import type { PersonFigures } from './person-figures'
 import { GRADES, type Grade } from './review-grade'
@@ -16,7 +16,7 @@ export interface Totals {
   nothingYet: number
   nothingYetShare: number
   grades: Record<Grade, number>
-  /** People done with each checklist item (by item key; each person by her own unit's checklist). */
+  /** People done with each checklist item (by itemId; each person by her own unit's checklist). */
   itemsDone: Record<string, number>
   /** People whose checklist has each item (all of them, unless units below changed their checklists). */
   itemsHeld: Record<string, number>
@@ -51,8 +51,9 @@ export function totalsOf(people: readonly PersonFigures[]): Totals {
   const itemsHeld: Record<string, number> = {}
   for (const p of people)
     for (const item of p.items) {
-      itemsDone[item.key] = (itemsDone[item.key] ?? 0) + (item.done ? 1 : 0)
-      itemsHeld[item.key] = (itemsHeld[item.key] ?? 0) + 1
+      const id = itemId(item)
+      itemsDone[id] = (itemsDone[id] ?? 0) + (item.done ? 1 : 0)
+      itemsHeld[id] = (itemsHeld[id] ?? 0) + 1
     }
   return {
     counted: n,

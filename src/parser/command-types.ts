@@ -77,6 +77,11 @@ export type Intent =
   | { type: 'unknownCommand'; word: string; rest: string }
   /** Several command lines in one message. */
   | { type: 'batch'; commands: Command[] }
+  /**
+   * "#议事 村妇联议事会": the command word of an item her unit added to its checklist. Never read by the
+   * parser (it does not know her unit): the added-item middleware finds it (handlers/added-item-handler).
+   */
+  | { type: 'addedItem'; word: string; rest: string }
   /** Words for the bot that are not a command: read as a sentence (a voice note's transcript says so). */
   | { type: 'sentence'; text: string; heard?: boolean }
   /** A lone digit: the answer to the question she was asked (or, in a group, a receipt). */

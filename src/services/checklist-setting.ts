@@ -20,7 +20,13 @@ export const checklistConfigSchema = z.strictObject({
           .string()
           .regex(/^[a-z][a-z0-9-]{1,30}$/)
           .describe('stable code stored with each record'),
-        label: z.string().min(2).max(20).describe('e.g. 参加议事会'),
+        label: z
+          .string()
+          .regex(
+            /^[\p{Script=Han}A-Za-z0-9（）()·、—-]{2,20}$/u,
+            'a label of 2 to 20 Chinese characters, letters or digits',
+          )
+          .describe('e.g. 参加议事会'),
         words: z
           .array(z.string().regex(/^[\u4e00-\u9fffA-Za-z]{1,8}$/))
           .min(1)
@@ -42,8 +48,13 @@ export const checklistConfigSchema = z.strictObject({
 export function checklistRefusal(config: ChecklistConfig): string | undefined {
   const problem = checklistProblem(config)
   if (problem) return problem
-  const clash = config.added
-    ?.flatMap((a) => a.words)
-    .find((w) => findSpec(w) || COMMAND_SPECS.some((s) => s.word === w))
-  return clash ? `命令词“${clash}”已被机器人自己的命令占用` : undefined
+  for (const word of config.added?.flatMap((a) => a.words) ?? []) {
+    if (findSpec(word)) return `命令词“${word}”已被机器人自己的命令占用`
+    // Added words are read first, so one that begins a command of the bot's would take it over (撤 and #撤销).
+    const hidden = BUILT_IN_WORDS.find((w) => w.startsWith(word.toLowerCase()))
+    if (hidden) return `命令词“${word}”会挡住机器人自己的命令 #${hidden}，请换一个`
+  }
+  return undefined
 }
+
+const BUILT_IN_WORDS = COMMAND_SPECS.flatMap((s) => [s.word, ...s.aliases]).map((w) => w.toLowerCase())

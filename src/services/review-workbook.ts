@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { ChecklistItem } from '../domain/checklist'
-import { countOf } from '../domain/progress'
+import { itemId, type ChecklistItem } from '../domain/checklist'
 import { checklistFor, checklistUnion } from '../domain/unit-checklist'
 import { GRADES } from '../domain/review-grade'
 import { countedNoun } from '../domain/counted'
@@ -27,11 +26,11 @@ function headers(items: readonly ChecklistItem[]): string[] {
 
 /** A person's row under these columns; an item her own checklist does not have is left blank. */
 function rowValues(p: PersonFigures, org: string, items: readonly ChecklistItem[]): (string | number)[] {
-  const hers = new Set(p.items.map((i) => i.key))
+  const hers = new Map(p.items.map((i) => [itemId(i), i.count]))
   return [
     p.displayName,
     org,
-    ...items.map((i) => (hers.has(i.key) ? countOf(p.counts, i) : '')),
+    ...items.map((i) => hers.get(itemId(i)) ?? ''),
     p.counts.unlisted ?? 0,
     p.counts.diary,
     p.counts.needsOpen,

@@ -114,12 +114,18 @@ describe('a county’s own checklist, honoured everywhere', () => {
     for (const text of ['#议事 镇妇联议事会 11月2日', '#议事 村民议事会 10月9日', '#议事 联席会议 9月1日'])
       await say('王兰', text)
     for (const name of ['刘翠花', '张桂兰', '马丽']) await say('王兰', `#联系 ${name}`)
-    for (const text of ['#帮扶 李大姐家', '#报告 留守儿童调研', '#建议 村里建儿童之家', '#解决 帮李大姐申请低保'])
+    for (const text of [
+      '#帮扶 李大姐家',
+      '#报告 留守儿童调研',
+      '#建议 村里建儿童之家',
+      '#解决 帮李大姐申请低保',
+      '#网群 新集村巾帼群',
+    ])
       await say('王兰', text)
     const progress = await say('王兰', '#进度')
     expect(progress).toContain('✅ 联系妇女代表 3/3–5')
     expect(progress).toContain('✅ 参加议事会 4/4')
-    expect(progress).toContain('已完成 6/9 项')
+    expect(progress).toContain('已完成 7/9 项')
   })
 
   it('keeps the default eight for an executive of the sibling county', async () => {
@@ -143,8 +149,9 @@ describe('a county’s own checklist, honoured everywhere', () => {
     }[]
     const wang = rows.find((r) => r.name === '王兰')!
     const li = rows.find((r) => r.name === '李芳')!
-    // The same records: six of her nine items done (合格), four of the default eight for the sibling.
-    expect(wang).toMatchObject({ done: 6, total: 9, grade: '合格' })
+    // Seven of her nine items done: 合格 by the default rule kept in its shares for nine items (9, 7, 5);
+    // four of the default eight for the sibling: 基本合格 (8, 6, 4).
+    expect(wang).toMatchObject({ done: 7, total: 9, grade: '合格' })
     expect(wang.items.find((i) => i.key === 'meetings')).toMatchObject({ count: 4, min: 4 })
     expect(wang.items.find((i) => i.key === 'representatives')).toMatchObject({ count: 3, min: 3, max: 5 })
     expect(li).toMatchObject({ done: 4, total: 8, grade: '基本合格' })
@@ -159,7 +166,7 @@ describe('a county’s own checklist, honoured everywhere', () => {
     const [head, row] = sheetRows('新集村')
     expect(head).toContain('参加议事会')
     expect(row![head!.indexOf('参加议事会')]).toBe(4)
-    expect(row![head!.indexOf('完成项数')]).toBe(6)
+    expect(row![head!.indexOf('完成项数')]).toBe(7)
     expect(row![head!.indexOf('考核等级')]).toBe('合格')
     const [siblingHead, siblingRow] = sheetRows('白庙村')
     expect(siblingHead).not.toContain('参加议事会')
@@ -197,7 +204,7 @@ describe('a county’s own checklist, honoured everywhere', () => {
     })
     const posts = await db.conn.collection('outbox').find({ kind: 'weekly-progress' }).toArray()
     const post = (unit: string) => posts.find((d) => d.target === `room:room-${unit}`)!.text as string
-    expect(post('新集村')).toContain('平均完成 6.0/9 项')
+    expect(post('新集村')).toContain('平均完成 7.0/9 项')
     expect(post('白庙村')).toContain('平均完成 4.0/8 项')
   })
 
@@ -206,7 +213,7 @@ describe('a county’s own checklist, honoured everywhere', () => {
     expect((await call('GET', '/api/v1/checklist?org=新集村')).data).toMatchObject({ setBy: null })
     const progress = await say('王兰', '#进度')
     expect(progress).toContain('⬜ 联系妇女代表 3/5–7')
-    expect(progress).toContain('已完成 4/8 项')
+    expect(progress).toContain('已完成 5/8 项')
     // Her meetings are still stored, and count again if the county sets the item again.
     await call('PUT', '/api/v1/checklist', { org: '襄州区', config: XIANGZHOU })
     expect(await say('王兰', '#进度')).toContain('✅ 参加议事会 4/4')

@@ -80,9 +80,10 @@ function configFromForm() {
   }
   const used = new Set()
   const added = [...$('checklist-added').querySelectorAll('.added-item')].map((row, n) => {
-    // A new item gets a stable code of its own; an existing one keeps the code its records carry.
+    // A new item gets a code of its own (time-based, so units do not share one); an existing one keeps
+    // the code its records carry.
     let key = row.dataset.key
-    for (let i = n + 1; !key || used.has(key); i++) key = `item-${i}`
+    for (let i = n; !key || used.has(key); i++) key = `item-${Date.now().toString(36)}-${i}`
     used.add(key)
     return {
       key,

@@ -135,13 +135,16 @@ function renderSummary(s) {
   $('behind').innerHTML = parts.join('') || '没有落后的人。'
 }
 
+// An added item is told apart by its code and name: two units may both have added an "item-1".
+const idOf = (i) => (SHORT[i.key] ? i.key : `${i.key}:${i.label}`)
+
 /** The items of everyone listed (units may have their own checklists): the eight first, then added ones. */
 function columnsOf(list) {
-  const cols = new Map(Object.entries(SHORT).map(([k, l]) => [k, { key: k, label: l, used: false }]))
+  const cols = new Map(Object.entries(SHORT).map(([k, l]) => [k, { id: k, label: l, used: false }]))
   for (const r of list)
     for (const i of r.items || []) {
-      if (!cols.has(i.key)) cols.set(i.key, { key: i.key, label: i.label, used: false })
-      cols.get(i.key).used = true
+      if (!cols.has(idOf(i))) cols.set(idOf(i), { id: idOf(i), label: i.label, used: false })
+      cols.get(idOf(i)).used = true
     }
   return [...cols.values()].filter((c) => c.used)
 }
@@ -158,7 +161,7 @@ function renderMore() {
   }
   // An item her own checklist does not have is shown as “—”.
   const cell = (r, c) => {
-    const item = (r.items || []).find((i) => i.key === c.key)
+    const item = (r.items || []).find((i) => idOf(i) === c.id)
     return `<td class="item">${item ? item.count : '—'}</td>`
   }
   $('table').insertAdjacentHTML(

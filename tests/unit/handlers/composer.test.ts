@@ -48,6 +48,7 @@ describe('routes', () => {
       ack: true,
       bind: true,
       checklist: true,
+      addedItem: true,
       unbound: true,
       unbind: true,
       bindCode: true,

@@ -6,7 +6,8 @@
 import { createHandlerHarness } from '../../support/handler-harness'
 import type { ChecklistConfig } from '../../../src/domain/unit-checklist'
 import { checklistFor, checklistUnion } from '../../../src/domain/unit-checklist'
-import { checklistRefusal } from '../../../src/services/checklist-setting'
+import { checklistConfigSchema, checklistRefusal } from '../../../src/services/checklist-setting'
+import { gradeRuleFor } from '../../../src/domain/review-grade'
 
 const XIANGZHOU: ChecklistConfig = {
   targets: { representatives: { min: 3, max: 5 } },
@@ -135,7 +136,117 @@ describe('a change of checklist in the middle of the year', () => {
   })
 })
 
+describe('what an intruder or a careless admin would try', () => {
+  it('records every line of a message of several, added items and the bot’s own commands alike', async () => {
+    const h = await setup()
+    const text = await ask(h, '王兰', '#联系单位 县妇幼保健院\n#联系 刘翠花\n#议事 村议事会\n#议事 镇议事会 11月2日')
+    expect(text).toContain('联系单位「县妇幼保健院」')
+    expect(text).toContain('联系妇女代表「刘翠花」')
+    expect(text).toContain('参加议事会 2/4')
+    expect(text).not.toContain('「单位')
+  })
+
+  it('masks a number before measuring a long name, so a cut never leaves digits behind', async () => {
+    const h = await setup()
+    const text = await ask(h, '王兰', '#议事 ' + '乙'.repeat(190) + '13812345678')
+    expect(text).toBe('名称最多 200 字。')
+    const short = await ask(h, '王兰', '#议事 村妇联议事会 联系人13812345678')
+    expect(short).toContain('138****5678')
+    expect(short).not.toContain('13812345678')
+  })
+
+  it('refuses an added item in a constituents’ group, and a misspelt record command there or from an admin', async () => {
+    const h = await setup()
+    await h.roster([{ name: '李管理员', role: 'admin', org: '白庙村', parent: '樊城区' }])
+    await h.bindGroup('新集村群众群', 'constituent', '新集村')
+    await h.bindGroup('白庙村群众群', 'constituent', '白庙村')
+    await h.say({ from: '王兰', text: '#议事 村妇联议事会', room: '新集村群众群' })
+    expect(h.take().map((s) => s.text)).toEqual([expect.stringContaining('群众群里不处理')])
+    // In 白庙村 #议事 is no command; its nearest (#建议) is not offered where a record may not be made.
+    await h.say({ from: '李芳', text: '#议事 刘翠花家 13812345678', room: '白庙村群众群' })
+    const said = h.take().map((s) => s.text)
+    expect(said).toEqual([expect.stringContaining('群众群里不处理')])
+    expect(said.join()).not.toContain('13812345678')
+    expect(await ask(h, '李管理员', '#议事 管理员记')).toContain('履职记录只对执委开放')
+  })
+
+  it('reads an added word in letters in any case, like the bot’s own commands', async () => {
+    const h = await setup()
+    const county = (await h.repos.orgs.findByName('襄州区'))!
+    await h.repos.orgs.setSetting(county.id, 'checklist', {
+      added: [{ key: 'meetings', label: '参加议事会', words: ['YiShi'], rule: 'entries', min: 4 }],
+    })
+    expect(await ask(h, '王兰', '#yishi 村妇联议事会')).toContain('参加议事会 1/4')
+  })
+})
+
 describe('checklist rules', () => {
+  it('refuses a word that would take over a command of the bot’s, or another item’s word', () => {
+    const meeting = XIANGZHOU.added![0]!
+    expect(checklistRefusal({ added: [{ ...meeting, words: ['撤'] }] })).toBe(
+      '命令词“撤”会挡住机器人自己的命令 #撤销，请换一个',
+    )
+    expect(checklistRefusal({ added: [{ ...meeting, words: ['联系妇'] }] })).toMatch(
+      /会挡住机器人自己的命令 #联系妇女代表/,
+    )
+    expect(checklistRefusal({ added: [{ ...meeting, words: ['lian'] }] })).toMatch(/会挡住机器人自己的命令 #lianxi/)
+    expect(
+      checklistRefusal({
+        added: [
+          { ...meeting, words: ['议'] },
+          { ...XIANGZHOU.added![1]!, words: ['议事'] },
+        ],
+      }),
+    ).toBe('命令词“议事”和“议”开头相同，分不清记的是哪一项')
+    // Two words of one item may share a beginning: 议事 and 议事会 both mean 参加议事会.
+    expect(checklistRefusal({ added: [meeting] })).toBeUndefined()
+  })
+
+  it('refuses a key every object has, a checklist with no item, and a label with control characters', () => {
+    const meeting = XIANGZHOU.added![0]!
+    expect(checklistRefusal({ added: [{ ...meeting, key: 'constructor' }] })).toBe('项目代号“constructor”不能用')
+    expect(
+      checklistRefusal({
+        off: [
+          'representatives',
+          'poorFamily',
+          'problemSolved',
+          'onlineGroup',
+          'socialOrg',
+          'publicService',
+          'report',
+          'proposal',
+        ],
+      }),
+    ).toBe('清单里至少要有一项')
+    for (const label of ['议事\n✅ 已达标', '\u200b\u200b', '议事\u202e会', '<b>议事</b>'])
+      expect(checklistConfigSchema.safeParse({ added: [{ ...meeting, label }] }).success).toBe(false)
+    expect(checklistConfigSchema.safeParse({ added: [{ ...meeting, label: '联系单位（五个一）' }] }).success).toBe(true)
+  })
+
+  it('keeps the default rule’s shares for a checklist of another size, and caps a unit’s rule at her items', async () => {
+    const h = await setup()
+    const tree = await h.repos.orgs.tree()
+    const village = (await h.repos.orgs.findByName('新集村'))!
+    expect(gradeRuleFor(tree, village.id)).toEqual({ excellent: 8, pass: 6, basic: 4 })
+    expect(gradeRuleFor(tree, village.id, 11)).toEqual({ excellent: 11, pass: 9, basic: 6 })
+    expect(gradeRuleFor(tree, village.id, 3)).toEqual({ excellent: 3, pass: 3, basic: 2 })
+    await h.repos.orgs.setSetting(village.id, 'review', { excellent: 7, pass: 5, basic: 3 })
+    expect(gradeRuleFor(await h.repos.orgs.tree(), village.id, 4)).toEqual({ excellent: 4, pass: 4, basic: 3 })
+  })
+
+  it('tells apart items two units added under one code', async () => {
+    const h = await setup()
+    const other = (await h.repos.orgs.findByName('樊城区'))!
+    await h.repos.orgs.setSetting(other.id, 'checklist', {
+      added: [{ key: 'meetings', label: '东津议事', words: ['东津'], rule: 'days', min: 2 }],
+    })
+    const tree = await h.repos.orgs.tree()
+    const ids = [(await h.repos.orgs.findByName('新集村'))!.id, (await h.repos.orgs.findByName('白庙村'))!.id]
+    const labels = checklistUnion(tree, ids).map((i) => i.label)
+    expect(labels).toEqual(expect.arrayContaining(['参加议事会', '东津议事']))
+  })
+
   it('refuses a command word the bot already uses, a duplicate word or key, and a range upside down', () => {
     const added = XIANGZHOU.added!
     expect(checklistRefusal({ added: [{ ...added[0]!, words: ['联系'] }] })).toBe(
