@@ -1,11 +1,12 @@
-import { itemWithSubject } from '../src/domain/checklist'
+import { itemWithSubject, labelWithSubject } from '../src/domain/checklist'
 import type { Action } from '../src/domain/proposal'
 import type { ProposedItem } from '../src/nl/read-message'
 import type { Member } from '../src/domain/entities'
 import { formatDate, parseIsoDate, type LocalDate } from '../src/domain/zoned-time'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
-import { recordDiary, recordDuty, recordNeed } from './record-item'
+import { recordAdded, recordDiary, recordDuty, recordNeed } from './record-item'
+import { herChecklist } from './her-checklist'
 import { sendNotice } from './notice-handler'
 import { targetOfContact } from '../src/services/send-queue'
 
@@ -21,6 +22,8 @@ export function describeAction(action: Action, today: LocalDate, inGroup: boolea
   switch (action.do) {
     case 'duty':
       return `${itemWithSubject(action.kind, action.subject)}（${describeDate(parseIsoDate(action.date), today)}）`
+    case 'added':
+      return `${labelWithSubject(action.label, action.subject)}（${describeDate(parseIsoDate(action.date), today)}）`
     case 'diary':
       return `妇情日记（${describeDate(parseIsoDate(action.date), today)}）${inGroup ? '' : `：${cut(action.content)}`}`
     case 'need':
@@ -55,6 +58,19 @@ export async function runActions(
       case 'duty':
         lines.push(...(await recordDuty(ctx, member, { ...action, date: parseIsoDate(action.date) }, itemKey)))
         break
+      case 'added': {
+        // Her checklist as it is now; an item taken off since she was asked is still recorded, as #议事 is.
+        const item = (await herChecklist(ctx, member.orgId)).find((i) => i.key === action.item) ?? {
+          key: action.item,
+          label: action.label,
+          min: 1,
+          distinct: false,
+          rule: 'entries' as const,
+        }
+        const input = { item, subject: action.subject, date: parseIsoDate(action.date) }
+        lines.push(...(await recordAdded(ctx, member, input, itemKey)))
+        break
+      }
       case 'diary':
         lines.push(
           ...(await recordDiary(ctx, member, { content: action.content, date: parseIsoDate(action.date) }, itemKey)),

@@ -12,6 +12,7 @@ import { showRecords } from './records-handler'
 import { proposeUndoNewest } from './undo-handler'
 import { REFUSALS } from './messages'
 import { hasChecklist } from '../src/domain/entities'
+import { readAdded, readInsideAdded } from './added-sentence'
 
 const UNCLEAR: Record<Extract<Reading, { type: 'unclear' }>['reason'], (phrase?: string) => string> = {
   nothing: () =>
@@ -35,6 +36,12 @@ export const handleSentence: Handler<'sentence'> = async (ctx) => {
     known: await knownNames(ctx, member.id),
     botName: ctx.deps.botName,
   })
+  // A name read inside an added item's words (联系单位 read as a representative 「单位」) is that item.
+  if (reading.type === 'records') {
+    const subjects = reading.items.map((i) => ('subject' in i ? i.subject : ''))
+    if (await readInsideAdded(ctx, member, ctx.intent.text, subjects))
+      return answer(ctx, { type: 'unclear', reason: 'nothing' }, heard)
+  }
   await answer(ctx, reading, heard)
 }
 
@@ -77,7 +84,18 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
       return showHelp(ctx, undefined, heard)
     case 'undo':
       return proposeUndoNewest(ctx, member, heard)
-    case 'unclear':
+    case 'unclear': {
+      if (reading.reason === 'nothing') {
+        const added = await readAdded(ctx, member, ctx.intent.text)
+        if (added?.type === 'action') {
+          const question = `${heard}我理解为：\n${describeAction(added.action, ctx.today, inGroup)}`
+          return propose(ctx, member, question, [{ label: '记下', actions: [added.action] }])
+        }
+        if (added?.type === 'needsName')
+          return ctx.reply(`${heard}要记“${added.label}”，请写上名称，例如 #${added.word} 名称`)
+        if (added?.type === 'badDate') return ctx.reply(heard + UNCLEAR[added.reason](added.phrase))
+      }
       await ctx.reply(heard + UNCLEAR[reading.reason](reading.phrase))
+    }
   }
 }

@@ -5,6 +5,8 @@ import type { Audience } from './vocabulary'
 export type Action =
   | { do: 'duty'; kind: DutyKind; subject: string; date: string; text: string | null; unlisted?: true }
   | { do: 'diary'; content: string; date: string }
+  /** An item her unit added to its checklist (its key, and its name when she was asked). */
+  | { do: 'added'; item: string; label: string; subject: string; date: string }
   | { do: 'need'; content: string }
   /** Undo one of her records (chosen from her ledger when the question was asked). */
   | { do: 'undo'; year: number; id: string; what: string; need: boolean }

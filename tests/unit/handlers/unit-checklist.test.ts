@@ -90,6 +90,19 @@ describe('a county’s own checklist', () => {
     expect(await ask(h, '王兰', '#进度')).toContain('⬜ 参加议事会 1/4')
   })
 
+  it('proposes an added item read in a sentence, and records it only after her 1', async () => {
+    const h = await setup()
+    const asked = await ask(h, '王兰', '昨天下午参加了村妇联议事会')
+    expect(asked).toBe('我理解为：\n参加议事会（11月22日）\n回复 1 记下，回复 0 取消')
+    expect(await ask(h, '王兰', '#进度')).toContain('⬜ 参加议事会 0/4')
+    expect(await ask(h, '王兰', '1')).toContain('✏️ 已记录：参加议事会（11月22日）')
+    expect(await ask(h, '王兰', '今天下基层走访了三户')).toContain('下基层（今天）')
+    expect(await ask(h, '王兰', '明天去开议事会')).not.toContain('我理解为')
+    expect(await ask(h, '王兰', '今天联系单位了')).toBe('要记“联系单位”，请写上名称，例如 #联系单位 名称')
+    // Where her checklist has no such item, the sentence reads as nothing, as before.
+    expect(await ask(h, '李芳', '今天参加了村妇联议事会')).toContain('没看明白要记什么')
+  })
+
   it('shows #清单 with who set it, each target and how to record it', async () => {
     const h = await setup()
     const text = await ask(h, '王兰', '#清单')
