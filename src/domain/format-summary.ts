@@ -36,11 +36,12 @@ export function formatSummary(input: SummaryInput): string {
     `平均完成 ${formatAverage(unit.averageDone, total)} 项；进度正常 ${unit.onTrack} 人（${formatShare(unit.onTrackShare, total)}），` +
       `落后 ${total - unit.onTrack} 人；今年还没有记录 ${unit.nothingYet} 人（${formatShare(unit.nothingYetShare, total)}）`,
   )
-  const items = (input.checklist ?? DEFAULT_CHECKLIST).map((item) => {
+  // An item only some units below have is out of the people who have it; one nobody counted here has
+  // (switched off below) is not listed.
+  const items = (input.checklist ?? DEFAULT_CHECKLIST).flatMap((item) => {
     const done = unit.itemsDone[itemId(item)] ?? 0
-    // An item only some units below have is out of the people who have it.
-    const held = unit.itemsHeld[itemId(item)] ?? total
-    return `· ${item.label} ${done}/${held} 人完成（${held ? Math.round((done / held) * 100) : 0}%）`
+    const held = unit.itemsHeld[itemId(item)] ?? 0
+    return held ? [`· ${item.label} ${done}/${held} 人完成（${Math.round((done / held) * 100)}%）`] : []
   })
   lines.push('各项完成情况：', ...items)
   if (input.children.length > 1 || (input.children.length === 1 && input.view.kind === 'units')) {

@@ -141,6 +141,12 @@ describe('a change of checklist in the middle of the year', () => {
     // An item her checklist no longer has is still recorded, and she is told it does not count.
     expect(await ask(h, '王兰', '#报告 第二篇')).toContain('本单位的履职清单里没有这一项')
 
+    // A leader above sees no line for an item nobody counted there has any more.
+    await h.roster([{ name: '省主席', role: 'chair', org: '湖北省' }])
+    const summary = await ask(h, '省主席', '#汇总 襄州区')
+    expect(summary).not.toMatch(/撰写调研报告|参加议事会/)
+    expect(summary).toContain('· 联系妇女代表 0/2 人完成（0%）')
+
     // Back to the inherited default: the report counts again, records and all.
     await h.repos.orgs.setSetting(county.id, 'checklist', undefined)
     const back = await ask(h, '王兰', '#进度')
