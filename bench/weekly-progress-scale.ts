@@ -41,19 +41,23 @@ export async function weeklyProgressScale(executives: number, logsA: number, log
         perMember.set(String(log.memberId), list)
         return log
       })
-      // Stored progress as the handlers keep it, computed with the same pure function. Replaced with
-      // delete + insert: FerretDB 1.24 hung on bulk upserts of existing documents here.
+      // Stored counts as her year keeps them, computed with the same pure function (the views read only
+      // the counts, so the items are left out here). Replaced with delete + insert: FerretDB 1.24 hung on
+      // bulk upserts of existing documents here.
       const docs = members.map((m) => ({
         _id: `${m._id}:2026` as unknown as Types.ObjectId,
         memberId: m._id,
         orgId: m.orgId,
         year: 2026,
+        v: 1,
+        items: [],
         counts: countProgress(perMember.get(String(m._id)) ?? [], { diary: 0, needsOpen: 0, needsResolved: 0 }),
+        lastDiary: null,
         updatedAt: now,
       }))
-      await db.conn.collection('progress').deleteMany({})
+      await db.conn.collection('ledgers').deleteMany({})
       for (let i = 0; i < docs.length; i += 5000)
-        await db.conn.collection('progress').insertMany(docs.slice(i, i + 5000))
+        await db.conn.collection('ledgers').insertMany(docs.slice(i, i + 5000))
     }
     // What the weekly job does: the whole tree's report once, then the real post and chart of the city's
     // group (one bar per district: see domain/weekly-view) and of a district's group (its people: a tenth

@@ -154,7 +154,6 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     async stop() {
       await replayer?.stop()
       await Promise.allSettled([...inFlight])
-      await deps.repos.progress.saveAll().catch((err) => log.error('saving progress at stop failed', { err }))
       await wechaty.stop()
     },
   }

@@ -42,17 +42,13 @@ export function createMessageHandler(input: MessageDeps) {
     // Being handled here, or handled and waiting for its counts to be saved: a redelivery or a replay waits.
     if (active.has(msg.id)) return 'duplicate'
     active.add(msg.id)
-    let settling = false
     try {
       const journaled = options.replay || (await writeAhead(deps, msg, intent.type === 'notice'))
       // Answered before a crash or an outage: redo what may be unfinished, without answering again.
       const silent = options.replay && !!deps.journal?.wasReplied(msg.id)
       const ctx = createMessageContext(silent ? { ...deps, send: SILENT } : deps, msg, intent, options)
       const outcome = await boundary(ctx, journaled, () => routes.handle(ctx))
-      if (outcome !== 'deferred') {
-        settling = true
-        settle(deps, msg.id, ctx.touched, active)
-      }
+      if (outcome !== 'deferred') await letGo(deps, msg.id)
       deps.log.info('message handled', {
         messageId: msg.id,
         intent: intent.type === 'parseError' ? `parseError:${intent.error.code}` : intent.type,
@@ -62,25 +58,16 @@ export function createMessageHandler(input: MessageDeps) {
       })
       return outcome
     } finally {
-      if (!settling) active.delete(msg.id)
+      active.delete(msg.id)
     }
   }
 }
 
-/** Outside the handler's scope, so the wait for the save holds the message id, not its whole context. */
-function settle(deps: MessageDeps, id: string, touched: ReadonlySet<string>, active: Set<string>): void {
-  void letGo(deps, id, touched).finally(() => active.delete(id))
-}
-
 const SILENT: MessageDeps['send'] = { toRoom: async () => undefined, toContact: async () => undefined }
 
-/**
- * The journal drops the message once the counts it changed are saved (they are written behind, see
- * progress-repo): until then a crash replays it, which redoes nothing but the save.
- */
-async function letGo(deps: MessageDeps, id: string, touched: ReadonlySet<string>): Promise<void> {
+/** Done: its record and her counts are stored, so the journal lets it go. */
+async function letGo(deps: MessageDeps, id: string): Promise<void> {
   try {
-    await deps.repos.progress.whenSaved([...touched])
     await deps.journal?.done(id)
   } catch (err) {
     deps.log.error('journal: could not let a message go', { messageId: id, err })

@@ -64,8 +64,6 @@ export interface MessageContext<I extends Intent = Intent> {
   readonly deps: MessageDeps
   readonly repos: HandlerRepos
   readonly log: Logger
-  /** Her ledgers this message changed: the journal lets the message go once their counts are saved. */
-  readonly touched: ReadonlySet<string>
   /** Filled in by the first middleware (see routes.ts). */
   place: Place
   sender: Member | undefined
@@ -116,7 +114,7 @@ export function createMessageContext(
   deps: MessageDeps,
   msg: IncomingMessage,
   intent: Intent,
-  options: { replay?: boolean; key?: string; now?: Date; collect?: string[]; touched?: Set<string> } = {},
+  options: { replay?: boolean; key?: string; now?: Date; collect?: string[] } = {},
 ): MessageContext {
   const now = options.now ?? deps.now()
   const key = options.key ?? messageKey(msg)
@@ -126,19 +124,6 @@ export function createMessageContext(
     if (created || (options.replay && by === deps.instance)) claimed = true
     else throw new AlreadyHandled()
   }
-  const touched = options.touched ?? new Set<string>()
-  const progress = deps.repos.progress
-  const repos: HandlerRepos = {
-    ...deps.repos,
-    progress: {
-      ...progress,
-      record: async (...args) => {
-        const result = await progress.record(...args)
-        touched.add(result.ledger)
-        return result
-      },
-    },
-  }
   const ctx: MessageContext = {
     msg,
     intent,
@@ -146,8 +131,7 @@ export function createMessageContext(
     now,
     today: toLocal(now, deps.tz),
     deps,
-    repos,
-    touched,
+    repos: deps.repos,
     log: deps.log,
     place: msg.roomId
       ? { type: 'group', roomId: msg.roomId, kind: null, orgId: null, topic: msg.roomTopic ?? '' }
@@ -180,7 +164,6 @@ export function createMessageContext(
         key: `${key}~${n}`,
         now,
         collect: lines,
-        touched,
       })
       sub.place = ctx.place
       sub.sender = ctx.sender

@@ -1,4 +1,4 @@
-import { formatDate, type LocalDate } from '../src/domain/zoned-time'
+import { formatDate, parseIsoDate, type LocalDate } from '../src/domain/zoned-time'
 import {
   checklistItem,
   itemWithSubject,
@@ -115,6 +115,35 @@ export async function recordAdded(
       input.item.rule === 'days' ? '这一天已记过，仍按 1 天计算。' : `「${subject}」今年已记过，仍按 1 个计算。`,
     )
   return [...lines, ...(await standingLines(ctx, member, input.item.key, recorded.counts, input.date, repeat))]
+}
+
+/**
+ * #改: the record keeps its place, day and id and takes another name; claimed by `key` like any
+ * change, so a redelivery changes nothing twice. Answers with where she stands on that item now.
+ */
+export async function recordEdit(
+  ctx: MessageContext,
+  member: Member,
+  item: LedgerItem,
+  written: string,
+  key: string,
+): Promise<string[]> {
+  const subject = maskSensitive(written)
+  const date = parseIsoDate(item.date)
+  const recorded = await ctx.repos.progress.record(
+    member,
+    date.year,
+    {
+      key,
+      by: ctx.deps.instance,
+      messageId: ctx.msg.id,
+      change: { edit: { id: item.id, subject, key: subjectKey(subject) } },
+    },
+    ctx.now,
+  )
+  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
+  const itemKey = item.kind === 'added' ? (item.item ?? '') : item.kind
+  return standingLines(ctx, member, itemKey, recorded.counts, date, false)
 }
 
 /** A women's-situation diary entry; its text is not echoed into the group. */

@@ -1,4 +1,4 @@
-import { itemWithSubject, labelWithSubject, type DutyKind } from '../src/domain/checklist'
+import { itemWithSubject, labelWithSubject } from '../src/domain/checklist'
 import { parseIsoDate } from '../src/domain/zoned-time'
 import type { LedgerItem } from '../src/domain/ledger'
 import type { Member } from '../src/domain/entities'
@@ -7,7 +7,7 @@ import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
 import { describeDate } from './dates'
 import { UserError } from './user-error'
-import { recordAdded, recordDuty } from './record-item'
+import { recordEdit } from './record-item'
 import { addedLabels, herChecklist } from './her-checklist'
 
 /** Her records of this year in the order she made them, numbered from 1: the numbers #撤销 and #改 take. */
@@ -61,7 +61,7 @@ export const handleRecords: Handler<'records'> = async (ctx) => {
   await ctx.reply(['📌 您登记的需求：', ...lines, '办结发送 #办结 编号。'].join('\n'))
 }
 
-/** #改 3 李梅: the record numbered 3 names 李梅 now (an undo and a new record, on the same day). */
+/** #改 3 李梅: the record numbered 3 names 李梅 now; it keeps its number, its day and what it counts for. */
 export const handleCorrect: Handler<'correct'> = async (ctx) => {
   const member = senderOf(ctx)
   const items = await numberedRecords(ctx, member)
@@ -72,20 +72,9 @@ export const handleCorrect: Handler<'correct'> = async (ctx) => {
       'cannotCorrect',
       `第 ${ctx.intent.number} 条不能改名字，可以 #撤销 ${ctx.intent.number} 后重新记。`,
     )
-  await ctx.repos.progress.record(
-    member,
-    parseIsoDate(item.date).year,
-    { key: `${ctx.key}#undo`, by: ctx.deps.instance, messageId: ctx.msg.id, change: { remove: item.id } },
-    ctx.now,
-  )
-  const date = parseIsoDate(item.date)
-  const addedItem =
-    item.kind === 'added' ? (await herChecklist(ctx, member.orgId)).find((i) => i.key === item.item) : undefined
-  if (item.kind === 'added' && !addedItem)
+  if (item.kind === 'added' && !(await herChecklist(ctx, member.orgId)).some((i) => i.key === item.item))
     throw new UserError('cannotCorrect', `第 ${ctx.intent.number} 条这一项已不在本单位的清单里，不能改。`)
-  const lines = addedItem
-    ? await recordAdded(ctx, member, { item: addedItem, subject: ctx.intent.subject, date }, ctx.recordId())
-    : await recordDuty(ctx, member, { kind: item.kind as DutyKind, subject: ctx.intent.subject, date }, ctx.recordId())
+  const lines = await recordEdit(ctx, member, item, ctx.intent.subject, ctx.key)
   await ctx.reply(
     [`已把第 ${ctx.intent.number} 条「${item.subject ?? ''}」改为「${ctx.intent.subject}」。`, ...lines].join('\n'),
   )

@@ -29,7 +29,12 @@ export interface LedgerItem {
   item?: string
 }
 
-export type LedgerChange = { add: LedgerItem } | { remove: string } | { resolve: string } | { replace: LedgerItem[] }
+/** `edit`: #改 gives a record another name in place (it keeps its number, day and id). */
+export type LedgerChange =
+  | { add: LedgerItem }
+  | { remove: string }
+  | { resolve: string }
+  | { edit: { id: string; subject: string; key: string } }
 
 /**
  * One change to her ledger as stored: the record it adds, an undo or a resolution. Its key comes from
@@ -50,7 +55,6 @@ export interface LedgerEvent {
 
 /** The items after the change, or undefined when the change is already in (a retry or a replay). */
 export function applyChange(items: readonly LedgerItem[], change: LedgerChange): LedgerItem[] | undefined {
-  if ('replace' in change) return sameItems(items, change.replace) ? undefined : [...change.replace]
   if ('add' in change) {
     if (items.some((i) => i.id === change.add.id)) return undefined
     return [...items, change.add]
@@ -58,9 +62,46 @@ export function applyChange(items: readonly LedgerItem[], change: LedgerChange):
   if ('remove' in change) {
     return items.some((i) => i.id === change.remove) ? items.filter((i) => i.id !== change.remove) : undefined
   }
+  if ('edit' in change) {
+    const { id, subject, key } = change.edit
+    const target = items.find((i) => i.id === id)
+    if (!target || (target.subject === subject && target.key === key)) return undefined
+    return items.map((i) => (i.id === id ? { ...i, subject, key } : i))
+  }
   const target = items.find((i) => i.id === change.resolve)
   if (!target || target.status === 'resolved') return undefined
   return items.map((i) => (i.id === change.resolve ? { ...i, status: 'resolved' as const } : i))
+}
+
+/**
+ * Her items from all her year's events, in whatever order they are read: an added record is in unless
+ * some event removed it; a resolution or an edit applies whenever it came (the newest edit wins). So the
+ * recount agrees with the changes applied one by one, whichever process read the events and how.
+ */
+export function foldEvents(events: readonly Pick<LedgerEvent, 'change' | 'at'>[]): LedgerItem[] {
+  const added = new Map<string, LedgerItem>()
+  const removed = new Set<string>()
+  const resolved = new Set<string>()
+  const edits = new Map<string, { at: number; subject: string; key: string }>()
+  for (const { change, at } of events) {
+    if ('add' in change) {
+      if (!added.has(change.add.id)) added.set(change.add.id, change.add)
+    } else if ('remove' in change) removed.add(change.remove)
+    else if ('resolve' in change) resolved.add(change.resolve)
+    else {
+      const when = new Date(at).getTime()
+      const known = edits.get(change.edit.id)
+      if (!known || known.at <= when) edits.set(change.edit.id, { ...change.edit, at: when })
+    }
+  }
+  return [...added.values()]
+    .filter((i) => !removed.has(i.id))
+    .map((i) => {
+      const edit = edits.get(i.id)
+      const named = edit ? { ...i, subject: edit.subject, key: edit.key } : i
+      return resolved.has(i.id) ? { ...named, status: 'resolved' as const } : named
+    })
+    .sort((a, b) => a.at - b.at)
 }
 
 const canonical = (i: LedgerItem) => [i.id, i.kind, i.subject, i.key, i.date, i.at, i.status].join('\u0000')
@@ -70,11 +111,6 @@ export function sameItems(a: readonly LedgerItem[], b: readonly LedgerItem[]): b
   if (a.length !== b.length) return false
   const mine = new Set(a.map(canonical))
   return b.every((i) => mine.has(canonical(i)))
-}
-
-/** Folds changes in order over a starting list. */
-export function foldChanges(items: readonly LedgerItem[], changes: readonly LedgerChange[]): LedgerItem[] {
-  return changes.reduce<LedgerItem[]>((acc, change) => applyChange(acc, change) ?? acc, [...items])
 }
 
 /**
@@ -107,6 +143,11 @@ export function countLedger(items: readonly LedgerItem[]): ProgressCounts {
   counts.needsOpen = items.filter((i) => i.kind === 'need' && i.status !== 'resolved').length
   counts.needsResolved = items.filter((i) => i.kind === 'need' && i.status === 'resolved').length
   return counts
+}
+
+/** Her newest diary entry's date (YYYY-MM-DD), or null: the weekly diary reminder reads it. */
+export function lastDiaryOf(items: readonly LedgerItem[]): string | null {
+  return items.reduce<string | null>((d, i) => (i.kind === 'diary' && (!d || i.date > d) ? i.date : d), null)
 }
 
 /** Newest first, by when it was recorded; items recorded in the same instant, last added first. */

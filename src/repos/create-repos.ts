@@ -4,7 +4,7 @@ import { createOrgRepo } from './org-repo'
 import { createMemberRepo } from './member-repo'
 import { createGroupRepo } from './group-repo'
 import { createNeedRepo } from './need-repo'
-import { createProgressRepo, type ProgressOptions } from './progress-repo'
+import { createProgressRepo } from './progress-repo'
 import { createClaimRepo } from './claim-repo'
 import { createOutboxRepo } from './outbox-repo'
 import { createPresenceRepo } from './presence-repo'
@@ -20,7 +20,7 @@ import { createRepresentativeRepo } from './representative-repo'
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
   cacheMs?: number
-  progress?: ProgressOptions
+  progress?: { cacheSize?: number }
 }
 
 export function createRepos(conn: Connection, options: RepoOptions = {}) {
@@ -47,6 +47,10 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()
       await this.members.backfillContacts(now)
+      await this.progress.migrate()
+      // The counts of the design before 2026-12 lived in a collection of their own; they are in her year now.
+      if (conn.db && (await conn.db.listCollections({ name: 'progress' }).toArray()).length)
+        await conn.db.dropCollection('progress')
     },
     /** True when the database answers within two seconds; never throws. */
     async ping(): Promise<boolean> {

@@ -64,8 +64,9 @@ export interface NeedDoc {
 }
 
 /**
- * One change to one executive's year (see domain/ledger), in slot `<member>:<year>#<seq>`. Taking the next
- * slot is a unique insert, so of two racing writers exactly one gets it, on every compatible server.
+ * One change to one executive's year (see domain/ledger), under the key of the message (or question)
+ * that made it: inserting it is what claims that message, on every compatible server. Never updated.
+ * Events stored before 2026-12 have a slot number as `_id` (`<member>:<year>#<n>`) and the key in `key`.
  */
 export interface LedgerEventDoc extends LedgerEvent {
   _id: string
@@ -73,28 +74,23 @@ export interface LedgerEventDoc extends LedgerEvent {
   year: number
 }
 
-/** Her ledger folded up to event `seq`: a cache that spares reading every event; events after it still count. */
+/**
+ * Her year: every active record as a short item, and the counts the views read, written together
+ * under version `v` (a compare-and-set on `v`, see year-ledger-store). `seq` is the version of the
+ * design before 2026-12: a document that has it and no `v` is migrated at start-up.
+ */
 export interface LedgerDoc {
   _id: string
   memberId: Types.ObjectId
   orgId: Types.ObjectId
   year: number
-  seq: number
+  v: number
   items: LedgerItem[]
-  updatedAt: Date
-}
-
-/** Her counts for a year as of event `seq`, as the views read them: small, so a whole unit is read quickly. */
-export interface ProgressDoc {
-  _id: string
-  memberId: Types.ObjectId
-  orgId: Types.ObjectId
-  year: number
-  seq: number
   counts: ProgressCounts
   /** Her newest diary entry's date (YYYY-MM-DD), for the weekly diary reminder. */
   lastDiary: string | null
   updatedAt: Date
+  seq?: number
 }
 
 /** First insert wins: a message handled once, a one-time message told once, a roster entry bound once. */

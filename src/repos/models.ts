@@ -103,28 +103,17 @@ const ledgerSchema = new Schema<D.LedgerDoc>(
     memberId: { type: ObjectId, required: true },
     orgId: { type: ObjectId, required: true },
     year: { type: Number, required: true },
-    seq: { type: Number, required: true },
+    v: { type: Number, required: true },
     items: { type: Mixed, default: [] },
-    updatedAt: { type: Date, required: true },
-  },
-  opts,
-)
-
-const progressSchema = new Schema<D.ProgressDoc>(
-  {
-    ...stringId,
-    memberId: { type: ObjectId, required: true },
-    orgId: { type: ObjectId, required: true },
-    year: { type: Number, required: true },
-    seq: { type: Number, default: 0 },
     counts: { type: Mixed, required: true },
     lastDiary: { type: String, default: null },
     updatedAt: { type: Date, required: true },
+    seq: { type: Number },
   },
   opts,
 )
-progressSchema.index({ year: 1, orgId: 1 })
-progressSchema.index({ year: 1, memberId: 1 })
+ledgerSchema.index({ year: 1, orgId: 1 })
+ledgerSchema.index({ year: 1, memberId: 1 })
 
 const claimSchema = new Schema<D.ClaimDoc>(
   {
@@ -299,7 +288,6 @@ export function bindModels(conn: Connection) {
     Need: model(conn, 'Need', needSchema, 'needs'),
     LedgerEvent: model(conn, 'LedgerEvent', ledgerEventSchema, 'ledger_events'),
     Ledger: model(conn, 'Ledger', ledgerSchema, 'ledgers'),
-    Progress: model(conn, 'Progress', progressSchema, 'progress'),
     Claim: model(conn, 'Claim', claimSchema, 'claims'),
     Outbox: model(conn, 'Outbox', outboxSchema, 'outbox'),
     Presence: model(conn, 'Presence', presenceSchema, 'presence'),

@@ -110,7 +110,6 @@ describe('diary reminders', () => {
       },
       new Date(),
     )
-    await db.repos.progress.saveAll()
     const friday = ctx('2026-11-20T18:00:00+08:00')
     expect(await diaryReminderJob.run(ctx('2026-11-20T17:00:00+08:00'))).toBe(0)
     expect(await diaryReminderJob.run(friday)).toBe(1)

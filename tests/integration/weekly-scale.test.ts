@@ -33,11 +33,21 @@ beforeAll(async () => {
   const progress = members.map((m, i) => {
     const counts = emptyCounts()
     for (const kind of DUTY_KINDS.slice(0, i % 9)) counts[kind] = kind === 'representatives' ? 5 : 1
-    return { _id: `${m._id}:2026`, memberId: m._id, orgId: m.orgId, year: 2026, seq: 0, counts, updatedAt: NOW }
+    return {
+      _id: `${m._id}:2026`,
+      memberId: m._id,
+      orgId: m.orgId,
+      year: 2026,
+      v: 1,
+      items: [],
+      counts,
+      lastDiary: null,
+      updatedAt: NOW,
+    }
   })
   for (let i = 0; i < EXECUTIVES; i += 2_500) {
     await db.conn.collection('members').insertMany(members.slice(i, i + 2_500))
-    await db.conn.collection('progress').insertMany(progress.slice(i, i + 2_500) as never[])
+    await db.conn.collection('ledgers').insertMany(progress.slice(i, i + 2_500) as never[])
   }
   const admin = await db.repos.members.upsertByName({ name: '管理员', role: 'admin', orgId: village.id }, NOW)
   for (const unit of ['湖北省', '新农村']) {

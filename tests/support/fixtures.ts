@@ -45,5 +45,4 @@ export async function recordDuties(
       now,
     )
   }
-  await repos.progress.saveAll()
 }

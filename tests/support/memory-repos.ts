@@ -273,10 +273,9 @@ function progressRepo(): ProgressRepo {
           return !!last && last >= from
         }),
       ),
-    whenSaved: async () => undefined,
-    saveAll: async () => undefined,
     eventsOf: async () => new Map(),
     repair: async () => false,
+    migrate: async () => 0,
     years: async () => [...new Set([...ledgers.values()].map((l) => l.year))],
   }
 }

@@ -118,10 +118,13 @@ describe('her records, numbered', () => {
     )
     await h.say({ from: '张秀英', text: '#改 2 李梅' })
     expect(h.take()[0]!.text).toContain('已把第 2 条「李眉」改为「李梅」。')
+    // It keeps its number: a later "#撤销 2" or "#改 2" from the same list still means it.
+    await h.say({ from: '张秀英', text: '#我的记录' })
+    expect(h.take()[0]!.text).toContain('2. 联系妇女代表「李梅」（今天）\n3. 参与公益服务「义诊」（今天）')
     await h.say({ from: '张秀英', text: '#撤销 1' })
     expect(h.take()[0]!.text).toContain('要撤销第 1 条：联系妇女代表「刘翠花」（今天） 吗？')
     await h.say({ from: '张秀英', text: '1' })
-    expect(await items()).toEqual(['publicService:义诊', 'representatives:李梅'])
+    expect(await items()).toEqual(['representatives:李梅', 'publicService:义诊'])
   })
 
   it('keeps the list to private chat', async () => {
