@@ -50,7 +50,11 @@ describe('reviewWorkbook sheet names', () => {
   const sheetsOf = async (orgs: string[]) => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(
-      (await reviewWorkbook(reportOf(orgs.map((org, i) => ({ name: `人${i}`, org }))))) as unknown as ArrayBuffer,
+      (await reviewWorkbook(reportOf(orgs.map((org, i) => ({ name: `人${i}`, org }))), {
+        year: 2026,
+        month: 11,
+        day: 23,
+      })) as unknown as ArrayBuffer,
     )
     return wb.worksheets.map((w) => w.name)
   }
