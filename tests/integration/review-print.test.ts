@@ -3,12 +3,14 @@
  * pages. Only where LibreOffice is installed (.ci/run installs it); elsewhere this suite is reported as
  * skipped under a name that says what it needs, and a warning says it plainly.
  */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { openTestDb, type TestDb } from '../support/test-db'
 import { startApiServer } from '../support/api-server'
 import { recordDuties, registerRoster } from '../support/fixtures'
 import { reviewSample } from '../support/review-sample'
-import { convertWithLibreOffice, findSoffice, pdfPages } from '../support/libre-office'
+import { convertWithLibreOffice, findSoffice, pdfPages, savePageImage } from '../support/libre-office'
 import { reviewCsv, reviewWorkbook } from '../../src/services/review-workbook'
 import { DUTY_KINDS } from '../../src/domain/checklist'
 
@@ -21,7 +23,9 @@ const describeWithLibreOffice = soffice ? describe : describe.skip
 const PRINTED_ON = { year: 2026, month: 12, day: 7 }
 const A4_LANDSCAPE = { width: 841.9, height: 595.3 }
 
-const printed = (xlsx: Buffer) => pdfPages(convertWithLibreOffice(soffice!, { name: 'review.xlsx', data: xlsx }, 'pdf'))
+const SHOTS = process.env.SCREENSHOT_DIR ?? join(__dirname, '..', '..', 'tmp', 'screenshots')
+const toPdf = (xlsx: Buffer) => convertWithLibreOffice(soffice!, { name: 'review.xlsx', data: xlsx }, 'pdf')
+const printed = (xlsx: Buffer) => pdfPages(toPdf(xlsx))
 
 const expectA4Landscape = (pages: { width: number; height: number }[]) => {
   for (const page of pages) {
@@ -78,9 +82,14 @@ describeWithLibreOffice('the review workbook on paper (needs LibreOffice: soffic
   })
 
   it('prints a township of five 10-person villages as 汇总 and one page per village', async () => {
-    const pages = printed(await reviewWorkbook(reviewSample('双沟镇', 10, 5), PRINTED_ON))
+    const pdf = toPdf(await reviewWorkbook(reviewSample('双沟镇', 10, 5), PRINTED_ON))
+    const pages = pdfPages(pdf)
     expect(pages).toHaveLength(6)
     expectA4Landscape(pages)
+    // The README's pictures of printed pages (SCREENSHOT_DIR=docs; where poppler's pdftoppm is installed).
+    mkdirSync(SHOTS, { recursive: true })
+    savePageImage(pdf, 1, join(SHOTS, 'review-print-summary.png'))
+    savePageImage(pdf, 2, join(SHOTS, 'review-print-village.png'))
   })
 
   it('prints a 40-person unit one page wide, over as many pages as its rows need', async () => {

@@ -80,3 +80,19 @@ export function pdfPages(pdf: Buffer): { width: number; height: number }[] {
     return { width: Number(box?.[1] ?? NaN), height: Number(box?.[2] ?? NaN) }
   })
 }
+
+/**
+ * Page `page` (from 1) of a PDF as a PNG at `file`, with poppler's pdftoppm where it is installed (for
+ * the README's pictures of printed pages); false where it is not.
+ */
+export function savePageImage(pdf: Buffer, page: number, file: string, dpi = 100): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-'))
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf)
+    const args = ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile']
+    const run = spawnSync('pdftoppm', [...args, join(dir, 'in.pdf'), file.replace(/\.png$/, '')])
+    return run.status === 0
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
