@@ -8,21 +8,21 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
 
 const STYLE = `
 @page { size: A4; margin: 2.54cm 2.8cm; }
-body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans SC", serif; font-size: 12pt; line-height: 1.6;
-  max-width: 16cm; margin: 1em auto; color: #000; }
+body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans SC", serif; font-size: 12pt; line-height: 1.5;
+  margin: 0; color: #000; }
 article + article { break-before: page; }
 h1 { font-family: "SimHei", "黑体", "Noto Sans SC", sans-serif; font-size: 18pt; text-align: center; margin: 0 0 .2em; }
-h2 { font-family: "SimHei", "黑体", "Noto Sans SC", sans-serif; font-size: 14pt; margin: 1em 0 .4em; }
+h2 { font-family: "SimHei", "黑体", "Noto Sans SC", sans-serif; font-size: 14pt; margin: .8em 0 .3em; }
 .sub { text-align: center; margin: 0 0 1em; }
 p { text-indent: 2em; margin: .2em 0; }
-ul { list-style: none; margin: 0 0 .3em 2em; padding: 0; }
-li { text-indent: 2em; }
+ul { list-style: none; margin: 0 0 .2em 4em; padding: 0; }
 table { width: 100%; border-collapse: collapse; margin: .4em 0; }
 th, td { border: 1px solid #000; padding: .2em .5em; text-align: center; }
-.blank { min-height: 6em; border-bottom: 1px dashed #999; margin-bottom: .6em; }
+.blank { min-height: 3em; border-bottom: 1px dashed #999; margin-bottom: .6em; }
 .hint { color: #777; }
-.sign { text-align: right; margin-top: 2em; }
-@media screen { article { border-bottom: 1px solid #ccc; padding-bottom: 2em; margin-bottom: 2em; } }
+.sign { text-align: right; margin-top: 1em; break-inside: avoid; }
+@media screen { body { max-width: 16cm; margin: 1em auto; }
+  article { border-bottom: 1px solid #ccc; padding-bottom: 2em; margin-bottom: 2em; } }
 `
 
 /**
