@@ -4,6 +4,8 @@ import { UserError } from './user-error'
 import { dutyReports } from '../src/services/duty-reports'
 import { dutyReportDocx } from '../src/services/duty-report-docx'
 import { targetOfContact } from '../src/services/send-queue'
+import { outsideQuiet } from '../src/domain/send-policy'
+import { toLocal } from '../src/domain/zoned-time'
 
 /**
  * #述职 [去年|2025]: her 述职报告 for the year, written from her own records, as a Word file she can
@@ -34,8 +36,16 @@ export const handleDutyReport: Handler<'dutyReport'> = async (ctx) => {
   )
   // Early in a year the review is usually of the one before.
   const lastYear = !asked && ctx.today.month <= 2 ? `\n要生成${year - 1}年的，请发送 #述职 去年。` : ''
+  // The queue sends nothing in the quiet hours of the night: say when it will come.
+  const sendsAt = outsideQuiet(ctx.now, ctx.deps.policy, false)
+  const at = toLocal(sendsAt, ctx.deps.tz)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const when =
+    sendsAt.getTime() <= ctx.now.getTime()
+      ? '马上发给您'
+      : `夜里不发消息，${at.month}月${at.day}日 ${pad(at.hour)}:${pad(at.minute)} 后发给您`
   await ctx.reply(
-    `📄 ${member.name}，您的${year}年度述职报告（Word 文件）马上发给您。` +
+    `📄 ${member.name}，您的${year}年度述职报告（Word 文件）${when}。` +
       '基本情况、履职清单完成情况和妇情日记摘要已按您的记录写好，“存在的不足和明年打算”请您自己填写。' +
       lastYear,
   )

@@ -73,6 +73,17 @@ describe('#述职', () => {
     expect(h.take()[0]!.text).toBe('2027年还没到，可以发送 #述职 生成今年的述职报告。')
   })
 
+  it('says when the file will come if she asks in the night, and which year early in a year', async () => {
+    const h = await setup()
+    h.clock.set(new Date('2027-01-10T23:30:00+08:00'))
+    await h.say({ from: '刘翠花', text: '#述职' })
+    expect(h.take()[0]!.text).toBe(
+      '📄 刘翠花，您的2027年度述职报告（Word 文件）夜里不发消息，1月11日 07:30 后发给您。' +
+        '基本情况、履职清单完成情况和妇情日记摘要已按您的记录写好，“存在的不足和明年打算”请您自己填写。\n' +
+        '要生成2026年的，请发送 #述职 去年。',
+    )
+  })
+
   it('works without # in private chat, and is listed in #帮助', async () => {
     const h = await setup()
     await h.say({ from: '刘翠花', text: '述职' })
