@@ -113,6 +113,50 @@ function entriesOf(records: readonly LedgerItem[], texts: ReadonlyMap<string, st
 const recordsOf = (items: readonly LedgerItem[], key: string) =>
   items.filter((i) => (isDutyKind(key) ? i.kind === key : i.kind === 'added' && i.item === key))
 
+/** Her records of items her unit's checklist no longer has (switched off mid-year): listed, not counted. */
+function otherItems(duties: readonly LedgerItem[], input: DutyReportInput, cap: number): ReportItem[] {
+  const known = new Set(input.checklist.map((i) => i.key))
+  const keys = new Set(duties.map((i) => (i.kind === 'added' ? (i.item ?? '') : i.kind)))
+  return [...keys]
+    .filter((k) => !known.has(k))
+    .map((k) => ({
+      label: isDutyKind(k) ? checklistItem(k).label : '其他记录',
+      count: recordsOf(duties, k).length,
+      measure: '条',
+      target: '',
+      done: false,
+      ...entriesOf(recordsOf(duties, k), input.texts, cap),
+    }))
+}
+
+/** The needs of her ledger, with their contents from the needs ledger: resolved ones, then open ones. */
+function needsOf(input: DutyReportInput): Pick<DutyReport, 'resolvedNeeds' | 'openNeeds'> {
+  const needs = new Map(input.needs.map((n) => [n.id, n]))
+  const hers = input.items
+    .filter((i) => i.kind === 'need')
+    .sort(byDate)
+    .flatMap((i) => needs.get(i.id) ?? [])
+  const opened = (n: ReportNeed) => ({
+    number: n.number,
+    content: maskSensitive(n.content),
+    opened: dayText(parseIsoDate(n.date)),
+  })
+  return {
+    resolvedNeeds: hers.filter((n) => n.resolvedOn).map((n) => ({ ...opened(n), resolved: dayText(n.resolvedOn!) })),
+    openNeeds: hers.filter((n) => !n.resolvedOn).map(opened),
+  }
+}
+
+/** At most MAX_DIARY of her diary entries, spread over the year, each clipped to an excerpt. */
+function diaryOf(input: DutyReportInput): Pick<DutyReport, 'diary' | 'diaryTotal'> {
+  const diaries = input.items.filter((i) => i.kind === 'diary').sort(byDate)
+  const diary = spread(diaries, MAX_DIARY).map((d) => ({
+    date: dayText(parseIsoDate(d.date)),
+    excerpt: clip(maskSensitive(input.texts.get(d.id) ?? ''), EXCERPT),
+  }))
+  return { diary, diaryTotal: diaries.length }
+}
+
 /**
  * Her 述职报告 as the federation's usual shape has it: 基本情况, 履职清单完成情况 item by item (names,
  * dates, the needs she resolved), 妇情日记摘要, and 存在的不足和明年打算 left for her. Pure: made of
@@ -133,41 +177,6 @@ export function composeDutyReport(input: DutyReportInput): DutyReport {
     done: statuses[i]!.done,
     ...entriesOf(recordsOf(items, item.key), texts, cap),
   }))
-  // Her records of an item her unit's checklist no longer has: listed, not counted.
-  const known = new Set(input.checklist.map((i) => i.key))
-  const otherKeys = new Set(duties.map((i) => (i.kind === 'added' ? (i.item ?? '') : i.kind)))
-  const others = [...otherKeys]
-    .filter((k) => !known.has(k))
-    .map((k) => ({
-      label: isDutyKind(k) ? checklistItem(k).label : '其他记录',
-      count: recordsOf(items, k).length,
-      measure: '条',
-      target: '',
-      done: false,
-      ...entriesOf(recordsOf(items, k), texts, cap),
-    }))
-  const needs = new Map(input.needs.map((n) => [n.id, n]))
-  const herNeeds = items
-    .filter((i) => i.kind === 'need')
-    .sort(byDate)
-    .flatMap((i) => needs.get(i.id) ?? [])
-  const resolvedNeeds = herNeeds
-    .filter((n) => n.resolvedOn)
-    .map((n) => ({
-      number: n.number,
-      content: maskSensitive(n.content),
-      opened: dayText(parseIsoDate(n.date)),
-      resolved: dayText(n.resolvedOn!),
-    }))
-  const openNeeds = herNeeds
-    .filter((n) => !n.resolvedOn)
-    .map((n) => ({ number: n.number, content: maskSensitive(n.content), opened: dayText(parseIsoDate(n.date)) }))
-  const diaries = items.filter((i) => i.kind === 'diary').sort(byDate)
-  const diary = spread(diaries, MAX_DIARY).map((d) => ({
-    date: dayText(parseIsoDate(d.date)),
-    excerpt: clip(maskSensitive(texts.get(d.id) ?? ''), EXCERPT),
-  }))
-  const recorded = duties.length
   const done = statuses.filter((s) => s.done).length
   const asOf = year < input.today.year ? `${year}年12月31日` : fullDay(input.today)
   return {
@@ -181,15 +190,13 @@ export function composeDutyReport(input: DutyReportInput): DutyReport {
       ['述职年度', `${year}年`],
     ],
     overview:
-      `${year}年，本人共记录履职事项 ${recorded} 条，履职清单 ${statuses.length} 项中已完成 ${done} 项；` +
+      `${year}年，本人共记录履职事项 ${duties.length} 条，履职清单 ${statuses.length} 项中已完成 ${done} 项；` +
       `写妇情日记 ${counts.diary} 篇；登记妇女需求 ${counts.needsOpen + counts.needsResolved} 件，已办结 ${counts.needsResolved} 件。` +
       `（根据本人在“妇联助手”中的记录整理，统计截至${asOf}。）`,
     items: reportItems,
-    others,
-    resolvedNeeds,
-    openNeeds,
-    diary,
-    diaryTotal: diaries.length,
+    others: otherItems(duties, input, cap),
+    ...needsOf(input),
+    ...diaryOf(input),
     blanks: ['存在的不足', '明年打算'],
   }
 }
