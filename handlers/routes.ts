@@ -7,6 +7,7 @@ import { handleDiary } from './diary-handler'
 import { handleNeed, handleResolveNeed } from './needs-handler'
 import { handleUndo } from './undo-handler'
 import { handleProgress } from './progress-handler'
+import { handleDutyReport } from './duty-report-handler'
 import { handleRecords, handleCorrect } from './records-handler'
 import { handleSummary } from './summary-handler'
 import { handleChecklist } from './checklist-handler'
@@ -37,6 +38,7 @@ export function createRoutes(): Router {
     .on('resolveNeed', registered, notInConstituentGroup, handleResolveNeed)
     .on('undo', recorder, handleUndo)
     .on('progress', recorder, handleProgress)
+    .on('dutyReport', recorder, handleDutyReport)
     .on('records', recorder, handleRecords)
     .on('correct', recorder, handleCorrect)
     .on('summary', registered, notInConstituentGroup, handleSummary)

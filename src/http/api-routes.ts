@@ -10,6 +10,7 @@ import { reportRoutes } from './report-routes'
 import { tokenRoutes } from './token-routes'
 import { memberRoutes } from './member-routes'
 import { checklistRoutes } from './checklist-routes'
+import { dutyReportRoutes } from './duty-report-routes'
 
 export type { ApiDeps } from './api-scope'
 
@@ -92,6 +93,7 @@ export function apiRoutes(deps: ApiDeps): Router {
   memberRoutes(router, deps)
   checklistRoutes(router, deps)
   reportRoutes(router, deps)
+  dutyReportRoutes(router, deps)
   tokenRoutes(router, deps)
   return router
 }

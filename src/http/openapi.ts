@@ -57,6 +57,17 @@ export function openApiDocument() {
           responses: { '200': { description: 'File' }, ...errors },
         },
       },
+      '/api/v1/duty-reports/{file}': {
+        get: {
+          summary:
+            "Every counted person's 述职报告 in the scope (or ?org=) for a year, from her own records: <year>.docx (one Word document, each report from a new page) or <year>.html (the same, to print from a browser); at most 300",
+          parameters: [
+            { name: 'file', in: 'path', required: true, schema: { type: 'string', example: '2026.docx' } },
+            yearOrg[1],
+          ],
+          responses: { '200': { description: 'File' }, ...errors },
+        },
+      },
       '/api/v1/review-rule': {
         put: {
           summary: 'Admin: grade thresholds of a unit (items done)',

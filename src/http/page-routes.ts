@@ -35,6 +35,7 @@ const ASSETS: Record<string, string> = {
   'dashboard.js': 'application/javascript',
   'dashboard-admin.js': 'application/javascript',
   'dashboard-checklist.js': 'application/javascript',
+  'dashboard-duty-reports.js': 'application/javascript',
   'dashboard.css': 'text/css',
   'simulator.js': 'application/javascript',
   'simulator.css': 'text/css',

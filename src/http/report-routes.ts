@@ -137,7 +137,7 @@ export function reportRoutes(router: Router, deps: ApiDeps): void {
       ctx.body = reviewCsv(r)
     } else {
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      ctx.body = await reviewWorkbook(r)
+      ctx.body = await reviewWorkbook(r, toLocal(deps.clock.now(), deps.tz))
     }
   })
 

@@ -180,6 +180,14 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: '把 #我的记录 里第几条的名字或题目改过来',
   },
   {
+    word: '述职',
+    aliases: ['述职报告', '我的述职', '年度述职', '写述职', '述职材料', 'shuzhi'],
+    type: 'dutyReport',
+    usage: '#述职 [去年|年份]',
+    example: '#述职',
+    summary: '私聊我：按您的记录生成本年度述职报告（Word 文件），不足和打算留给您写',
+  },
+  {
     word: '汇总',
     aliases: ['统计', '汇总情况'],
     type: 'summary',

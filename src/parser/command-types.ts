@@ -18,6 +18,8 @@ export type Command =
   | { type: 'resolveNeed'; number: number }
   /** yearsAgo: 0 this year, 1 last year; or a year written out. */
   | { type: 'progress'; year?: { yearsAgo: number } | { year: number } }
+  /** #述职 [去年|2025]: her 述职报告 for the year, as a Word file in private chat. */
+  | { type: 'dutyReport'; year?: { yearsAgo: number } | { year: number } }
   /** Her newest record, or the one with this number in #我的记录. */
   | { type: 'undo'; number?: number }
   /** #我的记录: this year's records, numbered; #需求 列表: her needs. */

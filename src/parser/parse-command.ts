@@ -60,7 +60,7 @@ export function parseCommand(text: string, options: ParseOptions): ParseResult |
  * Without "#" only a lone word counts, so "报告一下情况" is never a duty log: in private chat the
  * question words, in groups only "收到" (people answer notices that way, and it stays silent there).
  */
-const PRIVATE_BARE = new Set(['progress', 'help', 'ack'])
+const PRIVATE_BARE = new Set(['progress', 'dutyReport', 'help', 'ack'])
 const GROUP_BARE = new Set(['ack'])
 
 function matchBareWord(head: string, tail: string[], allowed: Set<string>): ReturnType<typeof matchCommandWord> {
@@ -151,7 +151,8 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
     case 'help':
       return ok({ type: 'help', topic: words[0]?.replace(/^#/, '') })
     case 'progress':
-      return buildProgress(words, usageError)
+    case 'dutyReport':
+      return buildYear(spec.type, words, usageError)
     case 'undo': {
       // "#撤销 刚才那条", "#撤销 上一条": her newest record, as with no word at all.
       if (words.length === 0 || /^(?:刚才|刚刚|上一条|最后一条|最近一条|那条|这条)/.test(words.join('')))
@@ -265,15 +266,18 @@ const YEARS_AGO = new Map([
 ])
 
 /** "#进度 去年" or "#进度 2025": in January people look back at the year under review. Other words are ignored. */
-function buildProgress(words: string[], usageError: UsageError): ParseResult {
-  const word = (words[0] ?? '').replace(/的?(?:进度|清单|情况)?$/, '')
+/** "#进度 去年", "#述职 2025": the year a command asks about; none written: this year. */
+function buildYear(type: 'progress' | 'dutyReport', words: string[], usageError: UsageError): ParseResult {
+  const word = (words[0] ?? '').replace(/的?(?:进度|清单|情况|述职报告|述职|报告)?$/, '')
   const yearsAgo = YEARS_AGO.get(word)
-  if (yearsAgo !== undefined) return ok({ type: 'progress', year: { yearsAgo } })
-  const m = /^(\d{4})年?$/.exec(word)
-  if (!m) return ok({ type: 'progress' })
+  if (yearsAgo !== undefined) return ok({ type, year: { yearsAgo } })
+  const m = /^(\d{4})年?(?:度)?$/.exec(word)
+  if (!m) return ok({ type })
   const year = Number(m[1])
-  if (year < 2000 || year > 2100) return usageError('年份写得不对，例如 #进度 2025 或 #进度 去年。', 'badArgument')
-  return ok({ type: 'progress', year: { year } })
+  const example = type === 'progress' ? '#进度' : '#述职'
+  if (year < 2000 || year > 2100)
+    return usageError(`年份写得不对，例如 ${example} 2025 或 ${example} 去年。`, 'badArgument')
+  return ok({ type, year: { year } })
 }
 
 function buildSetting(words: string[], usageError: UsageError): ParseResult {

@@ -5,56 +5,52 @@ import { GRADES } from '../domain/review-grade'
 import { countedNoun } from '../domain/counted'
 import type { PersonFigures } from '../domain/person-figures'
 import type { UnitReport } from '../domain/compose-unit-report'
+import type { UnitFigures } from '../domain/roll-up'
+import { displayNames } from '../domain/display-name'
 import { sheetName } from './sheet-name'
+import { drawTable, fitWidth, FONT, printedSheet, textWidth, titleLine } from './print-layout'
+import type { LocalDate } from '../domain/zoned-time'
 
 export { sheetName } from './sheet-name'
 
-/** Columns for a checklist: its items (in its order), then diary, needs, done and grade. */
+/** The columns after the checklist's items, in the CSV and the unit sheets alike. */
+const OTHER_COLUMNS = ['其中名单外代表', '妇情日记', '需求未办结', '需求已办结'] as const
+
+/** The CSV's columns for a checklist: name and unit, its items (in its order), then diary, needs, done and grade. */
 function headers(items: readonly ChecklistItem[]): string[] {
-  return [
-    '姓名',
-    '单位',
-    ...items.map((i) => i.label),
-    '其中名单外代表',
-    '妇情日记',
-    '需求未办结',
-    '需求已办结',
-    '完成项数',
-    '考核等级',
-  ]
+  return ['姓名', '单位', ...items.map((i) => i.label), ...OTHER_COLUMNS, '完成项数', '考核等级']
 }
 
-/** A person's row under these columns; an item her own checklist does not have is left blank. */
-function rowValues(p: PersonFigures, org: string, items: readonly ChecklistItem[]): (string | number)[] {
+/** Her figures for these items; an item her own checklist does not have is left blank. */
+function itemValues(p: PersonFigures, items: readonly ChecklistItem[]): (string | number)[] {
   const hers = new Map(p.items.map((i) => [itemId(i), i.count]))
-  return [
-    p.displayName,
-    org,
-    ...items.map((i) => hers.get(itemId(i)) ?? ''),
-    p.counts.unlisted ?? 0,
-    p.counts.diary,
-    p.counts.needsOpen,
-    p.counts.needsResolved,
-    p.done,
-    p.grade,
-  ]
+  return items.map((i) => hers.get(itemId(i)) ?? '')
+}
+
+const otherValues = (p: PersonFigures) => [
+  p.counts.unlisted ?? 0,
+  p.counts.diary,
+  p.counts.needsOpen,
+  p.counts.needsResolved,
+]
+
+/** A person's CSV row under these columns. */
+function rowValues(p: PersonFigures, org: string, items: readonly ChecklistItem[]): (string | number)[] {
+  return [p.displayName, org, ...itemValues(p, items), ...otherValues(p), p.done, p.grade]
 }
 
 const percent = (share: number, counted: number) => (counted ? Number((share * 100).toFixed(1)) : '')
+const NUMBER_WIDTH = 7
 
 /**
- * The annual review (述职考核) workbook. 汇总: one row per unit of the subtree, parents before children
- * (indented by level), each a subtotal of everyone counted below it, ranked among its sibling units;
- * then one sheet per unit with its own people. Grades are each person's own (domain/review-grade).
+ * 汇总: one row per unit of the subtree, parents before children (indented by level), each a subtotal
+ * of everyone counted below it, ranked among its sibling units.
  */
-export async function reviewWorkbook(report: UnitReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '妇联助手'
+function summarySheet(wb: ExcelJS.Workbook, report: UnitReport, printedOn: LocalDate): void {
   const noun = countedNoun(report.totals())
-  const summary = wb.addWorksheet('汇总')
-  summary.addRow([`${report.year}年${noun}履职考核汇总（每个单位含全部下级）`])
-  summary.addRow([
-    '单位',
+  const indent = (depth: number) => Math.min(depth * 2, 15)
+  const unitWidth = Math.max(...report.units.map((u) => indent(u.depth) * 1.2 + textWidth(u.name)), 8) + 2
+  const headings = [
     `计入人数（${noun}）`,
     '其中本级',
     '平均完成项数',
@@ -64,7 +60,13 @@ export async function reviewWorkbook(report: UnitReport): Promise<Buffer> {
     '无记录占比(%)',
     ...GRADES,
     '同级排名',
-  ])
+  ]
+  const columns = [
+    { header: '单位', width: Math.min(40, Math.ceil(unitWidth)) },
+    ...headings.map((h) => ({ header: h, width: Math.max(NUMBER_WIDTH, fitWidth(h, [])) })),
+  ]
+  const title = titleLine(report.totals().name, report.year, `${noun}履职考核汇总（每个单位含全部下级）`, printedOn)
+  const summary = printedSheet(wb, '汇总', title, columns)
   for (const u of report.units) {
     const row = summary.addRow([
       u.name,
@@ -78,26 +80,64 @@ export async function reviewWorkbook(report: UnitReport): Promise<Buffer> {
       ...GRADES.map((g) => u.grades[g]),
       u.rank && u.ranked > 1 ? `${u.rank}/${u.ranked}` : '',
     ])
-    row.getCell(1).alignment = { indent: Math.min(u.depth * 2, 15) }
-    if (u.depth === 0) row.font = { bold: true }
+    // Excel and LibreOffice indent only a left-aligned cell.
+    row.getCell(1).alignment = { horizontal: 'left', indent: indent(u.depth) }
+    row.getCell(columns.length).alignment = { horizontal: 'center' }
+    if (u.depth === 0) row.font = { name: FONT, bold: true }
   }
-  summary.getRow(1).font = { bold: true, size: 14 }
-  summary.getRow(2).font = { bold: true }
-  summary.columns.forEach((c) => (c.width = 13))
-  summary.getColumn(1).width = 24
+  drawTable(summary, columns.length)
+}
 
+/**
+ * A unit's own people, in the columns of its own checklist (units with different checklists differ).
+ * The grade and the items done stand right after the name, so a printed page never parts them; the unit
+ * is in the title line, so a name carries it only where two of the unit share it.
+ */
+function unitSheet(
+  wb: ExcelJS.Workbook,
+  unit: UnitFigures,
+  title: string,
+  people: PersonFigures[],
+  items: ChecklistItem[],
+  used: Set<string>,
+) {
+  const shown = displayNames(
+    people.map((p) => ({ id: p.memberId, name: p.name, orgId: p.orgId })),
+    () => unit.name,
+  )
+  const names = people.map((p) => shown.get(p.memberId) ?? p.name)
+  const headings = [...items.map((i) => i.label), ...OTHER_COLUMNS]
+  const columns = [
+    { header: '姓名', width: fitWidth('姓名', names, 8) },
+    { header: '考核等级', width: fitWidth('考核等级', GRADES) },
+    { header: '完成项数', width: NUMBER_WIDTH },
+    ...headings.map((h) => ({ header: h, width: Math.max(NUMBER_WIDTH, fitWidth(h, [])) })),
+  ]
+  const sheet = printedSheet(wb, sheetName(unit.name, used), title, columns)
+  people.forEach((p, i) => {
+    const row = sheet.addRow([names[i], p.grade, p.done, ...itemValues(p, items), ...otherValues(p)])
+    row.getCell(2).alignment = { horizontal: 'center' }
+  })
+  drawTable(sheet, columns.length)
+}
+
+/**
+ * The annual review (述职考核) workbook: 汇总, then one sheet per unit with its own people. Grades are
+ * each person's own (domain/review-grade). Every sheet prints on A4 landscape one page wide, with its
+ * title line "单位 · 年度 · 打印日期" (`printedOn`: the day it is made, which is the day it is printed).
+ */
+export async function reviewWorkbook(report: UnitReport, printedOn: LocalDate): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = '妇联助手'
+  summarySheet(wb, report, printedOn)
   const byOrg = new Map<string, PersonFigures[]>()
   for (const p of report.people) byOrg.set(p.orgId, [...(byOrg.get(p.orgId) ?? []), p])
   const used = new Set<string>(['汇总'])
   for (const u of report.units) {
     const people = byOrg.get(u.orgId)
     if (!people?.length) continue
-    // Each unit's sheet has the columns of its own checklist (units with different checklists differ).
-    const items = checklistFor(report.tree, u.orgId)
-    const sheet = wb.addWorksheet(sheetName(u.name, used))
-    sheet.addRow(headers(items)).font = { bold: true }
-    for (const p of people) sheet.addRow(rowValues(p, u.name, items))
-    sheet.columns.forEach((c) => (c.width = 12))
+    const title = titleLine(u.name, report.year, `${countedNoun(u)}履职考核`, printedOn)
+    unitSheet(wb, u, title, people, checklistFor(report.tree, u.orgId), used)
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
@@ -113,7 +153,18 @@ export const csvCell = (v: string | number) => {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** One row per counted person (UTF-8 with BOM, so Excel opens the Chinese headers correctly). */
+/**
+ * One row per counted person, in UTF-8 with a byte-order mark: the one encoding that opens right both in
+ * Excel and in LibreOffice's own import. Tried with LibreOffice 7.4 headless (see the README):
+ * - UTF-8 with BOM: Excel takes the BOM as UTF-8 (a double-click opens it right); LibreOffice's text
+ *   import dialog sniffs the BOM and preselects UTF-8, and reads it without the BOM in the first cell
+ *   (tests/integration/review-print.test.ts); current LibreOffice reads UTF-8 by default without a dialog.
+ * - UTF-16LE with BOM: LibreOffice's dialog detects it too, but Excel opens a UTF-16 file as tab-separated
+ *   "Unicode text", so each comma-separated row lands whole in column A.
+ * - GBK: right only where the system code page is GBK (Chinese Windows); LibreOffice never detects it.
+ * No byte encoding of Chinese survives LibreOffice 7.4's import through its API with no filter options
+ * (`soffice --convert-to` without --infilter): it reads every CSV as Windows-1252 and skips the BOM test.
+ */
 export function reviewCsv(report: Pick<UnitReport, 'people' | 'tree'>): string {
   const items = checklistUnion(report.tree, new Set(report.people.map((p) => p.orgId)))
   const rows = report.people.map((p) => rowValues(p, report.tree.get(p.orgId)?.name ?? '', items))

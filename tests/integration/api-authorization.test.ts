@@ -22,6 +22,8 @@ const ROUTES: [string, string, string | undefined, Record<Caller, number>][] = [
   ['GET', '/api/v1/needs', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
   ['GET', '/api/v1/review/2026.xlsx', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
   ['GET', '/api/v1/review/2026.csv?org=襄城区', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
+  ['GET', '/api/v1/duty-reports/2026.docx', undefined, { admin: 200, chair: 200, bad: 401, none: 401 }],
+  ['GET', '/api/v1/duty-reports/2026.html?org=襄城区', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
   [
     'PUT',
     '/api/v1/review-rule',

@@ -163,12 +163,12 @@ describe('a county’s own checklist, honoured everywhere', () => {
       wb.getWorksheet(name)!.eachRow((r) => out.push((r.values as unknown[]).slice(1)))
       return out
     }
-    const [head, row] = sheetRows('新集村')
+    const [, head, row] = sheetRows('新集村') // title line, headers, her row
     expect(head).toContain('参加议事会')
     expect(row![head!.indexOf('参加议事会')]).toBe(4)
     expect(row![head!.indexOf('完成项数')]).toBe(7)
     expect(row![head!.indexOf('考核等级')]).toBe('合格')
-    const [siblingHead, siblingRow] = sheetRows('白庙村')
+    const [, siblingHead, siblingRow] = sheetRows('白庙村')
     expect(siblingHead).not.toContain('参加议事会')
     expect(siblingRow![siblingHead!.indexOf('考核等级')]).toBe('基本合格')
 

@@ -5,6 +5,7 @@ import type { MemberRepo } from '../../src/repos/member-repo'
 import type { GroupRepo } from '../../src/repos/group-repo'
 import type { NeedRepo } from '../../src/repos/need-repo'
 import type { ProgressRepo } from '../../src/repos/progress-repo'
+import type { LedgerEventDoc } from '../../src/repos/documents'
 import type { ClaimRepo } from '../../src/repos/claim-repo'
 import type { NoticeRepo } from '../../src/repos/notice-repo'
 import type { OutboxItem, OutboxRepo, SentRecently } from '../../src/repos/outbox-repo'
@@ -273,7 +274,15 @@ function progressRepo(): ProgressRepo {
           return !!last && last >= from
         }),
       ),
-    eventsOf: async () => new Map(),
+    // As stored: under their keys, by member (the real one's `_id` and `memberId`, as plain strings).
+    eventsOf: async (memberIds, year) =>
+      new Map(
+        memberIds.flatMap((id) => {
+          const events = ledgers.get(key(id, year))?.events ?? []
+          const docs = events.map((e) => ({ ...e, _id: e.key, memberId: id, year }))
+          return docs.length ? [[id, docs as unknown as LedgerEventDoc[]] as const] : []
+        }),
+      ),
     repair: async () => false,
     migrate: async () => 0,
     years: async () => [...new Set([...ledgers.values()].map((l) => l.year))],

@@ -3,6 +3,8 @@ import { reviewCsv, reviewWorkbook } from '../../src/services/review-workbook'
 import { parseCsv } from '../../src/domain/parse-csv'
 import { buildOrgTree } from '../../src/domain/org-tree'
 import { composeUnitReport } from '../../src/domain/compose-unit-report'
+import { reviewSample } from '../support/review-sample'
+import { fitWidth, textWidth, titleLine } from '../../src/services/print-layout'
 
 /** One person per entry, each in the unit named (units are roots, created as needed). */
 const reportOf = (people: { name: string; org: string }[]) => {
@@ -50,7 +52,11 @@ describe('reviewWorkbook sheet names', () => {
   const sheetsOf = async (orgs: string[]) => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(
-      (await reviewWorkbook(reportOf(orgs.map((org, i) => ({ name: `人${i}`, org }))))) as unknown as ArrayBuffer,
+      (await reviewWorkbook(reportOf(orgs.map((org, i) => ({ name: `人${i}`, org }))), {
+        year: 2026,
+        month: 11,
+        day: 23,
+      })) as unknown as ArrayBuffer,
     )
     return wb.worksheets.map((w) => w.name)
   }
@@ -73,5 +79,57 @@ describe('reviewWorkbook sheet names', () => {
       expect(n.length).toBeLessThanOrEqual(31)
       expect(n).not.toMatch(/[\\/?*[\]:]|^'|'$/)
     }
+  })
+})
+
+describe('reviewWorkbook on paper', () => {
+  const loaded = async () => {
+    const wb = new ExcelJS.Workbook()
+    const data = await reviewWorkbook(reviewSample('双沟镇', 10, 2), { year: 2026, month: 12, day: 7 })
+    await wb.xlsx.load(data as unknown as ArrayBuffer)
+    return wb
+  }
+
+  it('sets every sheet to print A4 landscape, one page wide, titles and names repeated, page numbers at the foot', async () => {
+    for (const sheet of (await loaded()).worksheets) {
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:2',
+        printTitlesColumn: 'A:A',
+      })
+      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页')
+    }
+  })
+
+  it('heads each sheet with 单位 · 年度 · 打印日期, and puts the grade next to the name', async () => {
+    const wb = await loaded()
+    expect(wb.getWorksheet('汇总')!.getCell('A1').value).toBe(
+      '双沟镇 · 2026年度执委履职考核汇总（每个单位含全部下级） · 打印日期 2026年12月7日',
+    )
+    const village = wb.getWorksheet('白庙村')!
+    expect(village.getCell('A1').value).toBe('白庙村 · 2026年度执委履职考核 · 打印日期 2026年12月7日')
+    expect((village.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['姓名', '考核等级', '完成项数'])
+    expect((village.getRow(3).values as unknown[]).slice(1, 4)).toEqual(['刘翠花', '优秀', 8])
+  })
+
+  it('indents the unit tree in 汇总', async () => {
+    const summary = (await loaded()).getWorksheet('汇总')!
+    expect(summary.getCell('A3').value).toBe('双沟镇')
+    expect(summary.getCell('A3').alignment.indent ?? 0).toBe(0)
+    expect(summary.getCell('A4').alignment).toMatchObject({ horizontal: 'left', indent: 2 })
+  })
+
+  it('sizes columns from their text: a Chinese character about two widths, headers on two even lines', () => {
+    expect(textWidth('刘翠花')).toBeCloseTo(6.3)
+    expect(textWidth('5/8')).toBeCloseTo(3.3)
+    expect(fitWidth('需求已办结', [])).toBe(8) // 需求已 / 办结
+    expect(fitWidth('姓名', ['刘翠花（白庙村）'], 8)).toBe(18)
+    expect(titleLine('白庙村', 2026, '执委履职考核', { year: 2026, month: 1, day: 5 })).toBe(
+      '白庙村 · 2026年度执委履职考核 · 打印日期 2026年1月5日',
+    )
   })
 })

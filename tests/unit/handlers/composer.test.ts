@@ -42,6 +42,7 @@ describe('routes', () => {
       need: true,
       resolveNeed: true,
       progress: true,
+      dutyReport: true,
       undo: true,
       summary: true,
       notice: true,
