@@ -152,6 +152,24 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     return docs.map(toMember)
   }
 
+  /** Everyone with one of these names, in any unit (a roster file's people, read at once). */
+  async function listByNames(names: string[]): Promise<Member[]> {
+    const docs = await M.find({ name: { $in: names } }).lean()
+    return docs.map(toMember)
+  }
+
+  /** Who each of these WeChat ids is bound to, where it is bound. */
+  async function holdersOf(contactIds: string[]): Promise<Map<string, Member>> {
+    const contacts = await Contact.find({ _id: { $in: contactIds } }).lean()
+    const members = new Map((await listByIds(contacts.map((c) => idOf(c.memberId)))).map((m) => [m.id, m]))
+    const out = new Map<string, Member>()
+    for (const c of contacts) {
+      const member = members.get(idOf(c.memberId))
+      if (member) out.set(c._id, member)
+    }
+    return out
+  }
+
   async function listByIds(ids: string[]): Promise<Member[]> {
     const docs = await M.find({ _id: { $in: ids.map(oid) } })
       .sort({ name: 1 })
@@ -180,6 +198,8 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     listWithChecklist,
     listByRole,
     findByNames,
+    listByNames,
+    holdersOf,
     listByIds,
     backfillContacts,
   }

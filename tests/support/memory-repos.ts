@@ -157,6 +157,9 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
         .map((m) => copy(m)!),
     findByNames: async (names, orgIds) =>
       [...members.values()].filter((m) => names.includes(m.name) && orgIds.includes(m.orgId)).map((m) => copy(m)!),
+    listByNames: async (names) => [...members.values()].filter((m) => names.includes(m.name)).map((m) => copy(m)!),
+    holdersOf: async (contactIds) =>
+      new Map(contactIds.flatMap((id) => (contacts.has(id) ? [[id, copy(members.get(contacts.get(id)!))!]] : []))),
     listByIds: async (ids) => ids.flatMap((id) => (members.has(id) ? [copy(members.get(id))!] : [])).sort(byName),
     backfillContacts: async () => undefined,
   }
