@@ -32,6 +32,8 @@ export interface ContactDoc {
   _id: string
   memberId: Types.ObjectId
   at: Date
+  /** When she last wrote to the bot from this id (stamped at most hourly; absent: not since it was kept). */
+  lastMessageAt?: Date
 }
 
 /** A WeChat group, keyed by its room id. */

@@ -177,6 +177,25 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     return docs.map(toMember)
   }
 
+  /**
+   * Notes that this WeChat id wrote to the bot at `at` (an hour's precision is enough: the caller stamps
+   * each id at most once an hour). One update by key; an id bound to nobody matches nothing.
+   */
+  async function stampLastMessage(contactId: string, at: Date): Promise<void> {
+    await Contact.updateOne({ _id: contactId }, { $max: { lastMessageAt: at } })
+  }
+
+  /** When each member last wrote to the bot, as stamped on her WeChat ids (members never stamped: absent). */
+  async function lastMessages(memberIds: string[]): Promise<Map<string, Date>> {
+    const contacts = await Contact.find({ memberId: { $in: memberIds.map(oid) } }).lean()
+    const out = new Map<string, Date>()
+    for (const c of contacts) {
+      const id = idOf(c.memberId)
+      if (c.lastMessageAt && !(out.get(id)! >= c.lastMessageAt)) out.set(id, c.lastMessageAt)
+    }
+    return out
+  }
+
   /** Contacts of members bound before the contacts collection existed: written once, when it is empty. */
   async function backfillContacts(now: Date): Promise<void> {
     if ((await Contact.estimatedDocumentCount()) > 0) return
@@ -200,6 +219,8 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     findByNames,
     listByNames,
     holdersOf,
+    stampLastMessage,
+    lastMessages,
     listByIds,
     backfillContacts,
   }

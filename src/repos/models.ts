@@ -38,7 +38,12 @@ memberSchema.index({ name: 1 })
 memberSchema.index({ orgId: 1, role: 1 })
 
 const contactSchema = new Schema<D.ContactDoc>(
-  { ...stringId, memberId: { type: ObjectId, required: true }, at: { type: Date, required: true } },
+  {
+    ...stringId,
+    memberId: { type: ObjectId, required: true },
+    at: { type: Date, required: true },
+    lastMessageAt: { type: Date },
+  },
   opts,
 )
 contactSchema.index({ memberId: 1 })

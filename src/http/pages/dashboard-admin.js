@@ -1,16 +1,6 @@
 // The admin's part of the dashboard: tokens of her subtree (issue, shown once; list; revoke) and the
-// audit trail of her subtree. Loaded after dashboard.js, whose $, api, esc and ROLES it uses.
-const ACTIONS = {
-  'read progress': '查看履职明细',
-  'export review': '导出考核表',
-  'read needs': '查看需求台账',
-  'import roster': '导入名单',
-  'issue token': '签发令牌',
-  'revoke token': '吊销令牌',
-  'set review rule': '修改考核标准',
-  'set counting': '修改统计口径',
-  'set checklist': '修改履职清单',
-}
+// audit trail of her subtree (each action in the words the server gives it, see domain/audit-actions).
+// Loaded after dashboard.js, whose $, api, esc and ROLES it uses.
 
 /** Called by dashboard.js's load() for an admin's token. */
 window.loadAdmin = async function loadAdmin() {
@@ -44,7 +34,7 @@ function renderAudit(list) {
       .map(
         (e) =>
           `<tr><td>${esc(new Date(e.at).toLocaleString('zh-CN', { hour12: false }))}</td>` +
-          `<td>${esc(e.who)} · ${esc(ACTIONS[e.action] || e.action)}</td><td>${esc(e.org || '全部单位')}</td></tr>`,
+          `<td>${esc(e.who)} · ${esc(e.label || e.action)}</td><td>${esc(e.org || '全部单位')}</td></tr>`,
       )
       .join('')
 }
