@@ -224,3 +224,13 @@ export interface RepresentativeDoc {
   name: string
   at: Date
 }
+
+/** A contact or room of the built-in simulator's WeChat (see simulator-repo), keyed by its WeChat id. */
+export interface SimulatorThingDoc {
+  _id: string
+  kind: 'contact' | 'room'
+  /** A contact's nickname or a room's topic. */
+  name: string
+  memberIds: string[]
+  botIn: boolean
+}
