@@ -6,6 +6,7 @@
 window.loadAdmin = async function loadAdmin() {
   renderTokens(await (await api('/api/v1/tokens')).json())
   renderAudit(await (await api('/api/v1/audit')).json())
+  await window.loadMembers()
 }
 
 function renderTokens(list) {
@@ -27,14 +28,15 @@ function renderTokens(list) {
 }
 
 function renderAudit(list) {
+  const at = (e) => new Date(e.at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })
   $('audit').innerHTML =
-    '<tr><th>时间</th><th>谁 · 做了什么</th><th>单位</th></tr>' +
+    '<tr><th>时间</th><th>谁 · 做了什么 · 哪个单位</th></tr>' +
     list
       .slice(0, 50)
       .map(
         (e) =>
-          `<tr><td>${esc(new Date(e.at).toLocaleString('zh-CN', { hour12: false }))}</td>` +
-          `<td>${esc(e.who)} · ${esc(e.label || e.action)}</td><td>${esc(e.org || '全部单位')}</td></tr>`,
+          `<tr><td>${esc(at(e))}</td>` +
+          `<td class="wrap">${esc(e.who)} · ${esc(e.label || e.action)}<small>${esc(e.org || '全部单位')}</small></td></tr>`,
       )
       .join('')
 }
