@@ -64,6 +64,9 @@ export async function importRoster(
     return { ...none, rejected: [{ line: 0, reason: `一次最多导入 ${MAX_ROSTER_ROWS} 行` }] }
   }
   const { rows, rejected } = readRosterTable(table)
+  // A row that cannot be read may be the one that gives a unit its parent: the tree is judged only
+  // once every row reads, so no line is blamed for what another line would have said.
+  if (rejected.length) return { ...none, rejected: mergeByLine(rejected) }
   const wechatIds = [...new Set(rows.flatMap((r) => (r.wechatId ? [r.wechatId] : [])))]
   const plan = planRoster(
     rows,
@@ -74,9 +77,8 @@ export async function importRoster(
     },
     scopeOrgId,
   )
-  const refused = mergeByLine([...rejected, ...plan.rejected])
-  if (refused.length || rows.length === 0) {
-    return { ...none, rejected: refused.length ? refused : [{ line: 0, reason: '没有可导入的行' }] }
+  if (plan.rejected.length || rows.length === 0) {
+    return { ...none, rejected: plan.rejected.length ? plan.rejected : [{ line: 0, reason: '没有可导入的行' }] }
   }
   const name = planName(plan)
   const shown = { ...none, rejected: [], changes: plan.changes, preview: previewOf(plan), plan: name }

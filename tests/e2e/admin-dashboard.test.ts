@@ -91,6 +91,29 @@ it('uploads a roster typed villages first, previews it, confirms, and manages bi
     '操作记录',
   ])
 
+  // A file with mistakes: every refused line and why, and no button to write it.
+  await page.setInputFiles('#import-file', {
+    name: '有错的名单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '姓名,角色,单位,上级单位\n王芳,执委,马庄村,双沟镇\n李梅,执委,双沟镇,马庄村\n陈\u200b红,执委,双沟镇,马庄村\n',
+    ),
+  })
+  await page.click('#import-preview')
+  await page.locator('#import-result .bad').waitFor({ timeout: 15_000 })
+  const refused = (await page.locator('#import-result').textContent())!
+  // Lines that cannot be read come first: the tree is judged once every line reads.
+  expect(refused).toContain('有 1 处问题，整份文件都没有导入。')
+  expect(refused).toContain('姓名里有看不见的字符')
+  await page.setInputFiles('#import-file', {
+    name: '有错的名单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('姓名,角色,单位,上级单位\n王芳,执委,马庄村,双沟镇\n李梅,执委,双沟镇,马庄村\n'),
+  })
+  await page.click('#import-preview')
+  await page.locator('#import-result', { hasText: '不能做它的上级单位' }).waitFor({ timeout: 15_000 })
+  expect(await page.locator('#import-confirm').count()).toBe(0)
+
   // The preview: nothing written yet.
   await page.setInputFiles('#import-file', rosterFile)
   await page.click('#import-preview')
@@ -157,11 +180,30 @@ it('uploads a roster typed villages first, previews it, confirms, and manages bi
   await member(page, '徐桂英').locator('.move button[type=submit]').click()
   await page.locator('#members-note', { hasText: '徐岗村共 0 人' }).waitFor({ timeout: 15_000 })
 
+  // The women representatives' list of two villages, the same way.
+  await page.selectOption('#import-kind', 'representatives')
+  await page.setInputFiles('#import-file', {
+    name: '妇女代表.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('姓名,单位\n刘翠花,马庄村\n王桂兰,新集村\n'),
+  })
+  await page.click('#import-preview')
+  await page.locator('#import-result', { hasText: '新加入名单 2 人' }).waitFor({ timeout: 15_000 })
+  await page.click('#import-confirm')
+  await page.locator('#import-result .good', { hasText: '妇女代表名单新加 2 人。' }).waitFor({ timeout: 15_000 })
+
   // Her audit trail, in Chinese.
   await page.reload()
   await page.locator('#audit tr', { hasText: '解除微信绑定' }).waitFor({ timeout: 15_000 })
   const audit = (await page.locator('#audit').textContent())!
-  for (const label of ['预览执委名单导入', '导入执委名单', '发绑定码', '调动成员单位', '查看成员名单'])
+  for (const label of [
+    '预览执委名单导入',
+    '导入执委名单',
+    '导入妇女代表名单',
+    '发绑定码',
+    '调动成员单位',
+    '查看成员名单',
+  ])
     expect(audit).toContain(label)
   expect(audit).not.toMatch(/[a-z]{3,} [a-z]{3,}/) // no "bind member", "list members"
   await page.locator('#audit-section').screenshot({ path: join(SHOTS, 'dashboard-audit-390.png') })
@@ -182,3 +224,14 @@ it('uploads a roster typed villages first, previews it, confirms, and manages bi
     await h.session.stop()
   }
 }, 120_000)
+
+it('shows a chair none of the admin’s sections', async () => {
+  const county = (await db.repos.orgs.findByName('襄州区'))!.id
+  const chair = await db.repos.tokens.issue({ role: 'chair', orgId: county, label: '襄州区 刘主席' }, new Date())
+  const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' })
+  await page.goto(`${app.base}/dashboard#token=${encodeURIComponent(chair)}`)
+  await page.locator('#cards .card').first().waitFor({ timeout: 15_000 })
+  for (const id of ['#admin-nav', '#import-section', '#members-section', '#tokens-section'])
+    expect([id, await page.locator(id).isHidden()]).toEqual([id, true])
+  await page.close()
+}, 60_000)
