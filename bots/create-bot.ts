@@ -16,6 +16,7 @@ import type { MessageJournal } from '../src/journal/message-journal'
 import type { SendLog } from '../src/services/send-log'
 import { startJournalReplayer } from './start-journal-replayer'
 import { trackPresence } from './track-presence'
+import { lastMessageStamper } from './stamp-last-message'
 
 export interface BotDeps {
   puppet: impls.PuppetInterface
@@ -63,6 +64,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
   }
 
   trackPresence(wechaty, deps.repos.presence, deps.clock, log, track)
+  const stampLastMessage = lastMessageStamper(deps.repos.members, deps.clock, log)
 
   wechaty.on('message', (message) => {
     track(
@@ -73,6 +75,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
           if (!incoming) return
           const outcome = await handleMessage(incoming)
           deps.onHandled?.(incoming.id, outcome, Date.now() - started)
+          if (outcome === 'handled' || outcome === 'userError') await stampLastMessage(incoming.talkerId)
         } catch (err) {
           log.error('message adapter failed', { messageId: message.id, err })
           deps.onHandled?.(message.id, 'failed', Date.now() - started)

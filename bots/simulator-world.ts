@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { types } from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
+import type { SimulatedContact, SimulatedRoom } from '../src/repos/simulator-repo'
 
 const simId = (name: string) => 'sim_' + createHash('sha1').update(name).digest('hex').slice(0, 16)
 const defaultBotId = (botName: string) => 'sim_bot_' + simId(botName).slice(4, 12)
@@ -8,14 +9,51 @@ const defaultBotId = (botName: string) => 'sim_bot_' + simId(botName).slice(4, 1
 /** The WeChat id the simulator gives the person with this nickname (the same in every run). */
 export const simulatorContactId = (nickname: string) => simId('contact:' + nickname)
 
+/** Told of every contact and room the world makes, and of each change to a room's members. */
+export interface SimulatorWorldStore {
+  contact(contact: SimulatedContact): void
+  room(room: SimulatedRoom): void
+}
+
 /**
  * The people and groups of the simulator, by name. Ids are derived from names so that a person keeps
  * her WeChat id across runs, as she would in real WeChat. `botId` names the bot's own account (tests run
- * two accounts, each in a world of its own, with the same people and groups).
+ * two accounts, each in a world of its own, with the same people and groups). With a `store`, what it
+ * makes is kept (see simulator-repo) and `restore` brings it back after a restart.
  */
-export function createSimulatorWorld(mocker: mock.Mocker, botName: string, botId = defaultBotId(botName)) {
+export function createSimulatorWorld(
+  mocker: mock.Mocker,
+  botName: string,
+  botId = defaultBotId(botName),
+  store?: SimulatorWorldStore,
+) {
   const names = new Map<string, string>()
   let sequence = 0
+
+  const saveRoom = (id: string) => {
+    const members = mocker.roomPayload(id).memberIdList
+    store?.room({
+      id,
+      topic: names.get(id) ?? id,
+      memberIds: members.filter((m) => m !== botId),
+      botIn: members.includes(botId),
+    })
+  }
+
+  /** Contacts and rooms kept from an earlier run, made again (and not stored again). */
+  function restore(saved: { contacts: SimulatedContact[]; rooms: SimulatedRoom[] }): void {
+    for (const c of saved.contacts) {
+      if (!mocker.cacheContactPayload.has(c.id))
+        mocker.createContact({ id: c.id, name: c.name, friend: true, type: types.Contact.Individual })
+      names.set(c.id, c.name)
+    }
+    for (const r of saved.rooms) {
+      const memberIdList = r.botIn ? [botId, ...r.memberIds] : r.memberIds
+      if (!mocker.cacheRoomPayload.has(r.id))
+        mocker.createRoom({ id: r.id, topic: r.topic, memberIdList, ownerId: botId, adminIdList: [] })
+      names.set(r.id, r.topic)
+    }
+  }
 
   function login(): void {
     if (!mocker.cacheContactPayload.has(botId)) mocker.createContact({ id: botId, name: botName })
@@ -28,20 +66,25 @@ export function createSimulatorWorld(mocker: mock.Mocker, botName: string, botId
     if (!mocker.cacheContactPayload.has(id)) {
       mocker.createContact({ id, name, friend: true, type: types.Contact.Individual })
       names.set(id, name)
+      store?.contact({ id, name })
     }
     return id
   }
 
   function room(topic: string, memberId?: string): string {
     const id = simId('room:' + topic) + '@chatroom'
+    let changed = false
     if (!mocker.cacheRoomPayload.has(id)) {
       mocker.createRoom({ id, topic, memberIdList: [botId], ownerId: botId, adminIdList: [] })
       names.set(id, topic)
+      changed = true
     }
     const payload = mocker.roomPayload(id)
     if (memberId && !payload.memberIdList.includes(memberId)) {
       mocker.roomPayload(id, { ...payload, memberIdList: [...payload.memberIdList, memberId] })
+      changed = true
     }
+    if (changed) saveRoom(id)
     return id
   }
 
@@ -83,6 +126,7 @@ export function createSimulatorWorld(mocker: mock.Mocker, botName: string, botId
     const id = room(topic)
     const payload = mocker.roomPayload(id)
     mocker.roomPayload(id, { ...payload, memberIdList: payload.memberIdList.filter((m) => m !== botId) })
+    saveRoom(id)
     mocker.puppet.emit('room-leave', {
       roomId: id,
       removeeIdList: [botId],
@@ -96,7 +140,18 @@ export function createSimulatorWorld(mocker: mock.Mocker, botName: string, botId
     mocker.puppet.emit('message', { messageId })
   }
 
-  return { botId, login, logout, contact, room, say, redeliver, removeBot, nameOf: (id: string) => names.get(id) ?? id }
+  return {
+    botId,
+    login,
+    logout,
+    contact,
+    room,
+    say,
+    redeliver,
+    removeBot,
+    restore,
+    nameOf: (id: string) => names.get(id) ?? id,
+  }
 }
 
 export type SimulatorWorld = ReturnType<typeof createSimulatorWorld>

@@ -14,6 +14,7 @@ import { JOBS } from '../jobs'
 import { createPuppet } from './create-puppet'
 import { createBot, type RunningBot } from './create-bot'
 import { createSimulatorWorld } from './simulator-world'
+import { simulatorStore } from './simulator-store'
 import { startQueueWorker } from './start-queue-worker'
 import { createSimulatorWeb, seedDemoFederation } from './simulator-web'
 import { startScheduler } from './start-scheduler'
@@ -47,7 +48,11 @@ export async function startServices(deps: {
   const metrics = createMetrics()
   const policy = sendPolicyOf(config)
   const choice = createPuppet(config)
-  const world = choice.kind === 'simulator' ? createSimulatorWorld(choice.mocker, config.BOT_NAME) : undefined
+  const kept = choice.kind === 'simulator' ? simulatorStore(repos.simulator, log) : undefined
+  const world =
+    choice.kind === 'simulator'
+      ? createSimulatorWorld(choice.mocker, config.BOT_NAME, undefined, kept?.store)
+      : undefined
   const web = world ? createSimulatorWeb({ repos, world, botName: config.BOT_NAME }) : undefined
   const journal = await openJournal(join(config.DATA_DIR, 'journal', 'inbox.jsonl'))
   const replies = createSendLog()
@@ -70,6 +75,8 @@ export async function startServices(deps: {
     },
   })
   if (world) {
+    // The rooms and friends of the last run, before login: the bot lists them then, as real WeChat would.
+    world.restore(await repos.simulator.load())
     world.login()
     if (await seedDemoFederation(repos, world, clock.now())) log.info('simulator: seeded a demo federation')
   }
@@ -124,6 +131,7 @@ export async function startServices(deps: {
       await queue.stop()
       await new Promise((r) => server.close(r))
       await bot.stop().catch((err) => log.error('bot stop failed', { err }))
+      await kept?.flush()
       await journal.close()
     },
   }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { LIMITS, ROLES, type Role } from '../../src/domain/vocabulary'
 import type { ChecklistConfig } from '../../src/domain/unit-checklist'
 import { checklistConfigSchema, checklistRefusal } from '../../src/services/checklist-setting'
+import { rosterLineProblem } from './roster-line'
 
 const text = z.string().min(1).max(100_000)
 const name = z.string().trim().min(1).max(LIMITS.name)
@@ -73,7 +74,11 @@ function toLine(value: unknown, lineNumber: number, knownJobs: (name: string) =>
   const at = schemas.at.safeParse(value)
   if (at.success) return { type: 'at', at: new Date(at.data.at) }
   const roster = schemas.roster.safeParse(value)
-  if (roster.success) return { type: 'roster', roster: roster.data.roster }
+  if (roster.success) {
+    const problem = rosterLineProblem(roster.data.roster)
+    if (problem) throw new ScenarioError(lineNumber, `roster refused: ${problem}`)
+    return { type: 'roster', roster: roster.data.roster }
+  }
   const job = schemas.job.safeParse(value)
   if (job.success) {
     if (!knownJobs(job.data.job)) throw new ScenarioError(lineNumber, `unknown job "${job.data.job}"`)

@@ -10,6 +10,7 @@ import { startSimulatorSession, type NamedSentMessage } from '../simulator-sessi
 import { createJobRunner } from '../../jobs/run-job'
 import type { SendPolicy } from '../../src/domain/send-policy'
 import type { ScenarioLine } from './parse-scenario'
+import { applyRosterLine } from './roster-line'
 
 export interface ScenarioDeps {
   repos: Repos
@@ -41,16 +42,7 @@ export async function runScenario(
         case 'roster':
           // An import that carries each person's WeChat id (CONTRACT.md §2): she is known from her first
           // message under her name; one with `wechatName` appears under that nickname, not bound.
-          for (const entry of line.roster) {
-            const org = await deps.repos.orgs.ensure(entry.org, entry.parent)
-            const member = await deps.repos.members.upsertByName(
-              { name: entry.name, role: entry.role, orgId: org.id },
-              deps.clock.now(),
-            )
-            if (!entry.wechatName)
-              await deps.repos.members.bindContact(member.id, session.world.contact(entry.name), deps.clock.now())
-            else session.world.contact(entry.wechatName)
-          }
+          await applyRosterLine(deps.repos, line.roster, session.world.contact, deps.clock.now())
           break
         case 'checklist': {
           // As an admin sets it through the API; the unit is created if new, like a roster line's.

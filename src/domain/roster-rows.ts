@@ -1,5 +1,6 @@
 import type { Role } from './entities'
 import { LIMITS } from './vocabulary'
+import { nameRefusal } from './name-refusal'
 
 export interface RosterRow {
   line: number
@@ -37,6 +38,14 @@ const HEADERS = {
   fromOrg: '原单位',
 } as const
 
+/** Cells an admin typed whose invisible characters would make two names that look alike differ. */
+const TYPED = [
+  ['name', '姓名'],
+  ['org', '单位'],
+  ['parent', '上级单位'],
+  ['fromOrg', '原单位'],
+] as const
+
 /**
  * Table rows (first row: Chinese headers) to roster entries, with every rejected row and why. The
  * caller imports nothing unless every row is good.
@@ -73,6 +82,10 @@ export function readRosterTable(table: string[][]): { rows: RosterRow[]; rejecte
     if (get('parent').length > LIMITS.name) reasons.push(`上级单位名称超过 ${LIMITS.name} 字`)
     if (get('wechatId') && !/^[\w-]{3,64}$/.test(get('wechatId'))) reasons.push('微信号格式不对')
     if (get('fromOrg').length > LIMITS.name) reasons.push(`原单位名称超过 ${LIMITS.name} 字`)
+    for (const [key, field] of TYPED) {
+      const refusal = nameRefusal(get(key), field)
+      if (refusal) reasons.push(refusal)
+    }
     // One person is a name in a unit: two 王芳 in two villages are two rows, one 王芳 twice in one is not.
     const person = `${name}\u0000${org}`
     if (name && seen.has(person)) reasons.push(`与第 ${seen.get(person)} 行是同一单位的同一人`)

@@ -1,14 +1,12 @@
 import Router from '@koa/router'
 import { z } from 'zod'
 import { principalOf } from './auth'
-import { readBody } from './read-body'
-import { importRoster } from '../services/import-roster'
-import { readUploadTable, UploadRefused } from './read-upload-table'
 import { GROUP_KINDS } from '../domain/vocabulary'
-import { auditor, parse, requireAdmin, scopeResolver, type ApiDeps } from './api-scope'
+import { auditor, parse, scopeResolver, type ApiDeps } from './api-scope'
 import { reportRoutes } from './report-routes'
 import { tokenRoutes } from './token-routes'
 import { memberRoutes } from './member-routes'
+import { importRoutes } from './import-routes'
 import { checklistRoutes } from './checklist-routes'
 import { dutyReportRoutes } from './duty-report-routes'
 
@@ -68,28 +66,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     ctx.body = needs
   })
 
-  router.post('/members/import', async (ctx) => {
-    requireAdmin(ctx)
-    const body = await readBody(ctx, 1_000_000)
-    const result = await readUploadTable(body, ctx.get('content-type')).then(
-      (table) =>
-        importRoster(repos, table, principalOf(ctx).orgId, deps.clock.now(), { confirm: ctx.query.confirm === '1' }),
-      (err: unknown) => {
-        if (!(err instanceof UploadRefused)) throw err
-        return { imported: 0, rejected: [{ line: 0, reason: err.reason }], changes: [], bound: 0 }
-      },
-    )
-    await audit(
-      ctx,
-      'import roster',
-      `imported=${result.imported} rejected=${result.rejected.length} changes=${result.changes.length} boundWechatIds=${result.bound}`,
-      principalOf(ctx).orgId,
-    )
-    // 409: the file changes people or units already there; nothing was written until it is sent with ?confirm=1.
-    ctx.status = result.rejected.length ? 400 : 'needsConfirmation' in result && result.needsConfirmation ? 409 : 200
-    ctx.body = result
-  })
-
+  importRoutes(router, deps)
   memberRoutes(router, deps)
   checklistRoutes(router, deps)
   reportRoutes(router, deps)

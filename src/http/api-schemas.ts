@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIMITS } from '../domain/vocabulary'
+import { nameRefusal } from '../domain/name-refusal'
 import { checklistConfigSchema } from '../services/checklist-setting'
 
 /** Request bodies of the API: the routes validate with them and the OpenAPI document is generated from them. */
@@ -20,7 +21,21 @@ export const reviewRuleBody = z
 export const tokenBody = z.object({
   role: z.enum(['admin', 'chair']),
   org: z.string().min(1).max(LIMITS.name).describe('单位名称: the token sees this unit and everything below it'),
-  label: z.string().min(1).max(60).describe('who holds it, shown in the audit trail'),
+  label: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .superRefine((label, ctx) => {
+      const refusal = nameRefusal(label, '持有人')
+      if (refusal) ctx.addIssue({ code: 'custom', message: refusal })
+    })
+    .describe('who holds it, shown in the audit trail'),
+})
+
+/** Moving a member to another unit of the caller's. */
+export const moveBody = z.object({
+  org: z.string().trim().min(1).max(LIMITS.name).describe('单位名称: a unit in your scope'),
 })
 
 export const countingBody = z.object({

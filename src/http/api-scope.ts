@@ -4,6 +4,7 @@ import type { Repos } from '../repos/create-repos'
 import type { Clock } from '../clock'
 import { principalOf } from './auth'
 import { describeIssue } from './read-json'
+import type { AuditAction } from '../domain/audit-actions'
 
 export interface ApiDeps {
   repos: Repos
@@ -48,7 +49,7 @@ export const requireAdmin = (ctx: Koa.Context) => {
 
 /** Writes who did what to which unit's records (null: the whole tree) into the audit trail. */
 export function auditor(deps: ApiDeps) {
-  return (ctx: Koa.Context, action: string, detail: string, orgId: string | null | undefined) => {
+  return (ctx: Koa.Context, action: AuditAction, detail: string, orgId: string | null | undefined) => {
     const p = principalOf(ctx)
     return deps.repos.audit.record({
       at: deps.clock.now(),

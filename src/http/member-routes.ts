@@ -2,9 +2,8 @@ import type Koa from 'koa'
 import type Router from '@koa/router'
 import { z } from 'zod'
 import { principalOf } from './auth'
-import { readBody } from './read-body'
-import { readUploadTable, UploadRefused } from './read-upload-table'
-import { importRepresentatives } from '../services/import-representatives'
+import { readJson } from './read-json'
+import { moveBody } from './api-schemas'
 import { LIMITS } from '../domain/vocabulary'
 import { auditor, parse, requireAdmin, scopeResolver, type ApiDeps } from './api-scope'
 
@@ -12,33 +11,12 @@ const orgSchema = z.string().trim().min(1).max(LIMITS.name).optional()
 
 /**
  * Members and who is bound: the list (with whether each has a WeChat id), one-time binding codes,
- * unbinding, and the federation's list of women representatives. Admins, within their units.
+ * unbinding and moving to another unit. Admins, within their units (imports: see import-routes).
  */
 export function memberRoutes(router: Router, deps: ApiDeps): void {
   const { repos } = deps
   const scope = scopeResolver(repos)
   const audit = auditor(deps)
-
-  /** The federation's list of women representatives per unit (姓名, 单位): #联系 counts these without a question. */
-  router.post('/representatives/import', async (ctx) => {
-    requireAdmin(ctx)
-    const body = await readBody(ctx, 1_000_000)
-    const result = await readUploadTable(body, ctx.get('content-type')).then(
-      (table) => importRepresentatives(repos, table, principalOf(ctx).orgId, deps.clock.now()),
-      (err: unknown) => {
-        if (!(err instanceof UploadRefused)) throw err
-        return { imported: 0, rejected: [{ line: 0, reason: err.reason }] }
-      },
-    )
-    await audit(
-      ctx,
-      'import representatives',
-      `imported=${result.imported} rejected=${result.rejected.length}`,
-      principalOf(ctx).orgId,
-    )
-    ctx.status = result.rejected.length ? 400 : 200
-    ctx.body = result
-  })
 
   /** Members of her units, with whether each has a WeChat id bound (`?unbound=1`: only those without). */
   router.get('/members', async (ctx) => {
@@ -57,12 +35,14 @@ export function memberRoutes(router: Router, deps: ApiDeps): void {
       `org=${q.org ?? '(scope)'} unbound=${q.unbound ?? '0'} rows=${members.length}`,
       principalOf(ctx).orgId,
     )
+    const last = await repos.members.lastMessages(members.map((m) => m.id))
     ctx.body = members.map((m) => ({
       id: m.id,
       name: m.name,
       org: names.get(m.orgId) ?? '',
       role: m.role,
       wechatBound: m.contactIds.length > 0,
+      lastMessageAt: last.get(m.id) ?? null,
     }))
   })
 
@@ -85,6 +65,25 @@ export function memberRoutes(router: Router, deps: ApiDeps): void {
     await audit(ctx, 'issue bind code', `member=${member.name} id=${member.id}`, member.orgId)
     ctx.status = 201
     ctx.body = { code, expiresAt, tell: `请用您自己的微信私聊妇联助手，发送：绑定码 ${code}` }
+  })
+
+  /**
+   * Moves her to another unit of the caller's (an admin's explicit choice, never a name match): her
+   * records stay hers and count where she now is. Refused when the unit already has someone of her name
+   * (a person is her name and her unit).
+   */
+  router.post('/members/:id/move', async (ctx) => {
+    requireAdmin(ctx)
+    const member = await memberInScope(ctx)
+    const body = await readJson(ctx, moveBody)
+    const { orgId } = await scope(ctx, body.org)
+    if (orgId === member.orgId) ctx.throw(400, `她已经在${body.org}。`)
+    if ((await repos.members.findByNames([member.name], [orgId!])).length)
+      ctx.throw(409, `${body.org}已经有一位${member.name}，不能再调入同名的人。`)
+    const from = (await repos.orgs.findById(member.orgId))?.name ?? ''
+    await repos.members.moveTo(member.id, orgId!)
+    await audit(ctx, 'move member', `member=${member.name} id=${member.id} from=${from} to=${body.org}`, orgId)
+    ctx.body = { id: member.id, name: member.name, from, org: body.org }
   })
 
   /** Takes her WeChat ids off (a new phone, or a wrong binding). */

@@ -1,4 +1,4 @@
-import { checklistBody, countingBody, jsonBody, reviewRuleBody, tokenBody } from './api-schemas'
+import { checklistBody, countingBody, jsonBody, moveBody, reviewRuleBody, tokenBody } from './api-schemas'
 
 /** The admin API described for its users' tools (OpenAPI 3.1); request bodies come from the routes' zod schemas. */
 export function openApiDocument() {
@@ -110,17 +110,59 @@ export function openApiDocument() {
       },
       '/api/v1/members/import': {
         post: {
-          summary: 'Admin: roster import, CSV or XLSX with headers 姓名, 角色, 单位, 上级单位, 微信号 (all or nothing)',
+          summary:
+            'Admin: roster import, CSV or XLSX with headers 姓名, 角色, 单位, 上级单位, 微信号[, 原单位] (all or nothing; rows in any order: a unit takes its parent from its own row). ?preview=1: what it would do (preview.newUnits, preview.newPeople, changes, rejected) and its plan name, nothing written; ?confirm=1[&plan=…]: write changes to people and units already there, refused with 409 (stale) if the plan is no longer the one named',
+          parameters: [
+            { name: 'preview', in: 'query', required: false, schema: { enum: ['0', '1'] } },
+            { name: 'confirm', in: 'query', required: false, schema: { enum: ['0', '1'] } },
+            { name: 'plan', in: 'query', required: false, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
+          ],
           requestBody: {
-            content: { 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
+            content: {
+              'text/csv': {},
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {},
+              'multipart/form-data': {},
+            },
           },
           responses: {
-            '200': json('Imported'),
+            '200': json('Imported, or the preview'),
+            '409': json('Changes roles, moves people or re-parents units (or the plan changed): nothing written'),
             '400': json(
               'Rejected rows, nothing imported; or a file refused whole (line 0): unreadable, over 5,000 rows, or a workbook over 20 MB unpacked, 1,000 parts or 50 sheets',
             ),
             '413': json('Too large'),
           },
+        },
+      },
+      '/api/v1/representatives/import': {
+        post: {
+          summary:
+            'Admin: the women representatives list, CSV or XLSX with headers 姓名, 单位 (all or nothing); ?preview=1: per unit, names and how many are new, nothing written',
+          parameters: [{ name: 'preview', in: 'query', required: false, schema: { enum: ['0', '1'] } }],
+          responses: { ...errors, '200': json('Imported, or the preview'), '400': json('Rejected rows') },
+        },
+      },
+      '/api/v1/members': {
+        get: {
+          summary:
+            'Admin: members of a unit in scope (?org=, default: the whole scope; ?unbound=1), each with role, wechatBound and lastMessageAt (when she last wrote to the bot, stamped at most hourly; null: unknown)',
+          responses: { '200': json('Members'), ...errors },
+        },
+      },
+      '/api/v1/members/{id}/bind-code': {
+        post: {
+          summary: 'Admin: a one-time binding code for her, shown once',
+          responses: { '201': json('Code'), ...errors },
+        },
+      },
+      '/api/v1/members/{id}/wechat': {
+        delete: { summary: 'Admin: take her WeChat ids off', responses: { '200': json('Unbound'), ...errors } },
+      },
+      '/api/v1/members/{id}/move': {
+        post: {
+          summary: 'Admin: move her to another unit in scope (409: someone of her name is there)',
+          requestBody: jsonBody(moveBody),
+          responses: { '200': json('Moved'), '409': json('Namesake there'), ...errors },
         },
       },
       '/api/v1/tokens': {
@@ -149,7 +191,8 @@ export function openApiDocument() {
       },
       '/api/v1/audit': {
         get: {
-          summary: 'Admin: who read or exported personal records of your subtree',
+          summary:
+            'Admin: who read, exported or changed records of your subtree; each entry’s label names its action in Chinese',
           responses: { '200': json('Entries'), ...errors },
         },
       },

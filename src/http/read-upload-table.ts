@@ -2,6 +2,7 @@ import { isUnclosedQuote, parseCsv } from '../domain/parse-csv'
 import { MAX_ROSTER_ROWS } from '../services/import-roster'
 import { decodeText } from './decode-text'
 import { UploadRefused } from './upload-refused'
+import { multipartFile } from './multipart-file'
 import { readXlsxTable, type XlsxLimits } from './xlsx/read-xlsx-table'
 
 export { UploadRefused }
@@ -20,11 +21,21 @@ export const XLSX_LIMITS: XlsxLimits = {
 }
 
 const isZip = (body: Buffer) => body.length > 4 && body[0] === 0x50 && body[1] === 0x4b
+/** An OLE compound file: Excel 97–2003 (.xls) and other old Office formats. */
+const isOle = (body: Buffer) => body.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))
 
-/** An uploaded CSV or XLSX as rows of cells; throws UploadRefused for a file it cannot or will not read. */
-export async function readUploadTable(body: Buffer, contentType: string): Promise<string[][]> {
+/**
+ * An uploaded CSV or XLSX as rows of cells, sent as the body itself or as the file of a form
+ * (multipart/form-data); throws UploadRefused for a file it cannot or will not read.
+ */
+export async function readUploadTable(upload: Buffer, uploadType: string): Promise<string[][]> {
+  const file = multipartFile(upload, uploadType)
+  const body = file?.data ?? upload
+  const contentType = file ? file.contentType : uploadType
   try {
-    if (isZip(body) || /spreadsheetml|excel/.test(contentType)) return await readXlsxTable(body, XLSX_LIMITS)
+    // Browsers on Windows call a .csv "application/vnd.ms-excel": only spreadsheetml (or the bytes) say XLSX.
+    if (isZip(body) || /spreadsheetml/.test(contentType)) return await readXlsxTable(body, XLSX_LIMITS)
+    if (isOle(body)) throw new UploadRefused('这是旧版 Excel 文件（.xls）：请在 Excel 里另存为 .xlsx 或 CSV 后再上传')
     return parseCsv(decodeText(body))
   } catch (err) {
     if (err instanceof UploadRefused) throw err

@@ -4,6 +4,7 @@ import { tokenBody } from './api-schemas'
 import { auditor, requireAdmin, scopeResolver, type ApiDeps } from './api-scope'
 import { bearerOf } from './auth'
 import { tokenRef } from '../repos/token-repo'
+import { auditLabel } from '../domain/audit-actions'
 
 /**
  * Tokens and the audit trail, for admins, within their subtree: an admin issues, lists and revokes tokens
@@ -59,6 +60,7 @@ export function tokenRoutes(router: Router, deps: ApiDeps): void {
     const tree = await repos.orgs.tree()
     ctx.body = (await repos.audit.recent(orgIds)).map(({ orgId, ...e }) => ({
       ...e,
+      label: auditLabel(e.action),
       org: orgId ? (tree.get(orgId)?.name ?? null) : null,
     }))
   })

@@ -1,12 +1,14 @@
 import type { Models } from './models'
 import type { AuditDoc } from './documents'
 import { deleteWhere, idOf, oid } from './to-plain'
+import type { AuditAction } from '../domain/audit-actions'
 
-export interface AuditEntry {
+/** An entry as written (`A`: one of the known actions) or read back (any action an older version wrote). */
+export interface AuditEntry<A extends string = AuditAction> {
   at: Date
   who: string
   role: string
-  action: string
+  action: A
   detail: string
   /** The unit whose records were read or changed (its subtree); null: the whole tree. */
   orgId: string | null
@@ -22,7 +24,7 @@ export function createAuditRepo({ Audit: A }: Models) {
    * done to her subtree's records, not what her superiors did with theirs. Entries written before units
    * were kept (no orgId) are the whole tree's.
    */
-  async function recent(orgIds?: string[], limit = 200): Promise<AuditEntry[]> {
+  async function recent(orgIds?: string[], limit = 200): Promise<AuditEntry<string>[]> {
     const docs = await A.find(orgIds ? { orgId: { $in: orgIds.map(oid) } } : {}, { _id: 0 })
       .sort({ at: -1 })
       .limit(limit)

@@ -16,6 +16,7 @@ import { createTokenRepo } from './token-repo'
 import { createAuditRepo } from './audit-repo'
 import { createBindCodeRepo } from './bind-code-repo'
 import { createRepresentativeRepo } from './representative-repo'
+import { createSimulatorRepo } from './simulator-repo'
 
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
@@ -43,6 +44,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     audit: createAuditRepo(models),
     bindCodes: createBindCodeRepo(models),
     representatives: createRepresentativeRepo(models, options),
+    simulator: createSimulatorRepo(models),
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()

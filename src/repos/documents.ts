@@ -32,6 +32,8 @@ export interface ContactDoc {
   _id: string
   memberId: Types.ObjectId
   at: Date
+  /** When she last wrote to the bot from this id (stamped at most hourly; absent: not since it was kept). */
+  lastMessageAt?: Date
 }
 
 /** A WeChat group, keyed by its room id. */
@@ -217,4 +219,14 @@ export interface RepresentativeDoc {
   orgId: Types.ObjectId
   name: string
   at: Date
+}
+
+/** A contact or room of the built-in simulator's WeChat (see simulator-repo), keyed by its WeChat id. */
+export interface SimulatorThingDoc {
+  _id: string
+  kind: 'contact' | 'room'
+  /** A contact's nickname or a room's topic. */
+  name: string
+  memberIds: string[]
+  botIn: boolean
 }

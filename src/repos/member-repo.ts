@@ -152,11 +152,48 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     return docs.map(toMember)
   }
 
+  /** Everyone with one of these names, in any unit (a roster file's people, read at once). */
+  async function listByNames(names: string[]): Promise<Member[]> {
+    const docs = await M.find({ name: { $in: names } }).lean()
+    return docs.map(toMember)
+  }
+
+  /** Who each of these WeChat ids is bound to, where it is bound. */
+  async function holdersOf(contactIds: string[]): Promise<Map<string, Member>> {
+    const contacts = await Contact.find({ _id: { $in: contactIds } }).lean()
+    const members = new Map((await listByIds(contacts.map((c) => idOf(c.memberId)))).map((m) => [m.id, m]))
+    const out = new Map<string, Member>()
+    for (const c of contacts) {
+      const member = members.get(idOf(c.memberId))
+      if (member) out.set(c._id, member)
+    }
+    return out
+  }
+
   async function listByIds(ids: string[]): Promise<Member[]> {
     const docs = await M.find({ _id: { $in: ids.map(oid) } })
       .sort({ name: 1 })
       .lean()
     return docs.map(toMember)
+  }
+
+  /**
+   * Notes that this WeChat id wrote to the bot at `at` (an hour's precision is enough: the caller stamps
+   * each id at most once an hour). One update by key; an id bound to nobody matches nothing.
+   */
+  async function stampLastMessage(contactId: string, at: Date): Promise<void> {
+    await Contact.updateOne({ _id: contactId }, { $max: { lastMessageAt: at } })
+  }
+
+  /** When each member last wrote to the bot, as stamped on her WeChat ids (members never stamped: absent). */
+  async function lastMessages(memberIds: string[]): Promise<Map<string, Date>> {
+    const contacts = await Contact.find({ memberId: { $in: memberIds.map(oid) } }).lean()
+    const out = new Map<string, Date>()
+    for (const c of contacts) {
+      const id = idOf(c.memberId)
+      if (c.lastMessageAt && !(out.get(id)! >= c.lastMessageAt)) out.set(id, c.lastMessageAt)
+    }
+    return out
   }
 
   /** Contacts of members bound before the contacts collection existed: written once, when it is empty. */
@@ -180,6 +217,10 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     listWithChecklist,
     listByRole,
     findByNames,
+    listByNames,
+    holdersOf,
+    stampLastMessage,
+    lastMessages,
     listByIds,
     backfillContacts,
   }

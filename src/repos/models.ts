@@ -38,7 +38,12 @@ memberSchema.index({ name: 1 })
 memberSchema.index({ orgId: 1, role: 1 })
 
 const contactSchema = new Schema<D.ContactDoc>(
-  { ...stringId, memberId: { type: ObjectId, required: true }, at: { type: Date, required: true } },
+  {
+    ...stringId,
+    memberId: { type: ObjectId, required: true },
+    at: { type: Date, required: true },
+    lastMessageAt: { type: Date },
+  },
   opts,
 )
 contactSchema.index({ memberId: 1 })
@@ -275,6 +280,17 @@ const bindCodeSchema = new Schema<D.BindCodeDoc>(
 )
 bindCodeSchema.index({ expiresAt: 1 })
 
+const simulatorThingSchema = new Schema<D.SimulatorThingDoc>(
+  {
+    ...stringId,
+    kind: { type: String, enum: ['contact', 'room'], required: true },
+    name: { type: String, required: true },
+    memberIds: { type: [String], default: [] },
+    botIn: { type: Boolean, default: false },
+  },
+  opts,
+)
+
 function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection)
 }
@@ -300,6 +316,7 @@ export function bindModels(conn: Connection) {
     WeeklySnapshot: model(conn, 'WeeklySnapshot', weeklySnapshotSchema, 'weekly_snapshots'),
     ApiToken: model(conn, 'ApiToken', apiTokenSchema, 'api_tokens'),
     Audit: model(conn, 'Audit', auditSchema, 'audit_log'),
+    SimulatorThing: model(conn, 'SimulatorThing', simulatorThingSchema, 'simulator_world'),
   }
 }
 

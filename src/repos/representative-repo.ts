@@ -1,5 +1,5 @@
 import type { Models } from './models'
-import { insertOnce, oid } from './to-plain'
+import { idOf, insertOnce, oid } from './to-plain'
 import { createTtlCache } from './ttl-cache'
 
 /**
@@ -36,7 +36,15 @@ export function createRepresentativeRepo(
     return added
   }
 
-  return { namesFor, add }
+  /** The names listed for these units themselves (not those above), per unit: what an import adds to. */
+  async function listedIn(orgIds: readonly string[]): Promise<Map<string, Set<string>>> {
+    const docs = await R.find({ orgId: { $in: orgIds.map(oid) } }, { orgId: 1, name: 1 }).lean()
+    const out = new Map<string, Set<string>>()
+    for (const d of docs) out.set(idOf(d.orgId), (out.get(idOf(d.orgId)) ?? new Set()).add(d.name))
+    return out
+  }
+
+  return { namesFor, add, listedIn }
 }
 
 export type RepresentativeRepo = ReturnType<typeof createRepresentativeRepo>

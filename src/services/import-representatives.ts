@@ -1,10 +1,13 @@
 import type { Repos } from '../repos/create-repos'
 import type { RejectedRow } from '../domain/roster-rows'
 import { LIMITS } from '../domain/vocabulary'
+import { nameRefusal } from '../domain/name-refusal'
 
 export interface RepresentativesImport {
   imported: number
   rejected: RejectedRow[]
+  /** Nothing was written: per unit, how many names the file lists and how many are not listed yet. */
+  preview?: { org: string; names: number; added: number }[]
 }
 
 /**
@@ -16,6 +19,7 @@ export async function importRepresentatives(
   table: string[][],
   scopeOrgId: string | null,
   now: Date,
+  options: { preview?: boolean } = {},
 ): Promise<RepresentativesImport> {
   const [header, ...body] = table
   const col = (h: string) => (header ?? []).findIndex((x) => x.trim() === h)
@@ -32,12 +36,24 @@ export async function importRepresentatives(
     const unit = (cells[orgCol] ?? '').trim()
     if (!name && !unit) return
     const orgId = orgs.get(unit)
+    const refusal = nameRefusal(name, '姓名')
     if (!name || name.length > LIMITS.name) rejected.push({ line, reason: name ? '姓名太长' : '姓名为空' })
+    else if (refusal) rejected.push({ line, reason: refusal })
     else if (!orgId) rejected.push({ line, reason: `没有单位“${unit}”（请先导入执委名单建立单位）` })
     else if (scope && !scope.has(orgId)) rejected.push({ line, reason: `单位“${unit}”不在您的管辖范围内` })
     else byUnit.set(orgId, [...(byUnit.get(orgId) ?? []), name])
   })
   if (rejected.length) return { imported: 0, rejected }
+  if (options.preview) {
+    const listed = await repos.representatives.listedIn([...byUnit.keys()])
+    const names = new Map([...orgs].map(([name, id]) => [id, name]))
+    const preview = [...byUnit].map(([orgId, list]) => ({
+      org: names.get(orgId)!,
+      names: new Set(list).size,
+      added: new Set(list.filter((n) => !listed.get(orgId)?.has(n))).size,
+    }))
+    return { imported: 0, rejected: [], preview }
+  }
   let imported = 0
   for (const [orgId, names] of byUnit) imported += await repos.representatives.add(orgId, names, now)
   return { imported, rejected: [] }

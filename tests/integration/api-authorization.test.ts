@@ -38,6 +38,37 @@ const ROUTES: [string, string, string | undefined, Record<Caller, number>][] = [
   ],
   [
     'POST',
+    '/api/v1/members/import?preview=1',
+    '姓名,角色,单位\n新人乙,执委,樊城区',
+    { admin: 200, chair: 403, bad: 401, none: 401 },
+  ],
+  [
+    'POST',
+    '/api/v1/representatives/import?preview=1',
+    '姓名,单位\n刘翠花,樊城区',
+    { admin: 200, chair: 403, bad: 401, none: 401 },
+  ],
+  ['GET', '/api/v1/members?org=樊城区', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
+  [
+    'POST',
+    '/api/v1/members/0123456789abcdef01234567/move',
+    '{"org":"樊城区"}',
+    { admin: 404, chair: 403, bad: 401, none: 401 },
+  ],
+  [
+    'POST',
+    '/api/v1/members/0123456789abcdef01234567/bind-code',
+    undefined,
+    { admin: 404, chair: 403, bad: 401, none: 401 },
+  ],
+  [
+    'DELETE',
+    '/api/v1/members/0123456789abcdef01234567/wechat',
+    undefined,
+    { admin: 404, chair: 403, bad: 401, none: 401 },
+  ],
+  [
+    'POST',
     '/api/v1/tokens',
     '{"role":"chair","org":"樊城区","label":"x"}',
     { admin: 201, chair: 403, bad: 401, none: 401 },

@@ -82,13 +82,20 @@ async function seed() {
   await db.repos.bindCodes.issue(zhang!.id, li!.id, daysAgo(3))
   await db.repos.bindCodes.issue(zhang!.id, li!.id, daysAgo(0.5))
   // The audit log: AUDIT_RETENTION_DAYS (365 by default).
-  await db.repos.audit.record({ at: daysAgo(366), who: 'admin', role: 'admin', action: 'old', detail: '', orgId: null })
+  await db.repos.audit.record({
+    at: daysAgo(366),
+    who: 'admin',
+    role: 'admin',
+    action: 'read needs',
+    detail: 'old',
+    orgId: null,
+  })
   await db.repos.audit.record({
     at: daysAgo(300),
     who: 'admin',
     role: 'admin',
-    action: 'recent',
-    detail: '',
+    action: 'read progress',
+    detail: 'recent',
     orgId: null,
   })
   // Records: never deleted, however old.
@@ -127,7 +134,7 @@ describe('the retention clean-up', () => {
     expect(await ids('job_marks')).toEqual(['weekly-progress:r:2026-W39'])
     expect(await ids('proposals')).toEqual(['lapsed-just-now', 'waiting'])
     expect((await db.conn.collection('bind_codes').find({}).toArray()).map((c) => c.at)).toEqual([daysAgo(0.5)])
-    expect(await ids('audit_log')).toEqual(['recent'])
+    expect(await ids('audit_log')).toEqual(['read progress']) // the recent one
     expect(records).toEqual({ ledger_events: 1, notices: 1 })
     expect({
       ledger_events: await db.conn.collection('ledger_events').countDocuments(),

@@ -119,6 +119,22 @@ describe('npm run simulate', () => {
     })
   }, 60_000)
 
+  it('plays a roster with villages before their townships: the county chair’s #汇总 covers every village', async () => {
+    const { code, stdout } = await simulate(['--script', join(root, 'examples', 'roster-any-order.jsonl'), '--summary'])
+    expect(code).toBe(0)
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const [county, township] = lines.filter((l) => l.to === '刘主席').map((l) => l.text as string)
+    expect(county).toContain('📈 襄州区 2026年履职汇总（含下级单位，执委 5 人）')
+    expect(county).toContain('1. 双沟镇 0.3 项 · 正常 0% · 无记录 33%（3 人）')
+    expect(county).toContain('2. 张家集镇 0.0 项 · 正常 0% · 无记录 50%（2 人）')
+    expect(township).toContain('徐岗村 1.0 项')
+    expect(township).toContain('马庄村 0.0 项')
+    expect(Object.keys(lines.at(-1).summary).sort()).toEqual(['刘主席', '张晓燕', '徐桂英', '赵红', '陈玉梅', '马秀兰'])
+  }, 60_000)
+
   it('refuses a checklist line whose command word is one of the bot’s own, naming the line', async () => {
     const line = JSON.stringify({
       checklist: {

@@ -88,6 +88,7 @@ function orgRepo(): OrgRepo {
 function memberRepo(claims: Map<string, string>): MemberRepo {
   const members = new Map<string, Member>()
   const contacts = new Map<string, string>()
+  const lastMessage = new Map<string, Date>()
   const copy = (m: Member | undefined) => (m ? { ...m, contactIds: [...m.contactIds] } : undefined)
   const bindContact = async (memberId: string, contactId: string) => {
     const owner = contacts.get(contactId)
@@ -136,7 +137,10 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
     async unbind(memberId) {
       const m = members.get(memberId)
       const ids = m ? [...m.contactIds] : []
-      for (const id of ids) contacts.delete(id)
+      for (const id of ids) {
+        contacts.delete(id)
+        lastMessage.delete(id)
+      }
       if (m) m.contactIds = []
       claims.delete(`bind:${memberId}`)
       return ids
@@ -158,6 +162,20 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
         .map((m) => copy(m)!),
     findByNames: async (names, orgIds) =>
       [...members.values()].filter((m) => names.includes(m.name) && orgIds.includes(m.orgId)).map((m) => copy(m)!),
+    async stampLastMessage(contactId, at) {
+      if (contacts.has(contactId) && !(lastMessage.get(contactId)! >= at)) lastMessage.set(contactId, at)
+    },
+    lastMessages: async (memberIds) => {
+      const out = new Map<string, Date>()
+      for (const [contactId, at] of lastMessage) {
+        const id = contacts.get(contactId)
+        if (id && memberIds.includes(id) && !(out.get(id)! >= at)) out.set(id, at)
+      }
+      return out
+    },
+    listByNames: async (names) => [...members.values()].filter((m) => names.includes(m.name)).map((m) => copy(m)!),
+    holdersOf: async (contactIds) =>
+      new Map(contactIds.flatMap((id) => (contacts.has(id) ? [[id, copy(members.get(contacts.get(id)!))!]] : []))),
     listByIds: async (ids) => ids.flatMap((id) => (members.has(id) ? [copy(members.get(id))!] : [])).sort(byName),
     backfillContacts: async () => undefined,
   }
@@ -515,6 +533,7 @@ function representativeRepo(orgs: OrgRepo): RepresentativeRepo {
       lists.set(orgId, list)
       return list.size - before
     },
+    listedIn: async (orgIds) => new Map(orgIds.flatMap((id) => (lists.has(id) ? [[id, new Set(lists.get(id))]] : []))),
   }
 }
 

@@ -1,21 +1,12 @@
 // The admin's part of the dashboard: tokens of her subtree (issue, shown once; list; revoke) and the
-// audit trail of her subtree. Loaded after dashboard.js, whose $, api, esc and ROLES it uses.
-const ACTIONS = {
-  'read progress': '查看履职明细',
-  'export review': '导出考核表',
-  'read needs': '查看需求台账',
-  'import roster': '导入名单',
-  'issue token': '签发令牌',
-  'revoke token': '吊销令牌',
-  'set review rule': '修改考核标准',
-  'set counting': '修改统计口径',
-  'set checklist': '修改履职清单',
-}
+// audit trail of her subtree (each action in the words the server gives it, see domain/audit-actions).
+// Loaded after dashboard.js, whose $, api, esc and ROLES it uses.
 
 /** Called by dashboard.js's load() for an admin's token. */
 window.loadAdmin = async function loadAdmin() {
   renderTokens(await (await api('/api/v1/tokens')).json())
   renderAudit(await (await api('/api/v1/audit')).json())
+  await window.loadMembers()
 }
 
 function renderTokens(list) {
@@ -37,14 +28,15 @@ function renderTokens(list) {
 }
 
 function renderAudit(list) {
+  const at = (e) => new Date(e.at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })
   $('audit').innerHTML =
-    '<tr><th>时间</th><th>谁 · 做了什么</th><th>单位</th></tr>' +
+    '<tr><th>时间</th><th>谁 · 做了什么 · 哪个单位</th></tr>' +
     list
       .slice(0, 50)
       .map(
         (e) =>
-          `<tr><td>${esc(new Date(e.at).toLocaleString('zh-CN', { hour12: false }))}</td>` +
-          `<td>${esc(e.who)} · ${esc(ACTIONS[e.action] || e.action)}</td><td>${esc(e.org || '全部单位')}</td></tr>`,
+          `<tr><td>${esc(at(e))}</td>` +
+          `<td class="wrap">${esc(e.who)} · ${esc(e.label || e.action)}<small>${esc(e.org || '全部单位')}</small></td></tr>`,
       )
       .join('')
 }
