@@ -14,7 +14,7 @@ import type { SendPolicy } from '../src/domain/send-policy'
 import type { Sender } from '../src/incoming-message'
 import type { MessageJournal } from '../src/journal/message-journal'
 import type { SendLog } from '../src/services/send-log'
-import { startJournalReplayer } from './start-journal-replayer'
+import { startJournalReplayer, type ReplayHealth } from './start-journal-replayer'
 import { trackPresence } from './track-presence'
 import { lastMessageStamper } from './stamp-last-message'
 
@@ -44,6 +44,8 @@ export interface RunningBot {
   isLoggedIn(): boolean
   /** The WeChat account it is logged in as (its user id); undefined while logged out. */
   account(): string | undefined
+  /** The journal replayer's state, for /healthz (undefined without a journal). */
+  replayHealth(): ReplayHealth | undefined
   /** Resolves when every message received so far has been handled. */
   drain(): Promise<void>
   stop(): Promise<void>
@@ -64,7 +66,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
   }
 
   trackPresence(wechaty, deps.repos.presence, deps.clock, log, track)
-  const stampLastMessage = lastMessageStamper(deps.repos.members, deps.clock, log)
+  const stampLastMessage = lastMessageStamper(deps.repos.members, deps.clock)
 
   wechaty.on('message', (message) => {
     track(
@@ -75,7 +77,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
           if (!incoming) return
           const outcome = await handleMessage(incoming)
           deps.onHandled?.(incoming.id, outcome, Date.now() - started)
-          if (outcome === 'handled' || outcome === 'userError') await stampLastMessage(incoming.talkerId)
+          if (outcome === 'handled' || outcome === 'userError') stampLastMessage(incoming.talkerId)
         } catch (err) {
           log.error('message adapter failed', { messageId: message.id, err })
           deps.onHandled?.(message.id, 'failed', Date.now() - started)
@@ -151,12 +153,14 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     send,
     isLoggedIn: () => loggedIn,
     account: () => (loggedIn ? wechaty.currentUser.id : undefined),
+    replayHealth: () => replayer?.health(),
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight])
     },
     async stop() {
       await replayer?.stop()
       await Promise.allSettled([...inFlight])
+      await deps.repos.settle().catch((err) => log.warn('bookkeeping not written at stop', { err }))
       await wechaty.stop()
     },
   }

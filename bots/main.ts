@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const conn = await connectDatabase(db.uri)
   conn.on('disconnected', () => log.warn('database disconnected'))
   conn.on('reconnected', () => log.info('database reconnected'))
-  const repos = createRepos(conn)
+  const repos = createRepos(conn, {
+    onBackgroundError: (err) => log.warn('bookkeeping batch not written; the next message writes it again', { err }),
+  })
   await repos.init()
   const services = await startServices({ config, repos, clock: systemClock, log })
   if (!config.WECHATY_PUPPET_SERVICE_TOKEN)

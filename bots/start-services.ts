@@ -86,6 +86,7 @@ export async function startServices(deps: {
     clock,
     tz: config.BOT_TIMEZONE,
     wechatLoggedIn: bot.isLoggedIn,
+    journalHealth: bot.replayHealth,
     log,
     metrics,
     simulator: web?.api,

@@ -19,10 +19,10 @@ export function trackPresence(
   track: (work: Promise<unknown>) => void,
 ): void {
   const account = () => (wechaty.isLoggedIn ? wechaty.currentUser.id : undefined)
+  // Written in the next batch (see src/repos/batched-writes): no command of its own on a message's path.
   const see = (target: string) => {
     const me = account()
-    if (!me) return
-    track(presence.see(me, target, clock.now()).catch((err) => log.warn('presence not recorded', { target, err })))
+    if (me) presence.seeSoon(me, target, clock.now())
   }
 
   wechaty.on('login', (user) => {

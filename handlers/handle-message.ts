@@ -26,7 +26,7 @@ export function createMessageHandler(input: MessageDeps) {
   const routes = createRoutes()
   const active = new Set<string>()
 
-  return async function handleMessage(msg: IncomingMessage, options: { replay?: boolean } = {}): Promise<Outcome> {
+  async function handleMessage(msg: IncomingMessage, options: { replay?: boolean } = {}): Promise<Outcome> {
     const started = Date.now()
     const intent = readIntent(
       // Voice input drops the @: a group message that starts with the bot's name is for it too.
@@ -39,16 +39,46 @@ export function createMessageHandler(input: MessageDeps) {
       deps.botName,
     )
     if (!intent) return 'ignored'
-    // Being handled here, or handled and waiting for its counts to be saved: a redelivery or a replay waits.
+    // Being handled here right now: a redelivery (or the replayer) leaves it to the first.
     if (active.has(msg.id)) return 'duplicate'
     active.add(msg.id)
     try {
       const journaled = options.replay || (await writeAhead(deps, msg, intent.type === 'notice'))
-      // Answered before a crash or an outage: redo what may be unfinished, without answering again.
-      const silent = options.replay && !!deps.journal?.wasReplied(msg.id)
-      const ctx = createMessageContext(silent ? { ...deps, send: SILENT } : deps, msg, intent, options)
-      const outcome = await boundary(ctx, journaled, () => routes.handle(ctx))
-      if (outcome !== 'deferred') await letGo(deps, msg.id)
+      // Answered before a crash, an outage or a failed attempt: redo what may be unfinished, silently.
+      let answered = options.replay === true && !!deps.journal?.wasReplied(msg.id)
+      const send: MessageDeps['send'] = {
+        toRoom: (...args) => ((answered = true), deps.send.toRoom(...args)),
+        toContact: (...args) => ((answered = true), deps.send.toContact(...args)),
+      }
+      let outcome: Outcome | 'unavailable'
+      for (let attempt = 1; ; attempt++) {
+        // A second attempt, like a replay, finishes what this instance's first one claimed.
+        const ctx = createMessageContext({ ...deps, send: answered ? SILENT : send }, msg, intent, {
+          replay: options.replay || attempt > 1,
+        })
+        outcome = await boundary(
+          ctx,
+          () => answered,
+          () => routes.handle(ctx),
+        )
+        if (outcome !== 'unavailable') break
+        const delays = deps.retryDelaysMs ?? RETRY_DELAYS_MS
+        if (attempt <= delays.length) {
+          await new Promise((r) => setTimeout(r, delays[attempt - 1]))
+          continue
+        }
+        // Still away: a journaled message waits for the replayer; without the journal she hears it failed.
+        if (journaled) {
+          ctx.log.warn('database unavailable: message kept in the journal for later', { messageId: msg.id })
+          outcome = 'deferred'
+        } else {
+          ctx.log.error('database unavailable and no journal: message failed', { messageId: msg.id })
+          if (!answered) await apologize(ctx)
+          outcome = 'failed'
+        }
+        break
+      }
+      if (outcome !== 'deferred') letGo(deps, msg.id)
       deps.log.info('message handled', {
         messageId: msg.id,
         intent: intent.type === 'parseError' ? `parseError:${intent.error.code}` : intent.type,
@@ -61,14 +91,22 @@ export function createMessageHandler(input: MessageDeps) {
       active.delete(msg.id)
     }
   }
+
+  return Object.assign(handleMessage, {
+    /** Whether this message is being handled here now (the replayer leaves it alone). */
+    isHandling: (id: string) => active.has(id),
+  })
 }
+
+/** A busy or restarting database is tried again in place, a moment later, before the journal keeps it. */
+const RETRY_DELAYS_MS = [100, 400, 1_500]
 
 const SILENT: MessageDeps['send'] = { toRoom: async () => undefined, toContact: async () => undefined }
 
 /** Done: its record and her counts are stored, so the journal lets it go. */
-async function letGo(deps: MessageDeps, id: string): Promise<void> {
+function letGo(deps: MessageDeps, id: string): void {
   try {
-    await deps.journal?.done(id)
+    deps.journal?.done(id)
   } catch (err) {
     deps.log.error('journal: could not let a message go', { messageId: id, err })
   }
@@ -92,10 +130,14 @@ async function writeAhead(deps: MessageDeps, msg: IncomingMessage, keepNumbers: 
 
 /**
  * The one error boundary: a user's mistake gets its sentence, another delivery of a handled message
- * gets silence, an unavailable database keeps a journaled message for later, and anything else gets
- * the apology and one log line with the message id.
+ * gets silence, a database that cannot do it just now is tried again (see above), and anything else gets
+ * the apology (unless she was answered already) and one log line with the message id.
  */
-async function boundary(ctx: MessageContext, journaled: boolean, work: () => Promise<void>): Promise<Outcome> {
+async function boundary(
+  ctx: MessageContext,
+  answered: () => boolean,
+  work: () => Promise<void>,
+): Promise<Outcome | 'unavailable'> {
   try {
     try {
       await work()
@@ -107,12 +149,9 @@ async function boundary(ctx: MessageContext, journaled: boolean, work: () => Pro
     }
   } catch (err) {
     if (err instanceof AlreadyHandled) return 'duplicate'
-    if (journaled && isDatabaseUnavailable(err)) {
-      ctx.log.warn('database unavailable: message kept in the journal for later', { messageId: ctx.msg.id })
-      return 'deferred'
-    }
+    if (isDatabaseUnavailable(err)) return 'unavailable'
     ctx.log.error('message failed', { messageId: ctx.msg.id, intent: ctx.intent.type, err })
-    await apologize(ctx)
+    if (!answered()) await apologize(ctx)
     return 'failed'
   }
 }

@@ -51,6 +51,8 @@ export interface MessageDeps {
   policy: SendPolicy
   followUpHours: number
   journal?: MessageJournal
+  /** How long to wait before trying a message again when the database could not do it (default in handle-message). */
+  retryDelaysMs?: readonly number[]
 }
 
 /** Everything a handler may use; it never sees the Wechaty bot. */
@@ -153,10 +155,11 @@ export function createMessageContext(
     async reply(text) {
       if (options.collect) return void options.collect.push(text)
       await ctx.claim()
+      // Noted before it goes: a replay after a crash never answers her twice (see message-journal).
+      deps.journal?.replied(msg.id)
       if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
       else await deps.send.toContact(msg.talkerId, text)
       deps.replies.record(msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId), now)
-      await deps.journal?.replied(msg.id)
     },
     child(childIntent, n, lines) {
       const sub = createMessageContext(deps, msg, childIntent, {

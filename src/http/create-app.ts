@@ -19,6 +19,8 @@ export interface AppDeps {
   clock: Clock
   tz: string
   wechatLoggedIn(): boolean
+  /** Messages the journal still holds, and since when their replay waits for the database. */
+  journalHealth?: () => { waiting: number; failingSince: Date | null } | undefined
   log: Logger
   metrics: Metrics
   /** Present when the built-in simulator runs: the chat page talks to it. */
@@ -44,8 +46,20 @@ export function createApp(deps: AppDeps): Koa {
   router.get('/healthz', async (ctx) => {
     const ok = await deps.repos.ping()
     ctx.status = ok ? 200 : 503
-    // `ok` speaks for the database only; WeChat's login state is reported beside it.
-    ctx.body = { ok, database: ok ? 'up' : 'down', wechat: deps.wechatLoggedIn() ? 'loggedIn' : 'loggedOut' }
+    // `ok` speaks for the database answering a ping; WeChat's login state and the journal are reported
+    // beside it. Messages whose replay has waited over a minute (the database answers pings but not
+    // their writes, or not at all) make the status "degraded".
+    const journal = deps.journalHealth?.()
+    const stuck = !!journal?.failingSince && Date.now() - journal.failingSince.getTime() > 60_000
+    ctx.body = {
+      ok,
+      status: ok && !stuck ? 'ok' : 'degraded',
+      database: ok ? 'up' : 'down',
+      wechat: deps.wechatLoggedIn() ? 'loggedIn' : 'loggedOut',
+      ...(journal
+        ? { journal: { waiting: journal.waiting, failingSince: journal.failingSince?.toISOString() ?? null } }
+        : {}),
+    }
   })
 
   router.get('/metrics', async (ctx) => {

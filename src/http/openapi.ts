@@ -23,7 +23,8 @@ export function openApiDocument() {
       '/healthz': {
         get: {
           security: [],
-          summary: 'Database and WeChat state',
+          summary:
+            'Database and WeChat state; status "degraded" when journaled messages have waited over a minute for the database',
           responses: { '200': json('Database up'), '503': json('Database down') },
         },
       },

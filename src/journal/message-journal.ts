@@ -3,29 +3,33 @@ import {
   readFileSync,
   renameSync,
   writeFileSync,
+  writeSync,
   chmodSync,
   existsSync,
   openSync,
   closeSync,
   unlinkSync,
+  fdatasync,
 } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from '../incoming-message'
 
 /**
- * A bounded write-ahead journal on local disk for incoming commands. A command is appended (and
- * fsynced) before it is handled and marked done after; whatever is still pending after a database
- * outage or a crash is handled again from here. Memory alone would not survive SIGKILL.
+ * A bounded write-ahead journal on local disk for incoming commands. Consistency rule: a command's line
+ * is written (to the page cache, which survives the process being killed) the moment it is added, and
+ * `add` resolves once it is on disk (one fsync for every line written meanwhile); the bot answers only
+ * after that. Before an answer goes out its `replied` line is written, so a replay after a crash never
+ * answers twice (an answer cut off by the kill in that instant is lost instead: at most once); `done`
+ * lets it go. Whatever is pending after an outage or a crash is handled again from here.
  */
 export interface MessageJournal {
   /** False when the journal is full: the caller handles the message without this safety net. */
   add(msg: IncomingMessage): Promise<boolean>
-  done(id: string): Promise<void>
-  /** The user has had her answer: a replay only finishes the bookkeeping and does not answer again. */
-  replied(id: string): Promise<void>
+  done(id: string): void
+  /** Her answer is about to go out: a replay only finishes the bookkeeping and does not answer again. */
+  replied(id: string): void
   wasReplied(id: string): boolean
   pending(): IncomingMessage[]
   /** This bot instance's name in message claims: created with the journal and kept with it. */
@@ -121,51 +125,41 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
   writeFileSync(tmp, snapshot(), { mode: 0o600 })
   renameSync(tmp, path)
   chmodSync(path, 0o600)
-  let file: FileHandle = await open(path, 'a', 0o600)
+  let fd = openSync(path, 'a', 0o600)
   let doneLines = 0
   let compactDue = false
+  // Group commit: adds written while an fsync runs wait for the next one, so a burst costs one fsync
+  // per batch; other lines are never synced on their own (see the interface).
+  let unsynced: { resolve: () => void; reject: (err: unknown) => void }[] = []
+  let syncing: Promise<void> | undefined
 
-  // Group commit: lines queued while a write is under way go out together in one write and, if any of
-  // them needs it, one fsync. Under a burst this keeps one fsync per batch instead of one per command,
-  // and a 'replied' mark never waits behind a queue of separate fsyncs (the longer it waits, the more
-  // answers a SIGKILL could make the restarted process send again).
-  type Queued = { text: string; sync: boolean; resolve: () => void; reject: (err: unknown) => void }
-  let queue: Queued[] = []
-  let flushing: Promise<void> | undefined
+  const write = (line: Line) => writeSync(fd, JSON.stringify(line) + '\n')
 
-  async function flush(): Promise<void> {
-    try {
-      while (queue.length > 0) {
-        const batch = queue
-        queue = []
-        try {
-          await file.write(batch.map((q) => q.text).join(''))
-          if (batch.some((q) => q.sync)) await file.datasync()
-          for (const q of batch) q.resolve()
-        } catch (err) {
-          for (const q of batch) q.reject(err)
-        }
-        // A failed compaction leaves the long file in place; appending to it again is safe.
-        if (compactDue) await compact().catch(async () => (file = await open(path, 'a')))
-      }
-    } finally {
-      flushing = undefined
-    }
+  function sync(): void {
+    if (syncing || unsynced.length === 0) return
+    const batch = unsynced
+    unsynced = []
+    syncing = new Promise<void>((resolve) =>
+      fdatasync(fd, (err) => {
+        for (const w of batch)
+          if (err) w.reject(err)
+          else w.resolve()
+        syncing = undefined
+        if (compactDue) compact()
+        sync()
+        resolve()
+      }),
+    )
   }
 
-  const append = (line: Line, sync: boolean) =>
-    new Promise<void>((resolve, reject) => {
-      queue.push({ text: JSON.stringify(line) + '\n', sync, resolve, reject })
-      flushing ??= flush().catch(() => undefined)
-    })
-
-  /** Runs between batches, so no append interleaves with it. */
-  async function compact(): Promise<void> {
+  /** Rewrites the file with only what is pending; never while an fsync of the old file runs. */
+  function compact(): void {
+    if (syncing) return
     compactDue = false
-    await file.close()
+    closeSync(fd)
     writeFileSync(tmp, snapshot(), { mode: 0o600 })
     renameSync(tmp, path)
-    file = await open(path, 'a', 0o600)
+    fd = openSync(path, 'a', 0o600)
     doneLines = 0
   }
 
@@ -174,30 +168,35 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
       if (pending.has(msg.id)) return true
       if (pending.size >= maxPending) return false
       pending.set(msg.id, msg)
-      await append({ op: 'add', msg }, true)
+      write({ op: 'add', msg })
+      await new Promise<void>((resolve, reject) => {
+        unsynced.push({ resolve, reject })
+        sync()
+      })
       return true
     },
-    async replied(id) {
+    replied(id) {
       if (!pending.has(id) || answered.has(id)) return
       answered.add(id)
-      // No fsync: a killed process's writes survive in the page cache; only a machine crash loses this
-      // line, and then whether the answer itself left is just as unknown. One fsync per command is enough.
-      await append({ op: 'replied', id }, false)
+      write({ op: 'replied', id })
     },
     wasReplied: (id) => answered.has(id),
-    async done(id) {
+    done(id) {
       answered.delete(id)
       if (!pending.delete(id)) return
+      write({ op: 'done', id })
       // Finished texts leave the file soon: at once when nothing is pending (the file is then empty),
       // else after 200 finished ones.
-      if (++doneLines >= 200 || pending.size === 0) compactDue = true
-      await append({ op: 'done', id }, false)
+      if (++doneLines >= 200 || pending.size === 0) {
+        compactDue = true
+        compact()
+      }
     },
     pending: () => [...pending.values()],
     instance,
     async close() {
-      await flushing
-      await file.close()
+      while (syncing) await syncing
+      closeSync(fd)
       unlock()
     },
   }

@@ -22,14 +22,21 @@ export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
   cacheMs?: number
   progress?: { cacheSize?: number }
+  /** How long best-effort bookkeeping (presence, last message) waits to be written in one batch. */
+  batchMs?: number
+  /** Where a failed batch of that bookkeeping is reported. */
+  onBackgroundError?: (err: unknown) => void
 }
 
 export function createRepos(conn: Connection, options: RepoOptions = {}) {
   const models = bindModels(conn)
-  const presence = createPresenceRepo(models)
+  const background = { batchMs: options.batchMs, onError: options.onBackgroundError }
+  const presence = createPresenceRepo(models, background)
+  const orgs = createOrgRepo(models, options)
+  const members = createMemberRepo(models, { ...options, ...background })
   return {
-    orgs: createOrgRepo(models, options),
-    members: createMemberRepo(models, options),
+    orgs,
+    members,
     groups: createGroupRepo(models, options),
     needs: createNeedRepo(models),
     progress: createProgressRepo(models, options.progress),
@@ -43,7 +50,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     tokens: createTokenRepo(models),
     audit: createAuditRepo(models),
     bindCodes: createBindCodeRepo(models),
-    representatives: createRepresentativeRepo(models, options),
+    representatives: createRepresentativeRepo(models, { cacheMs: options.cacheMs, tree: (id) => orgs.tree(id) }),
     simulator: createSimulatorRepo(models),
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
@@ -53,6 +60,10 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
       // The counts of the design before 2026-12 lived in a collection of their own; they are in her year now.
       if (conn.db && (await conn.db.listCollections({ name: 'progress' }).toArray()).length)
         await conn.db.dropCollection('progress')
+    },
+    /** Writes the bookkeeping waiting for its batch (before a shutdown, or before counting commands). */
+    async settle(): Promise<void> {
+      await Promise.all([presence.flush(), members.flush()])
     },
     /** True when the database answers within two seconds; never throws. */
     async ping(): Promise<boolean> {

@@ -32,6 +32,11 @@ export interface ContactDoc {
   _id: string
   memberId: Types.ObjectId
   at: Date
+  /**
+   * A copy of her member document, kept by member-repo whenever it changes her: "who wrote this" is one
+   * read by key. Absent on contacts written before 2026-12 (then her member document is read too).
+   */
+  member?: Pick<MemberDoc, 'name' | 'role' | 'orgId' | 'contactIds'>
   /** When she last wrote to the bot from this id (stamped at most hourly; absent: not since it was kept). */
   lastMessageAt?: Date
 }

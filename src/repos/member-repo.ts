@@ -4,6 +4,7 @@ import type { Member, Role } from '../domain/entities'
 import { CHECKLIST_ROLES } from '../domain/vocabulary'
 import { idOf, insertOnce, oid } from './to-plain'
 import { createTtlCache } from './ttl-cache'
+import { createBatch } from './batched-writes'
 
 function toMember(doc: Pick<MemberDoc, '_id' | 'name' | 'role' | 'orgId' | 'contactIds'>): Member {
   return { id: idOf(doc._id), name: doc.name, role: doc.role, orgId: idOf(doc.orgId), contactIds: doc.contactIds ?? [] }
@@ -14,7 +15,10 @@ export type BindResult = { member: Member } | { ambiguous: true } | undefined
 /** Matches a missing or empty array alike (FerretDB leaves out an empty array given in $setOnInsert). */
 const UNBOUND = { 'contactIds.0': { $exists: false } }
 
-export function createMemberRepo({ Member: M, Contact, Claim }: Models, options: { cacheMs?: number } = {}) {
+export function createMemberRepo(
+  { Member: M, Contact, Claim }: Models,
+  options: { cacheMs?: number; batchMs?: number; onError?: (err: unknown) => void } = {},
+) {
   /** Who a WeChat id is (null: nobody), for the message path; see ttl-cache for how it stays fresh. */
   const byContact = createTtlCache<string, Member | null>(options.cacheMs ?? 60_000, 10_000)
 
@@ -23,14 +27,33 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     return doc ? toMember(doc) : undefined
   }
 
-  /** Two lookups by key (contact, then member), or none when cached. */
+  /** One lookup by key (the contact carries a copy of her member document), or none when cached. */
   async function findByContactId(contactId: string): Promise<Member | undefined> {
     const cached = byContact.get(contactId)
     if (cached !== undefined) return cached ?? undefined
     const contact = await Contact.findById(contactId).lean()
-    const member = contact ? await findById(idOf(contact.memberId)) : undefined
+    const member = !contact
+      ? undefined
+      : contact.member
+        ? toMember({ _id: contact.memberId, ...contact.member })
+        : await findById(idOf(contact.memberId))
     byContact.set(contactId, member ?? null)
     return member
+  }
+
+  /**
+   * Writes her member document's copy onto each of her contacts. Consistency rule: every change of a
+   * member's name, role, unit or WeChat ids goes through this repository, which calls this after it; a
+   * process that cached the old copy sees the new one within its cache time, as before.
+   */
+  async function copyToContacts(memberId: string): Promise<void> {
+    const doc = await M.findById(oid(memberId)).lean()
+    if (!doc) return
+    const member = { name: doc.name, role: doc.role, orgId: doc.orgId, contactIds: doc.contactIds ?? [] }
+    for (const contactId of member.contactIds) {
+      await Contact.updateOne({ _id: contactId, memberId: doc._id }, { $set: { member } })
+      byContact.delete(contactId)
+    }
   }
 
   /**
@@ -43,7 +66,7 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
       if (!existing || idOf(existing.memberId) !== memberId) return false
     }
     await M.updateOne({ _id: oid(memberId) }, { $addToSet: { contactIds: contactId } })
-    byContact.delete(contactId)
+    await copyToContacts(memberId)
     return true
   }
 
@@ -92,12 +115,15 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
    * moves the other.
    */
   async function upsertByName(entry: { name: string; role: Role; orgId: string }, now: Date): Promise<Member> {
-    const doc = await M.findOneAndUpdate(
+    const before = await M.findOneAndUpdate(
       { name: entry.name, orgId: oid(entry.orgId) },
       { $set: { role: entry.role }, $setOnInsert: { contactIds: [], createdAt: now } },
-      { upsert: true, returnDocument: 'after' },
+      { upsert: true, returnDocument: 'before' },
     ).lean()
-    byContact.clear()
+    const doc = before
+      ? { ...before, role: entry.role }
+      : await M.findOne({ name: entry.name, orgId: oid(entry.orgId) }).lean()
+    if (before && before.role !== entry.role) await copyToContacts(idOf(before._id))
     return toMember(doc!)
   }
 
@@ -110,7 +136,7 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
   /** Moves a member to another unit (an admin's explicit choice, never a name match). */
   async function moveTo(memberId: string, orgId: string): Promise<void> {
     await M.updateOne({ _id: oid(memberId) }, { $set: { orgId: oid(orgId) } })
-    byContact.clear()
+    await copyToContacts(memberId)
   }
 
   /** Takes every WeChat id off a member; returns the ids removed. */
@@ -185,6 +211,19 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     await Contact.updateOne({ _id: contactId }, { $max: { lastMessageAt: at } })
   }
 
+  const stamps = createBatch<{ contactId: string; at: Date }>(
+    async (items) => {
+      await Contact.bulkWrite(
+        items.map(({ contactId, at }) => ({
+          updateOne: { filter: { _id: contactId }, update: { $max: { lastMessageAt: at } } },
+        })),
+        { ordered: false },
+      )
+    },
+    options.batchMs ?? 60_000,
+    options.onError ?? (() => undefined),
+  )
+
   /** When each member last wrote to the bot, as stamped on her WeChat ids (members never stamped: absent). */
   async function lastMessages(memberIds: string[]): Promise<Map<string, Date>> {
     const contacts = await Contact.find({ memberId: { $in: memberIds.map(oid) } }).lean()
@@ -196,12 +235,17 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     return out
   }
 
-  /** Contacts of members bound before the contacts collection existed: written once, when it is empty. */
+  /**
+   * Contacts of members bound before the contacts collection existed, and the copy of her member document
+   * on contacts written before it was kept there: written once, at start-up.
+   */
   async function backfillContacts(now: Date): Promise<void> {
-    if ((await Contact.estimatedDocumentCount()) > 0) return
-    for await (const doc of M.find(UNBOUND_NOT).lean().cursor()) {
-      for (const contactId of doc.contactIds) await insertOnce(Contact, { _id: contactId, memberId: doc._id, at: now })
-    }
+    if ((await Contact.estimatedDocumentCount()) === 0)
+      for await (const doc of M.find(UNBOUND_NOT).lean().cursor())
+        for (const contactId of doc.contactIds)
+          await insertOnce(Contact, { _id: contactId, memberId: doc._id, at: now })
+    const bare = await Contact.find({ member: { $exists: false } }, { memberId: 1 }).lean()
+    for (const memberId of new Set(bare.map((c) => idOf(c.memberId)))) await copyToContacts(memberId)
   }
 
   return {
@@ -220,6 +264,9 @@ export function createMemberRepo({ Member: M, Contact, Claim }: Models, options:
     listByNames,
     holdersOf,
     stampLastMessage,
+    /** The same, written with others in the next batch (see batched-writes): for the message path. */
+    stampSoon: (contactId: string, at: Date) => stamps.add({ contactId, at }),
+    flush: stamps.flush,
     lastMessages,
     listByIds,
     backfillContacts,

@@ -42,6 +42,7 @@ const contactSchema = new Schema<D.ContactDoc>(
     ...stringId,
     memberId: { type: ObjectId, required: true },
     at: { type: Date, required: true },
+    member: { type: Mixed },
     lastMessageAt: { type: Date },
   },
   opts,

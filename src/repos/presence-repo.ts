@@ -1,6 +1,8 @@
 import type { Models } from './models'
 import { chooseAccount } from '../domain/choose-account'
-import { insertOnce } from './to-plain'
+import type { PresenceDoc } from './documents'
+import { insertOnce, isDuplicateKey } from './to-plain'
+import { createBatch } from './batched-writes'
 
 /**
  * Which bot account can reach which room or contact, keyed `${account}:${target}`: inserted once when the
@@ -8,9 +10,25 @@ import { insertOnce } from './to-plain'
  * removed when WeChat says the account cannot reach it. The send queue routes each message to an account
  * present at its target. Keys this process has seen are remembered, so a known room costs nothing.
  */
-export function createPresenceRepo({ Presence: P }: Models) {
+export function createPresenceRepo(
+  { Presence: P }: Models,
+  options: { batchMs?: number; onError?: (err: unknown) => void } = {},
+) {
   const known = new Set<string>()
   const keyOf = (account: string, target: string) => `${account}:${target}`
+  const batch = createBatch<PresenceDoc>(
+    async (docs) => {
+      try {
+        await P.insertMany(docs, { ordered: false, lean: true })
+      } catch (err) {
+        // Some were known to the database already (another process, an earlier run): the rest went in.
+        const errors = (err as { writeErrors?: unknown[] }).writeErrors
+        if (!isDuplicateKey(err) && !(errors?.length && errors.every(isDuplicateKey))) throw err
+      }
+    },
+    options.batchMs ?? 60_000,
+    options.onError ?? (() => undefined),
+  )
 
   /** True when this was news to the database. */
   async function see(account: string, target: string, now: Date): Promise<boolean> {
@@ -19,6 +37,14 @@ export function createPresenceRepo({ Presence: P }: Models) {
     const inserted = await insertOnce(P, { _id, account, target, at: now })
     known.add(_id)
     return inserted
+  }
+
+  /** The same, for a message: written with others in the next batch (see batched-writes). */
+  function seeSoon(account: string, target: string, now: Date): void {
+    const _id = keyOf(account, target)
+    if (known.has(_id)) return
+    known.add(_id)
+    batch.add({ _id, account, target, at: now })
   }
 
   async function forget(account: string, target: string): Promise<void> {
@@ -49,7 +75,7 @@ export function createPresenceRepo({ Presence: P }: Models) {
     return new Map(targets.map((t) => [t, chooseAccount(t, present.get(t) ?? [])]))
   }
 
-  return { see, forget, load, accountsAt, accountFor }
+  return { see, seeSoon, forget, load, accountsAt, accountFor, flush: batch.flush }
 }
 
 export type PresenceRepo = ReturnType<typeof createPresenceRepo>

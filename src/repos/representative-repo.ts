@@ -1,16 +1,30 @@
 import type { Models } from './models'
+import type { OrgTree } from '../domain/org-tree'
 import { idOf, insertOnce, oid } from './to-plain'
 import { createTtlCache } from './ttl-cache'
 
 /**
  * The federation's own list of its women representatives, per unit (imported by an admin). Read per
- * unit and kept in memory for a minute: the message path asks it on every #联系.
+ * unit and kept in memory for a minute: the message path asks it on every #联系. Which units have a
+ * list at all is read once a minute for everyone, so a unit with none above it costs no read.
  */
 export function createRepresentativeRepo(
-  { Representative: R, OrgUnit: Org }: Models,
-  options: { cacheMs?: number } = {},
+  { Representative: R }: Models,
+  options: { cacheMs?: number; tree: (mustHave: string) => Promise<OrgTree> },
 ) {
-  const cache = createTtlCache<string, string[]>(options.cacheMs ?? 60_000, 5_000)
+  const cacheMs = options.cacheMs ?? 60_000
+  const cache = createTtlCache<string, string[]>(cacheMs, 5_000)
+  const listing = createTtlCache<'units', Promise<Set<string>>>(cacheMs, 1)
+
+  /** The units that have a list of their own (one read a minute, shared by every unit's question). */
+  function listedUnits(): Promise<Set<string>> {
+    const known = listing.get('units')
+    if (known) return known
+    const read = R.distinct('orgId').then((ids) => new Set(ids.map((id) => idOf(id))))
+    read.catch(() => listing.delete('units'))
+    listing.set('units', read)
+    return read
+  }
 
   /**
    * The names an executive of this unit may count without a question: those listed for her unit or a
@@ -19,9 +33,11 @@ export function createRepresentativeRepo(
   async function namesFor(orgId: string): Promise<string[]> {
     const cached = cache.get(orgId)
     if (cached) return cached
-    const org = await Org.findById(oid(orgId), { ancestors: 1 }).lean()
-    const units = [oid(orgId), ...(org?.ancestors ?? [])]
-    const docs = await R.find({ orgId: { $in: units } }, { name: 1 }).lean()
+    const listed = await listedUnits()
+    const chain = listed.size ? (await options.tree(orgId)).chain(orgId).map((u) => u.id) : []
+    const units = chain.filter((id) => listed.has(id))
+    if (units.length === 0) return []
+    const docs = await R.find({ orgId: { $in: units.map(oid) } }, { name: 1 }).lean()
     const names = [...new Set(docs.map((d) => d.name))]
     cache.set(orgId, names)
     return names
@@ -33,6 +49,7 @@ export function createRepresentativeRepo(
     for (const name of names)
       if (await insertOnce(R, { _id: `${orgId}:${name}`, orgId: oid(orgId), name, at: now })) added++
     cache.clear()
+    listing.clear()
     return added
   }
 

@@ -12,8 +12,8 @@ afterAll(async () => {
   await db.close()
 })
 
-async function get(repos: Repos, path: string) {
-  const server = await startApiServer(repos)
+async function get(repos: Repos, path: string, more: Parameters<typeof startApiServer>[1] = {}) {
+  const server = await startApiServer(repos, more)
   try {
     const res = await fetch(server.base + path)
     return { status: res.status, body: await res.json() }
@@ -75,8 +75,24 @@ describe('GET /healthz', () => {
   it('is 200 while the database answers', async () => {
     expect(await get(db.repos, '/healthz')).toEqual({
       status: 200,
-      body: { ok: true, database: 'up', wechat: 'loggedIn' },
+      body: { ok: true, status: 'ok', database: 'up', wechat: 'loggedIn' },
     })
+  })
+
+  it('says "degraded" while journaled messages have waited over a minute for the database', async () => {
+    const failingSince = new Date(Date.now() - 90_000)
+    expect(await get(db.repos, '/healthz', { journalHealth: () => ({ waiting: 3, failingSince }) })).toEqual({
+      status: 200,
+      body: {
+        ok: true,
+        status: 'degraded',
+        database: 'up',
+        wechat: 'loggedIn',
+        journal: { waiting: 3, failingSince: failingSince.toISOString() },
+      },
+    })
+    const lately = { waiting: 1, failingSince: new Date() }
+    expect(await get(db.repos, '/healthz', { journalHealth: () => lately })).toMatchObject({ body: { status: 'ok' } })
   })
 
   it('is 503 when the database does not answer', async () => {

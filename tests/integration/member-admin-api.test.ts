@@ -6,7 +6,6 @@ import { openTestDb, type TestDb } from '../support/test-db'
 import { startApiServer } from '../support/api-server'
 import { registerRoster } from '../support/fixtures'
 import { lastMessageStamper } from '../../bots/stamp-last-message'
-import { silentLogger } from '../../src/logger'
 import { manualClock } from '../../src/clock'
 
 const ROOT = 'member-admin-root-token-01'
@@ -163,10 +162,11 @@ describe('members', () => {
 
   it('lists a unit’s people with when each last wrote to the bot, stamped once an hour', async () => {
     const clock = manualClock(new Date('2026-11-16T01:00:00Z'))
-    const stamp = lastMessageStamper(db.repos.members, clock, silentLogger)
-    await stamp('wx_ma')
+    const stamp = lastMessageStamper(db.repos.members, clock)
+    stamp('wx_ma')
     clock.set(new Date('2026-11-16T01:30:00Z'))
-    await stamp('wx_ma') // within the hour: no write
+    stamp('wx_ma') // within the hour: no write
+    await db.repos.settle()
     const rows = await list('马庄村')
     expect(rows).toEqual([
       expect.objectContaining({ name: '马村委', wechatBound: true, lastMessageAt: '2026-11-16T01:00:00.000Z' }),

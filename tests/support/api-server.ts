@@ -6,7 +6,10 @@ import { systemClock } from '../../src/clock'
 import type { Repos } from '../../src/repos/create-repos'
 
 /** The HTTP app on a loopback port over the given repositories (WeChat reported as logged in). */
-export async function startApiServer(repos: Repos): Promise<{ base: string; close(): Promise<void> }> {
+export async function startApiServer(
+  repos: Repos,
+  more: Partial<Parameters<typeof createApp>[0]> = {},
+): Promise<{ base: string; close(): Promise<void> }> {
   const app = createApp({
     repos,
     clock: systemClock,
@@ -14,6 +17,7 @@ export async function startApiServer(repos: Repos): Promise<{ base: string; clos
     wechatLoggedIn: () => true,
     log: silentLogger,
     metrics: createMetrics(),
+    ...more,
   })
   const server = app.listen(0, '127.0.0.1')
   await new Promise((r) => server.once('listening', r))

@@ -50,6 +50,8 @@ export function createHandlerHarness(
     replies: createSendLog(),
     log: options.log ?? silentLogger,
     journal: options.journal,
+    // A database that could not do it is tried again at once here: the tests need no waiting.
+    retryDelaysMs: [0, 0, 0],
     policy: defaultSendPolicy('Asia/Shanghai'),
     followUpHours: 24,
   }

@@ -165,6 +165,11 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
     async stampLastMessage(contactId, at) {
       if (contacts.has(contactId) && !(lastMessage.get(contactId)! >= at)) lastMessage.set(contactId, at)
     },
+    stampSoon(contactId, at) {
+      void this.stampLastMessage(contactId, at)
+    },
+    flush: async () => undefined,
+
     lastMessages: async (memberIds) => {
       const out = new Map<string, Date>()
       for (const [contactId, at] of lastMessage) {
@@ -383,6 +388,10 @@ function presenceRepo(): PresenceRepo {
       present.set(key, { account, target })
       return true
     },
+    seeSoon(account, target) {
+      present.set(`${account}:${target}`, { account, target })
+    },
+    flush: async () => undefined,
     forget: async (account, target) => void present.delete(`${account}:${target}`),
     load: async (account) => [...present.values()].filter((p) => p.account === account).length,
     accountsAt,

@@ -7,7 +7,8 @@ import { MongoMemoryServer } from 'mongodb-memory-server'
 
 export interface RestartableDb {
   uri: string
-  stop(): Promise<void>
+  /** SIGKILL (a crash, the default) or SIGTERM (an operator's orderly stop, connections closed first). */
+  stop(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>
   start(): Promise<void>
   close(): Promise<void>
 }
@@ -61,8 +62,10 @@ export async function startRestartableDb(): Promise<RestartableDb> {
       )
       await waitForPort(port, true)
     }
-    const stop = async () => {
-      proc?.kill('SIGKILL')
+    const stop = async (signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') => {
+      const exited = new Promise((r) => proc?.once('exit', r))
+      proc?.kill(signal)
+      await exited
       await waitForPort(port, false)
     }
     await start()
@@ -74,8 +77,8 @@ export async function startRestartableDb(): Promise<RestartableDb> {
     start: async () => {
       await server.start(true)
     },
-    stop: async () => {
-      await server.stop({ doCleanup: false, force: false })
+    stop: async (signal = 'SIGKILL') => {
+      await server.stop({ doCleanup: false, force: signal === 'SIGKILL' })
     },
     close: async () => {
       await server.stop({ doCleanup: true, force: true })

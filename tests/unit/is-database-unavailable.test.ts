@@ -15,3 +15,18 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false)
   })
 })
+
+describe('passing server states are retried, not apologised for', () => {
+  it('counts a busy or restarting server as unavailable, and a duplicate key or a bad query as not', () => {
+    const server = (message: string, code?: number, errorLabels?: string[]) =>
+      Object.assign(new Error(message), { name: 'MongoServerError', code, errorLabels })
+    expect(isDatabaseUnavailable(server('database is locked (5) (SQLITE_BUSY)'))).toBe(true)
+    expect(isDatabaseUnavailable(server('interrupted at shutdown', 11600))).toBe(true)
+    expect(isDatabaseUnavailable(server('not primary', 10107))).toBe(true)
+    expect(isDatabaseUnavailable(server('operation exceeded time limit', 50))).toBe(true)
+    expect(isDatabaseUnavailable(server('write conflict', 112))).toBe(true)
+    expect(isDatabaseUnavailable(server('anything', undefined, ['RetryableWriteError']))).toBe(true)
+    expect(isDatabaseUnavailable(server('E11000 duplicate key error', 11000))).toBe(false)
+    expect(isDatabaseUnavailable(server('unknown operator: $foo', 2))).toBe(false)
+  })
+})

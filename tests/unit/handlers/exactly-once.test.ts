@@ -72,6 +72,29 @@ describe('exactly once', () => {
 describe('an outage in the middle of a message', () => {
   const outage = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { name: 'MongoNetworkError' })
 
+  it('tries a message again at once when the database was busy for a moment: recorded once, answered once', async () => {
+    const repos = createMemoryRepos()
+    const journal = await openJournal(join(mkdtempSync(join(tmpdir(), 'journal-')), 'inbox.jsonl'))
+    const h = createHandlerHarness({ repos, journal, instance: journal.instance })
+    const { 刘四: liu } = await h.roster([{ name: '刘四', role: 'executive', org: '襄阳市' }])
+    await h.bindGroup(GROUP, 'executive', '襄阳市')
+    const record = repos.progress.record
+    let failures = 2
+    repos.progress.record = async (...args) => {
+      const done = await record(...args)
+      if (failures-- > 0) throw Object.assign(new Error('database is locked (5) (SQLITE_BUSY)'), { code: 1 })
+      return done
+    }
+    const msg = h.message({ room: GROUP, from: '刘四', text: '#联系 忙线测试' })
+    expect(await h.handle(msg)).toBe('handled')
+    expect(h.take().map((m) => m.text)).toEqual([
+      '✏️ 已记录：联系妇女代表「忙线测试」（今天）\n⬜ 联系妇女代表 1/5–7 ▓░░░░░░',
+    ])
+    expect(journal.pending()).toEqual([])
+    expect(await repos.progress.ledger(liu!.id, 2026)).toHaveLength(1)
+    await journal.close()
+  })
+
   it('keeps the message in the journal and completes it exactly once on replay', async () => {
     const repos = createMemoryRepos()
     const journal = await openJournal(join(mkdtempSync(join(tmpdir(), 'journal-')), 'inbox.jsonl'))
@@ -79,7 +102,7 @@ describe('an outage in the middle of a message', () => {
     const { 刘四: liu } = await h.roster([{ name: '刘四', role: 'executive', org: '襄阳市' }])
     await h.bindGroup(GROUP, 'executive', '襄阳市')
     const record = repos.progress.record
-    let failures = 1
+    let failures = 4 // the first attempt and the three tried again at once
     repos.progress.record = async (...args) => {
       const done = await record(...args)
       if (failures-- > 0) throw outage() // stored, but the answer was lost with the connection
@@ -108,7 +131,7 @@ describe('an outage in the middle of a message', () => {
     const { 刘四: liu } = await h.roster([{ name: '刘四', role: 'executive', org: '襄阳市' }])
     await h.bindGroup(GROUP, 'executive', '襄阳市')
     const record = repos.progress.record
-    let failures = 1
+    let failures = 4
     repos.progress.record = async (...args) => {
       const done = await record(...args)
       if (failures-- > 0) throw outage()
@@ -138,7 +161,7 @@ describe('an outage in the middle of a message', () => {
     await h.say({ from: '刘四', text: '#联系 甲' })
     await h.say({ from: '刘四', text: '#联系 乙' })
     const record = repos.progress.record
-    let failures = 1
+    let failures = 4
     repos.progress.record = async (...args) => {
       const done = await record(...args)
       if (failures-- > 0) throw outage() // 乙 is undone, but the answer was lost with the connection
