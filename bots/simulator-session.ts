@@ -26,15 +26,21 @@ export interface SimulatorSession {
   world: SimulatorWorld
   /** Every message the bot sent, with names instead of ids, in order. */
   sent: NamedSentMessage[]
-  /** Sends a message as a person and waits until the bot has fully handled it. */
-  say(input: {
-    from: string
-    text: string
-    room?: string
-    id?: string
-    timestamp?: number
-    type?: types.Message
-  }): Promise<Outcome>
+  /**
+   * Sends a message as a person and waits until the bot has fully handled it (and, unless `handledOnly`,
+   * until everything else in flight is done too: what a scripted conversation wants).
+   */
+  say(
+    input: {
+      from: string
+      text: string
+      room?: string
+      id?: string
+      timestamp?: number
+      type?: types.Message
+    },
+    options?: { handledOnly?: boolean },
+  ): Promise<Outcome>
   /** Sends everything queued, spacing simulated from `start` (default: the clock) instead of slept. */
   drainQueue(start?: Date): Promise<Date>
   /** What this account's send-queue worker runs with (drainSimulated takes several). */
@@ -108,7 +114,7 @@ export async function startSimulatorSession(deps: {
     bot,
     world,
     sent,
-    async say(input) {
+    async say(input, options = {}) {
       const timestamp = input.timestamp ?? deps.clock.now().getTime() + tick++
       let messageId = ''
       const outcome = new Promise<Outcome>((resolve) => {
@@ -117,7 +123,7 @@ export async function startSimulatorSession(deps: {
       })
       const result = await outcome
       waiters.delete(messageId)
-      await bot.drain()
+      if (!options.handledOnly) await bot.drain()
       return result
     },
     queue,

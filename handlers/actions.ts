@@ -5,7 +5,7 @@ import type { Member } from '../src/domain/entities'
 import { formatDate, parseIsoDate, type LocalDate } from '../src/domain/zoned-time'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
-import { recordAdded, recordDiary, recordDuty, recordNeed } from './record-item'
+import { recordAdded, recordDiary, recordDuty, recordNeed, takeQuestion } from './record-item'
 import { herChecklist } from './her-checklist'
 import { sendNotice } from './notice-handler'
 import { targetOfContact } from '../src/services/send-queue'
@@ -41,19 +41,33 @@ export function describeAction(action: Action, today: LocalDate, inGroup: boolea
 
 const cut = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text)
 
+/** The year of her ledger an action writes, if it writes one. */
+function yearWritten(action: Action, ctx: MessageContext): number | undefined {
+  if (action.do === 'duty' || action.do === 'added' || action.do === 'diary') return parseIsoDate(action.date).year
+  if (action.do === 'need') return ctx.today.year
+  if (action.do === 'undo') return action.year
+  return undefined
+}
+
 /**
  * Does what she confirmed. Each action's record is keyed by the question and its place in it, so a
- * second "1" (or another bot process) finds what the first one recorded.
+ * second "1" (or another bot process) finds what the first one recorded. When it answers a waiting
+ * question, the question goes with the last record of its year (one write), else on its own afterwards:
+ * after a crash in between, the question is still there and answering again records nothing twice.
  */
 export async function runActions(
   ctx: MessageContext,
   member: Member,
   key: string,
   actions: Action[],
+  answering?: { year: number; key: string },
 ): Promise<string[]> {
   const lines: string[] = []
+  const last = actions[actions.length - 1]
+  const together = !!answering && !!last && yearWritten(last, ctx) === answering.year
   for (const [i, action] of actions.entries()) {
     const itemKey = `${key}#p${i + 1}`
+    if (together && action === last) ctx.consume = answering!.key
     switch (action.do) {
       case 'duty':
         lines.push(...(await recordDuty(ctx, member, { ...action, date: parseIsoDate(action.date) }, itemKey)))
@@ -89,6 +103,7 @@ export async function runActions(
             messageId: ctx.msg.id,
             change: { remove: action.id },
             note: `↩️ 已撤销：${action.what}`,
+            ...takeQuestion(ctx),
           },
           ctx.now,
         )
@@ -118,6 +133,10 @@ export async function runActions(
       }
     }
   }
+  // Not taken with a record (no record of that year, or none at all): taken away on its own.
+  if (answering && (!together || ctx.consume !== undefined))
+    await ctx.repos.questions.dismiss(member, answering.year, answering.key)
+  ctx.consume = undefined
   return lines
 }
 

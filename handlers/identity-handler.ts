@@ -1,5 +1,6 @@
 import type { Member, OrgUnit } from '../src/domain/entities'
-import { conversationOf, PROPOSAL_TTL_MS } from '../src/domain/proposal'
+import { answerLines, conversationOf, PROPOSAL_TTL_MS } from '../src/domain/proposal'
+import { maskSensitive } from '../src/domain/mask-sensitive'
 import { targetOfContact } from '../src/services/send-queue'
 import type { Handler } from './composer'
 import type { MessageContext } from './message-context'
@@ -48,10 +49,14 @@ async function findMember(
 const unitsOf = (members: Member[], orgs: Map<string, OrgUnit>) =>
   members.map((m) => orgs.get(m.orgId)?.name ?? '').join('、')
 
-/** The admins nearest above her unit who can be reached in WeChat: her unit's, else its parent's, and so on. */
-async function nearestAdmins(ctx: MessageContext, member: Member): Promise<Member[]> {
+/**
+ * The admins nearest above her unit who can be reached in WeChat: her unit's, else its parent's, and so
+ * on; from the unit above hers (`above`) when the claim would take over someone bound already, an admin
+ * or a chair — a unit's own admin cannot hand her own place, or a bound colleague's, to a new WeChat id.
+ */
+async function nearestAdmins(ctx: MessageContext, member: Member, above: boolean): Promise<Member[]> {
   const org = await ctx.repos.orgs.findById(member.orgId)
-  const chain = org ? [org.id, ...[...org.ancestors].reverse()] : []
+  const chain = (org ? [org.id, ...[...org.ancestors].reverse()] : []).slice(above ? 1 : 0)
   const admins = (await ctx.repos.members.listByRole('admin', chain)).filter((a) => a.contactIds.length > 0)
   for (const unit of chain) {
     const here = admins.filter((a) => a.orgId === unit)
@@ -93,12 +98,19 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
     return
   }
   const member = await findMember(ctx, name!, org)
-  const admins = await nearestAdmins(ctx, member)
+  const bound = member.contactIds.length > 0
+  const above = bound || member.role !== 'executive'
+  const admins = await nearestAdmins(ctx, member, above)
   if (admins.length === 0)
     throw new UserError('noAdmin', '暂时没有能在微信里确认的管理员。请联系本级妇联管理员，向她要一个绑定码。')
   await ctx.claim()
   const who = await withUnit(ctx, member)
-  const question = `微信昵称“${ctx.msg.talkerName}”的人说她是${who}（${roleName(member)}）。是她本人吗？`
+  const warning = bound
+    ? `\n⚠️ ${who}已经绑定了 ${member.contactIds.length} 个微信；确认后这个微信也能以她的身份记录。`
+    : ''
+  const question = maskSensitive(
+    `微信昵称“${ctx.msg.talkerName}”的人说她是${who}（${roleName(member)}）。是她本人吗？${warning}`,
+  )
   const options = [
     {
       label: '确认绑定',
@@ -115,20 +127,26 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
   ]
   for (const admin of admins) {
     for (const contactId of admin.contactIds) {
-      await ctx.repos.proposals.put(conversationOf(contactId, undefined), {
-        key: ctx.key,
-        memberId: admin.id,
+      // Numbered when other questions wait for her there: her "1" can only answer the one she means.
+      const asked = await ctx.repos.questions.ask(admin, ctx.today.year, {
+        key: `${ctx.key}:${contactId}`,
+        conversation: conversationOf(contactId, undefined),
+        from: ctx.msg.talkerId,
+        by: ctx.deps.instance,
+        text: question,
         options,
         createdAt: ctx.now,
         expiresAt: new Date(ctx.now.getTime() + PROPOSAL_TTL_MS),
       })
+      if (!asked.created) continue
+      const alone = asked.open.length === 1
       await ctx.repos.outbox.enqueue(
         [
           {
             dedupeKey: `bind-request:${ctx.key}:${contactId}`,
             kind: 'bind-request',
             target: targetOfContact(contactId),
-            text: `${question}\n回复 1 确认绑定，回复 0 不绑定`,
+            text: [question, ...answerLines(options, asked.question.n, alone, '不绑定')].join('\n'),
             notBefore: ctx.now,
           },
         ],

@@ -25,7 +25,7 @@ export type HandlerRepos = Pick<
   | 'notices'
   | 'outbox'
   | 'presence'
-  | 'proposals'
+  | 'questions'
   | 'bindCodes'
   | 'audit'
   | 'representatives'
@@ -71,6 +71,8 @@ export interface MessageContext<I extends Intent = Intent> {
   sender: Member | undefined
   /** Set by a middleware that decides the bot stays silent. */
   outcome: Outcome | undefined
+  /** The waiting question the next record takes away in the same write (see actions.runActions). */
+  consume: string | undefined
   /**
    * Claims the message for this instance unless a record already did; throws AlreadyHandled if another
    * did. `value` is kept with the claim (what an undo undid), and the value of this instance's earlier
@@ -140,6 +142,7 @@ export function createMessageContext(
       : { type: 'private' },
     sender: undefined,
     outcome: undefined,
+    consume: undefined,
     async claim(value) {
       if (claimed) return value ?? null
       const result = await deps.repos.claims.claim(`msg:${key}`, deps.instance, now, value ?? null)

@@ -1,23 +1,28 @@
-import { PROPOSAL_TTL_MS, conversationOf, type Option } from '../src/domain/proposal'
+import { PROPOSAL_TTL_MS, answerLines, conversationOf, type Option } from '../src/domain/proposal'
+import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Member } from '../src/domain/entities'
 import type { MessageContext } from './message-context'
 
 /**
- * Asks her a question answered with a digit and keeps it for her conversation (a newer question
- * replaces it). Nothing is recorded until she answers: `1` takes the first option, `0` cancels.
+ * Asks her a question answered with a digit and keeps it in her year (see repos/question-repo): the
+ * question is this message's claim. Nothing is recorded until she answers: `1` takes the first option,
+ * `0` cancels. Her own earlier question here is replaced (she said it again); when questions raised by
+ * others also wait here, this one is numbered ("回复 2-1") so her digit cannot land on another.
  */
 export async function propose(ctx: MessageContext, member: Member, question: string, options: Option[]): Promise<void> {
-  await ctx.claim()
-  await ctx.repos.proposals.put(conversationOf(ctx.msg.talkerId, ctx.msg.roomId), {
+  const text = maskSensitive(question)
+  const asked = await ctx.repos.questions.ask(member, ctx.today.year, {
     key: ctx.key,
-    memberId: member.id,
+    conversation: conversationOf(ctx.msg.talkerId, ctx.msg.roomId),
+    from: ctx.msg.talkerId,
+    by: ctx.deps.instance,
+    text,
     options,
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + PROPOSAL_TTL_MS),
   })
-  const choices =
-    options.length === 1
-      ? [`回复 1 ${options[0]!.label}，回复 0 取消`]
-      : [...options.map((o, i) => `回复 ${i + 1} ${o.label}`), '回复 0 取消']
-  await ctx.reply([question, ...choices].join('\n'))
+  ctx.claimRecord({ created: asked.created, by: asked.by })
+  const alone = asked.open.length === 1
+  const others = alone ? [] : [`（另有 ${asked.open.length - 1} 个问题在等您回复，这是第 ${asked.question.n} 个）`]
+  await ctx.reply([text, ...answerLines(options, asked.question.n, alone), ...others].join('\n'))
 }

@@ -16,6 +16,13 @@ import type { LedgerItem } from '../src/domain/ledger'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
 
+/** The waiting question a record answers, taken once: the record takes it away in the same write. */
+export function takeQuestion(ctx: MessageContext): { consumes?: string } {
+  const consumes = ctx.consume
+  ctx.consume = undefined
+  return consumes ? { consumes } : {}
+}
+
 /**
  * Records one item for her under `key` (from the message, or the question she answered) and returns
  * the lines that tell her so. The record is the message's claim: another delivery finds it.
@@ -63,6 +70,7 @@ async function addItem(
         add: { id: key, ...rest, key: subjectKey(item.subject), date: formatDate(date), at: ctx.now.getTime() },
       },
       text: text ? maskSensitive(text) : null,
+      ...takeQuestion(ctx),
     },
     ctx.now,
   )
@@ -162,6 +170,7 @@ export async function recordDiary(
       messageId: ctx.msg.id,
       change: { add: { id: key, kind: 'diary', date: formatDate(input.date), at: ctx.now.getTime() } },
       text: maskSensitive(input.content),
+      ...takeQuestion(ctx),
     },
     ctx.now,
   )
@@ -194,7 +203,13 @@ export async function recordNeed(ctx: MessageContext, member: Member, content: s
   await ctx.repos.progress.record(
     member,
     need.year,
-    { key: need.id, by: ctx.deps.instance, messageId: ctx.msg.id, change: { add: { ...item, status: 'open' } } },
+    {
+      key: need.id,
+      by: ctx.deps.instance,
+      messageId: ctx.msg.id,
+      change: { add: { ...item, status: 'open' } },
+      ...takeQuestion(ctx),
+    },
     ctx.now,
   )
   const echo = ctx.place.type === 'private' ? `：${need.content}` : ''

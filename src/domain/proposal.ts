@@ -36,6 +36,44 @@ export interface Proposal {
   expiresAt: Date
 }
 
+/**
+ * A question as kept in her year (see repos/progress-repo): with the conversation it was asked in, the
+ * bot instance that asked it (its claim), and its number in that conversation. The number never changes
+ * while it waits, so "回复 2-1" always means the question that said so.
+ */
+export interface PendingQuestion extends Proposal {
+  conversation: string
+  by: string
+  n: number
+  /** Who wrote the message that raised it (a question she raised herself is replaced by her next one). */
+  from: string
+  /** The question as she was shown it (numbers masked), to list it again when several wait. */
+  text: string
+}
+
+/** The questions still waiting in a conversation, oldest first. */
+export function openQuestions(pending: readonly PendingQuestion[], conversation: string, now: Date): PendingQuestion[] {
+  return pending
+    .filter((q) => q.conversation === conversation && q.expiresAt.getTime() > now.getTime())
+    .sort((a, b) => a.n - b.n)
+}
+
+/** The number a new question in this conversation gets: one more than any still waiting, else 1. */
+export function nextQuestionNumber(open: readonly PendingQuestion[]): number {
+  return open.reduce((n, q) => Math.max(n, q.n), 0) + 1
+}
+
+/**
+ * How to answer a question: "回复 1 …" while it is the only one waiting in her conversation; with
+ * others waiting, each option carries the question's number ("回复 2-1 …") so no answer can land on a
+ * question she did not mean.
+ */
+export function answerLines(options: readonly Option[], n: number, alone: boolean, cancel = '取消'): string[] {
+  const code = (digit: number) => (alone ? `${digit}` : `${n}-${digit}`)
+  if (options.length === 1) return [`回复 ${code(1)} ${options[0]!.label}，回复 ${code(0)} ${cancel}`]
+  return [...options.map((o, i) => `回复 ${code(i + 1)} ${o.label}`), `回复 ${code(0)} ${cancel}`]
+}
+
 /** How long a question waits for her answer. */
 export const PROPOSAL_TTL_MS = 6 * 60 * 60_000
 

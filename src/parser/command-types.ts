@@ -86,8 +86,11 @@ export type Intent =
   | { type: 'addedItem'; word: string; rest: string }
   /** Words for the bot that are not a command: read as a sentence (a voice note's transcript says so). */
   | { type: 'sentence'; text: string; heard?: boolean }
-  /** A lone digit: the answer to the question she was asked (or, in a group, a receipt). */
-  | { type: 'answer'; digit: number }
+  /**
+   * A lone digit: the answer to the question she was asked (or, in a group, a receipt); "2-1" answers
+   * question 2 of several waiting.
+   */
+  | { type: 'answer'; digit: number; question?: number }
   /** A voice note whose transcript the puppet did not supply. */
   | { type: 'unheard' }
   /** "我是 张秀英 [白庙村] [code]", "绑定码 12345678": who an unbound WeChat id says she is. */

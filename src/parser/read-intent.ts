@@ -38,6 +38,8 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
   if (parsed) return { type: 'parseError', error: parsed.error }
   const bare = normalizeText(msg.text, botName)
   if (/^[0-9]$/.test(bare)) return { type: 'answer', digit: Number(bare) }
+  const numbered = /^([1-9][0-9]?)\s*[-－—–]\s*([0-9])$/.exec(bare)
+  if (numbered) return { type: 'answer', question: Number(numbered[1]), digit: Number(numbered[2]) }
   const receipt = msg.inGroup || bare.length <= 12 || /通知/.test(bare) ? readReceipt(msg.text) : undefined
   if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
   return msg.toBot ? { type: 'sentence', text: msg.text } : undefined

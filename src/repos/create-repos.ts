@@ -9,7 +9,9 @@ import { createClaimRepo } from './claim-repo'
 import { createOutboxRepo } from './outbox-repo'
 import { createPresenceRepo } from './presence-repo'
 import { createJobMarkRepo } from './job-mark-repo'
-import { createProposalRepo } from './proposal-repo'
+import { createQuestionRepo } from './question-repo'
+import { createLedgerEventStore } from './ledger-event-store'
+import { createYearWriter } from './year-writer'
 import { createNoticeRepo } from './notice-repo'
 import { createSnapshotRepo } from './snapshot-repo'
 import { createTokenRepo } from './token-repo'
@@ -33,18 +35,19 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
   const background = { batchMs: options.batchMs, onError: options.onBackgroundError }
   const presence = createPresenceRepo(models, background)
   const orgs = createOrgRepo(models, options)
+  const years = createYearWriter(models, options.progress)
   const members = createMemberRepo(models, { ...options, ...background })
   return {
     orgs,
     members,
     groups: createGroupRepo(models, options),
     needs: createNeedRepo(models),
-    progress: createProgressRepo(models, options.progress),
+    progress: createProgressRepo(createLedgerEventStore(models), years),
+    questions: createQuestionRepo(years),
     claims: createClaimRepo(models),
     outbox: createOutboxRepo(models, presence),
     presence,
     jobMarks: createJobMarkRepo(models),
-    proposals: createProposalRepo(models),
     notices: createNoticeRepo(models),
     snapshots: createSnapshotRepo(models),
     tokens: createTokenRepo(models),
@@ -57,9 +60,10 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
       for (const model of Object.values(models)) await model.createIndexes()
       await this.members.backfillContacts(now)
       await this.progress.migrate()
-      // The counts of the design before 2026-12 lived in a collection of their own; they are in her year now.
-      if (conn.db && (await conn.db.listCollections({ name: 'progress' }).toArray()).length)
-        await conn.db.dropCollection('progress')
+      // The counts and the waiting questions of the design before 2026-12 lived in collections of their
+      // own; both are in her year now (a question asked before the upgrade is asked again if need be).
+      for (const name of ['progress', 'proposals'])
+        if (conn.db && (await conn.db.listCollections({ name }).toArray()).length) await conn.db.dropCollection(name)
     },
     /** Writes the bookkeeping waiting for its batch (before a shutdown, or before counting commands). */
     async settle(): Promise<void> {

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose'
 import type { OrgSettings, Role } from '../domain/entities'
 import type { GroupKind, Audience } from '../domain/vocabulary'
 import type { LedgerEvent, LedgerItem } from '../domain/ledger'
-import type { Option } from '../domain/proposal'
+import type { PendingQuestion } from '../domain/proposal'
 import type { ProgressCounts } from '../domain/progress'
 
 /** The stored shape of every collection; only the repositories see these. */
@@ -96,9 +96,14 @@ export interface LedgerDoc {
   counts: ProgressCounts
   /** Her newest diary entry's date (YYYY-MM-DD), for the weekly diary reminder. */
   lastDiary: string | null
+  /** Questions asked of her (in any conversation) waiting for her digit, see domain/proposal. */
+  pending?: StoredQuestion[]
   updatedAt: Date
   seq?: number
 }
+
+/** A waiting question as stored (its member is the document's). */
+export type StoredQuestion = Omit<PendingQuestion, 'memberId'>
 
 /** First insert wins: a message handled once, a one-time message told once, a roster entry bound once. */
 export interface ClaimDoc {
@@ -196,16 +201,6 @@ export interface PresenceDoc {
 export interface JobMarkDoc {
   _id: string
   at: Date
-}
-
-/** A question waiting for her digit, keyed by conversation (see domain/proposal). */
-export interface ProposalDoc {
-  _id: string
-  key: string
-  memberId: Types.ObjectId
-  options: Option[]
-  createdAt: Date
-  expiresAt: Date
 }
 
 /** A one-time code an admin handed to a member, stored by its hash: whoever sends it is bound to her. */

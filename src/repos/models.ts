@@ -113,6 +113,7 @@ const ledgerSchema = new Schema<D.LedgerDoc>(
     items: { type: Mixed, default: [] },
     counts: { type: Mixed, required: true },
     lastDiary: { type: String, default: null },
+    pending: { type: Mixed },
     updatedAt: { type: Date, required: true },
     seq: { type: Number },
   },
@@ -241,20 +242,6 @@ const presenceSchema = new Schema<D.PresenceDoc>(
 presenceSchema.index({ target: 1 })
 presenceSchema.index({ account: 1 })
 
-const proposalSchema = new Schema<D.ProposalDoc>(
-  {
-    ...stringId,
-    key: { type: String, required: true },
-    memberId: { type: ObjectId, required: true },
-    options: { type: Mixed, required: true },
-    createdAt: { type: Date, required: true },
-    expiresAt: { type: Date, required: true },
-  },
-  opts,
-)
-
-proposalSchema.index({ expiresAt: 1 })
-
 const jobMarkSchema = new Schema<D.JobMarkDoc>({ ...stringId, at: { type: Date, required: true } }, opts)
 jobMarkSchema.index({ at: 1 })
 
@@ -311,7 +298,6 @@ export function bindModels(conn: Connection) {
     JobMark: model(conn, 'JobMark', jobMarkSchema, 'job_marks'),
     BindCode: model(conn, 'BindCode', bindCodeSchema, 'bind_codes'),
     Representative: model(conn, 'Representative', representativeSchema, 'representatives'),
-    Proposal: model(conn, 'Proposal', proposalSchema, 'proposals'),
     Notice: model(conn, 'Notice', noticeSchema, 'notices'),
     Ack: model(conn, 'Ack', ackSchema, 'acks'),
     WeeklySnapshot: model(conn, 'WeeklySnapshot', weeklySnapshotSchema, 'weekly_snapshots'),

@@ -1,42 +1,56 @@
 import type { Models } from './models'
-import type { LedgerDoc } from './documents'
+import type { LedgerDoc, StoredQuestion } from './documents'
 import type { Progress } from '../domain/entities'
+import type { PendingQuestion } from '../domain/proposal'
 import { countLedger, lastDiaryOf, type LedgerItem } from '../domain/ledger'
 import { emptyCounts } from '../domain/progress'
 import { idOf, insertOnce, oid } from './to-plain'
 
-/** Her year as read: its version (0 when there is no document yet) and its items. */
+/** Her year as read: its version (0 when there is no document yet), its items and her waiting questions. */
 export interface YearState {
   v: number
   exists: boolean
   items: LedgerItem[]
+  pending: PendingQuestion[]
 }
 
 export const ledgerKeyOf = (memberId: string, year: number) => `${memberId}:${year}`
 
+type Where = { memberId: string; orgId: string; year: number }
+
 /**
  * Her year's document: items and counts written together, so a reader can never see counts that
- * disagree with the items. Consistency rule: every write is a compare-and-set on the version `v` it read
- * (or the insert of version 1), so two writers cannot both build on one version: one wins, the other
- * reads again. A single-document update is atomic on MongoDB and on the cloud services compatible with it;
- * FerretDB 1.x applies a conditional update in two steps without isolation, so there two processes
- * writing one executive's year in the same instant can lose one change until the recount (the test
- * server's shortfall, tested in repo-contract; within one process writes to a year are serialised).
+ * disagree with the items, and the questions waiting for her answer. Consistency rule: every write is a
+ * compare-and-set on the version `v` it read (or the insert of version 1), so two writers cannot both
+ * build on one version: one wins, the other reads again. A single-document update is atomic on MongoDB
+ * and on the cloud services compatible with it; FerretDB 1.x applies a conditional update in two steps
+ * without isolation, so there two processes writing one executive's year in the same instant can lose
+ * one change until the recount (the test server's shortfall, tested in repo-contract; within one process
+ * writes to a year are serialised).
  */
 export function createYearLedgerStore({ Ledger: L }: Models) {
   async function read(key: string): Promise<YearState> {
-    const doc = await L.findById(key, { v: 1, items: 1 }).lean()
-    return doc ? { v: doc.v ?? 0, exists: true, items: doc.items ?? [] } : { v: 0, exists: false, items: [] }
+    const doc = await L.findById(key, { v: 1, items: 1, pending: 1, memberId: 1 }).lean()
+    if (!doc) return { v: 0, exists: false, items: [], pending: [] }
+    const memberId = idOf(doc.memberId)
+    return {
+      v: doc.v ?? 0,
+      exists: true,
+      items: doc.items ?? [],
+      pending: (doc.pending ?? []).map((q) => ({ ...q, memberId })),
+    }
   }
 
-  /** Writes `items` as version base.v + 1; false when someone else wrote since `base` was read. */
+  /** Writes `next` as version base.v + 1; false when someone else wrote since `base` was read. */
   async function write(
     owner: { id: string; orgId: string },
     year: number,
     base: YearState,
-    items: LedgerItem[],
+    next: Pick<YearState, 'items' | 'pending'>,
   ): Promise<boolean> {
     const key = ledgerKeyOf(owner.id, year)
+    const { items } = next
+    const pending: StoredQuestion[] = next.pending.map(({ memberId: _memberId, ...q }) => q)
     const fields = {
       memberId: oid(owner.id),
       orgId: oid(owner.orgId),
@@ -45,6 +59,7 @@ export function createYearLedgerStore({ Ledger: L }: Models) {
       items,
       counts: countLedger(items),
       lastDiary: lastDiaryOf(items),
+      pending,
       updatedAt: new Date(),
     }
     if (!base.exists) return insertOnce(L, { _id: key, ...fields } as LedgerDoc)
@@ -76,13 +91,20 @@ export function createYearLedgerStore({ Ledger: L }: Models) {
     return new Set(docs.map((d) => idOf(d.memberId)))
   }
 
+  const where = (docs: Pick<LedgerDoc, 'memberId' | 'orgId' | 'year'>[]): Where[] =>
+    docs.map((d) => ({ memberId: idOf(d.memberId), orgId: idOf(d.orgId), year: d.year }))
+
   /** Years of the design before versions (a `seq`, no `v`): the start-up migration recounts them. */
-  async function unversioned(): Promise<{ memberId: string; orgId: string; year: number }[]> {
-    const docs = await L.find({ v: { $exists: false } }, { memberId: 1, orgId: 1, year: 1 }).lean()
-    return docs.map((d) => ({ memberId: idOf(d.memberId), orgId: idOf(d.orgId), year: d.year }))
+  async function unversioned(): Promise<Where[]> {
+    return where(await L.find({ v: { $exists: false } }, { memberId: 1, orgId: 1, year: 1 }).lean())
   }
 
-  return { read, write, countsOf, diaryWritersSince, unversioned }
+  /** Years holding a question that lapsed before `cutoff` (the nightly clean-up rewrites them). */
+  async function withLapsedQuestions(cutoff: Date): Promise<Where[]> {
+    return where(await L.find({ 'pending.expiresAt': { $lt: cutoff } }, { memberId: 1, orgId: 1, year: 1 }).lean())
+  }
+
+  return { read, write, countsOf, diaryWritersSince, unversioned, withLapsedQuestions }
 }
 
 export type YearLedgerStore = ReturnType<typeof createYearLedgerStore>

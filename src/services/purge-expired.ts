@@ -5,7 +5,7 @@ export type Purged = Record<'claims' | 'outbox' | 'jobMarks' | 'proposals' | 'bi
 
 /** Deletes every working row past its period (domain/retention); returns how many went, by collection. */
 export async function purgeExpired(
-  repos: Pick<Repos, 'claims' | 'outbox' | 'jobMarks' | 'proposals' | 'bindCodes' | 'audit'>,
+  repos: Pick<Repos, 'claims' | 'outbox' | 'jobMarks' | 'questions' | 'bindCodes' | 'audit'>,
   now: Date,
   auditDays: number,
 ): Promise<Purged> {
@@ -14,7 +14,7 @@ export async function purgeExpired(
     claims: await repos.claims.deleteBefore(cut.claims),
     outbox: await repos.outbox.deleteFinishedBefore(cut.outbox),
     jobMarks: await repos.jobMarks.deleteBefore(cut.jobMarks),
-    proposals: await repos.proposals.deleteLapsedBefore(cut.proposals),
+    proposals: await repos.questions.deleteLapsedBefore(cut.proposals),
     bindCodes: await repos.bindCodes.deleteExpiredBefore(cut.bindCodes),
     audit: await repos.audit.deleteBefore(cut.audit),
   }

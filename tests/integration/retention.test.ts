@@ -67,17 +67,21 @@ async function seed() {
   // Job marks: 60 days.
   await db.repos.jobMarks.markDone('weekly-progress:r:2026-W37', daysAgo(61))
   await db.repos.jobMarks.markDone('weekly-progress:r:2026-W39', daysAgo(59))
-  // Proposals: a day after they lapse.
-  const proposal = (expiresAt: Date) => ({
-    key: 'k',
-    memberId: zhang!.id,
+  // Questions waiting for her digit: a day after they lapse (asked in three conversations of hers).
+  const question = (conversation: string, expiresAt: Date) => ({
+    key: conversation,
+    conversation,
+    from: 'wx-zhang',
+    by: 'test',
+    text: '记下吗？',
     options: [],
-    createdAt: expiresAt,
+    createdAt: new Date(expiresAt.getTime() - 6 * 3_600_000),
     expiresAt,
   })
-  await db.repos.proposals.put('lapsed-long-ago', proposal(daysAgo(2)))
-  await db.repos.proposals.put('lapsed-just-now', proposal(daysAgo(0.5)))
-  await db.repos.proposals.put('waiting', proposal(new Date(NOW.getTime() + 3_600_000)))
+  // Newest first: asking drops what had lapsed at the time of asking.
+  await db.repos.questions.ask(zhang!, 2026, question('waiting', new Date(NOW.getTime() + 3_600_000)))
+  await db.repos.questions.ask(zhang!, 2026, question('lapsed-just-now', daysAgo(0.5)))
+  await db.repos.questions.ask(zhang!, 2026, question('lapsed-long-ago', daysAgo(2)))
   // Binding codes never redeemed: a day after they expire (they are good for 24 hours).
   await db.repos.bindCodes.issue(zhang!.id, li!.id, daysAgo(3))
   await db.repos.bindCodes.issue(zhang!.id, li!.id, daysAgo(0.5))
@@ -132,7 +136,11 @@ describe('the retention clean-up', () => {
     expect(claims.filter((k) => k.startsWith('send:'))).toHaveLength(1)
     expect(await ids('outbox')).toEqual(['failed-recent', 'sent-recent', 'waiting-old'])
     expect(await ids('job_marks')).toEqual(['weekly-progress:r:2026-W39'])
-    expect(await ids('proposals')).toEqual(['lapsed-just-now', 'waiting'])
+    const [year] = await db.conn
+      .collection('ledgers')
+      .find({ 'pending.0': { $exists: true } })
+      .toArray()
+    expect((year!.pending as { key: string }[]).map((q) => q.key).sort()).toEqual(['lapsed-just-now', 'waiting'])
     expect((await db.conn.collection('bind_codes').find({}).toArray()).map((c) => c.at)).toEqual([daysAgo(0.5)])
     expect(await ids('audit_log')).toEqual(['read progress']) // the recent one
     expect(records).toEqual({ ledger_events: 1, notices: 1 })

@@ -9,10 +9,10 @@ import type { LedgerEventDoc } from '../../src/repos/documents'
 import type { ClaimRepo } from '../../src/repos/claim-repo'
 import type { NoticeRepo } from '../../src/repos/notice-repo'
 import type { OutboxItem, OutboxRepo, SentRecently } from '../../src/repos/outbox-repo'
-import type { ProposalRepo } from '../../src/repos/proposal-repo'
+import type { QuestionRepo } from '../../src/repos/question-repo'
 import type { PresenceRepo } from '../../src/repos/presence-repo'
 import { chooseAccount } from '../../src/domain/choose-account'
-import type { Proposal } from '../../src/domain/proposal'
+import { nextQuestionNumber, openQuestions, type PendingQuestion } from '../../src/domain/proposal'
 import { BIND_CODE_TTL_MS, type BindCodeRepo } from '../../src/repos/bind-code-repo'
 import type { AuditEntry, AuditRepo } from '../../src/repos/audit-repo'
 import type { RepresentativeRepo } from '../../src/repos/representative-repo'
@@ -252,11 +252,22 @@ function needRepo(): NeedRepo {
   }
 }
 
-/** Her ledgers as lists of events, with the real repository's rules: a key records once, changes are idempotent. */
-function progressRepo(): ProgressRepo {
-  const ledgers = new Map<string, { owner: { id: string; orgId: string }; year: number; events: LedgerEvent[] }>()
+/**
+ * Her years as lists of events plus her waiting questions, with the real repositories' rules: a key
+ * records once, changes are idempotent, a question is asked once under its message's key, answering takes
+ * it away with the record (`consumes`), her own new question replaces her earlier one there.
+ */
+function yearsInMemory(): { progress: ProgressRepo; questions: QuestionRepo } {
+  type Year = { owner: { id: string; orgId: string }; year: number; events: LedgerEvent[]; pending: PendingQuestion[] }
+  const ledgers = new Map<string, Year>()
   const byKey = new Map<string, LedgerEvent>()
   const key = (memberId: string, year: number) => `${memberId}:${year}`
+  const yearOf = (owner: { id: string; orgId: string }, year: number) => {
+    const y = ledgers.get(key(owner.id, year)) ?? { owner, year, events: [], pending: [] }
+    y.owner = owner
+    ledgers.set(key(owner.id, year), y)
+    return y
+  }
   const itemsOf = (k: string) =>
     (ledgers.get(k)?.events ?? []).reduce<LedgerItem[]>((acc, e) => applyChange(acc, e.change) ?? acc, [])
   const lastDiary = (items: LedgerItem[]) =>
@@ -265,19 +276,19 @@ function progressRepo(): ProgressRepo {
       .map((i) => i.date)
       .sort()
       .pop()
-  return {
+  const progress: ProgressRepo = {
     async record(owner, year, input, now) {
       const k = key(owner.id, year)
-      const ledger = ledgers.get(k) ?? { owner, year, events: [] }
-      ledger.owner = owner
-      ledgers.set(k, ledger)
-      const event: LedgerEvent = { text: null, note: null, ...input, at: now }
+      const ledger = yearOf(owner, year)
+      const { consumes, ...rest } = input
+      const event: LedgerEvent = { text: null, note: null, ...rest, at: now }
       const found = byKey.get(event.key)
       const next = found ? undefined : applyChange(itemsOf(k), event.change)
       if (next) {
         ledger.events.push(event)
         byKey.set(event.key, event)
       }
+      if (consumes) ledger.pending = ledger.pending.filter((q) => q.key !== consumes)
       const items = itemsOf(k)
       return { ledger: k, created: !found, changed: !!next, event: found ?? event, items, counts: countLedger(items) }
     },
@@ -288,7 +299,7 @@ function progressRepo(): ProgressRepo {
       ledgers.has(key(memberId, year)) ? countLedger(itemsOf(key(memberId, year))) : undefined,
     listForYear: async (year, memberIds) =>
       [...ledgers.entries()]
-        .filter(([, l]) => l.year === year && memberIds.includes(l.owner.id))
+        .filter(([, l]) => l.year === year && memberIds.includes(l.owner.id) && l.events.length)
         .map(([k, l]) => ({ memberId: l.owner.id, orgId: l.owner.orgId, year, counts: countLedger(itemsOf(k)) })),
     diaryWritersSince: async (year, memberIds, from) =>
       new Set(
@@ -310,6 +321,60 @@ function progressRepo(): ProgressRepo {
     migrate: async () => 0,
     years: async () => [...new Set([...ledgers.values()].map((l) => l.year))],
   }
+  const questions: QuestionRepo = {
+    async ask(owner, year, input) {
+      const y = yearOf(owner, year)
+      const now = input.createdAt
+      const live = y.pending.filter((q) => q.expiresAt.getTime() > now.getTime())
+      const existing = live.find((q) => q.key === input.key)
+      if (existing)
+        return {
+          created: false,
+          by: existing.by,
+          question: existing,
+          open: openQuestions(live, input.conversation, now),
+          replaced: [],
+        }
+      const mine = (q: PendingQuestion) => q.conversation === input.conversation && q.from === input.from
+      const replaced = live.filter(mine)
+      const kept = live.filter((q) => !mine(q))
+      const question = {
+        ...input,
+        memberId: owner.id,
+        n: nextQuestionNumber(openQuestions(kept, input.conversation, now)),
+      }
+      y.pending = [...kept, question]
+      return {
+        created: true,
+        by: input.by,
+        question,
+        open: openQuestions(y.pending, input.conversation, now),
+        replaced,
+      }
+    },
+    waiting: async (memberId, years, conversation, now) =>
+      openQuestions(
+        years.flatMap((yr) => ledgers.get(key(memberId, yr))?.pending ?? []),
+        conversation,
+        now,
+      ),
+    async dismiss(owner, year, k) {
+      const y = yearOf(owner, year)
+      const before = y.pending.length
+      y.pending = y.pending.filter((q) => q.key !== k)
+      return y.pending.length < before
+    },
+    async deleteLapsedBefore(cutoff) {
+      let removed = 0
+      for (const y of ledgers.values()) {
+        const kept = y.pending.filter((q) => q.expiresAt.getTime() >= cutoff.getTime())
+        removed += y.pending.length - kept.length
+        y.pending = kept
+      }
+      return removed
+    },
+  }
+  return { progress, questions }
 }
 
 function claimRepo(claims: Map<string, string>): ClaimRepo {
@@ -469,25 +534,6 @@ function outboxRepo(presence: PresenceRepo): OutboxRepo {
   }
 }
 
-function proposalRepo(): ProposalRepo {
-  const waiting = new Map<string, Proposal>()
-  return {
-    put: async (conversation, proposal) => void waiting.set(conversation, { ...proposal }),
-    get: async (conversation, now) => {
-      const p = waiting.get(conversation)
-      return p && p.expiresAt.getTime() > now.getTime() ? { ...p } : undefined
-    },
-    remove: async (conversation, key) => {
-      if (waiting.get(conversation)?.key === key) waiting.delete(conversation)
-    },
-    async deleteLapsedBefore(cutoff) {
-      const lapsed = [...waiting.entries()].filter(([, p]) => p.expiresAt < cutoff).map(([k]) => k)
-      for (const k of lapsed) waiting.delete(k)
-      return lapsed.length
-    },
-  }
-}
-
 function bindCodeRepo(): BindCodeRepo {
   const codes = new Map<string, { memberId: string; by: string; expiresAt: Date }>()
   const used = new Set<string>()
@@ -555,12 +601,11 @@ export function createMemoryRepos(): HandlerRepos {
     members: memberRepo(bindClaims),
     groups: groupRepo(),
     needs: needRepo(),
-    progress: progressRepo(),
+    ...yearsInMemory(),
     claims: claimRepo(bindClaims),
     notices: noticeRepo(),
     outbox: outboxRepo(presence),
     presence,
-    proposals: proposalRepo(),
     bindCodes: bindCodeRepo(),
     audit: auditRepo(),
     representatives: representativeRepo(orgs),

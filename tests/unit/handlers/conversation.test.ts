@@ -72,8 +72,13 @@ describe('questions answered with a digit', () => {
     const { h, me, items } = await setup()
     await h.say({ room: GROUP, from: '张秀英', text: '@妇联助手 下午去阳光妈妈互助会坐了坐' })
     expect(
-      await h.repos.proposals.get(conversationOf(h.contactId('张秀英'), h.roomId(GROUP)), h.clock.now()),
-    ).toBeDefined()
+      await h.repos.questions.waiting(
+        me.id,
+        [2026],
+        conversationOf(h.contactId('张秀英'), h.roomId(GROUP)),
+        h.clock.now(),
+      ),
+    ).toHaveLength(1)
     await h.say({ room: GROUP, from: '李娟', text: '1' })
     expect(await items()).toEqual([])
     await h.say({ room: GROUP, from: '张秀英', text: '1' })

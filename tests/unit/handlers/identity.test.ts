@@ -91,6 +91,66 @@ describe('bindings that cannot be stolen', () => {
     expect(await h.repos.members.findByContactId(h.contactId('赵敏'))).toBeUndefined()
   })
 
+  it('never lets a newer claim take the admin’s “1” meant for an earlier one: questions are numbered', async () => {
+    const { h } = await setup()
+    await h.say({ from: '秀英🌸', text: '我是张秀英' })
+    await h.say({ from: '陌生人', text: '我是赵敏' })
+    h.take()
+    const [first, second] = await queued(h)
+    expect(first!.text).toContain('回复 1 确认绑定')
+    // The second waits beside the first, numbered, instead of replacing it.
+    expect(second!.text).toBe(
+      '微信昵称“陌生人”的人说她是白庙村的赵敏（执委）。是她本人吗？\n回复 2-1 确认绑定，回复 2-0 不绑定',
+    )
+    // A bare "1" with two waiting binds nobody: the admin is shown both and asked which.
+    await h.say({ from: '许干部', text: '1' })
+    expect(h.take()[0]!.text).toBe(
+      [
+        '您有 2 个问题在等回复，请在数字前加上问题号：',
+        '第 1 个：微信昵称“秀英🌸”的人说她是白庙村的张秀英（执委）。是她本人吗？',
+        '第 2 个：微信昵称“陌生人”的人说她是白庙村的赵敏（执委）。是她本人吗？',
+        '例如回复 1-1 确认第 1 个，1-0 取消它。',
+      ].join('\n'),
+    )
+    expect(await h.repos.members.findByContactId(h.contactId('陌生人'))).toBeUndefined()
+    await h.say({ from: '许干部', text: '1-1' })
+    expect(h.take()[0]!.text).toBe('已绑定：“秀英🌸”就是白庙村的张秀英。')
+    expect(await h.repos.members.findByContactId(h.contactId('陌生人'))).toBeUndefined()
+    // One left: a bare digit is for it again.
+    await h.say({ from: '许干部', text: '0' })
+    expect(h.take()[0]!.text).toBe('好的，没有绑定。')
+    expect(await h.repos.members.findByContactId(h.contactId('陌生人'))).toBeUndefined()
+  })
+
+  it('keeps the admin’s own #解绑 question from being answered by a stranger’s claim', async () => {
+    const { h } = await setup()
+    await h.say({ from: '芳芳', text: '我是白庙村的王芳' })
+    await h.say({ from: '许干部', text: '1' })
+    await h.say({ from: '许干部', text: '#解绑 王芳 白庙村' })
+    expect(h.take().at(-1)!.text).toContain('回复 1 解除，回复 0 取消')
+    await queued(h)
+    await h.say({ from: '陌生人', text: '我是赵敏' })
+    expect((await queued(h))[0]!.text).toContain('回复 2-1 确认绑定')
+    await h.say({ from: '许干部', text: '1' })
+    expect(h.take().at(-1)!.text).toContain('您有 2 个问题在等回复')
+    await h.say({ from: '许干部', text: '1-1' })
+    expect(h.take().at(-1)!.text).toBe('已解除白庙村的王芳的微信绑定。')
+    expect(await h.repos.members.findByContactId(h.contactId('陌生人'))).toBeUndefined()
+  })
+
+  it('sends a claim on someone already bound to the admin of the unit above, saying she is bound', async () => {
+    const { h } = await setup()
+    await h.say({ from: '芳芳', text: '我是白庙村的王芳' })
+    await h.say({ from: '许干部', text: '1' })
+    await queued(h)
+    h.take()
+    await h.say({ from: '陌生人', text: '我是白庙村的王芳' })
+    const asked = await queued(h)
+    // Not 白庙村's own admin: the nearest above (樊城区 has none, so 襄阳市's).
+    expect(asked.map((a) => a.to)).toEqual([`contact:${h.contactId('李干部')}`])
+    expect(asked[0]!.text).toContain('白庙村的王芳已经绑定了 1 个微信')
+  })
+
   it('asks which unit when two women share the name, and binds the one she names', async () => {
     const { h, people } = await setup()
     await h.say({ from: '芳芳', text: '我是王芳' })
