@@ -48,9 +48,9 @@ async function findMember(
 const unitsOf = (members: Member[], orgs: Map<string, OrgUnit>) =>
   members.map((m) => orgs.get(m.orgId)?.name ?? '').join('、')
 
-/** The admins nearest above her unit who can be reached in WeChat: her unit's, else its parent's, and so on. */
-async function nearestAdmins(ctx: MessageContext, member: Member): Promise<Member[]> {
-  const org = await ctx.repos.orgs.findById(member.orgId)
+/** The admins nearest above a unit who can be reached in WeChat: the unit's, else its parent's, and so on. */
+export async function nearestAdmins(ctx: MessageContext, orgId: string): Promise<Member[]> {
+  const org = await ctx.repos.orgs.findById(orgId)
   const chain = org ? [org.id, ...[...org.ancestors].reverse()] : []
   const admins = (await ctx.repos.members.listByRole('admin', chain)).filter((a) => a.contactIds.length > 0)
   for (const unit of chain) {
@@ -93,7 +93,7 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
     return
   }
   const member = await findMember(ctx, name!, org)
-  const admins = await nearestAdmins(ctx, member)
+  const admins = await nearestAdmins(ctx, member.orgId)
   if (admins.length === 0)
     throw new UserError('noAdmin', '暂时没有能在微信里确认的管理员。请联系本级妇联管理员，向她要一个绑定码。')
   await ctx.claim()
