@@ -21,7 +21,9 @@ const MAX_REQUEST = LIMITS.detail
  * requests too: she may have seen an executive write one.
  */
 export function readConstituentMessage(text: string, botName: string): ConstituentIntent {
-  const normalized = normalizeText(text, botName)
+  // "妇联助手，…": voice input drops the @ and says the name instead.
+  const called = normalizeText(text, botName)
+  const normalized = called.startsWith(botName) ? called.slice(botName.length).replace(SEPARATORS, '') : called
   if (!/^#/.test(normalized)) return requestOrGreeting(normalized)
   const body = normalized.replace(/^#+\s*/, '')
   const [head = '', ...tail] = body.split(' ')
