@@ -1,5 +1,6 @@
 /** Ordinary women in a constituents' group are served: a request becomes a need her unit's executives take. */
 import { createHandlerHarness, type HandlerHarness } from '../../support/handler-harness'
+import { docxText } from '../../support/docx-text'
 
 const PUBLIC = '白庙村联系群众群'
 const EXEC = '白庙村执委工作交流群'
@@ -84,6 +85,18 @@ describe('a constituent’s request in the constituents’ group', () => {
     expect(await h.repos.progress.get(wang, 2026)).toMatchObject({ needsOpen: 0, needsResolved: 1 })
     expect(await h.repos.progress.get(people['张秀英']!.id, 2026)).toBeUndefined()
     expect((await h.repos.needs.listOf(wang)).map((n) => [n.number, n.status])).toEqual([[1, 'resolved']])
+  })
+
+  it('shows in her 述职报告 as a need she resolved', async () => {
+    const { h } = await setup()
+    await h.say({ room: PUBLIC, from: '秀英🌸', text: '@妇联助手 帮忙找个工作' })
+    await h.say({ from: '王芳', text: '#认领 1' })
+    await h.say({ from: '王芳', text: '#办结 1' })
+    await queued(h)
+    await h.say({ from: '王芳', text: '#述职' })
+    const item = await h.repos.outbox.nextCandidate(new Date(h.clock.now().getTime() + 60_000), 'bot')
+    const text = await docxText(item!.file!.data)
+    expect(text).toContain('1 号　11月23日登记，11月23日办结：帮忙找个工作')
   })
 
   it('answers a second #认领 of the taker herself, and a redelivered #认领, without a second record', async () => {
