@@ -6,6 +6,7 @@ import { openTestDb, type TestDb } from '../support/test-db'
 import { createMemoryRepos } from '../support/memory-repos'
 import { createHandlerHarness } from '../support/handler-harness'
 import type { HandlerRepos } from '../../handlers/message-context'
+import { startApiServer } from '../support/api-server'
 
 let db: TestDb | undefined
 afterEach(async () => {
@@ -72,5 +73,29 @@ describe('#认领 on the real server', () => {
     expect(await db.repos.needs.findByNumber(1)).toMatchObject({ memberId: people[winner]!.id })
     expect(await db.repos.progress.get(people[winner]!.id, 2026)).toMatchObject({ needsOpen: 1 })
     expect(await db.repos.progress.get(people[loser]!.id, 2026)).toBeUndefined()
+  })
+})
+
+describe('GET /api/v1/needs', () => {
+  it('lists a constituent’s need with her nickname, and neither her WeChat id nor the group’s', async () => {
+    db = await openTestDb()
+    const unit = await db.repos.orgs.ensure('白庙村')
+    const base = { messageId: 'm', orgId: unit.id, year: 2026, date: '2026-11-23', createdAt: now, by: 'i' }
+    await db.repos.needs.open({ ...base, id: 'k1', memberId: null, content: '找工作', asker })
+    await db.repos.tokens.bootstrap('admin-token-for-tests-0001', new Date())
+    const server = await startApiServer(db.repos)
+    try {
+      const res = await fetch(`${server.base}/api/v1/needs`, {
+        headers: { authorization: 'Bearer admin-token-for-tests-0001' },
+      })
+      const body = await res.text()
+      expect(res.status).toBe(200)
+      expect(JSON.parse(body)).toEqual([
+        expect.objectContaining({ number: 1, memberId: null, asker: { name: '秀英🌸' } }),
+      ])
+      expect(body).not.toMatch(/wx_xiuying|room_public/)
+    } finally {
+      await server.close()
+    }
   })
 })
