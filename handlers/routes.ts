@@ -1,20 +1,12 @@
 import { Router, type IntentContext } from './composer'
-import {
-  adminOnly,
-  claimFirst,
-  constituent,
-  inGroup,
-  notInConstituentGroup,
-  recorder,
-  registered,
-  role,
-} from './guards'
+import { adminOnly, claimFirst, inGroup, notInConstituentGroup, recorder, registered, role } from './guards'
 import { whereAndWho } from './where-and-who'
 import { addedItemCommands, handleAddedItem } from './added-item-handler'
 import { handleDuty } from './duty-handler'
 import { handleDiary } from './diary-handler'
 import { handleClaimNeed, handleNeed, handleResolveNeed } from './needs-handler'
 import { constituentsServed, handleConstituentHint, handleConstituentRequest } from './constituent-handler'
+import { constituent } from './guards'
 import { handleUndo } from './undo-handler'
 import { handleProgress } from './progress-handler'
 import { handleDutyReport } from './duty-report-handler'
