@@ -108,7 +108,8 @@ export async function runActions(
           ctx.now,
         )
         ctx.claimRecord({ created: done.created, by: done.event.by })
-        if (action.need) await ctx.repos.needs.markUndone(action.id, ctx.now)
+        // A constituent's need she took goes back to her unit for another #认领; her own need is gone.
+        if (action.need) await ctx.repos.needs.withdraw(action.id, ctx.now)
         lines.push(done.event.note ?? `↩️ 已撤销：${action.what}`)
         break
       }

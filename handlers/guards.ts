@@ -27,6 +27,12 @@ export const notInConstituentGroup: Guard = (ctx, next) => {
   return next()
 }
 
+/** A woman not on the roster, in a constituents' group: only her requests are served there. */
+export const constituent: Guard = (ctx, next) => {
+  if (ctx.sender || ctx.place.type !== 'group' || ctx.place.kind !== 'constituent') throw REFUSALS.notConstituent()
+  return next()
+}
+
 /** She keeps a checklist, and the place is private enough for her records. */
 export const recorder: Guard = (ctx, next) => {
   const sender = senderOf(ctx)

@@ -1,9 +1,26 @@
 import { COMMAND_SPECS, findSpec } from '../src/parser/command-specs'
 import type { Handler } from './composer'
 import type { MessageContext } from './message-context'
+import { isConstituentGroup } from './constituent-handler'
 
-/** #帮助 [命令]: every command with an example, or one command in detail. */
-export const handleHelp: Handler<'help'> = async (ctx) => showHelp(ctx, ctx.intent.topic)
+/** #帮助 [命令]: every command with an example, or one command in detail; in a constituents' group, what she can do. */
+export const handleHelp: Handler<'help'> = async (ctx) =>
+  isConstituentGroup(ctx) ? showConstituentHelp(ctx) : showHelp(ctx, ctx.intent.topic)
+
+/** The constituents' group is for ordinary women: what they can do there, not the executives' commands. */
+async function showConstituentHelp(ctx: MessageContext): Promise<void> {
+  const bot = ctx.deps.botName
+  const unit =
+    ctx.place.type === 'group' && ctx.place.orgId ? await ctx.repos.orgs.findById(ctx.place.orgId) : undefined
+  const lines = [
+    `我是${bot}，在这个群里帮大家联系${unit ? unit.name + '妇联的' : ''}执委：`,
+    `· 有事需要帮忙或想咨询，@我 直接说，例如“@${bot} 想问问两癌筛查在哪报名”，我会转给执委，她们会联系您；`,
+    '· 群里发的通知，回复“收到”就算确认了；',
+    '· 电话、身份证号请不要发在群里，执委会私下联系您。',
+  ]
+  if (ctx.sender) lines.push('（执委的命令请在执委群或私聊里发 #帮助 查看。）')
+  await ctx.reply(lines.join('\n'))
+}
 
 export async function showHelp(ctx: MessageContext, topic: string | undefined, prefix = ''): Promise<void> {
   const spec = topic ? findSpec(topic) : undefined

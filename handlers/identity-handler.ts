@@ -50,12 +50,12 @@ const unitsOf = (members: Member[], orgs: Map<string, OrgUnit>) =>
   members.map((m) => orgs.get(m.orgId)?.name ?? '').join('、')
 
 /**
- * The admins nearest above her unit who can be reached in WeChat: her unit's, else its parent's, and so
- * on; from the unit above hers (`above`) when the claim would take over someone bound already, an admin
- * or a chair — a unit's own admin cannot hand her own place, or a bound colleague's, to a new WeChat id.
+ * The admins nearest above a unit who can be reached in WeChat: the unit's, else its parent's, and so
+ * on; from the unit above it (`above`) when a claim would take over someone bound already, an admin or a
+ * chair — a unit's own admin cannot hand her own place, or a bound colleague's, to a new WeChat id.
  */
-async function nearestAdmins(ctx: MessageContext, member: Member, above: boolean): Promise<Member[]> {
-  const org = await ctx.repos.orgs.findById(member.orgId)
+export async function nearestAdmins(ctx: MessageContext, orgId: string, above = false): Promise<Member[]> {
+  const org = await ctx.repos.orgs.findById(orgId)
   const chain = (org ? [org.id, ...[...org.ancestors].reverse()] : []).slice(above ? 1 : 0)
   const admins = (await ctx.repos.members.listByRole('admin', chain)).filter((a) => a.contactIds.length > 0)
   for (const unit of chain) {
@@ -100,7 +100,7 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
   const member = await findMember(ctx, name!, org)
   const bound = member.contactIds.length > 0
   const above = bound || member.role !== 'executive'
-  const admins = await nearestAdmins(ctx, member, above)
+  const admins = await nearestAdmins(ctx, member.orgId, above)
   if (admins.length === 0)
     throw new UserError('noAdmin', '暂时没有能在微信里确认的管理员。请联系本级妇联管理员，向她要一个绑定码。')
   await ctx.claim()

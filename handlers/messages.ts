@@ -26,4 +26,5 @@ export const REFUSALS = {
   adminOnly: () => new UserError('adminOnly', '只有管理员可以做这件事。'),
   leaderOnly: () => new UserError('leaderOnly', '只有主席和管理员可以查看汇总。'),
   groupOnly: () => new UserError('groupOnly', '这个命令需要在群里发送。'),
+  notConstituent: () => new UserError('notConstituent', '群众的求助只在群众群里转交；执委登记需求请发 #需求 内容。'),
 } as const

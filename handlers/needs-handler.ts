@@ -1,6 +1,9 @@
+import type { Member, Need } from '../src/domain/entities'
+import { hasChecklist } from '../src/domain/entities'
 import { parseIsoDate } from '../src/domain/zoned-time'
 import { recordNeed } from './record-item'
 import type { Handler } from './composer'
+import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
 import { UserError } from './user-error'
 
@@ -10,25 +13,123 @@ export const handleNeed: Handler<'need'> = async (ctx) => {
   await ctx.reply(lines.join('\n'))
 }
 
-/** #办结: the executive who opened it, or a chair or admin above her unit, closes a need. */
+async function needNumbered(ctx: MessageContext, number: number): Promise<Need> {
+  const need = await ctx.repos.needs.findByNumber(number)
+  if (!need) throw new UserError('notFound', `没有找到 ${number} 号需求，请检查编号。`)
+  return need
+}
+
+/** "12 号需求已由张三认领。" */
+async function takenBy(ctx: MessageContext, need: Need, memberId: string): Promise<UserError> {
+  const taker = await ctx.repos.members.findById(memberId)
+  return new UserError('alreadyTaken', `${need.number} 号需求已由${taker?.name ?? '别的执委'}认领了，不用再认领。`)
+}
+
+/** A constituent's need nobody has taken: an executive of its unit takes it before she resolves it. */
+const mustTakeFirst = (need: Need, sender: Member) =>
+  need.asker !== null && need.memberId === null && hasChecklist(sender) && sender.orgId === need.orgId
+
+/** #办结: the executive whose need it is, or a chair or admin above its unit, closes a need. */
 export const handleResolveNeed: Handler<'resolveNeed'> = async (ctx) => {
   const sender = senderOf(ctx)
   const { number } = ctx.intent
-  const need = await ctx.repos.needs.findByNumber(number)
-  if (!need) throw new UserError('notFound', `没有找到 ${number} 号需求，请检查编号。`)
+  const need = await needNumbered(ctx, number)
+  if (mustTakeFirst(need, sender))
+    throw new UserError('notTaken', `${number} 号需求还没有人认领，请先发 #认领 ${number}，办好后再 #办结 ${number}。`)
   const allowed =
     need.memberId === sender.id ||
     (sender.role !== 'executive' && (await ctx.repos.orgs.isWithin(need.orgId, sender.orgId)))
-  if (!allowed) throw new UserError('notYours', `${number} 号需求不是您登记的，请由登记人或上级主席、管理员办结。`)
+  if (!allowed) {
+    if (need.asker && need.memberId) throw await takenBy(ctx, need, need.memberId)
+    throw new UserError('notYours', `${number} 号需求不是您登记的，请由登记人或上级主席、管理员办结。`)
+  }
   await ctx.claim()
   const changed = await ctx.repos.needs.resolve(number, sender.id, ctx.now)
-  const opener = need.memberId === sender.id ? sender : await ctx.repos.members.findById(need.memberId)
-  if (opener)
+  const holder = !need.memberId
+    ? undefined
+    : need.memberId === sender.id
+      ? sender
+      : await ctx.repos.members.findById(need.memberId)
+  if (holder)
     await ctx.repos.progress.record(
-      opener,
+      holder,
       parseIsoDate(need.date).year,
-      { key: ctx.recordId(), by: ctx.deps.instance, messageId: ctx.msg.id, change: { resolve: need.id } },
+      {
+        key: ctx.recordId(),
+        by: ctx.deps.instance,
+        messageId: ctx.msg.id,
+        change: { resolve: need.itemId ?? need.id },
+      },
       ctx.now,
     )
   await ctx.reply(changed ? `✅ ${number} 号需求已办结，辛苦了！` : `${number} 号需求已经办结过了。`)
+}
+
+/**
+ * #认领 12: an executive of the need's unit (or a chair above it who keeps a checklist) takes a
+ * constituent's need. The first to claim its round takes it: a unique insert decides, on every
+ * MongoDB-compatible server; the need then names her and her year's ledger holds it (open), so her
+ * #办结 counts it as resolved by her.
+ */
+export const handleClaimNeed: Handler<'claimNeed'> = async (ctx) => {
+  const sender = senderOf(ctx)
+  const { number } = ctx.intent
+  const need = await needNumbered(ctx, number)
+  if (!need.asker) throw new UserError('notConstituents', `${number} 号需求是执委自己登记的，不用认领。`)
+  if (need.memberId && need.memberId !== sender.id) throw await takenBy(ctx, need, need.memberId)
+  // Another #认领 of hers (not this one delivered again, which finds its own record below).
+  if (need.memberId === sender.id && need.itemId !== ctx.recordId()) return alreadyHers(ctx, sender, need)
+  if (need.status === 'resolved') throw new UserError('resolved', `${number} 号需求已经办结了。`)
+  const mine =
+    sender.orgId === need.orgId ||
+    (sender.role !== 'executive' && (await ctx.repos.orgs.isWithin(need.orgId, sender.orgId)))
+  if (!mine) {
+    const unit = await ctx.repos.orgs.findById(need.orgId)
+    throw new UserError('notYourUnit', `${number} 号需求是转给${unit?.name ?? '别的单位'}执委的，您不用认领。`)
+  }
+  const claim = await ctx.repos.claims.claim(`need-take:${need.id}:${need.round}`, sender.id, ctx.now, ctx.recordId())
+  if (!claim.won && claim.by !== sender.id) throw await takenBy(ctx, need, claim.by)
+  // Her own claim from an earlier attempt of this message (or of another of hers) names the record.
+  const itemId = claim.won ? ctx.recordId() : (claim.value ?? ctx.recordId())
+  await ctx.repos.needs.take(need.id, need.round, sender.id, itemId, ctx.now)
+  const recorded = await holdInLedger(ctx, sender, need, itemId)
+  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
+  await ctx.reply(tookIt(ctx, need))
+}
+
+async function alreadyHers(ctx: MessageContext, sender: Member, need: Need): Promise<void> {
+  await ctx.claim()
+  // Makes sure her year holds it, should an earlier attempt have stopped before writing it there.
+  if (need.itemId) await holdInLedger(ctx, sender, need, need.itemId)
+  await ctx.reply(`${need.number} 号需求已经由您认领了，办好后发送 #办结 ${need.number}。`)
+}
+
+/** The need as an open record of her year, under the id the need names (applied once, however often asked). */
+function holdInLedger(ctx: MessageContext, sender: Member, need: Need, itemId: string) {
+  return ctx.repos.progress.record(
+    sender,
+    need.year,
+    {
+      key: itemId,
+      by: ctx.deps.instance,
+      messageId: ctx.msg.id,
+      change: {
+        add: {
+          id: itemId,
+          kind: 'need',
+          subject: `${need.number}号`,
+          date: need.date,
+          at: ctx.now.getTime(),
+          status: 'open',
+        },
+      },
+    },
+    ctx.now,
+  )
+}
+
+/** Her content only in private chat, as with every need. */
+function tookIt(ctx: MessageContext, need: Need): string {
+  const what = ctx.place.type === 'private' ? `：${need.content}\n提出人：群众群里的“${need.asker?.name ?? ''}”` : ''
+  return `✅ 您已认领 ${need.number} 号需求${what}\n请尽快联系她，办好后发送 #办结 ${need.number}。`
 }

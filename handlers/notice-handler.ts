@@ -1,6 +1,7 @@
 import { planSends } from '../src/domain/send-policy'
 import { findSensitiveNumbers } from '../src/domain/mask-sensitive'
 import { listNames } from '../src/domain/format-weekly-post'
+import { displayNames } from '../src/domain/display-name'
 import { AUDIENCE_GROUPS } from '../src/domain/vocabulary'
 import { targetOfRoom } from '../src/services/send-queue'
 import { sendStateOf } from '../src/services/send-log'
@@ -181,9 +182,14 @@ export const handleReceipts: Handler<'receipts'> = async (ctx) => {
     throw new UserError('notFound', cmd.number ? `没有找到本单位的第 ${cmd.number} 号通知。` : '本单位还没有发过通知。')
   const acks = await ctx.repos.notices.acksOf(notice.id)
   const executives = await ctx.repos.members.listByIds(notice.executiveIds)
+  // Namesakes read with their units: 王芳（白庙村）、王芳（李庄村）.
+  const units = new Map(
+    (await ctx.repos.orgs.listByIds([...new Set(executives.map((e) => e.orgId))])).map((o) => [o.id, o.name]),
+  )
+  const shown = displayNames(executives, (id) => units.get(id))
   const ackedIds = new Set(acks.map((a) => a.memberId))
-  const yes = executives.filter((e) => ackedIds.has(e.id)).map((e) => e.name)
-  const no = executives.filter((e) => !ackedIds.has(e.id)).map((e) => e.name)
+  const yes = executives.filter((e) => ackedIds.has(e.id)).map((e) => shown.get(e.id)!)
+  const no = executives.filter((e) => !ackedIds.has(e.id)).map((e) => shown.get(e.id)!)
   const others = acks.filter((a) => !a.memberId || !notice.executiveIds.includes(a.memberId)).length
   // In a constituents' group, executives are not named: counts only, names in private or the executives' group.
   const named = !(ctx.place.type === 'group' && ctx.place.kind === 'constituent')

@@ -56,9 +56,22 @@ export const handleRecords: Handler<'records'> = async (ctx) => {
   if (ctx.place.type === 'group')
     throw new UserError('privateOnly', '需求的内容只在私聊里显示，请私聊我发送 #需求 列表。')
   const needs = await ctx.repos.needs.listOf(member.id)
-  if (needs.length === 0) return ctx.reply('您还没有登记过需求。')
-  const lines = needs.map((n) => `${n.number} 号（${n.status === 'resolved' ? '已办结' : '未办结'}）：${n.content}`)
-  await ctx.reply(['📌 您登记的需求：', ...lines, '办结发送 #办结 编号。'].join('\n'))
+  // Constituents' needs of her unit that nobody has taken yet: hers to take as much as anyone's.
+  const waiting = (await ctx.repos.needs.list([member.orgId], 'open')).filter((n) => n.asker && !n.memberId)
+  if (needs.length === 0 && waiting.length === 0) return ctx.reply('您还没有登记过需求。')
+  const lines = needs.length
+    ? [
+        '📌 您的需求：',
+        ...needs.map((n) => `${n.number} 号（${n.status === 'resolved' ? '已办结' : '未办结'}）：${n.content}`),
+      ]
+    : ['您还没有登记过需求。']
+  if (waiting.length)
+    lines.push(
+      '📮 群众群转来、还没人认领的：',
+      ...waiting.map((n) => `${n.number} 号：${n.content}`),
+      '认领发送 #认领 编号。',
+    )
+  await ctx.reply([...lines, '办结发送 #办结 编号。'].join('\n'))
 }
 
 /** #改 3 李梅: the record numbered 3 names 李梅 now; it keeps its number, its day and what it counts for. */

@@ -4,7 +4,9 @@ import { whereAndWho } from './where-and-who'
 import { addedItemCommands, handleAddedItem } from './added-item-handler'
 import { handleDuty } from './duty-handler'
 import { handleDiary } from './diary-handler'
-import { handleNeed, handleResolveNeed } from './needs-handler'
+import { handleClaimNeed, handleNeed, handleResolveNeed } from './needs-handler'
+import { constituentsServed, handleConstituentHint, handleConstituentRequest } from './constituent-handler'
+import { constituent } from './guards'
 import { handleUndo } from './undo-handler'
 import { handleProgress } from './progress-handler'
 import { handleDutyReport } from './duty-report-handler'
@@ -30,12 +32,16 @@ export function createRoutes(): Router {
   const router: Router = new Router()
     .use(
       whereAndWho,
+      constituentsServed(() => router),
       addedItemCommands(() => router),
     )
     .on('duty', recorder, handleDuty)
     .on('diary', recorder, handleDiary)
     .on('need', recorder, handleNeed)
     .on('resolveNeed', registered, notInConstituentGroup, handleResolveNeed)
+    .on('claimNeed', recorder, handleClaimNeed)
+    .on('constituentRequest', constituent, handleConstituentRequest)
+    .on('constituentHint', constituent, handleConstituentHint)
     .on('undo', recorder, handleUndo)
     .on('progress', recorder, handleProgress)
     .on('dutyReport', recorder, handleDutyReport)

@@ -5,6 +5,8 @@ import type { Handler } from './composer'
 import { REFUSALS } from './messages'
 import { senderOf } from './guards'
 import { UserError } from './user-error'
+import type { MessageContext } from './message-context'
+import type { Member, OrgUnit } from '../src/domain/entities'
 
 /** #设置: whether this group's weekly post @-mentions who is behind; the unit's weekly post and reminder times. */
 export const handleSetting: Handler<'setting'> = async (ctx) => {
@@ -19,9 +21,23 @@ export const handleSetting: Handler<'setting'> = async (ctx) => {
     return
   }
   const slot = { weekday: setting.weekday, hour: setting.hour, minute: setting.minute }
-  await ctx.repos.orgs.setSetting(admin.orgId, setting.key, slot)
+  const unit = await unitSet(ctx, admin)
+  await ctx.repos.orgs.setSetting(unit.id, setting.key, slot)
   const what = setting.key === 'weeklyProgress' ? '周报' : '日记提醒'
-  await ctx.reply(`好的，本单位的${what}改为每${describeSlot(slot)}。`)
+  await ctx.reply(`好的，${unit.name}的${what}改为每${describeSlot(slot)}。`)
+}
+
+/**
+ * The unit a time setting changes: in a bound group, the group's unit (a city admin in a village's
+ * group means that village), if it is within her scope; elsewhere, her own unit.
+ */
+async function unitSet(ctx: MessageContext, admin: Member): Promise<OrgUnit> {
+  const groupOrgId = ctx.place.type === 'group' ? ctx.place.orgId : null
+  const unit = await ctx.repos.orgs.findById(groupOrgId ?? admin.orgId)
+  if (!unit) throw new UserError('notFound', '没有找到您的单位，请联系管理员检查名单。')
+  if (groupOrgId && !(await ctx.repos.orgs.isWithin(groupOrgId, admin.orgId)))
+    throw new UserError('outOfScope', `本群属于${unit.name}，不在您管理的范围内，不能改它的设置。`)
+  return unit
 }
 
 /** #轮值 张三 李四: executives of her subtree on duty in turn, one a week from this week. */

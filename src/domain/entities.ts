@@ -73,11 +73,15 @@ export interface Ack {
   at: Date
 }
 
-/** A need in the ledger of women's needs (妇女需求台账); its id comes from the message that opened it. */
+/**
+ * A need in the ledger of women's needs (妇女需求台账); its id comes from the message that opened it.
+ * An executive's own (#需求) is hers from the start. A constituent's (asked in a constituents' group) is
+ * her unit's until one of its executives takes it (#认领): `memberId` is null until then.
+ */
 export interface Need {
   id: string
   messageId: string
-  memberId: string
+  memberId: string | null
   year: number
   date: string
   createdAt: Date
@@ -89,6 +93,18 @@ export interface Need {
   status: 'open' | 'resolved'
   resolvedBy: string | null
   resolvedAt: Date | null
+  /** A constituent's request: who asked (her WeChat nickname, masked) and where. Null for an executive's own. */
+  asker: NeedAsker | null
+  /** The record that stands for it in her year's ledger: the need's id, or her #认领's for a constituent's. */
+  itemId: string | null
+  /** How many times a taker gave it back (#撤销): the next #认领 is a new round, claimed afresh. */
+  round: number
+}
+
+export interface NeedAsker {
+  contactId: string
+  name: string
+  roomId: string
 }
 
 export interface Progress {

@@ -63,7 +63,8 @@ export function apiRoutes(deps: ApiDeps): Router {
     const { orgIds, orgId } = await scope(ctx)
     const needs = await repos.needs.list(orgIds, q.status)
     await audit(ctx, 'read needs', `status=${q.status ?? 'all'} rows=${needs.length}`, orgId)
-    ctx.body = needs
+    // Who asked, by her nickname only: her WeChat and group ids stay inside (the minimum, PIPL).
+    ctx.body = needs.map(({ asker, ...n }) => ({ ...n, asker: asker && { name: asker.name } }))
   })
 
   importRoutes(router, deps)

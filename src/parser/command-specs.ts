@@ -140,6 +140,14 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: '办结一条需求',
   },
   {
+    word: '认领',
+    aliases: ['认领需求', '接单'],
+    type: 'claimNeed',
+    usage: '#认领 编号',
+    example: '#认领 12',
+    summary: '认领本单位群众群里转来的一条需求（由您跟进，办好后 #办结）',
+  },
+  {
     word: '进度',
     aliases: ['我的进度', '查询进度', '查进度', '进度查询', '看进度'],
     type: 'progress',

@@ -16,6 +16,8 @@ export type Command =
   | { type: 'diary'; content: string; date?: DateExpr }
   | { type: 'need'; content: string }
   | { type: 'resolveNeed'; number: number }
+  /** #认领 12: an executive takes a constituent's need of her unit. */
+  | { type: 'claimNeed'; number: number }
   /** yearsAgo: 0 this year, 1 last year; or a year written out. */
   | { type: 'progress'; year?: { yearsAgo: number } | { year: number } }
   /** #述职 [去年|2025]: her 述职报告 for the year, as a Word file in private chat. */
@@ -96,5 +98,17 @@ export type Intent =
   /** "我是 张秀英 [白庙村] [code]", "绑定码 12345678": who an unbound WeChat id says she is. */
   | { type: 'iAm'; name?: string; org?: string; code?: string }
   | { type: 'media' }
+  | ConstituentIntent
+
+/**
+ * What a woman who is not on the roster asks when she @-mentions the bot in a constituents' group. Never
+ * read by readIntent (it does not know who wrote, nor where): the constituents' middleware reads it
+ * with readConstituentMessage (handlers/constituent-handler).
+ */
+export type ConstituentIntent =
+  /** "帮忙找个工作", "想问问两癌筛查在哪报名": passed on to her unit's executives as a need. */
+  | { type: 'constituentRequest'; content: string }
+  /** "你好", "在吗", "你是谁", or an executives' command: one friendly line on what she can do. */
+  | { type: 'constituentHint'; why: 'greeting' | 'command' }
 
 export type IntentType = Intent['type']

@@ -98,14 +98,15 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
       if (content.length > LIMITS.detail) return usageError(`需求最多 ${LIMITS.detail} 字。`, 'tooLong')
       return ok({ type: 'need', content })
     }
-    case 'resolveNeed': {
+    case 'resolveNeed':
+    case 'claimNeed': {
       const n = /^(?:第)?(\d{1,9})(?:号)?$/.exec(words[0] ?? '')
       if (!n)
         return usageError(
-          words.length ? '编号应是数字，例如 #办结 3。' : '请写上需求编号，例如 #办结 3。',
+          words.length ? `编号应是数字，例如 ${spec.example}。` : `请写上需求编号，例如 ${spec.example}。`,
           words.length ? 'badArgument' : 'missingArgument',
         )
-      return ok({ type: 'resolveNeed', number: Number(n[1]) })
+      return ok({ type: spec.type, number: Number(n[1]) })
     }
     case 'summary':
       return ok({ type: 'summary', org: words.join(' ') || undefined })

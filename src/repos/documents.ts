@@ -56,7 +56,7 @@ export interface GroupDoc {
 export interface NeedDoc {
   _id: string
   messageId: string
-  memberId: Types.ObjectId
+  memberId: Types.ObjectId | null
   year: number
   date: string
   createdAt: Date
@@ -68,6 +68,11 @@ export interface NeedDoc {
   status: 'open' | 'resolved'
   resolvedBy: Types.ObjectId | null
   resolvedAt: Date | null
+  /** Absent on needs stored before constituents could ask (2026-12): read as null / 0. */
+  asker?: { contactId: string; name: string; roomId: string } | null
+  itemId?: string | null
+  round?: number
+  takenAt?: Date | null
 }
 
 /**

@@ -67,7 +67,8 @@ const needSchema = new Schema<D.NeedDoc>(
   {
     ...stringId,
     messageId: { type: String, required: true },
-    memberId: { type: ObjectId, required: true },
+    /** Null while a constituent's need waits for an executive to take it. */
+    memberId: { type: ObjectId, default: null },
     year: { type: Number, required: true },
     date: { type: String, required: true },
     createdAt: { type: Date, required: true },
@@ -79,6 +80,10 @@ const needSchema = new Schema<D.NeedDoc>(
     status: { type: String, enum: ['open', 'resolved'], required: true },
     resolvedBy: { type: ObjectId, default: null },
     resolvedAt: { type: Date, default: null },
+    asker: { type: Mixed, default: null },
+    itemId: { type: String, default: null },
+    round: { type: Number, default: 0 },
+    takenAt: { type: Date, default: null },
   },
   opts,
 )

@@ -32,7 +32,8 @@ export async function dutyReports(
     const texts = new Map<string, string>()
     for (const e of mine) if ('add' in e.change && e.text) texts.set(e.change.add.id, e.text)
     const needs = (await repos.needs.listOf(member.id)).map((n) => ({
-      id: n.id,
+      // The record in her ledger: a constituent's need she took is held under her #认领's id.
+      id: n.itemId ?? n.id,
       number: n.number,
       content: n.content,
       date: n.date,

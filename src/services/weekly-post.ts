@@ -8,7 +8,8 @@ import type { Totals } from '../domain/roll-up'
 import { expectedDone } from '../domain/standing'
 import { MAX_BARS, mentioned, weeklyView, type WeeklyView } from '../domain/weekly-view'
 import type { LocalDate } from '../domain/zoned-time'
-import { renderProgressChart, type Bar } from '../charts/render-progress-chart'
+import { renderProgressChart, type Bar, type ChartInput } from '../charts/render-progress-chart'
+import { sizeSpread, unitSizes, type SizeSpread } from '../domain/checklist-sizes'
 
 export interface WeeklyPost {
   text: string
@@ -20,6 +21,15 @@ export interface WeeklyPost {
   /** Bars drawn (at most MAX_BARS). */
   bars: number
   view: WeeklyView
+  /** What the chart was drawn from: its labels say what the text says. */
+  chartInput: ChartInput
+}
+
+/** Sizes of the checklists in a post: most people's, and each bar's (a sub-unit's; its own level's under ''). */
+interface PostSizes {
+  spread: SizeSpread
+  size: (key: string) => number
+  differ: boolean
 }
 
 const byDone = (a: PersonFigures, b: PersonFigures) =>
@@ -42,21 +52,24 @@ function peopleBars(people: readonly PersonFigures[]): { bars: Bar[]; note?: str
 /** One bar per sub-unit (and its own level first), at most MAX_BARS: the lowest-ranked when there are more. */
 function unitBars(
   view: Extract<WeeklyView, { kind: 'units' }>,
-  expected: number,
-  total: number,
+  asOf: LocalDate,
+  sizes: PostSizes,
 ): { bars: Bar[]; note?: string } {
-  const bar = (label: string, t: Totals): Bar => ({
-    label,
-    value: t.averageDone,
-    max: total,
-    ok: t.averageDone >= expected,
-    valueText: `${formatAverage(t.averageDone, t.counted)} 项 · 正常 ${formatShare(t.onTrackShare, t.counted)}`,
-  })
-  const own = view.directTotals.counted > 0 ? [bar('本级', view.directTotals)] : []
+  const bar = (label: string, key: string, t: Totals): Bar => {
+    const size = sizes.size(key)
+    return {
+      label,
+      value: t.averageDone,
+      max: size,
+      ok: t.averageDone >= expectedDone(asOf, size),
+      valueText: `${formatAverage(t.averageDone, t.counted)}${sizes.differ ? `/${size}` : ''} 项 · 正常 ${formatShare(t.onTrackShare, t.counted)}`,
+    }
+  }
+  const own = view.directTotals.counted > 0 ? [bar('本级', '', view.directTotals)] : []
   const ranked = [...view.children].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.name.localeCompare(b.name, 'zh'))
   const room = MAX_BARS - own.length
   const kept = ranked.length <= room ? ranked : ranked.slice(-room)
-  const bars = [...own, ...kept.map((u) => bar(`${u.rank}. ${u.name}`, u))]
+  const bars = [...own, ...kept.map((u) => bar(`${u.rank}. ${u.name}`, u.orgId, u))]
   const note = ranked.length > room ? `只画出排名最后的 ${room} 个单位（共 ${ranked.length} 个）` : undefined
   return { bars, note }
 }
@@ -73,8 +86,7 @@ export function composeWeeklyPost(
 ): WeeklyPost {
   const view = weeklyView(report, orgId)
   const unit = view.unit
-  // Items of this unit's own checklist (a unit may set targets, switch items off or add some).
-  const total = checklistFor(report.tree, orgId).length
+  const sizes = postSizes(report, orgId, view)
   const text = formatWeeklyPost({
     orgName: unit.name,
     year: report.year,
@@ -82,21 +94,23 @@ export function composeWeeklyPost(
     view,
     lastWeekAverage: options.lastWeekAverage,
     onDuty: options.onDuty,
-    total,
+    spread: sizes.spread,
+    ...(sizes.differ ? { unitSize: sizes.size } : {}),
   })
-  const expected = expectedDone(asOfDay(report.year, options.today), total)
-  const { bars, note } = view.kind === 'people' ? peopleBars(view.people) : unitBars(view, expected, total)
+  const asOf = asOfDay(report.year, options.today)
+  const { bars, note } = view.kind === 'people' ? peopleBars(view.people) : unitBars(view, asOf, sizes)
   const scope = view.kind === 'people' ? countedLabel(unit) : `含下级共${countedLabel(unit)}`
-  const chart = renderProgressChart({
+  const chartInput: ChartInput = {
     title: `${unit.name} ${countedNoun(unit)}履职进度`,
-    subtitle: `${report.year}年第${options.week}周 · ${scope} · 平均完成 ${formatAverage(unit.averageDone, unit.counted)} 项`,
+    subtitle: `${report.year}年第${options.week}周 · ${scope} · 平均完成 ${formatAverage(unit.averageDone, unit.counted)}/${sizes.spread.usual} 项`,
     bars,
     note,
     legend:
       view.kind === 'people'
         ? '（按清单完成项数；落后 = 少于按时间推算应完成的项数）'
         : '（各单位平均完成项数；落后 = 平均少于应完成的项数）',
-  })
+  }
+  const chart = renderProgressChart(chartInput)
   const named = view.kind === 'people' ? view.people : view.direct
   return {
     text,
@@ -105,5 +119,28 @@ export function composeWeeklyPost(
     average: unit.averageDone,
     bars: bars.length,
     view,
+    chartInput,
   }
+}
+
+/**
+ * The sizes of the checklists of everyone a post counts (each by her own unit's checklist): most
+ * people's for the headline, and each sub-unit's for the ranking and the bars. Its own checklist's
+ * size when nobody is counted. One pass over the people, each placed under her sub-unit by her chain.
+ */
+function postSizes(report: UnitReport, orgId: string, view: WeeklyView): PostSizes {
+  const own = checklistFor(report.tree, orgId).length
+  if (view.kind === 'people') return { spread: sizeSpread(view.people, own), size: () => own, differ: false }
+  const groups = new Map<string, PersonFigures[]>([
+    ['', view.direct],
+    ...view.children.map((c) => [c.orgId, []] as [string, PersonFigures[]]),
+  ])
+  for (const p of report.people) {
+    if (p.orgId === orgId) continue
+    const child = report.tree.chain(p.orgId).find((u) => u.parentId === orgId)
+    groups.get(child?.id ?? '-')?.push(p)
+  }
+  const everyone = [...groups.values()].flat()
+  if (view.direct.length === 0) groups.delete('')
+  return { spread: sizeSpread(everyone, own), ...unitSizes(groups, own) }
 }

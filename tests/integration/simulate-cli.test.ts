@@ -135,6 +135,35 @@ describe('npm run simulate', () => {
     expect(Object.keys(lines.at(-1).summary).sort()).toEqual(['刘主席', '张晓燕', '徐桂英', '赵红', '陈玉梅', '马秀兰'])
   }, 60_000)
 
+  it('plays a constituent’s request end to end: passed on, told privately, taken once, resolved as hers', async () => {
+    const { code, stdout } = await simulate([
+      '--script',
+      join(root, 'examples', 'constituent-request.jsonl'),
+      '--summary',
+    ])
+    expect(code).toBe(0)
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const inPublic = lines.filter((l) => l.room === '白庙村联系群众群' && l.mentions.includes('开心每一天'))
+    expect(inPublic.map((l) => l.text as string)).toEqual([
+      expect.stringContaining('@我 直接说'),
+      expect.stringContaining('您好！有事需要妇联帮忙'),
+      expect.stringContaining('您的问题已转给白庙村妇联的执委（第 1 号）'),
+    ])
+    expect(inPublic.map((l) => l.text).join('\n')).not.toMatch(/还不在执委名单|#联系|#认领/)
+    expect(inPublic[2].text).not.toMatch(/两癌|138|开心每一天|王芳|张秀英/)
+    const told = lines.filter((l) => l.room === null && (l.text as string).startsWith('📮'))
+    expect(told.map((l) => l.to).sort()).toEqual(['张秀英', '王芳'])
+    expect(told.every((l) => l.text.includes('两癌筛查') && l.text.includes('138****5678'))).toBe(true)
+    expect(lines.find((l) => l.to === '王芳' && l.text.startsWith('✅ 您已认领 1 号需求'))).toBeDefined()
+    expect(lines.find((l) => l.mentions.includes('张秀英'))!.text).toBe('1 号需求已由王芳认领了，不用再认领。')
+    const summary = lines.at(-1).summary
+    expect(summary['王芳']).toMatchObject({ needsOpen: 0, needsResolved: 1 })
+    expect(summary['张秀英']).toMatchObject({ needsOpen: 0, needsResolved: 0 })
+  }, 60_000)
+
   it('refuses a checklist line whose command word is one of the bot’s own, naming the line', async () => {
     const line = JSON.stringify({
       checklist: {

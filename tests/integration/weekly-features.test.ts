@@ -165,7 +165,7 @@ describe('weekly progress, rotation and settings', () => {
       '只有管理员可以做这件事。',
     )
     expect((await say({ room: EXEC, from: '李干部', text: '#设置 周报 周二 10:00' }))[0]!.text).toBe(
-      '好的，本单位的周报改为每周二 10:00。',
+      '好的，襄阳市的周报改为每周二 10:00。',
     )
     const org = await db.repos.orgs.findByName('襄阳市')
     expect(org!.settings.weeklyProgress).toEqual({ weekday: 2, hour: 10, minute: 0 })

@@ -221,9 +221,34 @@ function needRepo(): NeedRepo {
       const existing = needs.get(input.id)
       if (existing) return { created: false, record: plain(existing) }
       const number = Math.max(0, ...[...needs.values()].map((n) => n.number)) + 1
-      const need = { ...input, number, status: 'open' as const, resolvedBy: null, resolvedAt: null, undoneAt: null }
+      const need = {
+        ...input,
+        asker: input.asker ?? null,
+        itemId: input.memberId ? input.id : null,
+        round: 0,
+        number,
+        status: 'open' as const,
+        resolvedBy: null,
+        resolvedAt: null,
+        undoneAt: null,
+      }
       needs.set(input.id, need)
       return { created: true, record: plain(need) }
+    },
+    askedOn: async (contactId, date) =>
+      [...needs.values()].filter((n) => n.asker?.contactId === contactId && n.date === date).map((n) => n.id),
+    async take(id, round, memberId, itemId) {
+      const n = needs.get(id)
+      if (n && n.round === round && n.memberId === null) Object.assign(n, { memberId, itemId })
+    },
+    async withdraw(itemId, now) {
+      const taken = live().find((n) => n.itemId === itemId && n.asker)
+      if (!taken) {
+        const own = needs.get(itemId)
+        if (own) own.undoneAt = now
+        return
+      }
+      Object.assign(taken, { memberId: null, itemId: null, round: taken.round + 1 })
     },
     list: async (orgIds, status) =>
       live()

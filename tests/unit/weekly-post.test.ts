@@ -68,6 +68,49 @@ describe('the weekly post at each level', () => {
   })
 })
 
+describe('the checklist size a post reads against', () => {
+  /** 樊城区 (a county) adds 参加议事会: its 11 people keep 9 items, the rest of the province 8. */
+  const meetings = {
+    checklist: { added: [{ key: 'meetings', label: '参加议事会', words: ['议事'], rule: 'entries' as const, min: 1 }] },
+  }
+  function withAddedItem() {
+    const { tree, members, counts } = fiveLevelInMemory({ 樊城区: meetings })
+    const report = composeUnitReport({ tree, members, counts, year: 2026, today })
+    const id = (name: string) => tree.all().find((u) => u.name === name)!.id
+    return (name: string) => composeWeeklyPost(report, id(name), { today, week: 48 })
+  }
+
+  it('says x/9 where most people have 9, names the others, and gives each sub-unit its own size', () => {
+    const post = withAddedItem()
+    const city = post('襄阳市')
+    expect(city.text).toContain('含下级单位共执委 15 人，平均完成 3.9/9 项（另有 4 人的清单是 8 项；首次统计）')
+    expect(city.text).toContain('🏅 下级单位排名（平均完成项数）：1. 襄城区 5.5/8、2. 樊城区 3.8/9')
+    expect(city.text).toContain('本级执委 2 人，平均完成 3.0/8 项')
+    const province = post('湖北省')
+    expect(province.text).toContain('平均完成 4.0/9 项（另有 9 人的清单是 8 项；首次统计）')
+    expect(province.text).toContain('1. 襄阳市 3.9/9、2. 十堰市 3.3/8')
+  })
+
+  it('draws the chart with the same sizes: the subtitle, and each bar out of its own unit’s', () => {
+    const city = withAddedItem()('襄阳市').chartInput
+    expect(city.subtitle).toContain('平均完成 3.9/9 项')
+    expect(city.bars.map((b) => [b.label, b.max, b.valueText.split(' · ')[0]])).toEqual([
+      ['本级', 8, '3.0/8 项'],
+      ['1. 襄城区', 8, '5.5/8 项'],
+      ['2. 樊城区', 9, '3.8/9 项'],
+    ])
+  })
+
+  it('reads a township under the county out of 9; where everyone has one size, the ranking and bars add none', () => {
+    const post = withAddedItem()
+    expect(post('太平店镇').text).toContain('执委 6 人，平均完成 3.7/9 项（首次统计）')
+    const plain = fiveLevel().post('襄阳市')
+    expect(plain.text).toContain('1. 襄城区 5.5、2. 樊城区 3.8')
+    expect(plain.chartInput.subtitle).toContain('平均完成 3.9/8 项')
+    expect(plain.chartInput.bars.every((b) => b.max === 8 && !b.valueText.includes('/'))).toBe(true)
+  })
+})
+
 /** `n` executives spread over a tree of `villages` villages under towns, districts and cities of one province. */
 function bigTree(n: number, villages: number) {
   const unit = (id: string, parent: OrgUnit | null): OrgUnit => ({

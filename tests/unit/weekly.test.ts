@@ -71,6 +71,7 @@ describe('standing and posts', () => {
       view: weeklyView(report, 'o'),
       lastWeekAverage: 2,
       onDuty: '刘四',
+      spread: { usual: 8, others: [] },
     })
     expect(text).toBe(
       [

@@ -3,7 +3,8 @@ import { createHandlerHarness } from '../../support/handler-harness'
 
 const EXEC = '襄阳市执委工作交流群'
 const PUBLIC = '襄阳市联系群众群'
-const REFUSALS = ['还不在执委名单', '只有管理员', '只有主席和管理员', '只对执委开放', '为保护隐私']
+/** A constituent typing an executives' command is told what she can do instead (constituent-handler). */
+const REFUSALS = ['还不在执委名单', '只有管理员', '只有主席和管理员', '只对执委开放', '为保护隐私', '这是执委用的命令']
 
 type Who = 'executive' | 'chair' | 'admin' | 'constituent' | 'stranger'
 const SENDER: Record<Who, { from: string; room: string }> = {
@@ -21,7 +22,8 @@ const ADMIN: Who[] = ['admin']
 const MATRIX: [string, Who[]][] = [
   ['#联系 刘翠花 电话了解', RECORDERS],
   ['#日记 走访三户', RECORDERS],
-  ['#需求 希望参加培训', RECORDERS],
+  // From a constituent, a need is her request, passed on to the executives of the group's unit.
+  ['#需求 希望参加培训', [...RECORDERS, 'constituent']],
   ['#进度', RECORDERS],
   ['#撤销', RECORDERS],
   ['#汇总', ['executive', 'chair', 'admin']],
