@@ -56,7 +56,12 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
   const { log } = deps
   const wechaty = WechatyBuilder.build({ name: 'fulian-bot', puppet: deps.puppet })
   const send = createWechatySender(wechaty, deps.onSent)
-  const handleMessage = createMessageHandler({ ...deps, send, now: () => deps.clock.now() })
+  const handleMessage = createMessageHandler({
+    ...deps,
+    send,
+    now: () => deps.clock.now(),
+    noteActive: lastMessageStamper(deps.repos.members, deps.clock),
+  })
   const inFlight = new Set<Promise<unknown>>()
   let loggedIn = false
 
@@ -66,7 +71,6 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
   }
 
   trackPresence(wechaty, deps.repos.presence, deps.clock, log, track)
-  const stampLastMessage = lastMessageStamper(deps.repos.members, deps.clock)
 
   wechaty.on('message', (message) => {
     track(
@@ -77,7 +81,6 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
           if (!incoming) return
           const outcome = await handleMessage(incoming)
           deps.onHandled?.(incoming.id, outcome, Date.now() - started)
-          if (outcome === 'handled' || outcome === 'userError') stampLastMessage(incoming.talkerId)
         } catch (err) {
           log.error('message adapter failed', { messageId: message.id, err })
           deps.onHandled?.(message.id, 'failed', Date.now() - started)

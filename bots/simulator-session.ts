@@ -66,6 +66,8 @@ export async function startSimulatorSession(deps: {
   policy?: SendPolicy
   followUpHours?: number
   journal?: MessageJournal
+  /** People who are the bot's friends before it logs in (as long-time users are). */
+  friends?: readonly string[]
 }): Promise<SimulatorSession> {
   const policy = deps.policy ?? defaultSendPolicy(deps.tz)
   const mocker = new mock.Mocker()
@@ -97,6 +99,7 @@ export async function startSimulatorSession(deps: {
     followUpHours: deps.followUpHours ?? 24,
     onHandled: (id, outcome) => waiters.get(id)?.(outcome),
   })
+  for (const name of deps.friends ?? []) world.contact(name)
   await new Promise<void>((resolve) => {
     bot.wechaty.once('login', () => resolve())
     world.login()

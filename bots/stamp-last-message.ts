@@ -6,7 +6,8 @@ const HOUR = 60 * 60_000
 
 /**
  * When a member last wrote to the bot, for the admin's member list: a message the bot answered (handled,
- * or told what was wrong) stamps her WeChat id, at most once an hour per id in this process, so a busy
+ * or told what was wrong) that wrote nothing of hers stamps her WeChat id (one that recorded something or
+ * raised a question is noted in her year by that same write, see year-ledger-store `lastActiveAt`), at most once an hour per id in this process, so a busy
  * executive costs one write an hour, written with everyone else's in one batch a minute (see
  * src/repos/batched-writes), and chatter the bot ignores costs nothing. What the list shows may
  * lag the truth by up to an hour (and by a restart's first message).

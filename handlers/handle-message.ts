@@ -51,10 +51,12 @@ export function createMessageHandler(input: MessageDeps) {
         toContact: (...args) => ((answered = true), deps.send.toContact(...args)),
       }
       let outcome: Outcome | 'unavailable'
+      let wroteHers = false
       for (let attempt = 1; ; attempt++) {
         // A second attempt, like a replay, finishes what this instance's first one claimed.
         const ctx = createMessageContext({ ...deps, send: answered ? SILENT : send }, msg, intent, {
           replay: options.replay || attempt > 1,
+          onRecorded: () => (wroteHers = true),
         })
         outcome = await boundary(
           ctx,
@@ -79,6 +81,7 @@ export function createMessageHandler(input: MessageDeps) {
         break
       }
       if (outcome !== 'deferred') letGo(deps, msg.id)
+      if ((outcome === 'handled' || outcome === 'userError') && !wroteHers) deps.noteActive?.(msg.talkerId)
       deps.log.info('message handled', {
         messageId: msg.id,
         intent: intent.type === 'parseError' ? `parseError:${intent.error.code}` : intent.type,

@@ -51,6 +51,11 @@ export interface MessageDeps {
   policy: SendPolicy
   followUpHours: number
   journal?: MessageJournal
+  /**
+   * Notes that this WeChat id wrote to the bot (the admin's member list), for a message that wrote
+   * nothing of hers: a record or a question notes it in her year, in the same write.
+   */
+  noteActive?: (contactId: string) => void
   /** How long to wait before trying a message again when the database could not do it (default in handle-message). */
   retryDelaysMs?: readonly number[]
 }
@@ -118,7 +123,14 @@ export function createMessageContext(
   deps: MessageDeps,
   msg: IncomingMessage,
   intent: Intent,
-  options: { replay?: boolean; key?: string; now?: Date; collect?: string[] } = {},
+  options: {
+    replay?: boolean
+    key?: string
+    now?: Date
+    collect?: string[]
+    /** Called when a record or a question of hers is this message's claim (it wrote her year). */
+    onRecorded?: () => void
+  } = {},
 ): MessageContext {
   const now = options.now ?? deps.now()
   const key = options.key ?? messageKey(msg)
@@ -153,7 +165,10 @@ export function createMessageContext(
       accept(false, result.by)
       return result.value
     },
-    claimRecord: (result) => accept(result.created, result.by),
+    claimRecord: (result) => {
+      accept(result.created, result.by)
+      options.onRecorded?.()
+    },
     recordId: (n = 1) => (n === 1 ? key : `${key}#${n}`),
     async reply(text) {
       if (options.collect) return void options.collect.push(text)

@@ -61,7 +61,7 @@ export function createRoutes(): Router {
     .on('iAm', handleIAm)
     .on('help', handleHelp)
     .on('sentence', recorder, handleSentence)
-    .on('answer', claimFirst, handleAnswer)
+    .on('answer', handleAnswer)
     .on('unknownCommand', handleUnknownCommand)
     .on('addedItem', recorder, handleAddedItem)
     .on('batch', (ctx: IntentContext<'batch'>) => runBatch(router, ctx))

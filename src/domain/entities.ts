@@ -19,6 +19,8 @@ export interface OrgSettings {
   countChairs?: boolean
   /** This unit's own checklist (and its units' below, unless they set theirs): see unit-checklist.ts. */
   checklist?: ChecklistConfig
+  /** This unit has its own list of women representatives (set by their import; see representative-repo). */
+  representativesListed?: boolean
 }
 
 export interface Rotation {

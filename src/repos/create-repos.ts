@@ -53,12 +53,17 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     tokens: createTokenRepo(models),
     audit: createAuditRepo(models),
     bindCodes: createBindCodeRepo(models),
-    representatives: createRepresentativeRepo(models, { cacheMs: options.cacheMs, tree: (id) => orgs.tree(id) }),
+    representatives: createRepresentativeRepo(models, {
+      cacheMs: options.cacheMs,
+      tree: (id) => orgs.tree(id),
+      treeChanged: orgs.invalidate,
+    }),
     simulator: createSimulatorRepo(models),
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()
       await this.members.backfillContacts(now)
+      await this.representatives.backfillFlags()
       await this.progress.migrate()
       // The counts and the waiting questions of the design before 2026-12 lived in collections of their
       // own; both are in her year now (a question asked before the upgrade is asked again if need be).

@@ -103,6 +103,8 @@ export interface LedgerDoc {
   lastDiary: string | null
   /** Questions asked of her (in any conversation) waiting for her digit, see domain/proposal. */
   pending?: StoredQuestion[]
+  /** When she last did something that wrote here (a record, a question); absent: nothing since 2026-12. */
+  lastActiveAt?: Date
   updatedAt: Date
   seq?: number
 }

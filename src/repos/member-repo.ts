@@ -16,7 +16,7 @@ export type BindResult = { member: Member } | { ambiguous: true } | undefined
 const UNBOUND = { 'contactIds.0': { $exists: false } }
 
 export function createMemberRepo(
-  { Member: M, Contact, Claim }: Models,
+  { Member: M, Contact, Claim, Ledger }: Models,
   options: { cacheMs?: number; batchMs?: number; onError?: (err: unknown) => void } = {},
 ) {
   /** Who a WeChat id is (null: nobody), for the message path; see ttl-cache for how it stays fresh. */
@@ -226,12 +226,18 @@ export function createMemberRepo(
 
   /** When each member last wrote to the bot, as stamped on her WeChat ids (members never stamped: absent). */
   async function lastMessages(memberIds: string[]): Promise<Map<string, Date>> {
-    const contacts = await Contact.find({ memberId: { $in: memberIds.map(oid) } }).lean()
+    const ids = memberIds.map(oid)
+    const [contacts, years] = await Promise.all([
+      Contact.find({ memberId: { $in: ids } }, { memberId: 1, lastMessageAt: 1 }).lean(),
+      // A message that recorded something (or raised a question) is noted in her year, not stamped.
+      Ledger.find({ memberId: { $in: ids }, lastActiveAt: { $exists: true } }, { memberId: 1, lastActiveAt: 1 }).lean(),
+    ])
     const out = new Map<string, Date>()
-    for (const c of contacts) {
-      const id = idOf(c.memberId)
-      if (c.lastMessageAt && !(out.get(id)! >= c.lastMessageAt)) out.set(id, c.lastMessageAt)
+    const note = (id: string, at: Date | undefined) => {
+      if (at && !(out.get(id)! >= at)) out.set(id, at)
     }
+    for (const c of contacts) note(idOf(c.memberId), c.lastMessageAt)
+    for (const y of years) note(idOf(y.memberId), y.lastActiveAt)
     return out
   }
 

@@ -119,6 +119,7 @@ const ledgerSchema = new Schema<D.LedgerDoc>(
     counts: { type: Mixed, required: true },
     lastDiary: { type: String, default: null },
     pending: { type: Mixed },
+    lastActiveAt: { type: Date },
     updatedAt: { type: Date, required: true },
     seq: { type: Number },
   },

@@ -158,6 +158,8 @@ export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: num
     setRotation,
     reparent,
     tree,
+    /** Another repository changed units: the tree is read again on its next use. */
+    invalidate,
   }
 }
 

@@ -48,7 +48,7 @@ export function createProgressRepo(events: LedgerEventStore, years: YearWriter) 
       const items = applyChange(s.items, event.change)
       const pending = consumes ? s.pending.filter((q) => q.key !== consumes) : s.pending
       if (!items && pending.length === s.pending.length) return undefined
-      return { items: items ?? s.items, pending }
+      return { items: items ?? s.items, pending, activeAt: now }
     })
     const ledger = ledgerKeyOf(owner.id, year)
     return { ledger, created, changed, event, items: state.items, counts: countLedger(state.items) }

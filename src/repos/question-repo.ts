@@ -35,7 +35,7 @@ export function createQuestionRepo(years: YearWriter) {
       replaced = live.filter(mine)
       const kept = live.filter((q) => !mine(q))
       asked = { ...input, memberId: owner.id, n: nextQuestionNumber(openQuestions(kept, input.conversation, now)) }
-      return { items: s.items, pending: [...kept, asked] }
+      return { items: s.items, pending: [...kept, asked], activeAt: now }
     })
     const question = asked ?? state.pending.find((q) => q.key === input.key)!
     return {

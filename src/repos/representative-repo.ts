@@ -5,26 +5,20 @@ import { createTtlCache } from './ttl-cache'
 
 /**
  * The federation's own list of its women representatives, per unit (imported by an admin). Read per
- * unit and kept in memory for a minute: the message path asks it on every #联系. Which units have a
- * list at all is read once a minute for everyone, so a unit with none above it costs no read.
+ * unit and kept in memory for a minute: the message path asks it on every #联系. Which units have a list
+ * is a setting of the unit (in the org tree every process keeps), so a unit with none above it costs no read.
  */
 export function createRepresentativeRepo(
-  { Representative: R }: Models,
-  options: { cacheMs?: number; tree: (mustHave: string) => Promise<OrgTree> },
+  { Representative: R, OrgUnit: Org }: Models,
+  options: {
+    cacheMs?: number
+    tree: (mustHave: string) => Promise<OrgTree>
+    /** Called after a unit gets its first list: the org tree is read again. */
+    treeChanged: () => void
+  },
 ) {
   const cacheMs = options.cacheMs ?? 60_000
   const cache = createTtlCache<string, string[]>(cacheMs, 5_000)
-  const listing = createTtlCache<'units', Promise<Set<string>>>(cacheMs, 1)
-
-  /** The units that have a list of their own (one read a minute, shared by every unit's question). */
-  function listedUnits(): Promise<Set<string>> {
-    const known = listing.get('units')
-    if (known) return known
-    const read = R.distinct('orgId').then((ids) => new Set(ids.map((id) => idOf(id))))
-    read.catch(() => listing.delete('units'))
-    listing.set('units', read)
-    return read
-  }
 
   /**
    * The names an executive of this unit may count without a question: those listed for her unit or a
@@ -33,9 +27,8 @@ export function createRepresentativeRepo(
   async function namesFor(orgId: string): Promise<string[]> {
     const cached = cache.get(orgId)
     if (cached) return cached
-    const listed = await listedUnits()
-    const chain = listed.size ? (await options.tree(orgId)).chain(orgId).map((u) => u.id) : []
-    const units = chain.filter((id) => listed.has(id))
+    const chain = (await options.tree(orgId)).chain(orgId)
+    const units = chain.filter((u) => u.settings.representativesListed).map((u) => u.id)
     if (units.length === 0) return []
     const docs = await R.find({ orgId: { $in: units.map(oid) } }, { name: 1 }).lean()
     const names = [...new Set(docs.map((d) => d.name))]
@@ -48,8 +41,8 @@ export function createRepresentativeRepo(
     let added = 0
     for (const name of names)
       if (await insertOnce(R, { _id: `${orgId}:${name}`, orgId: oid(orgId), name, at: now })) added++
+    await markListed([orgId])
     cache.clear()
-    listing.clear()
     return added
   }
 
@@ -61,7 +54,26 @@ export function createRepresentativeRepo(
     return out
   }
 
-  return { namesFor, add, listedIn }
+  /** Sets the flag on units that have a list (after an import; at start-up for lists made before it). */
+  async function markListed(orgIds: readonly string[]): Promise<void> {
+    const unmarked = await Org.find(
+      { _id: { $in: orgIds.map(oid) }, 'settings.representativesListed': { $ne: true } },
+      { _id: 1 },
+    ).lean()
+    if (unmarked.length === 0) return
+    await Org.updateMany(
+      { _id: { $in: unmarked.map((o) => o._id) } },
+      { $set: { 'settings.representativesListed': true } },
+    )
+    options.treeChanged()
+  }
+
+  /** Start-up: units with a list imported before the flag existed get it. */
+  async function backfillFlags(): Promise<void> {
+    await markListed((await R.distinct('orgId')).map((id) => idOf(id)))
+  }
+
+  return { namesFor, add, listedIn, backfillFlags }
 }
 
 export type RepresentativeRepo = ReturnType<typeof createRepresentativeRepo>

@@ -46,7 +46,7 @@ export function createYearLedgerStore({ Ledger: L }: Models) {
     owner: { id: string; orgId: string },
     year: number,
     base: YearState,
-    next: Pick<YearState, 'items' | 'pending'>,
+    next: Pick<YearState, 'items' | 'pending'> & { activeAt?: Date },
   ): Promise<boolean> {
     const key = ledgerKeyOf(owner.id, year)
     const { items } = next
@@ -61,6 +61,8 @@ export function createYearLedgerStore({ Ledger: L }: Models) {
       lastDiary: lastDiaryOf(items),
       pending,
       updatedAt: new Date(),
+      // When she last did something that wrote here (a record, a question): the admin's member list.
+      ...(next.activeAt ? { lastActiveAt: next.activeAt } : {}),
     }
     if (!base.exists) return insertOnce(L, { _id: key, ...fields } as LedgerDoc)
     // A document written before versions existed has none: null matches it (and only it: versions start at 1).

@@ -4,7 +4,7 @@ import { createTtlCache } from './ttl-cache'
 import { createKeyedLock } from './keyed-lock'
 
 type Owner = { id: string; orgId: string }
-export type YearChange = (state: YearState) => Pick<YearState, 'items' | 'pending'> | undefined
+export type YearChange = (state: YearState) => (Pick<YearState, 'items' | 'pending'> & { activeAt?: Date }) | undefined
 
 const MAX_ATTEMPTS = 20
 
@@ -31,7 +31,10 @@ export function createYearWriter(models: Models, options: { cacheSize?: number }
         const next = fn(state)
         if (!next) return { state, changed: false }
         if (await store.write(owner, year, state, next))
-          return { state: remember(key, { ...next, v: state.v + 1, exists: true }), changed: true }
+          return {
+            state: remember(key, { items: next.items, pending: next.pending, v: state.v + 1, exists: true }),
+            changed: true,
+          }
         state = remember(key, await store.read(key))
       }
       throw new Error(`ledger ${key}: still changing after ${MAX_ATTEMPTS} attempts`)

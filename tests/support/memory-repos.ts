@@ -80,6 +80,7 @@ function orgRepo(): OrgRepo {
       for (const o of orgs.values())
         if (o.ancestors.includes(id)) o.ancestors = [...ancestors, ...o.ancestors.slice(o.ancestors.indexOf(id))]
     },
+    invalidate: () => undefined,
     tree: async (_mustHave?: string) =>
       buildOrgTree([...orgs.values()].map((o) => ({ ...o, settings: { ...o.settings } }))),
   }
@@ -614,6 +615,7 @@ function representativeRepo(orgs: OrgRepo): RepresentativeRepo {
       return list.size - before
     },
     listedIn: async (orgIds) => new Map(orgIds.flatMap((id) => (lists.has(id) ? [[id, new Set(lists.get(id))]] : []))),
+    backfillFlags: async () => undefined,
   }
 }
 
