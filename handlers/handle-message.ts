@@ -1,5 +1,7 @@
 import type { IncomingMessage } from '../src/incoming-message'
 import { readIntent } from '../src/parser/read-intent'
+import type { Intent } from '../src/parser/command-types'
+import { createAdmission } from '../src/services/admission'
 import { isDatabaseUnavailable } from '../src/repos/is-database-unavailable'
 import { createMessageContext, monotonic, type MessageContext, type MessageDeps, type Outcome } from './message-context'
 import { createRoutes } from './routes'
@@ -25,6 +27,8 @@ export function createMessageHandler(input: MessageDeps) {
   const deps = { ...input, now: monotonic(input.now) }
   const routes = createRoutes()
   const active = new Set<string>()
+  // Journaled first, then handled a few at a time (see admission): a burst waits in order, safe on disk.
+  const admission = createAdmission(input.concurrency ?? 8)
 
   async function handleMessage(msg: IncomingMessage, options: { replay?: boolean } = {}): Promise<Outcome> {
     const started = Date.now()
@@ -44,55 +48,65 @@ export function createMessageHandler(input: MessageDeps) {
     active.add(msg.id)
     try {
       const journaled = options.replay || (await writeAhead(deps, msg, intent.type === 'notice'))
-      // Answered before a crash, an outage or a failed attempt: redo what may be unfinished, silently.
-      let answered = options.replay === true && !!deps.journal?.wasReplied(msg.id)
-      const send: MessageDeps['send'] = {
-        toRoom: (...args) => ((answered = true), deps.send.toRoom(...args)),
-        toContact: (...args) => ((answered = true), deps.send.toContact(...args)),
-      }
-      let outcome: Outcome | 'unavailable'
-      let wroteHers = false
-      for (let attempt = 1; ; attempt++) {
-        // A second attempt, like a replay, finishes what this instance's first one claimed.
-        const ctx = createMessageContext({ ...deps, send: answered ? SILENT : send }, msg, intent, {
-          replay: options.replay || attempt > 1,
-          onRecorded: () => (wroteHers = true),
-        })
-        outcome = await boundary(
-          ctx,
-          () => answered,
-          () => routes.handle(ctx),
-        )
-        if (outcome !== 'unavailable') break
-        const delays = deps.retryDelaysMs ?? RETRY_DELAYS_MS
-        if (attempt <= delays.length) {
-          await new Promise((r) => setTimeout(r, delays[attempt - 1]))
-          continue
-        }
-        // Still away: a journaled message waits for the replayer; without the journal she hears it failed.
-        if (journaled) {
-          ctx.log.warn('database unavailable: message kept in the journal for later', { messageId: msg.id })
-          outcome = 'deferred'
-        } else {
-          ctx.log.error('database unavailable and no journal: message failed', { messageId: msg.id })
-          if (!answered) await apologize(ctx)
-          outcome = 'failed'
-        }
-        break
-      }
-      if (outcome !== 'deferred') letGo(deps, msg.id)
-      if ((outcome === 'handled' || outcome === 'userError') && !wroteHers) deps.noteActive?.(msg.talkerId)
-      deps.log.info('message handled', {
-        messageId: msg.id,
-        intent: intent.type === 'parseError' ? `parseError:${intent.error.code}` : intent.type,
-        outcome,
-        ms: Date.now() - started,
-        ...(options.replay ? { replay: true } : {}),
-      })
-      return outcome
+      return await admission.run(() => handleNow(msg, intent, journaled, options, started))
     } finally {
       active.delete(msg.id)
     }
+  }
+
+  async function handleNow(
+    msg: IncomingMessage,
+    intent: Intent,
+    journaled: boolean,
+    options: { replay?: boolean },
+    started: number,
+  ): Promise<Outcome> {
+    // Answered before a crash, an outage or a failed attempt: redo what may be unfinished, silently.
+    let answered = options.replay === true && !!deps.journal?.wasReplied(msg.id)
+    const send: MessageDeps['send'] = {
+      toRoom: (...args) => ((answered = true), deps.send.toRoom(...args)),
+      toContact: (...args) => ((answered = true), deps.send.toContact(...args)),
+    }
+    let outcome: Outcome | 'unavailable'
+    let wroteHers = false
+    for (let attempt = 1; ; attempt++) {
+      // A second attempt, like a replay, finishes what this instance's first one claimed.
+      const ctx = createMessageContext({ ...deps, send: answered ? SILENT : send }, msg, intent, {
+        replay: options.replay || attempt > 1,
+        onRecorded: () => (wroteHers = true),
+      })
+      outcome = await boundary(
+        ctx,
+        () => answered,
+        () => routes.handle(ctx),
+      )
+      if (outcome !== 'unavailable') break
+      const delays = deps.retryDelaysMs ?? RETRY_DELAYS_MS
+      if (attempt <= delays.length) {
+        await new Promise((r) => setTimeout(r, delays[attempt - 1]))
+        continue
+      }
+      // Still away: a journaled message waits for the replayer; without the journal she hears it failed.
+      if (journaled) {
+        ctx.log.warn('database unavailable: message kept in the journal for later', { messageId: msg.id })
+        outcome = 'deferred'
+      } else {
+        ctx.log.error('database unavailable and no journal: message failed', { messageId: msg.id })
+        if (!answered) await apologize(ctx)
+        outcome = 'failed'
+      }
+      break
+    }
+    if (outcome !== 'deferred') letGo(deps, msg.id)
+    if ((outcome === 'handled' || outcome === 'userError') && !wroteHers) deps.noteActive?.(msg.talkerId)
+    deps.log.info('message handled', {
+      messageId: msg.id,
+      intent: intent.type === 'parseError' ? `parseError:${intent.error.code}` : intent.type,
+      outcome,
+      ms: Date.now() - started,
+      ...(options.replay ? { replay: true } : {}),
+    })
+    return outcome
   }
 
   return Object.assign(handleMessage, {

@@ -56,6 +56,8 @@ export interface MessageDeps {
    * nothing of hers: a record or a question notes it in her year, in the same write.
    */
   noteActive?: (contactId: string) => void
+  /** How many messages are handled at once (the rest wait their turn, journaled); default 8. */
+  concurrency?: number
   /** How long to wait before trying a message again when the database could not do it (default in handle-message). */
   retryDelaysMs?: readonly number[]
 }
@@ -174,7 +176,7 @@ export function createMessageContext(
       if (options.collect) return void options.collect.push(text)
       await ctx.claim()
       // Noted before it goes: a replay after a crash never answers her twice (see message-journal).
-      deps.journal?.replied(msg.id)
+      await deps.journal?.replied(msg.id)
       if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
       else await deps.send.toContact(msg.talkerId, text)
       deps.replies.record(msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId), now)

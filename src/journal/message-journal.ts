@@ -3,35 +3,38 @@ import {
   readFileSync,
   renameSync,
   writeFileSync,
-  writeSync,
   chmodSync,
   existsSync,
   openSync,
   closeSync,
   unlinkSync,
-  fdatasync,
 } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from '../incoming-message'
 
 /**
- * A bounded write-ahead journal on local disk for incoming commands. Consistency rule: a command's line
- * is written (to the page cache, which survives the process being killed) the moment it is added, and
- * `add` resolves once it is on disk (one fsync for every line written meanwhile); the bot answers only
- * after that. Before an answer goes out its `replied` line is written, so a replay after a crash never
- * answers twice (an answer cut off by the kill in that instant is lost instead: at most once); `done`
- * lets it go. Whatever is pending after an outage or a crash is handled again from here.
+ * A bounded write-ahead journal on local disk for incoming commands. Consistency rule: `add` resolves once
+ * the command's line is on disk (one fsync for all the lines written meanwhile), and the bot handles and
+ * answers it only after that. `replied` resolves once its line is written (to the page cache, which
+ * survives the process being killed; no fsync), and the answer goes out only after that, so a replay
+ * after a crash never answers twice (an answer cut off by the kill in that instant is lost instead: at
+ * most once). `done` lets it go. Whatever is pending after an outage or a crash is handled again from
+ * here. Lines are written in order by one writer off the event loop (a write blocks while the file is
+ * being synced, and the bot must not).
  */
 export interface MessageJournal {
   /** False when the journal is full: the caller handles the message without this safety net. */
   add(msg: IncomingMessage): Promise<boolean>
   done(id: string): void
   /** Her answer is about to go out: a replay only finishes the bookkeeping and does not answer again. */
-  replied(id: string): void
+  replied(id: string): Promise<void>
   wasReplied(id: string): boolean
   pending(): IncomingMessage[]
+  /** Resolves when every line given so far is written (tests read the file as a killed process leaves it). */
+  written(): Promise<void>
   /** This bot instance's name in message claims: created with the journal and kept with it. */
   readonly instance: string
   close(): Promise<void>
@@ -125,41 +128,50 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
   writeFileSync(tmp, snapshot(), { mode: 0o600 })
   renameSync(tmp, path)
   chmodSync(path, 0o600)
-  let fd = openSync(path, 'a', 0o600)
+  let file: FileHandle = await open(path, 'a', 0o600)
   let doneLines = 0
   let compactDue = false
-  // Group commit: adds written while an fsync runs wait for the next one, so a burst costs one fsync
-  // per batch; other lines are never synced on their own (see the interface).
-  let unsynced: { resolve: () => void; reject: (err: unknown) => void }[] = []
-  let syncing: Promise<void> | undefined
 
-  const write = (line: Line) => writeSync(fd, JSON.stringify(line) + '\n')
+  // One writer: the lines queued while it writes go out together in one write and, if any of them must
+  // be on disk (an add), one fsync. A line that needs no fsync is let go as soon as it is written.
+  type Queued = { text: string; sync: boolean; resolve: () => void; reject: (err: unknown) => void }
+  let queue: Queued[] = []
+  let writing: Promise<void> | undefined
 
-  function sync(): void {
-    if (syncing || unsynced.length === 0) return
-    const batch = unsynced
-    unsynced = []
-    syncing = new Promise<void>((resolve) =>
-      fdatasync(fd, (err) => {
-        for (const w of batch)
-          if (err) w.reject(err)
-          else w.resolve()
-        syncing = undefined
-        if (compactDue) compact()
-        sync()
-        resolve()
-      }),
-    )
+  async function flush(): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        const batch = queue
+        queue = []
+        try {
+          await file.write(batch.map((q) => q.text).join(''))
+          for (const q of batch) if (!q.sync) q.resolve()
+          if (batch.some((q) => q.sync)) await file.datasync()
+          for (const q of batch) if (q.sync) q.resolve()
+        } catch (err) {
+          for (const q of batch) q.reject(err)
+        }
+        // A failed compaction leaves the long file in place; appending to it again is safe.
+        if (compactDue) await compact().catch(async () => (file = await open(path, 'a', 0o600)))
+      }
+    } finally {
+      writing = undefined
+    }
   }
 
-  /** Rewrites the file with only what is pending; never while an fsync of the old file runs. */
-  function compact(): void {
-    if (syncing) return
+  const append = (line: Line, sync: boolean) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ text: JSON.stringify(line) + '\n', sync, resolve, reject })
+      writing ??= flush().catch(() => undefined)
+    })
+
+  /** Rewrites the file with only what is pending; runs between batches, so no write interleaves with it. */
+  async function compact(): Promise<void> {
     compactDue = false
-    closeSync(fd)
+    await file.close()
     writeFileSync(tmp, snapshot(), { mode: 0o600 })
     renameSync(tmp, path)
-    fd = openSync(path, 'a', 0o600)
+    file = await open(path, 'a', 0o600)
     doneLines = 0
   }
 
@@ -168,35 +180,31 @@ export async function openJournal(path: string, maxPending = 5_000): Promise<Mes
       if (pending.has(msg.id)) return true
       if (pending.size >= maxPending) return false
       pending.set(msg.id, msg)
-      write({ op: 'add', msg })
-      await new Promise<void>((resolve, reject) => {
-        unsynced.push({ resolve, reject })
-        sync()
-      })
+      await append({ op: 'add', msg }, true)
       return true
     },
-    replied(id) {
+    async replied(id) {
       if (!pending.has(id) || answered.has(id)) return
       answered.add(id)
-      write({ op: 'replied', id })
+      await append({ op: 'replied', id }, false)
     },
     wasReplied: (id) => answered.has(id),
     done(id) {
       answered.delete(id)
       if (!pending.delete(id)) return
-      write({ op: 'done', id })
       // Finished texts leave the file soon: at once when nothing is pending (the file is then empty),
       // else after 200 finished ones.
-      if (++doneLines >= 200 || pending.size === 0) {
-        compactDue = true
-        compact()
-      }
+      if (++doneLines >= 200 || pending.size === 0) compactDue = true
+      void append({ op: 'done', id }, false).catch(() => undefined)
     },
     pending: () => [...pending.values()],
+    async written() {
+      while (writing) await writing
+    },
     instance,
     async close() {
-      while (syncing) await syncing
-      closeSync(fd)
+      while (writing) await writing
+      await file.close()
       unlock()
     },
   }
