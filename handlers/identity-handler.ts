@@ -1,6 +1,7 @@
 import type { Member, OrgUnit } from '../src/domain/entities'
 import { conversationOf, PROPOSAL_TTL_MS } from '../src/domain/proposal'
 import { targetOfContact } from '../src/services/send-queue'
+import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Handler } from './composer'
 import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
@@ -86,7 +87,7 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
       who: redeemed.by,
       role: 'admin',
       action: 'bind member',
-      detail: `${await withUnit(ctx, member)} ← 绑定码（微信昵称“${ctx.msg.talkerName}”）`,
+      detail: `${await withUnit(ctx, member)} ← 绑定码（微信昵称“${maskSensitive(ctx.msg.talkerName)}”）`,
       orgId: member.orgId,
     })
     await ctx.reply(`已绑定：您是${await withUnit(ctx, member)}。${HELLO}`)
@@ -98,7 +99,9 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
     throw new UserError('noAdmin', '暂时没有能在微信里确认的管理员。请联系本级妇联管理员，向她要一个绑定码。')
   await ctx.claim()
   const who = await withUnit(ctx, member)
-  const question = `微信昵称“${ctx.msg.talkerName}”的人说她是${who}（${roleName(member)}）。是她本人吗？`
+  // A nickname is whatever a stranger typed: shown to admins, it is masked like anything else they read.
+  const nickname = maskSensitive(ctx.msg.talkerName)
+  const question = `微信昵称“${nickname}”的人说她是${who}（${roleName(member)}）。是她本人吗？`
   const options = [
     {
       label: '确认绑定',
@@ -107,7 +110,7 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
           do: 'bind' as const,
           memberId: member.id,
           contactId: ctx.msg.talkerId,
-          nickname: ctx.msg.talkerName,
+          nickname,
           who,
         },
       ],

@@ -1,4 +1,5 @@
-import { PROPOSAL_TTL_MS, conversationOf, type Option } from '../src/domain/proposal'
+import { PROPOSAL_TTL_MS, conversationOf, maskOptions, type Option } from '../src/domain/proposal'
+import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Member } from '../src/domain/entities'
 import type { MessageContext } from './message-context'
 
@@ -11,7 +12,8 @@ export async function propose(ctx: MessageContext, member: Member, question: str
   await ctx.repos.proposals.put(conversationOf(ctx.msg.talkerId, ctx.msg.roomId), {
     key: ctx.key,
     memberId: member.id,
-    options,
+    // Stored and shown masked (issue 20): a pending question keeps no full phone or ID number.
+    options: maskOptions(options),
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + PROPOSAL_TTL_MS),
   })
@@ -19,5 +21,5 @@ export async function propose(ctx: MessageContext, member: Member, question: str
     options.length === 1
       ? [`回复 1 ${options[0]!.label}，回复 0 取消`]
       : [...options.map((o, i) => `回复 ${i + 1} ${o.label}`), '回复 0 取消']
-  await ctx.reply([question, ...choices].join('\n'))
+  await ctx.reply(maskSensitive([question, ...choices].join('\n')))
 }
