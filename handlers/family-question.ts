@@ -22,7 +22,7 @@ export async function askFamilyName(
   input: { kind: DutyKind; written: string; guess?: string; detail?: string; date: LocalDate },
 ): Promise<void> {
   const word = COMMAND_SPECS.find((s) => s.duty === input.kind)!.word
-  const resend = `请写成 #${word} 家庭名 情况（中间空一格），例如 #${word} 王建国家 低保户老人住院`
+  const resend = `请写成 #${word} 家庭名 情况（中间空一格），例如 #${word} 王建国家 低保户`
   if (!input.guess) {
     if (ctx.place.type === 'group')
       throw new UserError('familyName', `这条没有记：没分清家庭名称和情况，群里不显示家庭情况。${resend}`)

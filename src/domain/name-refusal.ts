@@ -14,13 +14,14 @@ import { hasInvisible } from './invisible'
 export function nameRefusal(value: string, field = '名称'): string | undefined {
   if (/[\n\r\u2028\u2029\u0085]/.test(value)) return `${field}里有换行，请改成一行`
   if (/\p{Cc}/u.test(value)) return `${field}里有看不见的控制字符（如制表符），请删掉后重新输入`
+  // Before the invisible ones: an emoji carries a variation selector (✏️), and the emoji is what she sees.
+  if (/[\p{Extended_Pictographic}「」『』【】<>]/u.test(value))
+    return `${field}里有表情或「」【】<> 等符号，请只写${field}本身`
   if (/\p{Cf}/u.test(value) || hasInvisible(value))
     return `${field}里有看不见的字符（零宽字符、软连字符或文字方向控制符，常见于从网页或微信复制的文字），请删掉后重新输入`
   const numbers = findSensitiveNumbers(value)
   if (numbers.length > 0)
     return `${field}里有像电话、身份证或银行卡的号码（${numbers[0]!.masked}），名单和报表里不能有这些号码，请删掉`
-  if (/[\p{Extended_Pictographic}「」『』【】<>]/u.test(value))
-    return `${field}里有表情或「」【】<> 等符号，请只写${field}本身`
   if (/^[=+\-@]/.test(value)) return `${field}不能以 = + - @ 开头`
   return undefined
 }
