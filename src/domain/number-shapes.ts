@@ -189,9 +189,11 @@ function luhn(digits: string): boolean {
 
 /**
  * Eleven digits or more that no shape claims are masked too. Groups of one or two digits are dates and
- * counts (2026-11-20, 第1 3 5组), and a slash or comma separates list items (135，136，137，138), so
- * neither is part of such a stretch.
+ * counts (2026-11-20, 第1 3 5组), a slash or comma separates list items (135，136，137，138), and a lone
+ * dot is a decimal point (3507.1010000), so none of them is part of such a stretch.
  */
+const DECIMAL_POINT = /^[.．]$/
+
 export function longDigits(text: string, segments: Segment[], found: SensitiveNumber[]): void {
   const groups = groupsOf(segments, true)
   let from = 0
@@ -199,7 +201,7 @@ export function longDigits(text: string, segments: Segment[], found: SensitiveNu
   for (let to = 0; to <= groups.length; to++) {
     const group = groups[to]
     const fits = !!group && group.digits.length >= 3 && !group.paren && !group.digits.includes('X')
-    if (fits && length > 0 && group.join !== 'weak') {
+    if (fits && length > 0 && group.join !== 'weak' && !DECIMAL_POINT.test(group.gap)) {
       length += group.digits.length
       continue
     }
