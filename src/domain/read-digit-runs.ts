@@ -118,15 +118,20 @@ function readArabic(text: string, from: number, segments: Segment[]): number {
   let end = from
   let letters = false
   let digits = false
+  let ascii = true
   for (; end < text.length; end++) {
     const code = text.charCodeAt(end)
-    if (!isArabicLike(code)) break
-    if (LETTER_DIGITS.has(code)) letters = true
-    else digits = true
+    if (code >= 0x30 && code <= 0x39) digits = true
+    else if (!isArabicLike(code)) break
+    else {
+      ascii = false
+      if (LETTER_DIGITS.has(code)) letters = true
+      else digits = true
+    }
   }
   const word = isLatin(text.charCodeAt(from - 1)) || isLatin(text.charCodeAt(end))
   if (!letters || (digits && !word)) {
-    push(text, segments, 'arabic', from, end, 1)
+    push(text, segments, 'arabic', from, end, 1, ascii)
     return end
   }
   // The letters are letters: the digits between them are stretches of their own.
@@ -150,20 +155,32 @@ function isCheck(text: string, at: number, segments: Segment[]): boolean {
   return join === 'glued' || join === 'strong'
 }
 
-function push(text: string, segments: Segment[], script: Segment['script'], from: number, to: number, width: number) {
+/** `ascii`: the digits are 0–9 as typed, so they are their own value. */
+function push(
+  text: string,
+  segments: Segment[],
+  script: Segment['script'],
+  from: number,
+  to: number,
+  width: number,
+  ascii = false,
+) {
   const plus = isOneOf(text.charCodeAt(from - 1), '+＋')
   const paren = isOneOf(text.charCodeAt(from - (plus ? 2 : 1)), '(（') && isOneOf(text.charCodeAt(to), ')）')
   let digits = ''
   if (script === 'check') digits = 'X'
-  else if (script === 'arabic' && !/[^0-9]/.test(text.slice(from, to))) digits = text.slice(from, to)
+  else if (ascii) digits = text.slice(from, to)
   else
     for (let i = from; i < to; i += width) {
       const code = text.codePointAt(i)!
       digits += LETTER_DIGITS.get(code) ?? digitOf(code)!.value
     }
-  const segment: Segment = {
+  const start = from - (plus ? 1 : 0) - (paren ? 1 : 0)
+  const previous = segments[segments.length - 1]
+  const { join, gap } = previous ? joinOf(text, previous, start, plus, paren) : NOT_JOINED
+  segments.push({
     script,
-    start: from - (plus ? 1 : 0) - (paren ? 1 : 0),
+    start,
     digitStart: from,
     digitEnd: to,
     end: to + (paren ? 1 : 0),
@@ -171,24 +188,30 @@ function push(text: string, segments: Segment[], script: Segment['script'], from
     width,
     plus,
     paren,
-    join: 'none',
-    gap: '',
-  }
-  const previous = segments[segments.length - 1]
-  if (previous) Object.assign(segment, joinOf(text, previous, segment))
-  segments.push(segment)
+    join,
+    gap,
+  })
 }
 
-function joinOf(text: string, previous: Segment, next: Segment): { join: Join; gap: string } {
+const NOT_JOINED = { join: 'none' as const, gap: '' }
+const GLUED = { join: 'glued' as const, gap: '' }
+
+function joinOf(
+  text: string,
+  previous: Segment,
+  start: number,
+  plus: boolean,
+  paren: boolean,
+): { join: Join; gap: string } {
   // A check X ends an ID; a + starts a new number.
-  if (previous.script === 'check' || next.plus || next.start < previous.end) return { join: 'none', gap: '' }
-  const between = gapBetween(text, previous.end, next.start)
-  return between.join === 'glued' && (previous.paren || next.paren) ? { join: 'strong', gap: '' } : between
+  if (previous.script === 'check' || plus || start < previous.end) return NOT_JOINED
+  const between = gapBetween(text, previous.end, start)
+  return between.join === 'glued' && (previous.paren || paren) ? { join: 'strong', gap: '' } : between
 }
 
 function gapBetween(text: string, from: number, to: number): { join: Join; gap: string } {
   // Also keeps the scan linear: an X far after a digit does not read the whole way back.
-  if (to - from > MAX_GAP_UNITS) return { join: 'none', gap: '' }
+  if (to - from > MAX_GAP_UNITS) return NOT_JOINED
   let gap = ''
   let weak = 0
   for (let at = from; at < to;) {
@@ -196,11 +219,11 @@ function gapBetween(text: string, from: number, to: number): { join: Join; gap: 
     at += code > 0xffff ? 2 : 1
     if (code === KEYCAP || isInvisible(code)) continue
     if (WEAK.has(code)) weak++
-    else if (!STRONG.has(code)) return { join: 'none', gap: '' }
+    else if (!STRONG.has(code)) return NOT_JOINED
     gap += String.fromCodePoint(code)
-    if (gap.length > MAX_GAP) return { join: 'none', gap: '' }
+    if (gap.length > MAX_GAP) return NOT_JOINED
   }
-  if (gap === '') return { join: 'glued', gap }
-  if (weak > 1) return { join: 'none', gap: '' }
+  if (gap === '') return GLUED
+  if (weak > 1) return NOT_JOINED
   return { join: weak ? 'weak' : 'strong', gap }
 }
