@@ -45,10 +45,7 @@ export async function burst(people: number, groups: number, perSecond: number, s
   const rooms = Array.from({ length: groups }, (_, g) => `第${g + 1}片执委群`)
   const units = await Promise.all(rooms.map((_, g) => db.repos.orgs.ensure(`第${g + 1}片`, '全省')))
   for (const [i, name] of names.entries()) {
-    const m = await db.repos.members.upsertByName(
-      { name, role: 'executive', orgId: units[i % groups]!.id },
-      new Date(),
-    )
+    const m = await db.repos.members.upsertByName({ name, role: 'executive', orgId: units[i % groups]!.id }, new Date())
     await db.repos.members.bindContact(m.id, simulatorContactId(name), new Date())
   }
   const admin = await db.repos.members.upsertByName({ name: '管理员', role: 'admin', orgId: units[0]!.id }, new Date())

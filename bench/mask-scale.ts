@@ -17,11 +17,13 @@ export function maskScale(runs: number) {
   const message = '今天上午走访了刘翠花大姐家，电话138-0013-8002，11月20日资助1500元。\n'.repeat(40).slice(0, 2000)
   const maskMs = averageMs(() => maskSensitive(message), runs)
   const floorMs = averageMs(() => message.replace(/[0-9０-９]/g, '*'), runs)
+  // The worst inputs for each way the mask reads digits: one long stretch, one digit at a time (the widest
+  // window), groups of four, scripts alternating glued (a segment per digit), commas, and X's after digits.
   const worst = (n: number) =>
     Math.max(
-      averageMs(() => maskSensitive('1'.repeat(n)), Math.max(5, runs / 10)),
-      averageMs(() => maskSensitive('1 '.repeat(n / 2)), Math.max(5, runs / 10)),
-      averageMs(() => maskSensitive('6222 '.repeat(n / 5)), Math.max(5, runs / 10)),
+      ...['1', '1 ', '6222 ', '1一', '139,', '1X ', '𝟏', '13O'].map((unit) =>
+        averageMs(() => maskSensitive(unit.repeat(n / unit.length)), Math.max(5, runs / 10)),
+      ),
     )
   const small = worst(2_000)
   const large = worst(20_000)

@@ -9,6 +9,7 @@ import { recordAdded, recordDiary, recordDuty, recordNeed, takeQuestion } from '
 import { herChecklist } from './her-checklist'
 import { sendNotice } from './notice-handler'
 import { targetOfContact } from '../src/services/send-queue'
+import { maskSensitive } from '../src/domain/mask-sensitive'
 
 /** What she read as an item, as something to do once she confirms. */
 export function actionOf(item: ProposedItem): Action {
@@ -31,7 +32,7 @@ export function describeAction(action: Action, today: LocalDate, inGroup: boolea
     case 'undo':
       return `撤销：${action.what}`
     case 'notice':
-      return `发送通知：${cut(action.content)}`
+      return `发送通知：${cut(maskSensitive(action.content))}`
     case 'bind':
       return `绑定：“${action.nickname}”是${action.who}`
     case 'unbind':

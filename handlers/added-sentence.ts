@@ -10,7 +10,7 @@ export type AddedReading =
   | { type: 'action'; action: Extract<Action, { do: 'added' }> }
   /** An item counted by names (联系单位): a sentence does not say which, so she is asked to write it. */
   | { type: 'needsName'; label: string; word: string }
-  | { type: 'badDate'; reason: 'future' | 'vagueDate' | 'badDate'; phrase: string }
+  | { type: 'badDate'; reason: 'future' | 'vagueDate' | 'badDate' | 'pastYear'; phrase: string }
 
 /**
  * "今天参加了村妇联议事会", "上午下基层走访了三户": a sentence the reader found nothing in, that names an
@@ -23,11 +23,12 @@ export async function readAdded(ctx: MessageContext, member: Member, text: strin
   if (item.rule === 'distinct') return { type: 'needsName', label: item.label, word: item.words![0]! }
   const found = findDate(text, ctx.today)
   if (found && !found.ok) {
-    const reason = found.problem === 'future' ? 'future' : found.problem === 'vague' ? 'vagueDate' : 'badDate'
+    const reason = ({ future: 'future', vague: 'vagueDate', invalid: 'badDate', pastYear: 'pastYear' } as const)[
+      found.problem
+    ]
     return { type: 'badDate', reason, phrase: found.phrase }
   }
   const date = found?.ok ? found.date : ctx.today
-  if (date.year < ctx.today.year - 1) return { type: 'badDate', reason: 'badDate', phrase: found!.phrase }
   return {
     type: 'action',
     action: { do: 'added', item: item.key, label: item.label, subject: '', date: formatDate(date) },

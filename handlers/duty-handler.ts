@@ -3,6 +3,9 @@ import { checklistItem } from '../src/domain/checklist'
 import { formatDate } from '../src/domain/zoned-time'
 import { subjectsOf } from '../src/domain/ledger'
 import { resolveFamily } from '../src/domain/resolve-family'
+import { isCleanFamilyName, separateFamily } from '../src/domain/family-name'
+import { maskSensitive } from '../src/domain/mask-sensitive'
+import { askFamilyName } from './family-question'
 import { resolveSubject, type Resolution } from '../src/nl/resolve-subject'
 import { COMMAND_SPECS } from '../src/parser/command-specs'
 import type { Action } from '../src/domain/proposal'
@@ -28,10 +31,24 @@ export const handleDuty: Handler<'duty'> = async (ctx) => {
   const member = senderOf(ctx)
   const date = requireDate(ctx, ctx.intent.date)
   // Only #解决 needs a subject found for it; a titled item may be recorded without a title (#公益 今天).
-  const cmd =
+  const named =
     ctx.intent.subject || ctx.intent.kind !== 'problemSolved'
       ? ctx.intent
       : await nameTheFamily(ctx, member.id, date.year, ctx.intent)
+  // A family is recorded, and named in the group, by its name only: its situation goes to the detail.
+  const family = FAMILY_KINDS.has(named.kind) && named.subject ? separateFamily(named.subject) : undefined
+  if (family?.type === 'unsure')
+    return askFamilyName(ctx, member, {
+      kind: named.kind,
+      written: named.subject,
+      guess: family.guess,
+      detail: named.detail,
+      date,
+    })
+  const cmd =
+    family?.type === 'split'
+      ? { ...named, subject: family.name, detail: [family.situation, named.detail].filter(Boolean).join('，') }
+      : named
   const item = checklistItem(cmd.kind)
   const known = item.distinct || cmd.kind === 'problemSolved' ? await knownNames(ctx, member.id) : []
   const names = [cmd.subject, ...(cmd.more ?? [])]
@@ -110,6 +127,8 @@ export const handleDuty: Handler<'duty'> = async (ctx) => {
 
 const sure = (subject: string, kind: DutyCommand['kind']): Resolution => ({ sure: true, subject, kind })
 
+const FAMILY_KINDS = new Set<DutyCommand['kind']>(['poorFamily', 'problemSolved'])
+
 /** "#解决 王家孩子申请到助学金": splits off a family from her ledgers, or asks which one she means. */
 async function nameTheFamily(
   ctx: MessageContext,
@@ -125,11 +144,15 @@ async function nameTheFamily(
   const families = [...new Set(ledgers.flatMap((items) => subjectsOf(items, 'poorFamily')))]
   const match = resolveFamily(cmd.detail ?? '', families)
   if (match.ok) return { ...cmd, subject: match.family, detail: match.problem }
-  if (match.reason === 'whichFamily')
+  if (match.reason === 'whichFamily') {
+    // The group sees names only: a subject recorded with its situation (before issue 20) is not listed there.
+    const shown = ctx.place.type === 'group' ? match.families.filter(isCleanFamilyName) : match.families
+    const listed = shown.length ? `您联系过${shown.map(maskSensitive).join('、')}，` : ''
     throw new UserError(
       'whichFamily',
-      `您联系过${match.families.join('、')}，请写上是哪一户，例如 #解决 ${match.families[0]} 协调办理了医保报销`,
+      `${listed}请写上是哪一户，例如 #解决 ${shown[0] ?? '王建国家'} 协调办理了医保报销`,
     )
+  }
   const ask = match.reason === 'noProblem' ? '请写上解决了什么问题' : '请写上家庭和解决的问题，中间用空格隔开'
   throw new UserError('missingArgument', `${ask}，例如 ${spec.example}\n用法：${spec.usage}`)
 }

@@ -29,8 +29,12 @@ export function createMessageHandler(input: MessageDeps) {
   const active = new Set<string>()
   // Journaled first, then handled a few at a time (see admission): a burst waits in order, safe on disk.
   const admission = createAdmission(input.concurrency ?? 8)
+  // A notice's text as she wrote it, while only its masked copy is journaled: for a replay in this process.
+  const asWritten = new Map<string, string>()
 
-  async function handleMessage(msg: IncomingMessage, options: { replay?: boolean } = {}): Promise<Outcome> {
+  async function handleMessage(incoming: IncomingMessage, options: { replay?: boolean } = {}): Promise<Outcome> {
+    const text = options.replay ? asWritten.get(incoming.id) : undefined
+    const msg = text === undefined ? incoming : { ...incoming, text }
     const started = Date.now()
     const intent = readIntent(
       // Voice input drops the @: a group message that starts with the bot's name is for it too.
@@ -47,7 +51,8 @@ export function createMessageHandler(input: MessageDeps) {
     if (active.has(msg.id)) return 'duplicate'
     active.add(msg.id)
     try {
-      const journaled = options.replay || (await writeAhead(deps, msg, intent.type === 'notice'))
+      const journaled =
+        options.replay || (await writeAhead(deps, msg, intent.type === 'notice' ? asWritten : undefined))
       return await admission.run(() => handleNow(msg, intent, journaled, options, started))
     } finally {
       active.delete(msg.id)
@@ -97,7 +102,10 @@ export function createMessageHandler(input: MessageDeps) {
       }
       break
     }
-    if (outcome !== 'deferred') letGo(deps, msg.id)
+    if (outcome !== 'deferred') {
+      asWritten.delete(msg.id)
+      letGo(deps, msg.id)
+    }
     if ((outcome === 'handled' || outcome === 'userError') && !wroteHers) deps.noteActive?.(msg.talkerId)
     deps.log.info('message handled', {
       messageId: msg.id,
@@ -131,14 +139,18 @@ function letGo(deps: MessageDeps, id: string): void {
 
 /**
  * False when there is no journal, or it is full or failing: the message is then handled without that net.
- * The journal keeps what the database would: the text masked, except an admin's notice, whose numbers
- * (an office phone) are sent as she wrote them. The message key is of the masked text, so a replay of
- * the journaled copy is the same message.
+ * The journal keeps only masked text, whoever wrote it. An admin's notice is sent with its numbers as she
+ * wrote them (an office phone), so its text is held in memory (`keep`) until the message is let go: a
+ * replay after a database outage sends what she wrote; after a crash only the masked copy is left, and
+ * the notice goes out masked, which errs on the side of privacy. The message key is of the masked text,
+ * so a replay of the journaled copy is the same message.
  */
-async function writeAhead(deps: MessageDeps, msg: IncomingMessage, keepNumbers: boolean): Promise<boolean> {
+async function writeAhead(deps: MessageDeps, msg: IncomingMessage, keep?: Map<string, string>): Promise<boolean> {
   if (!deps.journal) return false
   try {
-    return await deps.journal.add(keepNumbers ? msg : { ...msg, text: maskSensitive(msg.text) })
+    const text = maskSensitive(msg.text)
+    if (keep && text !== msg.text) keep.set(msg.id, msg.text)
+    return await deps.journal.add({ ...msg, text })
   } catch (err) {
     deps.log.error('journal write failed; handling the message without it', { messageId: msg.id, err })
     return false

@@ -91,7 +91,7 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
       who: redeemed.by,
       role: 'admin',
       action: 'bind member',
-      detail: `${await withUnit(ctx, member)} ← 绑定码（微信昵称“${ctx.msg.talkerName}”）`,
+      detail: `${await withUnit(ctx, member)} ← 绑定码（微信昵称“${maskSensitive(ctx.msg.talkerName)}”）`,
       orgId: member.orgId,
     })
     await ctx.reply(`已绑定：您是${await withUnit(ctx, member)}。${HELLO}`)
@@ -108,9 +108,9 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
   const warning = bound
     ? `\n⚠️ ${who}已经绑定了 ${member.contactIds.length} 个微信；确认后这个微信也能以她的身份记录。`
     : ''
-  const question = maskSensitive(
-    `微信昵称“${ctx.msg.talkerName}”的人说她是${who}（${roleName(member)}）。是她本人吗？${warning}`,
-  )
+  // A nickname is whatever a stranger typed: shown to admins, it is masked like anything else they read.
+  const nickname = maskSensitive(ctx.msg.talkerName)
+  const question = maskSensitive(`微信昵称“${nickname}”的人说她是${who}（${roleName(member)}）。是她本人吗？${warning}`)
   const options = [
     {
       label: '确认绑定',
@@ -119,7 +119,7 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
           do: 'bind' as const,
           memberId: member.id,
           contactId: ctx.msg.talkerId,
-          nickname: ctx.msg.talkerName,
+          nickname,
           who,
         },
       ],

@@ -1,4 +1,4 @@
-import { PROPOSAL_TTL_MS, answerLines, conversationOf, type Option } from '../src/domain/proposal'
+import { PROPOSAL_TTL_MS, answerLines, conversationOf, maskOptions, type Option } from '../src/domain/proposal'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Member } from '../src/domain/entities'
 import type { MessageContext } from './message-context'
@@ -17,12 +17,13 @@ export async function propose(ctx: MessageContext, member: Member, question: str
     from: ctx.msg.talkerId,
     by: ctx.deps.instance,
     text,
-    options,
+    // Stored and shown masked: a waiting question keeps no full phone or ID number.
+    options: maskOptions(options),
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + PROPOSAL_TTL_MS),
   })
   ctx.claimRecord({ created: asked.created, by: asked.by })
   const alone = asked.open.length === 1
   const others = alone ? [] : [`（另有 ${asked.open.length - 1} 个问题在等您回复，这是第 ${asked.question.n} 个）`]
-  await ctx.reply([text, ...answerLines(options, asked.question.n, alone), ...others].join('\n'))
+  await ctx.reply(maskSensitive([text, ...answerLines(options, asked.question.n, alone), ...others].join('\n')))
 }

@@ -9,6 +9,8 @@ import { describeDate } from './dates'
 import { UserError } from './user-error'
 import { recordEdit } from './record-item'
 import { addedLabels, herChecklist } from './her-checklist'
+import { isCleanFamilyName } from '../src/domain/family-name'
+import { maskSensitive } from '../src/domain/mask-sensitive'
 
 /** Her records of this year in the order she made them, numbered from 1: the numbers #撤销 and #改 take. */
 export async function numberedRecords(ctx: MessageContext, member: Member): Promise<LedgerItem[]> {
@@ -87,8 +89,15 @@ export const handleCorrect: Handler<'correct'> = async (ctx) => {
     )
   if (item.kind === 'added' && !(await herChecklist(ctx, member.orgId)).some((i) => i.key === item.item))
     throw new UserError('cannotCorrect', `第 ${ctx.intent.number} 条这一项已不在本单位的清单里，不能改。`)
-  const lines = await recordEdit(ctx, member, item, ctx.intent.subject, ctx.key)
+  // A family's new name is shown wherever the record is: it must be a name, not a situation (issue 20).
+  if ((item.kind === 'poorFamily' || item.kind === 'problemSolved') && !isCleanFamilyName(ctx.intent.subject))
+    throw new UserError(
+      'familyName',
+      `新名字里像是带了家庭情况，没有改。#改 只改家庭名称，请只写名称，例如 #改 ${ctx.intent.number} 王建国家。`,
+    )
+  const subject = maskSensitive(ctx.intent.subject)
+  const lines = await recordEdit(ctx, member, item, subject, ctx.key)
   await ctx.reply(
-    [`已把第 ${ctx.intent.number} 条「${item.subject ?? ''}」改为「${ctx.intent.subject}」。`, ...lines].join('\n'),
+    [`已把第 ${ctx.intent.number} 条「${maskSensitive(item.subject ?? '')}」改为「${subject}」。`, ...lines].join('\n'),
   )
 }

@@ -21,6 +21,7 @@ const UNCLEAR: Record<Extract<Reading, { type: 'unclear' }>['reason'], (phrase?:
   future: (p) => `“${p ?? ''}”还没到呢，事情做完后再来记录。`,
   vagueDate: (p) => `“${p ?? ''}”是哪一天？请说具体一点，例如“上周五”“11月20日”，我再记。`,
   badDate: (p) => `没有“${p ?? ''}”这一天，请检查日期。`,
+  pastYear: (p) => `“${(p ?? '').trim()}”不是今年或去年：只能补记今年和去年的事项，这条没有记。`,
 }
 
 /**

@@ -1,3 +1,5 @@
+import { maskSensitive } from './mask-sensitive'
+
 /** What kind of message it was, as an admin would call it. */
 const KIND_NAMES: Record<string, string> = {
   notice: '通知',
@@ -32,7 +34,8 @@ export function formatUndeliverable(input: UndeliverableInput): string {
         ? '机器人的微信号都不在这个群里了（可能被移出了群）。请把机器人的微信号重新拉进群'
         : '机器人的微信号都不是对方的微信好友（可能被删除了好友）。请对方重新加机器人为好友'
       : `微信连续 ${input.reason.refused} 次没有发出。请检查机器人的微信号是否还在正常登录`
-  const body = input.text.trim()
+  // Admins read it, about someone else's message: no full phone or ID number in the preview.
+  const body = maskSensitive(input.text.trim())
   const preview = body ? `\n内容开头：${body.slice(0, PREVIEW)}${body.length > PREVIEW ? '…' : ''}` : ''
   return `⚠️ 机器人没能把一条${what}${where}：${why}。这条消息不会再自动发送，需要的话请在那之后重新发一次。${preview}`
 }

@@ -1,3 +1,4 @@
+import { dropInvisible } from './invisible'
 import { DEFAULT_CHECKLIST, DUTY_KINDS, isDutyKind, type ChecklistItem, type DutyKind } from './checklist'
 
 /** An added item's records counted every way, so a unit's rule (or a change of it) needs no recount. */
@@ -71,7 +72,10 @@ export function evaluateProgress(
   })
 }
 
-/** Same person written with different spacing or case counts once. */
+/**
+ * Same person written with different spacing, case or characters nobody sees (刘\u00ad翠花, 刘\u3164翠花)
+ * counts once: the one place names are made comparable, for records, lists and look-ups alike.
+ */
 export function subjectKey(subject: string): string {
-  return subject.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+  return dropInvisible(subject.normalize('NFKC')).replace(/\s+/g, '').toLowerCase()
 }

@@ -1,5 +1,6 @@
 import type { DutyKind } from './checklist'
 import type { Audience } from './vocabulary'
+import { maskSensitive } from './mask-sensitive'
 
 /** Something the bot will do once she answers with the option's digit. */
 export type Action =
@@ -14,8 +15,11 @@ export type Action =
   | { do: 'bind'; memberId: string; contactId: string; nickname: string; who: string }
   /** An admin takes a member's WeChat ids off. */
   | { do: 'unbind'; memberId: string; who: string }
-  /** An admin's notice held because it would show a personal-looking number in a constituents' group. */
-  | { do: 'notice'; audience: Audience; content: string; defaulted: boolean }
+  /**
+   * An admin's notice held because it shows a personal-looking number. `asWritten`: the option to send it
+   * as she wrote it, whose text is kept unmasked until she answers (sending it is her choice to make).
+   */
+  | { do: 'notice'; audience: Audience; content: string; defaulted: boolean; asWritten?: true }
 
 /** One numbered answer: what it says and what it does. */
 export interface Option {
@@ -72,6 +76,35 @@ export function answerLines(options: readonly Option[], n: number, alone: boolea
   const code = (digit: number) => (alone ? `${digit}` : `${n}-${digit}`)
   if (options.length === 1) return [`回复 ${code(1)} ${options[0]!.label}，回复 ${code(0)} ${cancel}`]
   return [...options.map((o, i) => `回复 ${code(i + 1)} ${o.label}`), `回复 ${code(0)} ${cancel}`]
+}
+
+/**
+ * A question's options as they are stored: every text in them masked (mask-sensitive), so a pending
+ * question holds no full phone or ID number, whoever typed it (a sentence, a nickname, an admin's name).
+ * The one exception is a notice's text held for "send as written", which she has just been asked about.
+ */
+export function maskOptions(options: readonly Option[]): Option[] {
+  return options.map((o) => ({ label: maskSensitive(o.label), actions: o.actions.map(maskAction) }))
+}
+
+function maskAction(a: Action): Action {
+  switch (a.do) {
+    case 'duty':
+      return { ...a, subject: maskSensitive(a.subject), text: a.text === null ? null : maskSensitive(a.text) }
+    case 'added':
+      return { ...a, subject: maskSensitive(a.subject) }
+    case 'diary':
+    case 'need':
+      return { ...a, content: maskSensitive(a.content) }
+    case 'undo':
+      return { ...a, what: maskSensitive(a.what) }
+    case 'notice':
+      return a.asWritten ? a : { ...a, content: maskSensitive(a.content) }
+    case 'bind':
+      return { ...a, nickname: maskSensitive(a.nickname), who: maskSensitive(a.who) }
+    case 'unbind':
+      return { ...a, who: maskSensitive(a.who) }
+  }
 }
 
 /** How long a question waits for her answer. */

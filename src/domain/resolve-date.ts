@@ -32,6 +32,7 @@ function phrase(text: string, today: LocalDate): ResolvedDate {
       ? { ok: false, message: '只能补记今年和去年的事项。' }
       : { ok: true, date: found.date }
   if (found.problem === 'future') return { ok: false, message: '日期不能晚于今天：事情做完后再来记录。' }
+  if (found.problem === 'pastYear') return { ok: false, message: '只能补记今年和去年的事项。' }
   if (found.problem === 'invalid') return { ok: false, message: `没有“${text}”这一天，请检查日期。` }
   return { ok: false, message: `“${text}”是哪一天？请写具体日期，例如“上周五”或“11月20日”。` }
 }

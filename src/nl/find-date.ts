@@ -4,10 +4,12 @@ import { chineseNumber } from './chinese-number'
 /**
  * A date as people write it in a sentence: 上周五, 昨天上午, 前天下午, 3号, 上个月20号, 十一月十七号,
  * 11.18, 2026年11月19日. Found anywhere in the text and resolved against `today` (China time); a date
- * that is vague (上周, 前几天), in the future or impossible is reported as such, never replaced by today.
+ * that is vague (上周, 前几天), in the future, impossible or before last year (2024年…, 前年, 三年前: the
+ * bot records only this year and last) is reported as such, never replaced by today.
  */
 export type FoundDate =
-  { ok: true; date: LocalDate; phrase: string } | { ok: false; problem: 'future' | 'vague' | 'invalid'; phrase: string }
+  | { ok: true; date: LocalDate; phrase: string }
+  | { ok: false; problem: 'future' | 'vague' | 'invalid' | 'pastYear'; phrase: string }
 
 const NUM = '(\\d{1,4}|[零〇一二两三四五六七八九十廿卅]{1,4})'
 const WEEKDAY = '([一二三四五六日天1-7])'
@@ -25,7 +27,22 @@ export interface DateContext {
 
 type Rule = {
   re: RegExp
-  resolve: (m: RegExpExecArray, today: LocalDate, context: DateContext) => LocalDate | 'future' | 'vague' | 'invalid'
+  resolve: (
+    m: RegExpExecArray,
+    today: LocalDate,
+    context: DateContext,
+  ) => LocalDate | 'future' | 'vague' | 'invalid' | 'pastYear'
+}
+
+/**
+ * A year written without four digits: 24年 is 2024 (99年 is 1999), 999年 is the year 999, 一九九〇年 is
+ * 1990. The bot records only this year and last, so any year is read as written and judged after.
+ */
+function yearOf(written: string, today: LocalDate): number {
+  const year = num(written)
+  if (written.length !== 2) return year
+  const century = Math.floor(today.year / 100) * 100
+  return century + year > today.year ? century - 100 + year : century + year
 }
 
 function dayOf(year: number, month: number, day: number): LocalDate | 'invalid' {
@@ -98,6 +115,19 @@ const RULES: Rule[] = [
     re: new RegExp(`(\\d{4})\\s*[年./-]\\s*${NUM}\\s*[月./-]\\s*${NUM}\\s*[日号]?`),
     resolve: (m) => dayOf(num(m[1]!), num(m[2]!), num(m[3]!)),
   },
+  // 24年11月20日, 999年3月5日, 一九九〇年三月五日: any other way of writing the year before a day.
+  {
+    re: new RegExp(
+      `(?<![\\d零〇一二三四五六七八九])(\\d{2,3}|[零〇一二三四五六七八九]{2,4})\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\s*[日号]?`,
+    ),
+    resolve: (m, t) => dayOf(yearOf(m[1]!, t), num(m[2]!), num(m[3]!)),
+  },
+  // 前年国庆节, 大前年, 三年前: before last year, whatever day follows.
+  {
+    re: /(?<![提之以目当从先往空眼史])(?:大)?前年|(?<![\d一])(?:[两二三四五六七八九十]|\d{1,2}|好几|几)年(?:以)?前/,
+    resolve: () => 'pastYear',
+  },
+  { re: /(?<![\d一二三四五六七八九十])一年(?:以)?前/, resolve: () => 'vague' },
   {
     re: new RegExp(`(?:这|本)个?月\\s*${NUM}\\s*[日号]`),
     resolve: (m, t) => dayOf(t.year, t.month, num(m[1]!)),
@@ -179,7 +209,9 @@ export function findDate(text: string, today: LocalDate, context: DateContext = 
         ? { ok: false, problem: resolved, phrase }
         : compareDates(resolved, today) > 0
           ? { ok: false, problem: 'future', phrase }
-          : { ok: true, date: resolved, phrase }
+          : resolved.year < today.year - 1
+            ? { ok: false, problem: 'pastYear', phrase }
+            : { ok: true, date: resolved, phrase }
     best = { index: m.index, found }
   }
   return best?.found

@@ -4,6 +4,7 @@ import { findDate, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
 import { joinSplitNames } from './people'
+import { dropInvisible } from '../domain/invisible'
 import {
   CONTACTED,
   FAMILY_WORDS,
@@ -30,7 +31,11 @@ export type Reading =
   | { type: 'records'; items: ProposedItem[] }
   | { type: 'query'; what: 'progress' | 'records' | 'help' }
   | { type: 'undo' }
-  | { type: 'unclear'; reason: 'nothing' | 'notDone' | 'future' | 'vagueDate' | 'badDate'; phrase?: string }
+  | {
+      type: 'unclear'
+      reason: 'nothing' | 'notDone' | 'future' | 'vagueDate' | 'badDate' | 'pastYear'
+      phrase?: string
+    }
   | { type: 'whichPerson'; written: string; candidates: Known[] }
 
 export interface ReadContext {
@@ -64,11 +69,11 @@ const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
 function tidy(text: string, botName: string): string {
-  return text
+  return dropInvisible(text)
     .replace(new RegExp(`@?${botName}[\\s\\u2005，,：:]*`, 'g'), ' ')
     .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
-    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .replace(/[\u202a-\u202e]/g, '')
     .replace(/(?:^|[，,\s…])(?:嗯+|啊|那个|就是|我想想啊?|对对对|喂|哎|那个什么)(?=[，,\s…]|$)/g, ' ')
     .replace(/[ \t\u3000\u2005]+/g, ' ')
     .replace(/^[\s…。，,、.：:]+/, '')
@@ -139,8 +144,10 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
     if (!m || m[0].length === 0 || text.length - m[0].length < 4) continue
     const content = text.slice(m[0].length).trim()
     if (kind === 'need') return { type: 'records', items: [{ kind, content }] }
-    // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written.
+    // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written, and one
+    // before last year is refused, as for any record.
     const found = findDate(content, ctx.today)
+    if (found && !found.ok && found.problem === 'pastYear') return problemOf(found)
     return { type: 'records', items: [{ kind, content, date: found?.ok ? found.date : ctx.today }] }
   }
   return undefined
@@ -148,7 +155,12 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
 
 const problemOf = (found: Exclude<FoundDate, { ok: true }>): Reading => ({
   type: 'unclear',
-  reason: found.problem === 'vague' ? 'vagueDate' : found.problem === 'future' ? 'future' : 'badDate',
+  reason: {
+    vague: 'vagueDate' as const,
+    future: 'future' as const,
+    invalid: 'badDate' as const,
+    pastYear: 'pastYear' as const,
+  }[found.problem],
   phrase: found.phrase,
 })
 

@@ -1,3 +1,5 @@
+import { dropInvisible } from '../domain/invisible'
+
 /**
  * Phone keyboards give full-width ＃ and spaces, WeChat puts "@机器人\u2005" before a mention,
  * and people end with punctuation or emoji. This reduces all of that to plain text.
@@ -5,7 +7,7 @@
 const EMOJI = /[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu
 const SPACES = /[\s\u2005\u3000\u00a0\u200b]+/g
 const TRAILING = /[\s。.，,、！!？?～~…；;：:]+$/u
-/** Control characters, and invisible or direction characters that would make one name look like two. */
+/** Control characters and direction overrides; the invisible ones (invisible.ts) are dropped as well. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200c-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g
 const CHINESE_PUNCTUATION = new Set('，：；！？（）')
@@ -21,7 +23,7 @@ export function foldWidth(text: string): string {
 }
 
 export function normalizeText(text: string, botName: string): string {
-  let out = foldWidth(text).replace(CONTROL, '').replace(EMOJI, ' ').replace(SPACES, ' ').trim()
+  let out = dropInvisible(foldWidth(text).replace(CONTROL, '')).replace(EMOJI, ' ').replace(SPACES, ' ').trim()
   out = stripMentions(out, foldWidth(botName))
   return out.replace(TRAILING, '').trim()
 }

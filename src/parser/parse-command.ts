@@ -211,7 +211,9 @@ function looksLikeName(word: string): boolean {
 }
 
 /** "刘翠花，电话了解情况", "刘翠花（电话）": people set a name off with a comma, a colon or brackets as often as with a space. */
-function splitName(words: string[]): string[] {
+function splitName(input: string[]): string[] {
+  // "#帮扶：李有才家，低保户": the colon after the command word is not the end of an empty name.
+  const words = [(input[0] ?? '').replace(/^[,:;，：；]+/, ''), ...input.slice(1)].filter((w) => w !== '')
   const bracket = /^([^（(]{2,})[（(]([^）)]*)[）)]?(.*)$/.exec(words[0] ?? '')
   if (bracket) return [bracket[1]!, `${bracket[2]}${bracket[3]}`, ...words.slice(1)].filter((w) => w !== '')
   const m = /^([^,:;，：；]*)[,:;，：；]+(.*)$/.exec(words[0] ?? '')

@@ -2,6 +2,7 @@ import type { Models } from './models'
 import type { AuditDoc } from './documents'
 import { deleteWhere, idOf, oid } from './to-plain'
 import type { AuditAction } from '../domain/audit-actions'
+import { maskSensitive } from '../domain/mask-sensitive'
 
 /** An entry as written (`A`: one of the known actions) or read back (any action an older version wrote). */
 export interface AuditEntry<A extends string = AuditAction> {
@@ -14,9 +15,18 @@ export interface AuditEntry<A extends string = AuditAction> {
   orgId: string | null
 }
 
+/**
+ * An entry as it is kept: its texts masked. They quote what others typed (a WeChat nickname, a token's
+ * label, a name), and the audit trail is read by every admin above and kept for months.
+ */
+export function auditEntryAsKept(entry: AuditEntry): AuditEntry {
+  return { ...entry, who: maskSensitive(entry.who), detail: maskSensitive(entry.detail) }
+}
+
 export function createAuditRepo({ Audit: A }: Models) {
   async function record(entry: AuditEntry): Promise<void> {
-    await A.create({ ...entry, orgId: entry.orgId ? oid(entry.orgId) : null })
+    const kept = auditEntryAsKept(entry)
+    await A.create({ ...kept, orgId: kept.orgId ? oid(kept.orgId) : null })
   }
 
   /**

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DUTY_KINDS } from '../domain/checklist'
 import { checklistProblem, type ChecklistConfig } from '../domain/unit-checklist'
 import { COMMAND_SPECS, findSpec } from '../parser/command-specs'
+import { findSensitiveNumbers, maskSensitive } from '../domain/mask-sensitive'
 
 const target = z.object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365).optional() })
 const dutyKind = z.enum(DUTY_KINDS)
@@ -48,6 +49,11 @@ export const checklistConfigSchema = z.strictObject({
 export function checklistRefusal(config: ChecklistConfig): string | undefined {
   const problem = checklistProblem(config)
   if (problem) return problem
+  // A label is shown on every executive's progress and in every report, unmasked.
+  for (const { label } of config.added ?? []) {
+    const number = findSensitiveNumbers(label)[0]
+    if (number) return `项目名称“${maskSensitive(label)}”里有像电话或证件号的号码（${number.masked}），请只写项目名称`
+  }
   for (const word of config.added?.flatMap((a) => a.words) ?? []) {
     if (findSpec(word)) return `命令词“${word}”已被机器人自己的命令占用`
     // Added words are read first, so one that begins a command of the bot's would take it over (撤 and #撤销).

@@ -14,7 +14,7 @@ import type { PresenceRepo } from '../../src/repos/presence-repo'
 import { chooseAccount } from '../../src/domain/choose-account'
 import { nextQuestionNumber, openQuestions, type PendingQuestion } from '../../src/domain/proposal'
 import { BIND_CODE_TTL_MS, type BindCodeRepo } from '../../src/repos/bind-code-repo'
-import type { AuditEntry, AuditRepo } from '../../src/repos/audit-repo'
+import { auditEntryAsKept, type AuditEntry, type AuditRepo } from '../../src/repos/audit-repo'
 import type { RepresentativeRepo } from '../../src/repos/representative-repo'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
@@ -589,7 +589,7 @@ function bindCodeRepo(): BindCodeRepo {
 function auditRepo(): AuditRepo {
   const entries: AuditEntry[] = []
   return {
-    record: async (entry) => void entries.unshift({ ...entry }),
+    record: async (entry) => void entries.unshift(auditEntryAsKept(entry)),
     recent: async (orgIds, limit = 200) =>
       entries.filter((e) => !orgIds || (e.orgId !== null && orgIds.includes(e.orgId))).slice(0, limit),
     async deleteBefore(cutoff) {

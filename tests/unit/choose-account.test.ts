@@ -29,4 +29,15 @@ describe('formatUndeliverable', () => {
     expect(text).toContain('不是对方的微信好友')
     expect(text).toContain('内容开头：张三您好')
   })
+
+  it('masks a phone or ID number in the preview (issue 20)', () => {
+    const text = formatUndeliverable({
+      kind: 'notice',
+      place: { room: '白庙村执委工作交流群' },
+      reason: 'unreachable',
+      text: '📢 通知（第 1 号）\n低保户王建国身份证420602198503151234，电话139 1234 5678',
+    })
+    expect(text).toContain('420602********1234')
+    expect(text).not.toMatch(/420602198503151234|1234 5678/)
+  })
 })

@@ -117,7 +117,11 @@ describe('duty commands', () => {
 
   it('never echoes or stores a phone or ID number', async () => {
     const { h, zhang } = await setup()
+    // A number where the family's name should be is no name: nothing is recorded, nothing echoed.
     await h.say({ room: GROUP, from: '张三', text: '#帮扶 13812345678 身份证420602198001011234' })
+    expect(h.take()[0]!.text).not.toMatch(/13812345678|420602198001011234|138\*{4}5678/)
+    expect(await h.repos.progress.ledger(zhang.id, 2026)).toEqual([])
+    await h.say({ room: GROUP, from: '张三', text: '#帮扶 王家 13812345678 身份证420602198001011234' })
     expect(h.take()[0]!.text).not.toMatch(/13812345678|420602198001011234/)
     const [item] = await h.repos.progress.ledger(zhang.id, 2026)
     const event = await h.repos.progress.findEvent(item!.id)
