@@ -1,6 +1,10 @@
 import type { Models } from './models'
-import { idOf, insertOnce, oid } from './to-plain'
+import type { RepresentativeDoc } from './documents'
+import { idOf, isDuplicateKey, oid } from './to-plain'
 import { createTtlCache } from './ttl-cache'
+
+/** Names inserted per round trip when a list is imported. */
+const ADD_BATCH = 1_000
 
 /**
  * The federation's own list of its women representatives, per unit (imported by an admin). Read per
@@ -11,6 +15,12 @@ export function createRepresentativeRepo(
   options: { cacheMs?: number } = {},
 ) {
   const cache = createTtlCache<string, string[]>(options.cacheMs ?? 60_000, 5_000)
+  /**
+   * The list each unit had at its last read. A read that finds the same names in the same order returns
+   * that same array, so what was built from it (the sentence reader's index of 10,000 names) is reused
+   * across the cache's refreshes instead of being built again every minute.
+   */
+  const last = new Map<string, string[]>()
 
   /**
    * The names an executive of this unit may count without a question: those listed for her unit or a
@@ -22,18 +32,48 @@ export function createRepresentativeRepo(
     const org = await Org.findById(oid(orgId), { ancestors: 1 }).lean()
     const units = [oid(orgId), ...(org?.ancestors ?? [])]
     const docs = await R.find({ orgId: { $in: units } }, { name: 1 }).lean()
-    const names = [...new Set(docs.map((d) => d.name))]
+    const read = [...new Set(docs.map((d) => d.name))]
+    const before = last.get(orgId)
+    const names = before && before.length === read.length && before.every((n, i) => n === read[i]) ? before : read
+    last.delete(orgId)
+    last.set(orgId, names)
+    if (last.size > 5_000) last.delete(last.keys().next().value!)
     cache.set(orgId, names)
     return names
   }
 
-  /** Adds names to a unit's list (a name already there stays once). Returns how many were new. */
+  /**
+   * Adds names to a unit's list (a name already there stays once). Returns how many were new. One read
+   * of what is listed, then the new names in batches: 10,000 names are a few round trips, not 10,000.
+   */
   async function add(orgId: string, names: readonly string[], now: Date): Promise<number> {
+    const listed = (await listedIn([orgId])).get(orgId) ?? new Set<string>()
+    const fresh = [...new Set(names)].filter((n) => !listed.has(n))
     let added = 0
-    for (const name of names)
-      if (await insertOnce(R, { _id: `${orgId}:${name}`, orgId: oid(orgId), name, at: now })) added++
-    cache.clear()
+    try {
+      for (let i = 0; i < fresh.length; i += ADD_BATCH) {
+        const docs = fresh
+          .slice(i, i + ADD_BATCH)
+          .map((name) => ({ _id: `${orgId}:${name}`, orgId: oid(orgId), name, at: now }))
+        added += await insertNew(docs)
+      }
+    } finally {
+      cache.clear()
+    }
     return added
+  }
+
+  /** Inserts what is not there yet; a name another import listed meanwhile is skipped, not an error. */
+  async function insertNew(docs: RepresentativeDoc[]): Promise<number> {
+    try {
+      const many = docs as unknown as Parameters<typeof R.collection.insertMany>[0]
+      return (await R.collection.insertMany(many, { ordered: false })).insertedCount
+    } catch (err) {
+      const { insertedCount, writeErrors } = err as { insertedCount?: number; writeErrors?: unknown }
+      const errors = Array.isArray(writeErrors) ? writeErrors : [writeErrors]
+      if (insertedCount === undefined || !errors.every(isDuplicateKey)) throw err
+      return insertedCount
+    }
   }
 
   /** The names listed for these units themselves (not those above), per unit: what an import adds to. */
