@@ -1,6 +1,6 @@
 import { addedItemFor } from '../src/domain/unit-checklist'
 import { hasChecklist } from '../src/domain/entities'
-import { LIMITS } from '../src/domain/vocabulary'
+import { LIMITS, MESSAGE_LIMITS } from '../src/domain/vocabulary'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import { resolveDate } from '../src/domain/resolve-date'
 import { normalizeText } from '../src/parser/normalize-text'
@@ -39,7 +39,10 @@ export function addedItemCommands(routes: () => Router): Middleware<MessageConte
     if (!member || !hasChecklist(member) || !HASHED.test(ctx.msg.text)) return next()
     const checklist = await herChecklist(ctx, member.orgId)
     if (!checklist.some((i) => i.words)) return next()
+    // Too long or too many lines: the parser's refusal answers it, nothing of it is read here.
+    if (ctx.msg.text.length > MESSAGE_LIMITS.chars) return next()
     const lines = ctx.msg.text.split(/\r?\n/).filter((l) => l.trim() !== '')
+    if (lines.length > MESSAGE_LIMITS.lines) return next()
     const several = lines.length > 1 && lines.every((l) => HASHED.test(l))
     const heads = (several ? lines : [ctx.msg.text]).map((l) => headOf(l, ctx.deps.botName))
     if (!heads.some((h) => addedItemFor(checklist, h.word))) return next()

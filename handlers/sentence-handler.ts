@@ -12,6 +12,7 @@ import { showRecords } from './records-handler'
 import { proposeUndoNewest } from './undo-handler'
 import { REFUSALS } from './messages'
 import { hasChecklist } from '../src/domain/entities'
+import { MESSAGE_LIMITS } from '../src/domain/vocabulary'
 import { readAdded, readInsideAdded } from './added-sentence'
 
 const UNCLEAR: Record<Extract<Reading, { type: 'unclear' }>['reason'], (phrase?: string) => string> = {
@@ -50,6 +51,10 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
   const inGroup = ctx.place.type === 'group'
   switch (reading.type) {
     case 'records': {
+      if (reading.items.length > MESSAGE_LIMITS.items)
+        return ctx.reply(
+          `${heard}这条读出了 ${reading.items.length} 件事，一次最多记 ${MESSAGE_LIMITS.items} 件，我没有记。请分几条发。`,
+        )
       const offList = await unlistedRepresentatives(
         ctx,
         member,

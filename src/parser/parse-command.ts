@@ -5,7 +5,7 @@ import { normalizeText } from './normalize-text'
 import { HONORIFICS, SURNAMES, joinSplitNames } from '../nl/people'
 import { dateInDetail, extractDate } from './parse-date'
 import { parseSlot } from '../domain/weekly-slot'
-import { LIMITS } from '../domain/vocabulary'
+import { LIMITS, MESSAGE_LIMITS } from '../domain/vocabulary'
 
 export { LIMITS } from '../domain/vocabulary'
 
@@ -247,6 +247,8 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   if (first.length > LIMITS.name)
     return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
   const names = spec.oneSubject ? nameList(first, rest) : undefined
+  if (names && names.length > MESSAGE_LIMITS.items)
+    return usageError(`一次最多记 ${MESSAGE_LIMITS.items} 位，请分几次发。`, 'tooLong')
   if (names) return ok({ type: 'duty', kind, subject: names[0]!, date: dated.date, more: names.slice(1) })
   return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
 }
