@@ -12,6 +12,7 @@ import type { MessageJournal } from '../src/journal/message-journal'
 import { toLocal } from '../src/domain/zoned-time'
 import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
 import { AlreadyHandled } from './user-error'
+import { replyPurpose } from '../src/domain/reply-budget'
 
 /** The repositories a handler may use; tests pass in-memory ones. */
 export type HandlerRepos = Pick<
@@ -153,9 +154,12 @@ export function createMessageContext(
     async reply(text) {
       if (options.collect) return void options.collect.push(text)
       await ctx.claim()
+      // Strangers and binding requests spend budgets of their own (domain/reply-budget); past them: silence.
+      const purpose = replyPurpose(!!ctx.sender, ctx.intent.type)
+      if (!deps.replies.allowReply(purpose, msg.talkerId, msg.roomId ?? null, now)) return
       if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
       else await deps.send.toContact(msg.talkerId, text)
-      deps.replies.record(msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId), now)
+      deps.replies.record(msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId), now, purpose)
       await deps.journal?.replied(msg.id)
     },
     child(childIntent, n, lines) {

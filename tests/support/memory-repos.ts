@@ -1,3 +1,4 @@
+import { OWN_BUDGET_KINDS } from '../../src/domain/reply-budget'
 import { randomBytes } from 'node:crypto'
 import type { HandlerRepos } from '../../handlers/message-context'
 import type { OrgRepo } from '../../src/repos/org-repo'
@@ -424,6 +425,7 @@ function outboxRepo(presence: PresenceRepo): OutboxRepo {
     recentSends: async (now, keep, account) =>
       items
         .filter((i) => i.sentBy === account && i.sentAt && i.sentAt.getTime() >= now.getTime() - 86_400_000)
+        .filter((i) => !OWN_BUDGET_KINDS.includes(i.kind))
         .sort((a, b) => b.sentAt!.getTime() - a.sentAt!.getTime())
         .slice(0, keep)
         .map((i): SentRecently => ({ target: i.target, at: i.sentAt! })),
