@@ -163,6 +163,9 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
     }
     case 'ack': {
       const n = /^(?:第)?(\d{1,6})(?:号)?$/.exec(words[0] ?? '')
+      // "#收到 -1", "#收到 0", "#收到 1.5" are no notice's number: not the newest either (NO-09).
+      if ((n && Number(n[1]) === 0) || /^(?:[-+−]\s*\d|\d+[.,]\d)/.test(words[0] ?? ''))
+        return usageError('通知编号是 1、2、3 这样的数字，例如 #收到 3；只发 #收到 就是确认最新的通知。', 'badArgument')
       return ok(n ? { type: 'ack', which: Number(n[1]) } : { type: 'ack' })
     }
     case 'records':
@@ -207,6 +210,16 @@ const NAME_LIKE = new RegExp(`^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?
 
 function looksLikeName(word: string): boolean {
   return NAME_LIKE.test(word) && !NOT_NAMES.has(word)
+}
+
+/**
+ * "联系刘翠花" (of "#联系刘翠花"): a command word of the bot's that records a person or a family, with a
+ * name glued to it. An added checklist word that begins with that command word and cuts into the name
+ * (联系刘 of a unit's "联系刘家") must not take such a line: the bot's own command does (MS-04).
+ */
+export function nameAfterCommandWord(word: string): boolean {
+  const match = matchCommandWord(word)
+  return !!match && match.spec.type === 'duty' && match.spec.shape !== 'title' && looksLikeName(match.rest)
 }
 
 /** "刘翠花，电话了解情况", "刘翠花（电话）": people set a name off with a comma, a colon or brackets as often as with a space. */
