@@ -55,17 +55,26 @@ function averageMs(text: string, runs: number): number {
 export function readScale(runs: number) {
   const all = SENTENCES.join('')
   const messages = Array.from({ length: 50 }, (_, i) => fill(all.slice((i * 13) % all.length) + all, 200))
+  // Wall time, and this process's CPU time (on a shared machine a wall-clock p99 is mostly the time
+  // another process held the core).
   const times: number[] = []
+  const cpu: number[] = []
   // First, before the long texts leave garbage behind; the first round warms up and is not counted.
   for (let round = 0; round < Math.max(6, runs / 5); round++)
     for (const text of messages) {
       const started = performance.now()
+      const cpuBefore = process.cpuUsage()
       const intent = readIntent({ text, kind: 'text', toBot: true, inGroup: false }, BOT)
       if (intent?.type === 'sentence') read(intent.text)
-      if (round > 0) times.push(performance.now() - started)
+      const used = process.cpuUsage(cpuBefore)
+      if (round === 0) continue
+      times.push(performance.now() - started)
+      cpu.push((used.user + used.system) / 1000)
     }
-  times.sort((a, b) => a - b)
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!
+  const pct = (list: number[], p: number) => {
+    const sorted = [...list].sort((a, b) => a - b)
+    return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
+  }
   const short = MESSAGE_LIMITS.chars
   const long = short * 10
   const shapes = Object.entries(SHAPES).map(([shape, unit]) => {
@@ -85,8 +94,10 @@ export function readScale(runs: number) {
     worstShape: worst.shape,
     worstRatio: Number(worst.ratio.toFixed(2)),
     shapes: Object.fromEntries(shapes.map((s) => [s.shape, Number(s.ratio.toFixed(2))])),
-    p50Ms200: Number(pct(0.5).toFixed(3)),
-    p99Ms200: Number(pct(0.99).toFixed(3)),
-    target: 'ratio <= 15 (linear: 10) and p99Ms200 < 5',
+    p50Ms200: Number(pct(times, 0.5).toFixed(3)),
+    p99Ms200: Number(pct(times, 0.99).toFixed(3)),
+    p50CpuMs200: Number(pct(cpu, 0.5).toFixed(3)),
+    p99CpuMs200: Number(pct(cpu, 0.99).toFixed(3)),
+    target: 'ratio <= 15 (linear: 10) and p99Ms200 < 5 (p99CpuMs200 on a busy machine)',
   }
 }
