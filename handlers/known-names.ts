@@ -26,15 +26,15 @@ export async function loggedNames(ctx: MessageContext, memberId: string): Promis
 }
 
 /**
- * The names she logged, then the representatives on her unit's list that she has not (names she will
- * write, logged or not), as one index: the list's own index is built once per list, so a message costs
- * lookups, not a pass over 10,000 names.
+ * The names she logged, then the representatives on her unit's lists (her unit's, then those above it)
+ * that she has not (names she will write, logged or not), as one index: each unit's list is indexed
+ * once and shared by every unit below it, so a message costs lookups, not a pass over 10,000 names.
  */
 export async function knownNames(ctx: MessageContext, memberId: string): Promise<KnownIndex> {
   const logged = await loggedNames(ctx, memberId)
   if (ctx.sender?.id !== memberId) return indexKnown(logged)
-  const listed = await ctx.repos.representatives.namesFor(ctx.sender.orgId)
-  return listed.length ? withOwn(logged, indexListed(listed)) : indexKnown(logged)
+  const lists = await ctx.repos.representatives.listsFor(ctx.sender.orgId)
+  return lists.length ? withOwn(logged, ...lists.map(indexListed)) : indexKnown(logged)
 }
 
 /** How a question names someone it only thinks she means. */

@@ -24,13 +24,13 @@ export async function unlistedRepresentatives(
   member: Member,
   names: readonly string[],
 ): Promise<Set<string>> {
-  const listed = await ctx.repos.representatives.namesFor(member.orgId)
-  if (listed.length === 0 || names.length === 0) return new Set()
-  const keys = keysOf(listed)
+  const lists = await ctx.repos.representatives.listsFor(member.orgId)
+  if (lists.length === 0 || names.length === 0) return new Set()
+  const listed = (key: string) => lists.some((l) => keysOf(l).has(key))
   const known = new Set(
     (await loggedNames(ctx, member.id)).filter((k) => k.kind === 'representatives').map((k) => subjectKey(k.subject)),
   )
-  return new Set(names.filter((n) => !keys.has(subjectKey(n)) && !known.has(subjectKey(n))))
+  return new Set(names.filter((n) => !listed(subjectKey(n)) && !known.has(subjectKey(n))))
 }
 
 /** The line a question adds for them: what "1" will do with a name off the list. */

@@ -71,7 +71,7 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
         (a, i) => `${actions.length > 1 ? `${i + 1}. ` : ''}${describeAction(a, ctx.today, inGroup)}`,
       )
       const unsure = reading.items.flatMap((i) => ('unsure' in i && i.unsure ? [`“${i.unsure.written}”`] : []))
-      const hasList = (await ctx.repos.representatives.namesFor(member.orgId)).length > 0
+      const hasList = (await ctx.repos.representatives.listsFor(member.orgId)).length > 0
       const note = unsure.length ? `（${unsure.join('、')}我按${hasList ? '名单上或' : ''}您记过的人记）` : ''
       const offListLine = offList.size ? `\n${unlistedNote(offList)}` : ''
       const question = `${heard}我理解为${note}：\n${lines.join('\n')}${offListLine}`

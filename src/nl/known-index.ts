@@ -219,7 +219,7 @@ export function indexListed(names: readonly string[]): KnownIndex {
   return index
 }
 
-/** Her own subjects, then those of `then` that are not among them, in that order. */
-export function withOwn(own: readonly Known[], then: KnownIndex): KnownIndex {
-  return joined([indexPart(own), ...then.parts])
+/** Her own subjects, then those of each further index that are not among the earlier ones, in that order. */
+export function withOwn(own: readonly Known[], ...then: KnownIndex[]): KnownIndex {
+  return joined([indexPart(own), ...then.flatMap((t) => t.parts)])
 }

@@ -14,32 +14,43 @@ export function createRepresentativeRepo(
   { Representative: R, OrgUnit: Org }: Models,
   options: { cacheMs?: number } = {},
 ) {
-  const cache = createTtlCache<string, string[]>(options.cacheMs ?? 60_000, 5_000)
+  const cache = createTtlCache<string, string[][]>(options.cacheMs ?? 60_000, 5_000)
   /**
-   * The list each unit had at its last read. A read that finds the same names in the same order returns
-   * that same array, so what was built from it (the sentence reader's index of 10,000 names) is reused
-   * across the cache's refreshes instead of being built again every minute.
+   * Each unit's own list as last read. A read that finds the same names in the same order returns that
+   * same array, so what is built from it (the sentence reader's index of 10,000 names, built once per
+   * array) is shared by every unit below it and kept across the cache's refreshes.
    */
   const last = new Map<string, string[]>()
+  const stable = (unitId: string, read: string[]) => {
+    const before = last.get(unitId)
+    const list = before && before.length === read.length && before.every((n, i) => n === read[i]) ? before : read
+    last.delete(unitId)
+    last.set(unitId, list)
+    if (last.size > 5_000) last.delete(last.keys().next().value!)
+    return list
+  }
 
   /**
-   * The names an executive of this unit may count without a question: those listed for her unit or a
-   * unit above it (a county may keep one list for its villages). Empty: no list, so every name counts.
+   * The lists an executive of this unit may count without a question: her unit's own and those of the
+   * units above it (a county may keep one list for its villages), nearest first, each unit's its own
+   * array; none: no list, so every name counts.
    */
-  async function namesFor(orgId: string): Promise<string[]> {
+  async function listsFor(orgId: string): Promise<string[][]> {
     const cached = cache.get(orgId)
     if (cached) return cached
     const org = await Org.findById(oid(orgId), { ancestors: 1 }).lean()
-    const units = [oid(orgId), ...(org?.ancestors ?? [])]
-    const docs = await R.find({ orgId: { $in: units } }, { name: 1 }).lean()
-    const read = [...new Set(docs.map((d) => d.name))]
-    const before = last.get(orgId)
-    const names = before && before.length === read.length && before.every((n, i) => n === read[i]) ? before : read
-    last.delete(orgId)
-    last.set(orgId, names)
-    if (last.size > 5_000) last.delete(last.keys().next().value!)
-    cache.set(orgId, names)
-    return names
+    const units = [orgId, ...[...(org?.ancestors ?? [])].reverse().map(idOf)]
+    const docs = await R.find({ orgId: { $in: units.map(oid) } }, { orgId: 1, name: 1 }).lean()
+    const byUnit = new Map<string, Set<string>>()
+    for (const d of docs) byUnit.set(idOf(d.orgId), (byUnit.get(idOf(d.orgId)) ?? new Set()).add(d.name))
+    const lists = units.flatMap((u) => (byUnit.has(u) ? [stable(u, [...byUnit.get(u)!])] : []))
+    cache.set(orgId, lists)
+    return lists
+  }
+
+  /** All the names of listsFor in one list, each once. */
+  async function namesFor(orgId: string): Promise<string[]> {
+    return [...new Set((await listsFor(orgId)).flat())]
   }
 
   /**
@@ -84,7 +95,7 @@ export function createRepresentativeRepo(
     return out
   }
 
-  return { namesFor, add, listedIn }
+  return { listsFor, namesFor, add, listedIn }
 }
 
 export type RepresentativeRepo = ReturnType<typeof createRepresentativeRepo>

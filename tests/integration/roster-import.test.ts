@@ -171,6 +171,17 @@ describe('the representatives’ list', () => {
     expect((await createRepos(db.conn).representatives.namesFor(fan.id)).sort()).toEqual(['刘翠花', '李梅'])
   })
 
+  it('hands every unit below a list the same array of it, so its index is built once', async () => {
+    const repos = createRepos(db.conn)
+    const [a, b] = [await repos.orgs.ensure('甲村', '樊城区'), await repos.orgs.ensure('乙村', '樊城区')]
+    await repos.representatives.add(a.id, ['赵小红'], new Date())
+    const [ownA, districtA] = await repos.representatives.listsFor(a.id)
+    const [districtB] = await repos.representatives.listsFor(b.id)
+    expect(ownA).toEqual(['赵小红'])
+    expect([...districtA!].sort()).toEqual(['刘翠花', '李梅'])
+    expect(districtB).toBe(districtA)
+  })
+
   it('lists 10,000 names in a few round trips, and refuses a longer file or a list past 10,000', async () => {
     const names = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'].flatMap((s) =>
       [...'秀丽美玉芳桂兰英华红春梅冬雪晓静小淑金银凤彩云海燕'].flatMap((a) =>

@@ -89,6 +89,23 @@ function text(r: ReturnType<typeof random>): string {
 }
 
 describe('findKnown through the index', () => {
+  it('finds across her names and two lists (a unit’s, the county’s) what the scan finds in one list', () => {
+    const village = LISTED.slice(0, 40)
+    const county = LISTED.slice(20)
+    const merged = withOwn(OWN, indexListed(village), indexListed(county))
+    const seen = new Set(OWN.map((k) => k.subject))
+    const flat: Known[] = [...OWN]
+    for (const subject of [...village, ...county])
+      if (!seen.has(subject)) {
+        seen.add(subject)
+        flat.push({ subject, kind: 'representatives', listed: true })
+      }
+    for (let seed = 5001; seed <= 5500; seed++) {
+      const t = text(random(seed))
+      expect({ seed, t, found: findKnown(t, merged) }).toEqual({ seed, t, found: scanKnown(t, flat) })
+    }
+  })
+
   it('finds exactly what trying every known subject in turn finds (2,000 random messages)', () => {
     const listed = indexListed(LISTED)
     const merged = withOwn(OWN, listed)
