@@ -140,7 +140,7 @@ async function main() {
   if (want('memory-after-messages')) print(memory(quick ? 500 : 10_000))
   if (want('mask-scale')) print(maskScale(quick ? 50 : 500))
   if (want('read-scale')) print(readScale(quick ? 10 : 50))
-  if (want('representatives-scale')) print(await representativesScale(100, quick ? 2_000 : 10_000, quick ? 10 : 40))
+  if (want('representatives-scale')) print(await representativesScale(100, quick ? 2_000 : 10_000, quick ? 20 : 60))
 }
 
 main().then(
