@@ -14,6 +14,8 @@ import { drive } from './drive'
 import { weeklyProgressScale } from './weekly-progress-scale'
 import { commandLatencyScale } from './command-latency-scale'
 import { maskScale } from './mask-scale'
+import { readScale } from './read-scale'
+import { representativesScale } from './representatives-scale'
 
 type Result = Record<string, unknown> & { name: string }
 
@@ -137,6 +139,8 @@ async function main() {
   if (want('notice-send-plan')) print(sendPlan(1000))
   if (want('memory-after-messages')) print(memory(quick ? 500 : 10_000))
   if (want('mask-scale')) print(maskScale(quick ? 50 : 500))
+  if (want('read-scale')) print(readScale(quick ? 10 : 50))
+  if (want('representatives-scale')) print(await representativesScale(100, quick ? 2_000 : 10_000, quick ? 20 : 60))
 }
 
 main().then(

@@ -1,10 +1,10 @@
 import { addedItemFor } from '../src/domain/unit-checklist'
 import { hasChecklist } from '../src/domain/entities'
-import { LIMITS } from '../src/domain/vocabulary'
+import { LIMITS, MESSAGE_LIMITS } from '../src/domain/vocabulary'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import { resolveDate } from '../src/domain/resolve-date'
 import { normalizeText } from '../src/parser/normalize-text'
-import { parseCommand } from '../src/parser/parse-command'
+import { nameAfterCommandWord, parseCommand } from '../src/parser/parse-command'
 import { dateInDetail, extractDate } from '../src/parser/parse-date'
 import type { Handler, Middleware, Router } from './composer'
 import type { MessageContext } from './message-context'
@@ -28,7 +28,8 @@ function headOf(line: string, botName: string): { word: string; rest: string } {
 /**
  * "#议事 村妇联议事会 昨天", "#联系单位 县妇幼保健院": a command word of an item her unit's checklist
  * added, read before the bot's own commands, since an added word may begin with one of them (联系单位
- * with 联系; the reverse is refused when the checklist is set). In a message of several `#` lines, each
+ * with 联系; the reverse is refused when the checklist is set) — but never by cutting into a name glued
+ * to the bot's own word (联系刘 does not take #联系刘翠花). In a message of several `#` lines, each
  * line goes its own way: an added item's here, any other to its command's route, one answer for all.
  * Costs nothing for a message that is no `#` command or a sender without a checklist: the checklist
  * comes from the cached org tree.
@@ -39,16 +40,24 @@ export function addedItemCommands(routes: () => Router): Middleware<MessageConte
     if (!member || !hasChecklist(member) || !HASHED.test(ctx.msg.text)) return next()
     const checklist = await herChecklist(ctx, member.orgId)
     if (!checklist.some((i) => i.words)) return next()
+    // Too long or too many lines: the parser's refusal answers it, nothing of it is read here.
+    if (ctx.msg.text.length > MESSAGE_LIMITS.chars) return next()
     const lines = ctx.msg.text.split(/\r?\n/).filter((l) => l.trim() !== '')
+    if (lines.length > MESSAGE_LIMITS.lines) return next()
     const several = lines.length > 1 && lines.every((l) => HASHED.test(l))
     const heads = (several ? lines : [ctx.msg.text]).map((l) => headOf(l, ctx.deps.botName))
-    if (!heads.some((h) => addedItemFor(checklist, h.word))) return next()
+    // "#联系刘翠花" stays the bot's #联系 even where the unit added the word 联系刘 (MS-04).
+    const added = (word: string) => {
+      const found = addedItemFor(checklist, word)
+      return !!found && (found.rest === '' || !nameAfterCommandWord(word))
+    }
+    if (!heads.some((h) => added(h.word))) return next()
     if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw REFUSALS.privacy()
     if (!several) return ctx.reply((await recordLine(ctx, heads[0]!)).join('\n'))
     const answers: string[] = []
     for (const [i, line] of lines.entries()) {
       try {
-        if (addedItemFor(checklist, heads[i]!.word)) {
+        if (added(heads[i]!.word)) {
           await routes().route(ctx.child({ type: 'addedItem', ...heads[i]! }, i + 1, answers))
           continue
         }

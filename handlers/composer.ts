@@ -1,5 +1,5 @@
 import type { Intent, IntentType } from '../src/parser/command-types'
-import type { MessageContext } from './message-context'
+import type { IntentRouter, MessageContext } from './message-context'
 
 /**
  * A small composer in the spirit of grammY and Bolt: a route is an intent type and a chain of
@@ -28,9 +28,10 @@ export function compose<C>(chain: readonly Middleware<C>[]): (ctx: C) => Promise
   }
 }
 
-export class Router {
+export class Router implements IntentRouter {
   private readonly common: Middleware<MessageContext>[] = []
   private readonly routes = new Map<IntentType, (ctx: MessageContext) => Promise<void>>()
+  private readonly guards = new Map<IntentType, (ctx: MessageContext) => Promise<void>>()
 
   /** Middleware for every message, before its route. */
   use(...middleware: Middleware<MessageContext>[]): this {
@@ -44,21 +45,35 @@ export class Router {
     const handler = chain[chain.length - 1] as Handler<T>
     const guards = chain.slice(0, -1) as Middleware<IntentContext<T>>[]
     const run = compose<IntentContext<T>>([...guards, (ctx) => handler(ctx)])
+    const check = compose<IntentContext<T>>([...guards, async () => undefined])
     // handle() picks this route by the intent's type, so the context it passes is an IntentContext<T>.
     this.routes.set(type, (ctx) => run(ctx as IntentContext<T>))
+    this.guards.set(type, (ctx) => check(ctx as IntentContext<T>))
     return this
   }
 
   /** Runs the common middleware, then the intent's route. */
   async handle(ctx: MessageContext): Promise<void> {
+    ctx.router = this
     await compose([...this.common, (c: MessageContext) => this.route(c)])(ctx)
   }
 
-  /** Only the intent's route (for one line of several, whose message already passed the common part). */
+  /**
+   * Only the intent's route: for one line of several, or the same message read as another intent
+   * (`ctx.withIntent`), whose message already passed the common part.
+   */
   async route(ctx: MessageContext): Promise<void> {
     const route = this.routes.get(ctx.intent.type)
     if (!route) throw new Error(`no route for ${ctx.intent.type}`)
+    ctx.router = this
     await route(ctx)
+  }
+
+  /** The intent's guards only: what a typo's question must pass before it offers to record. */
+  async allows(ctx: MessageContext): Promise<void> {
+    const guards = this.guards.get(ctx.intent.type)
+    if (!guards) throw new Error(`no route for ${ctx.intent.type}`)
+    await guards(ctx)
   }
 
   /** Every intent type that has a route (a test checks none is missing). */

@@ -34,7 +34,7 @@ export function constituentsServed(routes: () => Router): Middleware<MessageCont
   return async (ctx, next) => {
     if (ctx.sender || !isConstituentGroup(ctx) || OWN_ROUTES.has(ctx.intent.type)) return next()
     const text = ctx.intent.type === 'sentence' ? ctx.intent.text : ctx.msg.text
-    const read: MessageContext = { ...ctx, intent: readConstituentMessage(text, ctx.deps.botName) }
+    const read = ctx.withIntent(readConstituentMessage(text, ctx.deps.botName))
     await routes().route(read)
     ctx.outcome = read.outcome
   }

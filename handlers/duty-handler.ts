@@ -50,9 +50,9 @@ export const handleDuty: Handler<'duty'> = async (ctx) => {
       ? { ...named, subject: family.name, detail: [family.situation, named.detail].filter(Boolean).join('，') }
       : named
   const item = checklistItem(cmd.kind)
-  const known = item.distinct || cmd.kind === 'problemSolved' ? await knownNames(ctx, member.id) : []
+  const known = item.distinct || cmd.kind === 'problemSolved' ? await knownNames(ctx, member.id) : undefined
   const names = [cmd.subject, ...(cmd.more ?? [])]
-  const resolved = names.map((n) => (known.length ? resolveSubject(n, cmd.kind, known) : sure(n, cmd.kind)))
+  const resolved = names.map((n) => (known && !known.empty ? resolveSubject(n, cmd.kind, known) : sure(n, cmd.kind)))
   const open = resolved.find((r): r is Extract<Resolution, { open: unknown }> => 'open' in r)
   if (open)
     throw new UserError(

@@ -7,6 +7,8 @@ import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
 import { propose } from './propose'
 import { UserError } from './user-error'
+import { claimAllowances } from '../src/domain/reply-budget'
+import { mayIssueBindCode } from '../src/domain/may-issue-bind-code'
 
 /**
  * Who is who. A WeChat id is bound to a roster member by an import that carries it, by the member's
@@ -97,12 +99,23 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
     await ctx.reply(`已绑定：您是${await withUnit(ctx, member)}。${HELLO}`)
     return
   }
-  const member = await findMember(ctx, name!, org)
-  const bound = member.contactIds.length > 0
-  const above = bound || member.role !== 'executive'
-  const admins = await nearestAdmins(ctx, member.orgId, above)
-  if (admins.length === 0)
-    throw new UserError('noAdmin', '暂时没有能在微信里确认的管理员。请联系本级妇联管理员，向她要一个绑定码。')
+  // Whatever the roster holds, a stranger hears the same (ID-06: no units named, no name confirmed).
+  const member = await findMember(ctx, name!, org).catch((err: unknown) => {
+    if (err instanceof UserError) return undefined
+    throw err
+  })
+  // Someone bound already, an admin or a chair: only the admin of the unit above may hand her place over.
+  const bound = !!member && member.contactIds.length > 0
+  const admins = member ? await nearestAdmins(ctx, member.orgId, bound || member.role !== 'executive') : []
+  if (!member || admins.length === 0) {
+    ctx.log.info('binding request not forwarded', { messageId: ctx.msg.id, reason: member ? 'noAdmin' : 'notFound' })
+    return ctx.reply(CLAIM_RECEIVED)
+  }
+  // A few questions a day per claimant, per member claimed and in all (ID-05): the rest are not asked.
+  if (!ctx.deps.replies.take(claimAllowances(ctx.msg.talkerId, member.id), ctx.now)) {
+    ctx.log.info('binding request not forwarded', { messageId: ctx.msg.id, reason: 'budget' })
+    return ctx.reply(CLAIM_RECEIVED)
+  }
   await ctx.claim()
   const who = await withUnit(ctx, member)
   const warning = bound
@@ -154,8 +167,12 @@ export const handleIAm: Handler<'iAm'> = async (ctx) => {
       )
     }
   }
-  await ctx.reply(`已请管理员确认您是${who}，确认后我会告诉您。`)
+  await ctx.reply(CLAIM_RECEIVED)
 }
+
+/** What a "我是 …" hears, whether or not the roster has her: nothing about who is on it or where. */
+export const CLAIM_RECEIVED =
+  '收到。如果名单里有您，管理员核对后我会告诉您结果。名单里如有同名的人，请写上单位再发一次：我是 您的姓名 您的单位。'
 
 const roleName = (m: Member) => ({ executive: '执委', chair: '主席', admin: '管理员' })[m.role]
 
@@ -181,6 +198,8 @@ export const handleBindCode: Handler<'bindCode'> = async (ctx) => {
   const admin = senderOf(ctx)
   if (ctx.place.type !== 'private') throw new UserError('privateOnly', '绑定码请私聊我获取，不要在群里发。')
   const member = await findMember(ctx, ctx.intent.name, ctx.intent.org, await ctx.repos.orgs.subtreeIds(admin.orgId))
+  if (!mayIssueBindCode(admin.orgId, member))
+    throw new UserError('adminOnly', `${roleName(member)}的绑定码要由上级单位的管理员发放。`)
   await ctx.claim()
   const { code } = await ctx.repos.bindCodes.issue(member.id, admin.name, ctx.now)
   await ctx.repos.audit.record({

@@ -12,6 +12,7 @@ import type { MessageJournal } from '../src/journal/message-journal'
 import { toLocal } from '../src/domain/zoned-time'
 import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
 import { AlreadyHandled } from './user-error'
+import { replyPurpose } from '../src/domain/reply-budget'
 
 /** The repositories a handler may use; tests pass in-memory ones. */
 export type HandlerRepos = Pick<
@@ -62,6 +63,13 @@ export interface MessageDeps {
   retryDelaysMs?: readonly number[]
 }
 
+/** What a handler may ask of the routes: send a context down its intent's route, or only check its guards. */
+export interface IntentRouter {
+  route(ctx: MessageContext): Promise<void>
+  /** Runs the route's guards only: throws the refusal the intent itself would get here. */
+  allows(ctx: MessageContext): Promise<void>
+}
+
 /** Everything a handler may use; it never sees the Wechaty bot. */
 export interface MessageContext<I extends Intent = Intent> {
   readonly msg: IncomingMessage
@@ -92,6 +100,14 @@ export interface MessageContext<I extends Intent = Intent> {
   recordId(n?: number): string
   /** Answers her (mentioning her in a group), after claiming the message if nothing has yet. */
   reply(text: string): Promise<void>
+  /**
+   * The same message read as another intent (a corrected typo, what a sentence asks, a constituent's
+   * request): its own route and guards apply to it through `router`; it shares this message's claim, and
+   * `note` goes before its first answer.
+   */
+  withIntent(intent: Intent, note?: string): MessageContext
+  /** The routes this message is going through (set by the router): how `withIntent` contexts are routed. */
+  router: IntentRouter | undefined
   /**
    * The context for line n of a message of several commands: its own key, so each line is claimed and
    * recorded once, and its answers collected into `lines` instead of sent.
@@ -132,14 +148,19 @@ export function createMessageContext(
     collect?: string[]
     /** Called when a record or a question of hers is this message's claim (it wrote her year). */
     onRecorded?: () => void
+    /** Shared with the contexts made from this one by `withIntent`: one message, one claim. */
+    claim?: { done: boolean }
+    /** Put before the first answer (a note on how her words were read). */
+    prefix?: string
   } = {},
 ): MessageContext {
   const now = options.now ?? deps.now()
   const key = options.key ?? messageKey(msg)
-  let claimed = false
+  const state = options.claim ?? { done: false }
+  let prefix = options.prefix ?? ''
   const accept = (created: boolean, by: string) => {
     // A replay finishes this instance's own earlier attempt; anything else already claimed is not ours.
-    if (created || (options.replay && by === deps.instance)) claimed = true
+    if (created || (options.replay && by === deps.instance)) state.done = true
     else throw new AlreadyHandled()
   }
   const ctx: MessageContext = {
@@ -157,11 +178,12 @@ export function createMessageContext(
     sender: undefined,
     outcome: undefined,
     consume: undefined,
+    router: undefined,
     async claim(value) {
-      if (claimed) return value ?? null
+      if (state.done) return value ?? null
       const result = await deps.repos.claims.claim(`msg:${key}`, deps.instance, now, value ?? null)
       if (result.won) {
-        claimed = true
+        state.done = true
         return value ?? null
       }
       accept(false, result.by)
@@ -172,14 +194,32 @@ export function createMessageContext(
       options.onRecorded?.()
     },
     recordId: (n = 1) => (n === 1 ? key : `${key}#${n}`),
-    async reply(text) {
+    async reply(said) {
+      const text = prefix + said
+      prefix = ''
       if (options.collect) return void options.collect.push(text)
       await ctx.claim()
+      // Strangers and binding requests spend budgets of their own (domain/reply-budget); past them: silence.
+      const purpose = replyPurpose(!!ctx.sender, ctx.intent.type)
+      if (!deps.replies.allowReply(purpose, msg.talkerId, msg.roomId ?? null, now)) return
       // Noted before it goes: a replay after a crash never answers her twice (see message-journal).
       await deps.journal?.replied(msg.id)
       if (msg.roomId) await deps.send.toRoom(msg.roomId, text, [msg.talkerId])
       else await deps.send.toContact(msg.talkerId, text)
-      deps.replies.record(msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId), now)
+      deps.replies.record(msg.roomId ? targetOfRoom(msg.roomId) : targetOfContact(msg.talkerId), now, purpose)
+    },
+    withIntent(next, note) {
+      const same = createMessageContext(deps, msg, next, {
+        ...options,
+        key,
+        now,
+        claim: state,
+        prefix: prefix + (note ?? ''),
+      })
+      same.place = ctx.place
+      same.sender = ctx.sender
+      same.router = ctx.router
+      return same
     },
     child(childIntent, n, lines) {
       const sub = createMessageContext(deps, msg, childIntent, {
@@ -190,6 +230,7 @@ export function createMessageContext(
       })
       sub.place = ctx.place
       sub.sender = ctx.sender
+      sub.router = ctx.router
       return sub
     },
   }

@@ -1,7 +1,18 @@
 import type { Member } from '../src/domain/entities'
 import { subjectKey } from '../src/domain/progress'
 import type { MessageContext } from './message-context'
-import { knownNames } from './known-names'
+import { loggedNames } from './known-names'
+
+/** Each list's names as keys, once per list (the repository hands out the same array while it is unchanged). */
+const KEYS = new WeakMap<readonly string[], ReadonlySet<string>>()
+function keysOf(listed: readonly string[]): ReadonlySet<string> {
+  let keys = KEYS.get(listed)
+  if (!keys) {
+    keys = new Set(listed.map(subjectKey))
+    KEYS.set(listed, keys)
+  }
+  return keys
+}
 
 /**
  * The names among these that are not on the federation's list of women representatives for her unit
@@ -13,13 +24,13 @@ export async function unlistedRepresentatives(
   member: Member,
   names: readonly string[],
 ): Promise<Set<string>> {
-  const listed = await ctx.repos.representatives.namesFor(member.orgId)
-  if (listed.length === 0 || names.length === 0) return new Set()
-  const keys = new Set(listed.map(subjectKey))
+  const lists = await ctx.repos.representatives.listsFor(member.orgId)
+  if (lists.length === 0 || names.length === 0) return new Set()
+  const listed = (key: string) => lists.some((l) => keysOf(l).has(key))
   const known = new Set(
-    (await knownNames(ctx, member.id)).filter((k) => k.kind === 'representatives').map((k) => subjectKey(k.subject)),
+    (await loggedNames(ctx, member.id)).filter((k) => k.kind === 'representatives').map((k) => subjectKey(k.subject)),
   )
-  return new Set(names.filter((n) => !keys.has(subjectKey(n)) && !known.has(subjectKey(n))))
+  return new Set(names.filter((n) => !listed(subjectKey(n)) && !known.has(subjectKey(n))))
 }
 
 /** The line a question adds for them: what "1" will do with a name off the list. */

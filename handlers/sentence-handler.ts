@@ -1,4 +1,5 @@
 import { readMessage, type Reading } from '../src/nl/read-message'
+import type { Intent } from '../src/parser/command-types'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Handler, IntentContext } from './composer'
 import { senderOf } from './guards'
@@ -6,12 +7,10 @@ import { knownNames } from './known-names'
 import { unlistedNote, unlistedRepresentatives } from './representative-list'
 import { propose } from './propose'
 import { actionOf, describeAction } from './actions'
-import { showProgress } from './progress-handler'
-import { showHelp } from './help-handler'
-import { showRecords } from './records-handler'
 import { proposeUndoNewest } from './undo-handler'
 import { REFUSALS } from './messages'
 import { hasChecklist } from '../src/domain/entities'
+import { MESSAGE_LIMITS } from '../src/domain/vocabulary'
 import { readAdded, readInsideAdded } from './added-sentence'
 
 const UNCLEAR: Record<Extract<Reading, { type: 'unclear' }>['reason'], (phrase?: string) => string> = {
@@ -51,6 +50,10 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
   const inGroup = ctx.place.type === 'group'
   switch (reading.type) {
     case 'records': {
+      if (reading.items.length > MESSAGE_LIMITS.items)
+        return ctx.reply(
+          `${heard}这条读出了 ${reading.items.length} 件事，一次最多记 ${MESSAGE_LIMITS.items} 件，我没有记。请分几条发。`,
+        )
       const offList = await unlistedRepresentatives(
         ctx,
         member,
@@ -67,7 +70,7 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
         (a, i) => `${actions.length > 1 ? `${i + 1}. ` : ''}${describeAction(a, ctx.today, inGroup)}`,
       )
       const unsure = reading.items.flatMap((i) => ('unsure' in i && i.unsure ? [`“${i.unsure.written}”`] : []))
-      const hasList = (await ctx.repos.representatives.namesFor(member.orgId)).length > 0
+      const hasList = (await ctx.repos.representatives.listsFor(member.orgId)).length > 0
       const note = unsure.length ? `（${unsure.join('、')}我按${hasList ? '名单上或' : ''}您记过的人记）` : ''
       const offListLine = offList.size ? `\n${unlistedNote(offList)}` : ''
       const question = `${heard}我理解为${note}：\n${lines.join('\n')}${offListLine}`
@@ -79,11 +82,18 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
         `${heard}“${reading.written}”是哪一位？${reading.candidates.map((c) => `「${c.subject}」`).join('、')}都有可能。请写上全名再说一次，例如“今天去看了${reading.candidates[0]!.subject}”。`,
       )
       return
-    case 'query':
-      if (reading.what === 'progress') return showProgress(ctx, member, ctx.today.year, heard)
-      if (reading.what === 'records') return showRecords(ctx, member, heard)
-      return showHelp(ctx, undefined, heard)
+    case 'query': {
+      // What she asks goes down its own route, with that route's guards, as if she had typed it.
+      const query: Intent =
+        reading.what === 'progress'
+          ? { type: 'progress' }
+          : reading.what === 'records'
+            ? { type: 'records', which: 'all' }
+            : { type: 'help' }
+      return ctx.router!.route(ctx.withIntent(query, heard))
+    }
     case 'undo':
+      await ctx.router!.allows(ctx.withIntent({ type: 'undo' }))
       return proposeUndoNewest(ctx, member, heard)
     case 'unclear': {
       if (reading.reason === 'nothing') {

@@ -3,9 +3,6 @@ import { parseCommand } from '../src/parser/parse-command'
 import type { Command } from '../src/parser/command-types'
 import type { Handler } from './composer'
 import { senderOf } from './guards'
-import { showProgress } from './progress-handler'
-import { showHelp } from './help-handler'
-import { showRecords } from './records-handler'
 import { propose } from './propose'
 import { actionOf } from './actions'
 import { resolveDate } from '../src/domain/resolve-date'
@@ -13,9 +10,10 @@ import { knownNames } from './known-names'
 import { resolveSubject } from '../src/nl/resolve-subject'
 import { describeAction } from './actions'
 import type { Action } from '../src/domain/proposal'
-import { hasChecklist } from '../src/domain/entities'
 import { maskSensitive } from '../src/domain/mask-sensitive'
-import { REFUSALS } from './messages'
+
+/** Commands that only show her something: a misspelling of one is answered at once. */
+const READ_ONLY = new Set<Command['type']>(['progress', 'records', 'help'])
 
 /**
  * "#联细 刘翠花": a command word that is none. The nearest one whose line then reads as a command is
@@ -30,16 +28,14 @@ export const handleUnknownCommand: Handler<'unknownCommand'> = async (ctx) => {
     if (!parsed?.ok) continue
     const note = `（“${word}”我当作 #${spec.word}）\n`
     const cmd: Command = parsed.command
-    if (cmd.type === 'progress') return showProgress(ctx, senderOf(ctx), ctx.today.year, note)
-    if (cmd.type === 'records') return showRecords(ctx, senderOf(ctx), note)
-    if (cmd.type === 'help') return showHelp(ctx, cmd.topic, note)
-    const actions = ctx.sender ? await actionsOf(ctx, cmd) : undefined
+    // A question about her own records is simply answered, down that command's own route and guards.
+    if (READ_ONLY.has(cmd.type)) return ctx.router!.route(ctx.withIntent(cmd, note))
+    if (cmd.type !== 'duty' && cmd.type !== 'diary' && cmd.type !== 'need') break
+    // What the command itself would refuse, its misspelling refuses too (its route's guards decide).
+    await ctx.router!.allows(ctx.withIntent(cmd))
+    const actions = await actionsOf(ctx, cmd)
     if (!actions) break
     const member = senderOf(ctx)
-    // What the command itself would refuse, its misspelling refuses too: no record asked for in a
-    // constituents' group, or for someone without a checklist.
-    if (ctx.place.type === 'group' && ctx.place.kind === 'constituent') throw REFUSALS.privacy()
-    if (!hasChecklist(member)) throw REFUSALS.noChecklist()
     const what = actions.map((a) => describeAction(a, ctx.today, ctx.place.type === 'group')).join('、')
     await propose(ctx, member, maskSensitive(`您是想发 ${line} 吗？会记为：${what}`), [{ label: '是，记下', actions }])
     return

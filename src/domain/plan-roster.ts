@@ -58,6 +58,8 @@ export function planRoster(rows: readonly RosterRow[], before: RosterBefore, sco
   const unitId = new Map(before.units.map((u) => [u.name, u.id]))
   const people = new Map(before.people.map((m) => [`${m.name}\u0000${m.orgId}`, m]))
   const find = (name: string, org: string) => people.get(`${name}\u0000${unitId.get(org) ?? ''}`)
+  const unitName = new Map(before.units.map((u) => [u.id, u.name]))
+  const inScope = (orgId: string) => units.inScopeBefore(unitName.get(orgId) ?? '')
 
   const moving = planMoves(rows, find, units.inScopeBefore, reject)
   const movedAt = new Map([...moving.values()].map((m) => [m.line, m.member]))
@@ -82,10 +84,24 @@ export function planRoster(rows: readonly RosterRow[], before: RosterBefore, sco
       const earlier = wechatLines.get(row.wechatId)
       const holder = before.holders.get(row.wechatId)
       if (earlier) reject(row.line, `微信号与第 ${earlier} 行相同`)
-      else if (holder && holder.id !== person?.id) reject(row.line, `微信号已绑定给“${holder.name}”`)
+      // Whom it is bound to is named only within her units (HT-13).
+      else if (holder && holder.id !== person?.id)
+        reject(row.line, inScope(holder.orgId) ? `微信号已绑定给“${holder.name}”` : '微信号已绑定给您管辖范围以外的人')
       else if (!holder) bind = row.wechatId
       wechatLines.set(row.wechatId, earlier ?? row.line)
     }
+    // A WeChat id for an admin or a chair of her own unit makes that WeChat act as her: asked first (HT-14).
+    if (
+      bind &&
+      person &&
+      scopeOrgId &&
+      person.orgId === scopeOrgId &&
+      [person.role, row.role].some((r) => r !== 'executive')
+    )
+      changes.push({
+        line: row.line,
+        change: `给“${row.name}”（${row.org}，${ROLE_NAMES[person.role]}）加绑一个微信号：那个微信将能以她的身份操作`,
+      })
     planned.push({
       line: row.line,
       name: row.name,

@@ -21,3 +21,10 @@ export const AUDIENCE_GROUPS: Readonly<Record<Audience, readonly GroupKind[]>> =
 
 /** Longest text a user may give for each kind of field, in characters. */
 export const LIMITS = { name: 40, title: 200, detail: 500, content: 2000, label: 60 } as const
+
+/**
+ * What one message may ask of the bot, so that no message costs more than a moment: its length (the
+ * longest field, a diary or a notice, with room for the command word and an @-mention), how many
+ * `#` lines it may carry, and how many people or items one message may record.
+ */
+export const MESSAGE_LIMITS = { chars: LIMITS.content + 100, lines: 20, items: 20 } as const

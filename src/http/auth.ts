@@ -6,11 +6,17 @@ export const bearerOf = (ctx: Koa.Context) => /^Bearer\s+(\S+)$/i.exec(ctx.get('
 
 /**
  * Checks a credential through the throttle, keyed by the client's address as the app trusts it
- * (TRUST_PROXY): 429 when the address has queued too many, otherwise whatever `verify` found.
+ * (TRUST_PROXY) and by the credential itself: 429 when the address has queued too many, otherwise
+ * whatever `verify` found.
  */
-export async function throttled<T>(ctx: Koa.Context, throttle: Throttle, verify: () => Promise<T | undefined>) {
+export async function throttled<T>(
+  ctx: Koa.Context,
+  throttle: Throttle,
+  verify: () => Promise<T | undefined>,
+  credential?: string,
+) {
   try {
-    return await throttle(clientKey(ctx.ip), verify)
+    return await throttle(clientKey(ctx.ip), verify, credential)
   } catch (err) {
     if (!(err instanceof TooManyAttempts)) throw err
     ctx.set('Retry-After', String(err.retryAfterSeconds))
@@ -23,7 +29,7 @@ export function bearerAuth(tokens: Pick<TokenRepo, 'find'>, throttle: Throttle):
   return async (ctx, next) => {
     const token = bearerOf(ctx)
     if (!token) ctx.throw(401, 'Missing Authorization: Bearer <token> header.')
-    const principal = await throttled(ctx, throttle, () => tokens.find(token!))
+    const principal = await throttled(ctx, throttle, () => tokens.find(token!), token)
     if (!principal) ctx.throw(401, 'Invalid token.')
     ctx.state.principal = principal
     await next()

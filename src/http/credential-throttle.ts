@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 /** A credential presented from an address that has been guessing wrong waits its turn; see createThrottle. */
 export class TooManyAttempts extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -12,6 +14,9 @@ export const delayAfter = (failures: number) => (failures <= 0 ? 0 : Math.min(3_
 const DECAY_MS = 30_000
 const MAX_QUEUE_MS = 30_000
 const MAX_ADDRESSES = 10_000
+/** How long a credential that proved valid is checked at once, whatever its address has been guessing. */
+const GOOD_MS = 24 * 3_600_000
+const MAX_GOOD = 10_000
 
 interface Entry {
   /** Failures not yet forgotten, counting checks still in flight as failures. */
@@ -28,12 +33,25 @@ interface Entry {
  * up instead of running side by side, and the answer to a right guess comes no sooner than a wrong
  * one's. A good credential takes back only its own presumed failure: the address's earlier failures
  * stay and are forgotten one per 30 s. Past 30 s of queue the check is refused at once (429).
+ *
+ * Keyed on the credential tried as well (HT-06): one that proved valid in the last day (kept as its
+ * digest, in this process) is checked at once and never waits behind its address's guesses, so wrong
+ * tokens sent through a shared proxy slow the guesser, not the people behind the same address who
+ * already signed in. A guess gains nothing from this: only a credential that was valid is let by, and
+ * its answer (200) tells no more than its status would. Should it fail (revoked), it counts as a
+ * failure of its address and is forgotten.
  */
 export function createThrottle(
   now: () => number = Date.now,
   sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
 ) {
   const entries = new Map<string, Entry>()
+  const good = new Map<string, number>()
+  const remember = (digest: string) => {
+    good.delete(digest)
+    good.set(digest, now())
+    if (good.size > MAX_GOOD) good.delete(good.keys().next().value!)
+  }
 
   function entryOf(key: string, at: number): Entry {
     const e = entries.get(key) ?? { failures: 0, since: at, nextFree: 0 }
@@ -48,8 +66,25 @@ export function createThrottle(
     return e
   }
 
-  return async function check<T>(key: string, verify: () => Promise<T | undefined>): Promise<T | undefined> {
+  return async function check<T>(
+    key: string,
+    verify: () => Promise<T | undefined>,
+    credential?: string,
+  ): Promise<T | undefined> {
     const at = now()
+    const digest = credential === undefined ? undefined : createHash('sha256').update(credential).digest('base64url')
+    if (digest !== undefined && (good.get(digest) ?? -Infinity) > at - GOOD_MS) {
+      const result = await verify()
+      if (result !== undefined) {
+        remember(digest)
+        return result
+      }
+      good.delete(digest)
+      const e = entryOf(key, now())
+      e.failures += 1
+      e.since = Math.max(e.since, now())
+      return undefined
+    }
     const e = entryOf(key, at)
     const slot = Math.max(at, e.nextFree) + delayAfter(e.failures)
     if (slot - at > MAX_QUEUE_MS) throw new TooManyAttempts(Math.ceil((slot - at) / 1000))
@@ -58,7 +93,10 @@ export function createThrottle(
     if (slot > at) await sleep(slot - at)
     const result = await verify()
     if (result === undefined) e.since = Math.max(e.since, now())
-    else e.failures = Math.max(0, e.failures - 1)
+    else {
+      e.failures = Math.max(0, e.failures - 1)
+      if (digest !== undefined) remember(digest)
+    }
     return result
   }
 }

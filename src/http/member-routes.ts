@@ -5,6 +5,7 @@ import { principalOf } from './auth'
 import { readJson } from './read-json'
 import { moveBody } from './api-schemas'
 import { LIMITS } from '../domain/vocabulary'
+import { mayIssueBindCode } from '../domain/may-issue-bind-code'
 import { auditor, parse, requireAdmin, scopeResolver, type ApiDeps } from './api-scope'
 
 const orgSchema = z.string().trim().min(1).max(LIMITS.name).optional()
@@ -61,6 +62,8 @@ export function memberRoutes(router: Router, deps: ApiDeps): void {
   router.post('/members/:id/bind-code', async (ctx) => {
     requireAdmin(ctx)
     const member = await memberInScope(ctx)
+    if (!mayIssueBindCode(principalOf(ctx).orgId ?? null, member))
+      ctx.throw(403, 'A binding code for an admin or a chair comes from an admin of a unit above hers.')
     const { code, expiresAt } = await repos.bindCodes.issue(member.id, principalOf(ctx).label, deps.clock.now())
     await audit(ctx, 'issue bind code', `member=${member.name} id=${member.id}`, member.orgId)
     ctx.status = 201

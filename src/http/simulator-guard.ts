@@ -18,7 +18,12 @@ export function simulatorGuard(token: string | undefined, throttle: Throttle): K
     if (expected) {
       const given = bearerOf(ctx)
       if (!given) ctx.throw(401, 'The simulator needs Authorization: Bearer <SIMULATOR_TOKEN>.')
-      const ok = await throttled(ctx, throttle, async () => timingSafeEqual(digest(given!), expected) || undefined)
+      const ok = await throttled(
+        ctx,
+        throttle,
+        async () => timingSafeEqual(digest(given!), expected) || undefined,
+        given,
+      )
       if (!ok) ctx.throw(401, 'Invalid simulator token.')
     } else if (!isLoopback(ctx.hostname) || !isLoopback(ctx.socket.remoteAddress)) {
       ctx.throw(403, 'Without SIMULATOR_TOKEN the simulator answers only on this machine, at localhost.')

@@ -140,7 +140,9 @@ const RULES: Rule[] = [
     resolve: (m, t) => (t.month === 1 ? dayOf(t.year - 1, 12, num(m[1]!)) : dayOf(t.year, t.month - 1, num(m[1]!))),
   },
   {
-    re: new RegExp(`(去年|今年)?\\s*${NUM}\\s*月(?:份)?\\s*${NUM}\\s*[日号]`),
+    // The spaces after 去年 belong to it: a phrase never starts with a space (which would make every space
+    // before a long run of them try the whole run).
+    re: new RegExp(`(?:(去年|今年)\\s*)?${NUM}\\s*月(?:份)?\\s*${NUM}\\s*[日号]`),
     resolve: (m, t) =>
       m[1] === '去年' ? dayOf(t.year - 1, num(m[2]!), num(m[3]!)) : recent(t, num(m[2]!), num(m[3]!)),
   },
@@ -180,7 +182,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /上个?(?:周|星期|礼拜)|前几天|前些天|前些日子|前阵子|前段时间|这几天|最近|半个?月前|(?:[一二两三四五六七八九十\d]+|几)个?(?:月|星期|礼拜|周)(?:以)?前|上个?月|这个?月|去年|这周|本周/,
+    re: /上个?(?:周|星期|礼拜)|前几天|前些天|前些日子|前阵子|前段时间|这几天|最近|半个?月前|(?:(?<![一二两三四五六七八九十\d])[一二两三四五六七八九十\d]+|几)个?(?:月|星期|礼拜|周)(?:以)?前|上个?月|这个?月|去年|这周|本周/,
     resolve: () => 'vague',
   },
 ]

@@ -44,6 +44,7 @@ const PATTERNS: { re: RegExp; marker: NewName['marker'] }[] = [
  */
 export function findNewNames(text: string, taken: (index: number, length: number) => boolean): NewName[] {
   const out: NewName[] = []
+  const at = new Set<number>()
   for (const { re, marker } of PATTERNS) {
     for (const m of text.matchAll(re)) {
       const raw = m[1]!
@@ -54,7 +55,8 @@ export function findNewNames(text: string, taken: (index: number, length: number
       const written = raw + tail
       const person = isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw)
       const name = home && marker === 'family' ? `${raw}家` : person
-      if (name.length < 2 || out.some((o) => o.index === index)) continue
+      if (name.length < 2 || at.has(index)) continue
+      at.add(index)
       out.push({ name, home, marker, index, written })
     }
   }

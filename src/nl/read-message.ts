@@ -1,10 +1,11 @@
 import type { DutyKind } from '../domain/checklist'
 import type { LocalDate } from '../domain/zoned-time'
 import { findDate, type DateContext, type FoundDate } from './find-date'
-import { findKnown, isCertain, type Known, type Mention } from './find-known'
+import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
 import { joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
+import { withoutNames } from './without-names'
 import {
   CONTACTED,
   FAMILY_WORDS,
@@ -40,8 +41,8 @@ export type Reading =
 
 export interface ReadContext {
   today: LocalDate
-  /** The people, families and organisations she has logged this year and last. */
-  known: readonly Known[]
+  /** The people, families and organisations she has logged this year and last (and her unit's list). */
+  known: readonly Known[] | KnownIndex
   botName: string
 }
 
@@ -105,17 +106,28 @@ function clauses(line: string): string[] {
 function spacedClauses(part: string): string[] {
   const chunks = part.split(/\s+/)
   const out: string[] = []
+  // Whether the part being built says what she did: once it does, what is appended cannot undo it,
+  // so only the newly appended words (and the few before them a phrase may span) are read again.
+  let didSomething = false
   for (const chunk of chunks) {
     const date = findDate(chunk, SOME_DAY)
     // Only after a part that says what she did: "李梅 3号联系的" is one part, its name before its date.
-    const previous = out[out.length - 1] ?? ''
-    const didSomething = CONTACTED.test(previous) || SOLVED.test(previous) || kindsIn(previous).length > 0
     const starts = CORRECTION.test(chunk) || (didSomething && !!date && chunk.startsWith(date.phrase))
-    if (out.length === 0 || starts) out.push(chunk)
-    else out[out.length - 1] += ' ' + chunk
+    if (out.length === 0 || starts) {
+      out.push(chunk)
+      didSomething = saysWhatSheDid(chunk)
+    } else {
+      const before = out[out.length - 1]!
+      out[out.length - 1] = before + ' ' + chunk
+      didSomething ||= saysWhatSheDid(before.slice(-PHRASE_SPAN) + ' ' + chunk)
+    }
   }
   return out
 }
+
+/** Longer than any phrase CONTACTED, SOLVED or KIND_WORDS match (their widest is 建…群, 20 characters). */
+const PHRASE_SPAN = 32
+const saysWhatSheDid = (text: string) => CONTACTED.test(text) || SOLVED.test(text) || kindsIn(text).length > 0
 const SOME_DAY = { year: 2026, month: 6, day: 15 }
 
 export function readMessage(raw: string, ctx: ReadContext): Reading {
@@ -228,6 +240,8 @@ const NEEDY = /低保|五保|特困|困难|贫困|救助|帮扶/
 type LineState = {
   /** The whole line: "<name>家" in one part and what was done for the family in the next. */
   line: string
+  /** The line says a family was helped or is in need: read once per line, not once per clause. */
+  needy?: boolean
   date: LocalDate
   /** The date was written (not today by default). */
   dated?: boolean
@@ -273,27 +287,33 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const mentions = findKnown(clause, ctx.known)
   const subjects: Subject[] = []
   const used: Mention[] = []
+  // Where the names used so far stand, so each new name is checked in the time of its own length.
+  const covered = new Uint8Array(clause.length)
+  const use = (m: Mention) => {
+    used.push(m)
+    covered.fill(1, m.index, m.index + m.written.length)
+  }
+  const wants = /代表/.test(clause) ? 'representatives' : FAMILY_WORDS.test(clause) ? 'poorFamily' : undefined
   for (const m of mentions) {
     // A representative's relative is not her (a family's members are the family: 王建国他老伴).
-    const relative = RELATIVE_AFTER.test(clause.slice(m.index + m.written.length))
+    RELATIVE_AT.lastIndex = m.index + m.written.length
+    const relative = RELATIVE_AT.test(clause)
     if (relative && m.candidates.every((c) => c.kind === 'representatives')) {
-      used.push(m)
+      use(m)
       continue
     }
-    const chosen = choose(m, clause)
+    const chosen = choose(m, wants)
     if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
     if (chosen === 'none') continue
     subjects.push(chosen)
-    used.push(m)
+    use(m)
   }
-  const taken = (index: number, length: number) =>
-    used.some((m) => index < m.index + m.written.length && m.index < index + length)
+  const taken = (index: number, length: number) => covered.subarray(index, index + length).includes(1)
+  const familyClause = FAMILY_WORDS.test(clause)
+  const needyLine = (state.needy ??= SOLVED.test(state.line) || NEEDY.test(state.line))
   for (const n of findNewNames(clause, taken)) {
     // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family.
-    const family =
-      n.marker === 'family' ||
-      (n.marker === 'person' &&
-        (FAMILY_WORDS.test(clause) || (n.home && (SOLVED.test(state.line) || NEEDY.test(state.line)))))
+    const family = n.marker === 'family' || (n.marker === 'person' && (familyClause || (n.home && needyLine)))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     subjects.push({ name, kind: family ? 'poorFamily' : 'representatives', written: n.written })
   }
@@ -301,7 +321,10 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   if (org) subjects.push({ name: org, kind: 'socialOrg', written: org })
 
   // What the clause is about, read without the names in it (志愿服务队 is a name, not a service).
-  const rest = subjects.reduce((t, s) => t.split(s.written).join(' '), clause)
+  const rest = withoutNames(
+    clause,
+    subjects.map((x) => x.written),
+  )
   const items: ProposedItem[] = []
   const add = (kind: DutyKind, subject: string, unsure?: Unsure) => {
     const item: ProposedItem = { kind, subject, date: state.date, text: clause, ...(unsure ? { unsure } : {}) }
@@ -329,7 +352,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       if (solved) add('problemSolved', s.name, s.unsure)
     } else if (contacted || (kinds.length === 0 && bare.length <= 2)) {
       add('representatives', s.name, s.unsure)
-    } else state.waiting = [...(state.waiting ?? []), s]
+    } else (state.waiting ??= []).push(s)
   }
   // "去了趟老王家，顺便帮他们把医保卡激活了": the family of the line, helped.
   if (subjects.length === 0 && solved && state.family) add('problemSolved', state.family.name, state.family.unsure)
@@ -340,8 +363,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
  * One of a mention's candidates, chosen by what the clause says (代表 or 低保户); 'none' when none of
  * them fits what the clause says (the name is someone new), 'open' when several still do.
  */
-function choose(m: Mention, clause: string): Subject | 'open' | 'none' {
-  const wants = /代表/.test(clause) ? 'representatives' : FAMILY_WORDS.test(clause) ? 'poorFamily' : undefined
+function choose(m: Mention, wants: Subject['kind'] | undefined): Subject | 'open' | 'none' {
   const fitting = wants && m.how !== 'exact' ? m.candidates.filter((c) => c.kind === wants) : m.candidates
   if (fitting.length === 0) return 'none'
   if (fitting.length > 1) return 'open'
@@ -353,6 +375,9 @@ function choose(m: Mention, clause: string): Subject | 'open' | 'none' {
     unsure: isCertain(m) ? undefined : { written: m.written },
   }
 }
+
+/** RELATIVE_AFTER where a name ends, without cutting the rest of the clause off first. */
+const RELATIVE_AT = new RegExp(RELATIVE_AFTER.source.replace(/^\^/, ''), 'y')
 
 /** "新成立的白庙村巾帼志愿服务队": an organisation she has not logged, by the word it ends with. */
 function newOrganisation(clause: string, used: Mention[]): string | undefined {
@@ -375,7 +400,7 @@ function titleOf(kind: DutyKind, clause: string): string {
   if ((kind === 'proposal' || kind === 'report') && about) return `关于${about[1]}`
   const words = clause
     .replace(/^(?:今天|昨天|前天|上午|下午|晚上|我|也|还|又|都|跟着|参加了?|去了?)+/, '')
-    .replace(/[，,。.!！~～]+$/, '')
+    .replace(/(?<![，,。.!！~～])[，,。.!！~～]+$/, '')
     .trim()
   return words.slice(0, 30) || clause.slice(0, 30)
 }

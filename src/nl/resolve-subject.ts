@@ -1,5 +1,6 @@
 import type { DutyKind } from '../domain/checklist'
 import { findKnown, isCertain, type Known } from './find-known'
+import { indexKnown, type KnownIndex } from './known-index'
 import { isSurnameAndHonorific, joinSplitNames, stripHonorific } from './people'
 
 /**
@@ -15,11 +16,12 @@ export type Resolution =
 /** Contact items switch to the kind the known subject was logged under (#联系 王建国家 is a family). */
 const SWITCHABLE = new Set<DutyKind>(['representatives', 'poorFamily'])
 
-export function resolveSubject(typed: string, kind: DutyKind, known: readonly Known[]): Resolution {
+export function resolveSubject(typed: string, kind: DutyKind, list: readonly Known[] | KnownIndex): Resolution {
+  const known = indexKnown(list)
   const joined = joinSplitNames(typed).replace(/[ \u3000]+/g, '')
   const name = isSurnameAndHonorific(joined) ? joined : stripHonorific(joined)
   const kindOf = (k: Known) => (SWITCHABLE.has(kind) && SWITCHABLE.has(k.kind) ? (k.kind as DutyKind) : kind)
-  const exact = known.find((k) => k.subject === name)
+  const exact = known.find(name)
   if (exact) return { sure: true, subject: exact.subject, kind: kindOf(exact) }
   const mentions = findKnown(name, known).filter((m) => m.written.length >= name.length - 1)
   const [m] = mentions

@@ -6,7 +6,8 @@ import { dropInvisible } from '../domain/invisible'
  */
 const EMOJI = /[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu
 const SPACES = /[\s\u2005\u3000\u00a0\u200b]+/g
-const TRAILING = /[\s。.，,、！!？?～~…；;：:]+$/u
+/** Tried only where a run of them starts, so a long run in the middle is passed once, not once per character. */
+const TRAILING = /(?<![\s。.，,、！!？?～~…；;：:])[\s。.，,、！!？?～~…；;：:]+$/u
 /** Control characters and direction overrides; the invisible ones (invisible.ts) are dropped as well. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200c-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g

@@ -5,7 +5,7 @@ import { normalizeText } from './normalize-text'
 import { HONORIFICS, SURNAMES, joinSplitNames } from '../nl/people'
 import { dateInDetail, extractDate } from './parse-date'
 import { parseSlot } from '../domain/weekly-slot'
-import { LIMITS } from '../domain/vocabulary'
+import { LIMITS, MESSAGE_LIMITS } from '../domain/vocabulary'
 
 export { LIMITS } from '../domain/vocabulary'
 
@@ -164,6 +164,9 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
     }
     case 'ack': {
       const n = /^(?:第)?(\d{1,6})(?:号)?$/.exec(words[0] ?? '')
+      // "#收到 -1", "#收到 0", "#收到 1.5" are no notice's number: not the newest either (NO-09).
+      if ((n && Number(n[1]) === 0) || /^(?:[-+−]\s*\d|\d+[.,]\d)/.test(words[0] ?? ''))
+        return usageError('通知编号是 1、2、3 这样的数字，例如 #收到 3；只发 #收到 就是确认最新的通知。', 'badArgument')
       return ok(n ? { type: 'ack', which: Number(n[1]) } : { type: 'ack' })
     }
     case 'records':
@@ -210,6 +213,16 @@ function looksLikeName(word: string): boolean {
   return NAME_LIKE.test(word) && !NOT_NAMES.has(word)
 }
 
+/**
+ * "联系刘翠花" (of "#联系刘翠花"): a command word of the bot's that records a person or a family, with a
+ * name glued to it. An added checklist word that begins with that command word and cuts into the name
+ * (联系刘 of a unit's "联系刘家") must not take such a line: the bot's own command does (MS-04).
+ */
+export function nameAfterCommandWord(word: string): boolean {
+  const match = matchCommandWord(word)
+  return !!match && match.spec.type === 'duty' && match.spec.shape !== 'title' && looksLikeName(match.rest)
+}
+
 /** "刘翠花，电话了解情况", "刘翠花（电话）": people set a name off with a comma, a colon or brackets as often as with a space. */
 function splitName(input: string[]): string[] {
   // "#帮扶：李有才家，低保户": the colon after the command word is not the end of an empty name.
@@ -250,6 +263,8 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   if (first.length > LIMITS.name)
     return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
   const names = spec.oneSubject ? nameList(first, rest) : undefined
+  if (names && names.length > MESSAGE_LIMITS.items)
+    return usageError(`一次最多记 ${MESSAGE_LIMITS.items} 位，请分几次发。`, 'tooLong')
   if (names) return ok({ type: 'duty', kind, subject: names[0]!, date: dated.date, more: names.slice(1) })
   return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
 }

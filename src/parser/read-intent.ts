@@ -2,6 +2,7 @@ import type { Command, Intent } from './command-types'
 import { parseCommand } from './parse-command'
 import { normalizeText } from './normalize-text'
 import { readReceipt } from '../nl/read-receipt'
+import { MESSAGE_LIMITS } from '../domain/vocabulary'
 
 export interface MessageShape {
   text: string
@@ -20,6 +21,7 @@ const VOICE_FOR_BOT = /^(?:妇联助手|小助手|助手)|帮我记|记一下|�
  */
 export function readIntent(msg: MessageShape, botName: string): Intent | undefined {
   if (msg.kind === 'media') return msg.toBot ? { type: 'media' } : undefined
+  if (msg.text.length > MESSAGE_LIMITS.chars) return tooLong(msg)
   if (msg.kind === 'voice') {
     const text = msg.text.trim()
     if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName)))) return undefined
@@ -45,10 +47,37 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
   return msg.toBot ? { type: 'sentence', text: msg.text } : undefined
 }
 
-/** "#联系 刘翠花⏎#公益 义诊": every line a command, each handled. */
+const HASHED = /^\s*(?:@\S+[\s\u2005]*)?[#＃]/
+
+/**
+ * Longer than any message the bot reads: refused with a sentence when it is for the bot (private, an
+ * @-mention, a `#` command), ignored when it is group chatter. Nothing of it is read.
+ */
+function tooLong(msg: MessageShape): Intent | undefined {
+  if (!msg.toBot && !(msg.kind === 'text' && HASHED.test(msg.text.slice(0, 200)))) return undefined
+  return {
+    type: 'parseError',
+    error: {
+      code: 'tooLong',
+      message: `这条消息太长了，我没有读。每条请不超过 ${MESSAGE_LIMITS.chars - 100} 字，长的内容请分几条发。`,
+      usage: '#帮助',
+    },
+  }
+}
+
+/** "#联系 刘翠花⏎#公益 义诊": every line a command, each handled; at most MESSAGE_LIMITS.lines of them. */
 function commandLines(text: string, botName: string): Intent | undefined {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '')
-  if (lines.length < 2 || !lines.every((l) => /^\s*(?:@\S+[\s\u2005]*)?[#＃]/.test(l))) return undefined
+  if (lines.length < 2 || !lines.every((l) => HASHED.test(l))) return undefined
+  if (lines.length > MESSAGE_LIMITS.lines)
+    return {
+      type: 'parseError',
+      error: {
+        code: 'tooLong',
+        message: `一条消息最多 ${MESSAGE_LIMITS.lines} 行命令，这条有 ${lines.length} 行，我没有记。请分几条发。`,
+        usage: '#联系 刘翠花⏎#公益 义诊（每行一条命令）',
+      },
+    }
   const commands: Command[] = []
   for (const line of lines) {
     const parsed = parseCommand(line, { botName, requireHash: true })

@@ -1,3 +1,4 @@
+import { OWN_BUDGET_KINDS } from '../domain/reply-budget'
 import type { Models } from './models'
 import type { OutboxDoc } from './documents'
 import type { PresenceRepo } from './presence-repo'
@@ -102,11 +103,12 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models, presence: Presenc
 
   /**
    * Queued messages `account` sent in the 24 hours before `now`, newest first, at most `keep` (the daily
-   * cap): each account has caps of its own.
+   * cap): each account has caps of its own. Not those sent on a budget of their own (binding questions).
    */
   async function recentSends(now: Date, keep: number, account: string | null): Promise<SentRecently[]> {
     const since = new Date(now.getTime() - 86_400_000)
-    const docs = await O.find({ sentBy: account, sentAt: { $gte: since } }, { _id: 0, sentAt: 1, target: 1 })
+    const filter = { sentBy: account, sentAt: { $gte: since }, kind: { $nin: [...OWN_BUDGET_KINDS] } }
+    const docs = await O.find(filter, { _id: 0, sentAt: 1, target: 1 })
       .sort({ sentAt: -1 })
       .limit(keep)
       .lean<Pick<OutboxDoc, 'sentAt' | 'target'>[]>()

@@ -11,6 +11,12 @@ export interface RepresentativesImport {
 }
 
 /**
+ * A file's rows, and a unit's whole list: a county's list for all its villages fits, and an import of
+ * the largest takes a few seconds (one read, then batches of inserts).
+ */
+export const MAX_REPRESENTATIVES = 10_000
+
+/**
  * 妇女代表名单 from a table with the headers 姓名 and 单位: each unit's elected representatives. All or
  * nothing; every unit must exist and lie within the importer's units. Names already listed stay once.
  */
@@ -25,7 +31,8 @@ export async function importRepresentatives(
   const col = (h: string) => (header ?? []).findIndex((x) => x.trim() === h)
   const [nameCol, orgCol] = [col('姓名'), col('单位')]
   if (nameCol < 0 || orgCol < 0) return { imported: 0, rejected: [{ line: 1, reason: '缺少表头：姓名、单位' }] }
-  if (body.length > 20_000) return { imported: 0, rejected: [{ line: 0, reason: '一次最多导入 20000 行' }] }
+  if (body.length > MAX_REPRESENTATIVES)
+    return { imported: 0, rejected: [{ line: 0, reason: `一次最多导入 ${MAX_REPRESENTATIVES} 行，请分几个文件导入` }] }
   const scope = scopeOrgId ? new Set(await repos.orgs.subtreeIds(scopeOrgId)) : undefined
   const orgs = new Map((await repos.orgs.listAll()).map((o) => [o.name, o.id]))
   const rejected: RejectedRow[] = []
@@ -44,16 +51,24 @@ export async function importRepresentatives(
     else byUnit.set(orgId, [...(byUnit.get(orgId) ?? []), name])
   })
   if (rejected.length) return { imported: 0, rejected }
-  if (options.preview) {
-    const listed = await repos.representatives.listedIn([...byUnit.keys()])
-    const names = new Map([...orgs].map(([name, id]) => [id, name]))
-    const preview = [...byUnit].map(([orgId, list]) => ({
-      org: names.get(orgId)!,
-      names: new Set(list).size,
-      added: new Set(list.filter((n) => !listed.get(orgId)?.has(n))).size,
-    }))
-    return { imported: 0, rejected: [], preview }
-  }
+  const listed = await repos.representatives.listedIn([...byUnit.keys()])
+  const names = new Map([...orgs].map(([name, id]) => [id, name]))
+  const preview = [...byUnit].map(([orgId, list]) => ({
+    org: names.get(orgId)!,
+    names: new Set(list).size,
+    added: new Set(list.filter((n) => !listed.get(orgId)?.has(n))).size,
+    listed: listed.get(orgId)?.size ?? 0,
+  }))
+  const full = preview.filter((p) => p.listed + p.added > MAX_REPRESENTATIVES)
+  if (full.length)
+    return {
+      imported: 0,
+      rejected: full.map((p) => ({
+        line: 0,
+        reason: `“${p.org}”的代表名单最多 ${MAX_REPRESENTATIVES} 人（已有 ${p.listed} 人，这次要加 ${p.added} 人）`,
+      })),
+    }
+  if (options.preview) return { imported: 0, rejected: [], preview: preview.map(({ listed: _l, ...p }) => p) }
   let imported = 0
   for (const [orgId, names] of byUnit) imported += await repos.representatives.add(orgId, names, now)
   return { imported, rejected: [] }

@@ -86,3 +86,17 @@ it('does not forget earlier failures when a valid token comes from the same addr
   expect(next.result.status).toBe(401)
   expect(next.ms).toBeGreaterThanOrEqual(delayAfter(5))
 })
+
+it('does not slow a token that signed in before, however many wrong ones its address sends (HT-06)', async () => {
+  server = await startApp(db.repos)
+  expect((await guess(ADMIN)).status).toBe(200)
+  for (let i = 0; i < 8; i++) expect((await guess(`wrong-${i}-xxxxxxxxxxxxxxxx`)).status).toBe(401)
+  for (let i = 0; i < 3; i++) {
+    const valid = await timed(() => guess(ADMIN))
+    expect(valid.result.status).toBe(200)
+    expect(valid.ms).toBeLessThan(delayAfter(5))
+  }
+  // The guesser is still slowed.
+  const next = await timed(() => guess('wrong-again-xxxxxxxxxxxx'))
+  expect(next.ms).toBeGreaterThanOrEqual(delayAfter(5))
+})

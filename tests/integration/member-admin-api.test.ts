@@ -230,3 +230,37 @@ it('previews a representatives list: per unit, how many names and how many new',
   })
   expect(await (await send('')).json()).toEqual({ imported: 2, rejected: [] })
 })
+
+describe('admins of one unit (issue 20)', () => {
+  beforeAll(async () => {
+    const root = await upload(['县管理员乙,管理员,襄州区,襄阳市,wx_adm_b', '市里某人,执委,襄阳市,,wx_secret'], '', ROOT)
+    expect(root.status).toBe(200)
+  })
+
+  it('asks before an import binds a further WeChat id to a peer admin (HT-14)', async () => {
+    const asked = await upload(['县管理员乙,管理员,襄州区,襄阳市,wx_adm_b_extra'])
+    expect(asked.status).toBe(409)
+    expect(asked.body).toMatchObject({ needsConfirmation: true, changes: [{ line: 2 }] })
+    expect(asked.body.changes[0]!.change).toContain('给“县管理员乙”（襄州区，管理员）加绑一个微信号')
+    expect(await db.repos.members.findByContactId('wx_adm_b_extra')).toBeUndefined()
+    const confirmed = await upload(['县管理员乙,管理员,襄州区,襄阳市,wx_adm_b_extra'], '?confirm=1')
+    expect(confirmed).toMatchObject({ status: 200, body: { bound: 1 } })
+  })
+
+  it('refuses a WeChat id bound outside her units without naming who holds it (HT-13)', async () => {
+    const refused = await upload(['探测者,执委,马庄村,双沟镇,wx_secret'])
+    expect(refused.status).toBe(400)
+    expect(refused.body.rejected).toEqual([{ line: 2, reason: '微信号已绑定给您管辖范围以外的人' }])
+    expect(JSON.stringify(refused.body)).not.toContain('市里某人')
+  })
+
+  it('gives a bind code for a peer admin only to an admin above (ID-09)', async () => {
+    const [peer] = await db.repos.members.findByName('县管理员乙')
+    const ask = (token: string) => api(`/api/v1/members/${peer!.id}/bind-code`, { method: 'POST' }, token)
+    expect((await ask(county)).status).toBe(403)
+    expect((await ask(ROOT)).status).toBe(201)
+    const [executive] = await db.repos.members.findByName('马村委')
+    const forExecutive = await api(`/api/v1/members/${executive!.id}/bind-code`, { method: 'POST' })
+    expect(forExecutive.status).toBe(201)
+  })
+})

@@ -170,6 +170,43 @@ describe('the representatives’ list', () => {
     expect(ok).toEqual({ status: 200, body: { imported: 2, rejected: [] } })
     expect((await createRepos(db.conn).representatives.namesFor(fan.id)).sort()).toEqual(['刘翠花', '李梅'])
   })
+
+  it('hands every unit below a list the same array of it, so its index is built once', async () => {
+    const repos = createRepos(db.conn)
+    const [a, b] = [await repos.orgs.ensure('甲村', '樊城区'), await repos.orgs.ensure('乙村', '樊城区')]
+    await repos.representatives.add(a.id, ['赵小红'], new Date())
+    const [ownA, districtA] = await repos.representatives.listsFor(a.id)
+    const [districtB] = await repos.representatives.listsFor(b.id)
+    expect(ownA).toEqual(['赵小红'])
+    expect([...districtA!].sort()).toEqual(['刘翠花', '李梅'])
+    expect(districtB).toBe(districtA)
+  })
+
+  it('lists 10,000 names in a few round trips, and refuses a longer file or a list past 10,000', async () => {
+    const names = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'].flatMap((s) =>
+      [...'秀丽美玉芳桂兰英华红春梅冬雪晓静小淑金银凤彩云海燕'].flatMap((a) =>
+        [...'珍娟萍霞琴莲娥香敏婷娜慧洁颖倩芬瑶琳菊艳'].map((b) => s + a + b),
+      ),
+    )
+    expect(new Set(names).size).toBe(10_000)
+    const inserts = db.commands(['insert'])
+    expect(await send(names.map((n) => `${n},襄城区`))).toEqual({
+      status: 200,
+      body: { imported: 10_000, rejected: [] },
+    })
+    // Batches of 1,000 (and the audit line): not one insert per name.
+    expect(db.commands(['insert']) - inserts).toBeLessThanOrEqual(12)
+    const xiang = (await db.repos.orgs.findByName('襄城区'))!
+    expect((await createRepos(db.conn).representatives.namesFor(xiang.id)).length).toBe(10_000)
+    const full = await send(['欧阳菲菲,襄城区'])
+    expect(full.status).toBe(400)
+    expect(full.body.rejected[0]!.reason).toBe('“襄城区”的代表名单最多 10000 人（已有 10000 人，这次要加 1 人）')
+    const long = await send([...names.map((n) => `${n},樊城区`), '欧阳菲菲,樊城区'])
+    expect(long).toMatchObject({
+      status: 400,
+      body: { imported: 0, rejected: [{ reason: '一次最多导入 10000 行，请分几个文件导入' }] },
+    })
+  }, 120_000)
 })
 
 it('refuses a CSV with a quote left open, instead of reading the rest of the file as one cell', async () => {

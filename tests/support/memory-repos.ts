@@ -1,3 +1,4 @@
+import { OWN_BUDGET_KINDS } from '../../src/domain/reply-budget'
 import { randomBytes } from 'node:crypto'
 import type { HandlerRepos } from '../../handlers/message-context'
 import type { OrgRepo } from '../../src/repos/org-repo'
@@ -524,6 +525,7 @@ function outboxRepo(presence: PresenceRepo): OutboxRepo {
     recentSends: async (now, keep, account) =>
       items
         .filter((i) => i.sentBy === account && i.sentAt && i.sentAt.getTime() >= now.getTime() - 86_400_000)
+        .filter((i) => !OWN_BUDGET_KINDS.includes(i.kind))
         .sort((a, b) => b.sentAt!.getTime() - a.sentAt!.getTime())
         .slice(0, keep)
         .map((i): SentRecently => ({ target: i.target, at: i.sentAt! })),
@@ -602,12 +604,23 @@ function auditRepo(): AuditRepo {
 
 function representativeRepo(orgs: OrgRepo): RepresentativeRepo {
   const lists = new Map<string, Set<string>>()
+  // Each unit's own array while its list is unchanged, as the real repository hands them out (the
+  // reader's index is kept per array).
+  const read = new Map<string, string[]>()
+  const listsFor = async (orgId: string) => {
+    const units = [orgId, ...[...((await orgs.findById(orgId))?.ancestors ?? [])].reverse()]
+    return units.flatMap((id) => {
+      const list = lists.get(id)
+      if (!list?.size) return []
+      if (!read.has(id)) read.set(id, [...list])
+      return [read.get(id)!]
+    })
+  }
   return {
-    async namesFor(orgId) {
-      const units = [orgId, ...((await orgs.findById(orgId))?.ancestors ?? [])]
-      return [...new Set(units.flatMap((id) => [...(lists.get(id) ?? [])]))]
-    },
+    listsFor,
+    namesFor: async (orgId) => [...new Set((await listsFor(orgId)).flat())],
     async add(orgId, names) {
+      read.delete(orgId)
       const list = lists.get(orgId) ?? new Set<string>()
       const before = list.size
       for (const n of names) list.add(n)

@@ -60,6 +60,30 @@ describe('createThrottle', () => {
     expect(t.sleeps).toEqual([delayAfter(2)])
   })
 
+  it('checks a credential that proved valid at once, whatever its address guessed since (HT-06)', async () => {
+    const t = fakeTime()
+    const check = createThrottle(t.now, t.sleep)
+    expect(await check('proxy', right, 'good-token')).toBe('principal')
+    for (let i = 0; i < 8; i++) await check('proxy', wrong, `wrong-${i}`)
+    t.sleeps.length = 0
+    for (let i = 0; i < 5; i++) expect(await check('proxy', right, 'good-token')).toBe('principal')
+    expect(t.sleeps).toEqual([])
+    // A credential not seen valid before still waits its turn behind the guesses.
+    expect(await check('proxy', right, 'other-token')).toBe('principal')
+    expect(t.sleeps).toHaveLength(1)
+  })
+
+  it('counts a once-valid credential that fails (revoked) as a failure, and queues it from then on', async () => {
+    const t = fakeTime()
+    const check = createThrottle(t.now, t.sleep)
+    await check('a', right, 'token')
+    t.sleeps.length = 0
+    expect(await check('a', wrong, 'token')).toBeUndefined()
+    expect(t.sleeps).toEqual([])
+    await check('a', right, 'token')
+    expect(t.sleeps).toEqual([delayAfter(1)])
+  })
+
   it('keeps addresses apart', async () => {
     const t = fakeTime()
     const check = createThrottle(t.now, t.sleep)

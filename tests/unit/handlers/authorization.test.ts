@@ -72,6 +72,49 @@ describe('authorization matrix', () => {
   })
 })
 
+/**
+ * A misspelt command and a sentence that asks for the same thing go down the command's own route: its
+ * guards refuse them wherever they refuse the typed command (issue 20, GU-01/GU-02).
+ */
+const VARIANTS: [string, string][] = [
+  ['#进毒', '#进度'],
+  ['＃进渡', '#进度'],
+  ['@妇联助手 我的进度怎么样了', '#进度'],
+  ['#我的纪录', '#我的记录'],
+  ['@妇联助手 我都记了哪些', '#我的记录'],
+  ['#联细 刘翠花', '#联系 刘翠花'],
+  ['#日己 走访三户', '#日记 走访三户'],
+  ['@妇联助手 刚才那条记错了，删了吧', '#撤销'],
+]
+const PLACES: [Who, string, string][] = [
+  ['executive', '张三', EXEC],
+  ['executive', '张三', PUBLIC],
+  ['admin', '李干部', EXEC],
+  ['stranger', '路人', EXEC],
+]
+
+describe('typo and sentence variants pass the same guards as the command', () => {
+  const variantCases = VARIANTS.flatMap(([variant, typed]) =>
+    PLACES.map(([who, from, room]) => [variant, typed, who, from, room] as const),
+  )
+  it.each(variantCases)('%s (as %s) from %s in %s', async (variant, typed, _who, from, room) => {
+    const typedRefused = async () => {
+      const h = await setup()
+      await h.say({ from, text: typed, room })
+      const said = h.take()
+      return REFUSALS.some((r) => said[0]?.text.includes(r) ?? false)
+    }
+    const h = await setup()
+    expect(await h.say({ from, text: variant, room })).not.toBe('failed')
+    const replies = h.take()
+    const refused = replies.length > 0 && REFUSALS.some((r) => replies[0]!.text.includes(r))
+    expect({ variant, refused }).toEqual({ variant, refused: await typedRefused() })
+    // Nothing about her records reaches a constituents' group, whatever the spelling.
+    if (room === PUBLIC)
+      expect(replies.map((m) => m.text).join('\n')).not.toMatch(/联系妇女代表 \d|条记录|已记录|要撤销/)
+  })
+})
+
 describe('places', () => {
   it('does not take records in a constituents’ group', async () => {
     const h = await setup()

@@ -2,6 +2,7 @@
  * Who is who: nicknames bind nobody who matters, "我是 姓名" with an admin's "1", one-time codes,
  * namesakes in two villages, #未绑定 and #解绑, and #绑定 kept to the admin's units.
  */
+import { CLAIM_RECEIVED } from '../../../handlers/identity-handler'
 import { createHandlerHarness, type HandlerHarness } from '../../support/handler-harness'
 
 const CITY_GROUP = '襄阳市执委工作交流群'
@@ -67,7 +68,7 @@ describe('bindings that cannot be stolen', () => {
   it('binds her after “我是 姓名” and her unit admin’s “1”; a “0” binds nobody', async () => {
     const { h } = await setup()
     await h.say({ from: '秀英🌸', text: '我是张秀英' })
-    expect(h.take()[0]!.text).toBe('已请管理员确认您是白庙村的张秀英，确认后我会告诉您。')
+    expect(h.take()[0]!.text).toBe(CLAIM_RECEIVED)
     const asked = await queued(h)
     // The nearest admin above her unit: 白庙村's own, not the city's.
     expect(asked).toEqual([
@@ -151,12 +152,15 @@ describe('bindings that cannot be stolen', () => {
     expect(asked[0]!.text).toContain('白庙村的王芳已经绑定了 1 个微信')
   })
 
-  it('asks which unit when two women share the name, and binds the one she names', async () => {
+  it('asks nobody while two women share the name, and binds the one she names with her unit', async () => {
     const { h, people } = await setup()
     await h.say({ from: '芳芳', text: '我是王芳' })
-    expect(h.take()[0]!.text).toBe('名单里有 2 位“王芳”（白庙村、李庄村），请写上单位，例如：我是 王芳 白庙村')
+    // The same answer as for anyone: it names no unit (ID-06), and tells her to add hers.
+    expect(h.take()[0]!.text).toBe(CLAIM_RECEIVED)
+    expect(await queued(h)).toEqual([])
     await h.say({ from: '芳芳', text: '我是白庙村的王芳' })
-    expect(h.take()[0]!.text).toBe('已请管理员确认您是白庙村的王芳，确认后我会告诉您。')
+    expect(h.take()[0]!.text).toBe(CLAIM_RECEIVED)
+    expect((await queued(h))[0]!.text).toContain('白庙村的王芳')
     await h.say({ from: '许干部', text: '1' })
     expect((await h.repos.members.findByContactId(h.contactId('芳芳')))?.orgId).toBe(people['芳芳']!.orgId)
   })
