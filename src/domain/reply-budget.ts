@@ -7,12 +7,12 @@
 export type ReplyPurpose = 'member' | 'stranger' | 'binding' | 'constituent'
 
 /**
- * A constituent's request in her group (handlers/constituent-handler) is answered on a budget of its own:
+ * A constituent's request or a hint in her group (handlers/constituent-handler) is answered on a budget of its own:
  * the handler already passes on at most three a day for one woman and says once when she has sent more.
  */
 export function replyPurpose(registered: boolean, intent: string): ReplyPurpose {
   if (registered) return 'member'
-  if (intent === 'constituentRequest') return 'constituent'
+  if (intent === 'constituentRequest' || intent === 'constituentHint') return 'constituent'
   return intent === 'iAm' ? 'binding' : 'stranger'
 }
 
