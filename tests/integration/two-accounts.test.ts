@@ -80,6 +80,8 @@ beforeEach(async () => {
   for (const room of ROOMS) await say({ room, from: '李干部', text: '#绑定 执委群' }, accountsIn(room))
   await say({ from: '李干部', text: '#帮助' }, [A, B])
   for (const name of EXECUTIVES) await say({ from: name, text: '#帮助' }, friendsOf(name))
+  // What each account met is written with its next batch of bookkeeping (a minute later in life).
+  await Promise.all([db.repos.settle(), reposB.settle()])
   for (const s of Object.values(sessions)) s.sent.length = 0
 })
 
