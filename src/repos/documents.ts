@@ -76,9 +76,9 @@ export interface NeedDoc {
 }
 
 /**
- * One change to one executive's year (see domain/ledger), under the key of the message (or question)
- * that made it: inserting it is what claims that message, on every compatible server. Never updated.
- * Events stored before 2026-12 have a slot number as `_id` (`<member>:<year>#<n>`) and the key in `key`.
+ * One change to one executive's year (see domain/ledger) in its slot `<member>:<year>#<n>`, with the key
+ * of the message (or question) that made it; both are unique, so one insert takes the slot and claims the
+ * message, on every compatible server. Never updated.
  */
 export interface LedgerEventDoc extends LedgerEvent {
   _id: string
@@ -87,9 +87,10 @@ export interface LedgerEventDoc extends LedgerEvent {
 }
 
 /**
- * Her year: every active record as a short item, and the counts the views read, written together
- * under version `v` (a compare-and-set on `v`, see year-ledger-store). `seq` is the version of the
- * design before 2026-12: a document that has it and no `v` is migrated at start-up.
+ * Her year: every active record as a short item, and the counts the views read, written together as
+ * change `v` of her records (see year-ledger-store), and her waiting questions as change `qv` of them.
+ * `seq` is the version of the design before 2026-12: a document that has it and no `v` is migrated at
+ * start-up.
  */
 export interface LedgerDoc {
   _id: string
@@ -97,6 +98,7 @@ export interface LedgerDoc {
   orgId: Types.ObjectId
   year: number
   v: number
+  qv?: number
   items: LedgerItem[]
   counts: ProgressCounts
   /** Her newest diary entry's date (YYYY-MM-DD), for the weekly diary reminder. */

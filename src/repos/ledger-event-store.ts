@@ -4,17 +4,22 @@ import type { LedgerEvent } from '../domain/ledger'
 import { insertOnce, oid } from './to-plain'
 import { createTtlCache } from './ttl-cache'
 
+/** An event and the slot it took in her year (`<member>:<year>#<n>`: the n-th change of her year). */
+export type Slotted = LedgerEvent & { slot: string }
+
 /**
- * The events of her year, each under the key of the message that made it. Consistency rule: an event
- * is inserted once and never changed, so whoever inserts a key first has claimed that message (a unique
- * insert is atomic on every MongoDB-compatible server, FerretDB 1.x included), and a copy of an event
- * kept in memory can never be wrong. Events are read back only for a redelivery, a replay and the recount.
+ * The events of her year. Consistency rule: an event is inserted once, into the next slot of her year,
+ * and never changed; its `_id` (the slot) and its `key` (from the message) are both unique, so one insert
+ * takes the next change of her year and claims the message at once, atomically on every MongoDB-
+ * compatible server (FerretDB 1.x included): of two writers only one gets a slot, and a message is never
+ * stored twice. A copy kept in memory can never be wrong. Events are read back only when an insert is
+ * refused (a redelivery, a replay, a writer in another process) and by the recount.
  */
 export function createLedgerEventStore({ LedgerEvent: E }: Models) {
-  /** Events this process inserted or read lately: a redelivery finds its event without a query. */
-  const recent = createTtlCache<string, LedgerEvent>(60 * 60_000, 5_000)
+  /** Events this process stored or read lately, by key: a redelivery finds its event without a query. */
+  const recent = createTtlCache<string, Slotted>(60 * 60_000, 5_000)
 
-  const plain = (doc: LedgerEventDoc): LedgerEvent => ({
+  const plain = (doc: LedgerEventDoc): Slotted => ({
     key: doc.key,
     by: doc.by,
     messageId: doc.messageId,
@@ -22,25 +27,32 @@ export function createLedgerEventStore({ LedgerEvent: E }: Models) {
     text: doc.text ?? null,
     note: doc.note ?? null,
     at: doc.at,
+    slot: doc._id,
   })
 
-  /** True when this call stored it (and so claimed its key); false when the key was stored before. */
-  async function insert(memberId: string, year: number, event: LedgerEvent): Promise<boolean> {
+  /** True when this call stored it in `slot`; false when the slot is taken or the key stored before. */
+  async function insert(slot: string, memberId: string, year: number, event: LedgerEvent): Promise<boolean> {
     if (recent.has(event.key)) return false
-    const inserted = await insertOnce(E, { ...event, _id: event.key, memberId: oid(memberId), year })
-    if (inserted) recent.set(event.key, event)
+    const inserted = await insertOnce(E, { ...event, _id: slot, memberId: oid(memberId), year })
+    if (inserted) recent.set(event.key, { ...event, slot })
     return inserted
   }
 
-  /** The event stored under this key: from memory, by `_id`, or (stored before 2026-12) by its key field. */
-  async function find(key: string): Promise<LedgerEvent | undefined> {
+  /** The event stored under this message key, with its slot, if any. */
+  async function find(key: string): Promise<Slotted | undefined> {
     const known = recent.get(key)
     if (known) return known
-    const doc = (await E.findById(key).lean()) ?? (await E.findOne({ key }).lean())
+    const doc = await E.findOne({ key }).lean()
     if (!doc) return undefined
     const event = plain(doc)
     recent.set(key, event)
     return event
+  }
+
+  /** The event in a slot, if one was stored there. */
+  async function inSlot(slot: string): Promise<Slotted | undefined> {
+    const doc = await E.findById(slot).lean()
+    return doc ? plain(doc) : undefined
   }
 
   /** Every event of some members' years, by member: one query per batch, for the recount. */
@@ -59,7 +71,7 @@ export function createLedgerEventStore({ LedgerEvent: E }: Models) {
     return (await E.distinct('year')).map(Number).sort()
   }
 
-  return { insert, find, ofMembers, years }
+  return { insert, find, inSlot, ofMembers, years }
 }
 
 export type LedgerEventStore = ReturnType<typeof createLedgerEventStore>

@@ -115,6 +115,7 @@ const ledgerSchema = new Schema<D.LedgerDoc>(
     orgId: { type: ObjectId, required: true },
     year: { type: Number, required: true },
     v: { type: Number, required: true },
+    qv: { type: Number },
     items: { type: Mixed, default: [] },
     counts: { type: Mixed, required: true },
     lastDiary: { type: String, default: null },

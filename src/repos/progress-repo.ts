@@ -1,8 +1,9 @@
 import type { LedgerEventDoc } from './documents'
 import type { Progress } from '../domain/entities'
-import { applyChange, countLedger, foldEvents, sameItems, type LedgerEvent, type LedgerItem } from '../domain/ledger'
+import { countLedger, foldEvents, sameItems, type LedgerEvent, type LedgerItem } from '../domain/ledger'
 import type { ProgressCounts } from '../domain/progress'
 import type { LedgerEventStore } from './ledger-event-store'
+import { createSlotRecorder } from './record-in-slot'
 import { ledgerKeyOf } from './year-ledger-store'
 import type { YearWriter } from './year-writer'
 
@@ -28,31 +29,13 @@ export interface Recorded {
 }
 
 /**
- * Her records and counts. A record is two writes: the event under its message key (the claim; see
- * ledger-event-store) and then her year's document, items and counts together, by compare-and-set (see
- * year-writer). She is answered after both, so every reader, in any process, reads at least what she was
- * told. A crash between the two leaves an event her year lacks; the journal replays the message, whose
- * insert then finds the event and applies it (applying is idempotent by record id); the nightly recount
- * is the net for the rest.
+ * Her records and counts: `record` writes them (see record-in-slot for how a record takes its slot and
+ * why every reader then sees at least what she was told); the rest reads them. Consistency rule of the
+ * reads: what shows her anything reads her year's document now (`ledger`, `get`, the lists); only name
+ * matching may use this process's copy (`recalled`).
  */
 export function createProgressRepo(events: LedgerEventStore, years: YearWriter) {
-  /** Records one change to her year, claimed by its key: an insert and a compare-and-set. */
-  async function record(owner: Owner, year: number, input: NewEvent, now: Date): Promise<Recorded> {
-    const { consumes, ...rest } = input
-    const mine: LedgerEvent = { text: null, note: null, ...rest, at: now }
-    const created = await events.insert(owner.id, year, mine)
-    const event = created ? mine : ((await events.find(mine.key)) ?? mine)
-    // Stored before (a redelivery, a replay, another account's copy): make sure her year has it.
-    if (!created) years.forget(owner.id, year)
-    const { state, changed } = await years.change(owner, year, (s) => {
-      const items = applyChange(s.items, event.change)
-      const pending = consumes ? s.pending.filter((q) => q.key !== consumes) : s.pending
-      if (!items && pending.length === s.pending.length) return undefined
-      return { items: items ?? s.items, pending, activeAt: now }
-    })
-    const ledger = ledgerKeyOf(owner.id, year)
-    return { ledger, created, changed, event, items: state.items, counts: countLedger(state.items) }
-  }
+  const record = createSlotRecorder(events, years)
 
   /** Her year as stored now (one read by key): for showing it. */
   async function ledger(memberId: string, year: number): Promise<LedgerItem[]> {
@@ -82,15 +65,12 @@ export function createProgressRepo(events: LedgerEventStore, years: YearWriter) 
    * The recount: folds her year's events and rewrites her year where it differs. Returns true if
    * anything was repaired.
    */
-  async function repair(owner: Owner, year: number, stored: readonly LedgerEventDoc[]): Promise<boolean> {
+  function repair(owner: Owner, year: number, stored: readonly LedgerEventDoc[]): Promise<boolean> {
     const items = foldEvents(stored)
-    years.forget(owner.id, year)
-    const { changed } = await years.change(owner, year, (s) => {
-      if (!s.exists && items.length === 0) return undefined
-      if (s.exists && s.v > 0 && sameItems(s.items, items)) return undefined
-      return { items, pending: s.pending }
-    })
-    return changed
+    // The same items (and, for a document of the design before versions, nothing to stamp) need no write.
+    return years.repair(owner, year, items, (s) =>
+      s.exists ? sameItems(s.items, items) && (s.v > 0 || items.length === 0) : items.length === 0,
+    )
   }
 
   /**

@@ -15,11 +15,11 @@ export interface Asked {
 }
 
 /**
- * Questions waiting for her digit, kept in her year's document (see year-writer) in the year they were
- * asked. Consistency rule: asking is a compare-and-set that adds the question under the key of the message
- * that raised it (so two bot accounts never both ask it: the second finds it), and answering takes it
- * away in the same compare-and-set that records what it does (see progress-repo `consumes`), so a question
- * is answered once. Several may wait in one conversation, each keeping its number while it waits; only
+ * Questions waiting for her digit, kept in her year's document (see year-ledger-store) in the year they
+ * were asked. Consistency rule: asking is a compare-and-set on her questions' version that adds the
+ * question under the key of the message that raised it (so two bot accounts never both ask it: the second
+ * finds it), and answering takes it away in the same write that records what it does (see progress-repo
+ * `consumes`), so a question is answered once. Several may wait in one conversation, each keeping its number while it waits; only
  * a question she raised herself there is replaced, by her next one.
  */
 export function createQuestionRepo(years: YearWriter) {
@@ -28,14 +28,14 @@ export function createQuestionRepo(years: YearWriter) {
     let asked: PendingQuestion | undefined
     let replaced: PendingQuestion[] = []
     const mine = (q: PendingQuestion) => q.conversation === input.conversation && q.from === input.from
-    const { state } = await years.change(owner, year, (s) => {
+    const { state } = await years.changeQuestions(owner, year, (s) => {
       const live = s.pending.filter((q) => q.expiresAt.getTime() > now.getTime())
       if (live.some((q) => q.key === input.key)) return undefined
       // Her new question replaces her own earlier one there (she said it again); others' questions stay.
       replaced = live.filter(mine)
       const kept = live.filter((q) => !mine(q))
       asked = { ...input, memberId: owner.id, n: nextQuestionNumber(openQuestions(kept, input.conversation, now)) }
-      return { items: s.items, pending: [...kept, asked], activeAt: now }
+      return { pending: [...kept, asked], activeAt: now }
     })
     const question = asked ?? state.pending.find((q) => q.key === input.key)!
     return {
@@ -59,10 +59,8 @@ export function createQuestionRepo(years: YearWriter) {
 
   /** Takes a question away unanswered (0, or a question whose actions record nothing of hers). */
   async function dismiss(owner: Owner, year: number, key: string): Promise<boolean> {
-    const { changed } = await years.change(owner, year, (s) =>
-      s.pending.some((q) => q.key === key)
-        ? { items: s.items, pending: s.pending.filter((q) => q.key !== key) }
-        : undefined,
+    const { changed } = await years.changeQuestions(owner, year, (s) =>
+      s.pending.some((q) => q.key === key) ? { pending: s.pending.filter((q) => q.key !== key) } : undefined,
     )
     return changed
   }
@@ -73,10 +71,10 @@ export function createQuestionRepo(years: YearWriter) {
     for (const { memberId, orgId, year } of await years.store.withLapsedQuestions(cutoff)) {
       years.forget(memberId, year)
       let lapsed = 0
-      await years.change({ id: memberId, orgId }, year, (s) => {
+      await years.changeQuestions({ id: memberId, orgId }, year, (s) => {
         const kept = s.pending.filter((q) => q.expiresAt.getTime() >= cutoff.getTime())
         lapsed = s.pending.length - kept.length
-        return lapsed ? { items: s.items, pending: kept } : undefined
+        return lapsed ? { pending: kept } : undefined
       })
       removed += lapsed
     }

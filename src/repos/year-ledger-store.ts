@@ -4,84 +4,132 @@ import type { Progress } from '../domain/entities'
 import type { PendingQuestion } from '../domain/proposal'
 import { countLedger, lastDiaryOf, type LedgerItem } from '../domain/ledger'
 import { emptyCounts } from '../domain/progress'
-import { idOf, insertOnce, oid } from './to-plain'
+import { idOf, insertOnce, isDuplicateKey, oid } from './to-plain'
 
-/** Her year as read: its version (0 when there is no document yet), its items and her waiting questions. */
+/**
+ * Her year as read: `v` counts the changes to her records (the slot of the next one is v + 1, see
+ * progress-repo), `qv` the changes to her waiting questions; `exists` false: no document yet.
+ */
 export interface YearState {
   v: number
+  qv: number
   exists: boolean
   items: LedgerItem[]
   pending: PendingQuestion[]
 }
 
 export const ledgerKeyOf = (memberId: string, year: number) => `${memberId}:${year}`
+export const EMPTY_YEAR: YearState = { v: 0, qv: 0, exists: false, items: [], pending: [] }
 
+type Owner = { id: string; orgId: string }
 type Where = { memberId: string; orgId: string; year: number }
 
+const stored = (pending: readonly PendingQuestion[]): StoredQuestion[] =>
+  pending.map(({ memberId: _memberId, ...q }) => q)
+/** A version written before it was kept matches as 0 (and only then: versions written start at 1). */
+const version = (n: number) => (n === 0 ? { $in: [0, null] } : n)
+
 /**
- * Her year's document: items and counts written together, so a reader can never see counts that
- * disagree with the items, and the questions waiting for her answer. Consistency rule: every write is a
- * compare-and-set on the version `v` it read (or the insert of version 1), so two writers cannot both
- * build on one version: one wins, the other reads again. A single-document update is atomic on MongoDB
- * and on the cloud services compatible with it; FerretDB 1.x applies a conditional update in two steps
- * without isolation, so there two processes writing one executive's year in the same instant can lose
- * one change until the recount (the test server's shortfall, tested in repo-contract; within one process
- * writes to a year are serialised).
+ * Her year's document: her records' items and counts, written together (a reader never sees counts that
+ * disagree with the items), and the questions waiting for her answer. Consistency rule: her records are
+ * written only by the writer that took the slot of that change (progress-repo), so that write needs no
+ * condition and goes by `_id` alone (the one update FerretDB 1.x does not run as a scan of the whole
+ * collection in Go); her questions are written by compare-and-set on `qv`. MongoDB applies each update to
+ * one document atomically, field by field; FerretDB 1.x reads and writes the whole document in two steps,
+ * so there a question and a record written for one executive in the same instant by two processes can
+ * lose one of the two (the test server's shortfall; within a process her writes are serialised).
  */
 export function createYearLedgerStore({ Ledger: L }: Models) {
   async function read(key: string): Promise<YearState> {
-    const doc = await L.findById(key, { v: 1, items: 1, pending: 1, memberId: 1 }).lean()
-    if (!doc) return { v: 0, exists: false, items: [], pending: [] }
+    const doc = await L.findById(key, { v: 1, qv: 1, items: 1, pending: 1, memberId: 1 }).lean()
+    if (!doc) return EMPTY_YEAR
     const memberId = idOf(doc.memberId)
     return {
       v: doc.v ?? 0,
+      qv: doc.qv ?? 0,
       exists: true,
       items: doc.items ?? [],
       pending: (doc.pending ?? []).map((q) => ({ ...q, memberId })),
     }
   }
 
-  /** Writes `next` as version base.v + 1; false when someone else wrote since `base` was read. */
-  async function write(
-    owner: { id: string; orgId: string },
+  const recordFields = (owner: Owner, year: number, items: LedgerItem[], v: number, activeAt?: Date) => ({
+    memberId: oid(owner.id),
+    orgId: oid(owner.orgId),
+    year,
+    v,
+    items,
+    counts: countLedger(items),
+    lastDiary: lastDiaryOf(items),
+    updatedAt: new Date(),
+    ...(activeAt ? { lastActiveAt: activeAt } : {}),
+  })
+
+  /**
+   * Writes her records as change base.v + 1, by the writer holding that slot. With `pending`, her
+   * questions change in the same write (an answer takes its question away), by compare-and-set on `qv`:
+   * false when they changed since `base` was read (read again and retry).
+   */
+  async function writeRecords(
+    owner: Owner,
     year: number,
     base: YearState,
-    next: Pick<YearState, 'items' | 'pending'> & { activeAt?: Date },
+    next: { items: LedgerItem[]; activeAt?: Date; pending?: PendingQuestion[] },
   ): Promise<boolean> {
-    const key = ledgerKeyOf(owner.id, year)
-    const { items } = next
-    const pending: StoredQuestion[] = next.pending.map(({ memberId: _memberId, ...q }) => q)
-    const fields = {
-      memberId: oid(owner.id),
-      orgId: oid(owner.orgId),
-      year,
-      v: base.v + 1,
-      items,
-      counts: countLedger(items),
-      lastDiary: lastDiaryOf(items),
-      pending,
-      updatedAt: new Date(),
-      // When she last did something that wrote here (a record, a question): the admin's member list.
-      ...(next.activeAt ? { lastActiveAt: next.activeAt } : {}),
+    const _id = ledgerKeyOf(owner.id, year)
+    const fields = recordFields(owner, year, next.items, base.v + 1, next.activeAt)
+    if (next.pending) {
+      const set = { ...fields, pending: stored(next.pending), qv: base.qv + 1 }
+      if (!base.exists) return insertOnce(L, { _id, ...set } as LedgerDoc)
+      return (await L.updateOne({ _id, qv: version(base.qv) }, { $set: set })).matchedCount === 1
     }
-    if (!base.exists) return insertOnce(L, { _id: key, ...fields } as LedgerDoc)
-    // A document written before versions existed has none: null matches it (and only it: versions start at 1).
-    const result = await L.updateOne({ _id: key, v: base.v === 0 ? null : base.v }, { $set: fields })
-    return result.matchedCount === 1
+    try {
+      await L.updateOne({ _id }, { $set: fields, $setOnInsert: { pending: [], qv: 0 } }, { upsert: true })
+    } catch (err) {
+      // Two writers of her first change (the holder, and one finishing it) both created the document.
+      if (!isDuplicateKey(err)) throw err
+      await L.updateOne({ _id }, { $set: fields })
+    }
+    return true
+  }
+
+  /** Writes her questions by compare-and-set on `qv`; false when they changed since `base` was read. */
+  async function writeQuestions(
+    owner: Owner,
+    year: number,
+    base: YearState,
+    pending: PendingQuestion[],
+    activeAt?: Date,
+  ): Promise<boolean> {
+    const _id = ledgerKeyOf(owner.id, year)
+    const set = { pending: stored(pending), qv: base.qv + 1, ...(activeAt ? { lastActiveAt: activeAt } : {}) }
+    if (!base.exists) return insertOnce(L, { _id, ...recordFields(owner, year, [], 0), ...set } as LedgerDoc)
+    return (await L.updateOne({ _id, qv: version(base.qv) }, { $set: set })).matchedCount === 1
+  }
+
+  /** The recount's write: her records rebuilt, by compare-and-set on `v` (a nightly, rare write). */
+  async function writeRepair(owner: Owner, year: number, base: YearState, items: LedgerItem[]): Promise<boolean> {
+    const _id = ledgerKeyOf(owner.id, year)
+    const fields = recordFields(owner, year, items, base.v + 1)
+    if (!base.exists) return insertOnce(L, { _id, ...fields, pending: [], qv: 0 } as LedgerDoc)
+    return (await L.updateOne({ _id, v: version(base.v) }, { $set: fields })).matchedCount === 1
   }
 
   /** The counts of these members for a year, as stored with their items (members with no records: none). */
   async function countsOf(year: number, memberIds: readonly string[]): Promise<Progress[]> {
     const docs = await L.find(
       { year, memberId: { $in: memberIds.map((id) => oid(id)) } },
-      { memberId: 1, orgId: 1, counts: 1 },
+      { memberId: 1, orgId: 1, counts: 1, v: 1 },
     ).lean()
-    return docs.map((d) => ({
-      memberId: idOf(d.memberId),
-      orgId: idOf(d.orgId),
-      year,
-      counts: { ...emptyCounts(), ...d.counts },
-    }))
+    // A document that only ever held questions has no records: she has no counts for the year.
+    return docs
+      .filter((d) => (d.v ?? 1) > 0)
+      .map((d) => ({
+        memberId: idOf(d.memberId),
+        orgId: idOf(d.orgId),
+        year,
+        counts: { ...emptyCounts(), ...d.counts },
+      }))
   }
 
   /** Who of these members has a diary entry dated on or after `from` (YYYY-MM-DD) in this year. */
@@ -106,7 +154,16 @@ export function createYearLedgerStore({ Ledger: L }: Models) {
     return where(await L.find({ 'pending.expiresAt': { $lt: cutoff } }, { memberId: 1, orgId: 1, year: 1 }).lean())
   }
 
-  return { read, write, countsOf, diaryWritersSince, unversioned, withLapsedQuestions }
+  return {
+    read,
+    writeRecords,
+    writeQuestions,
+    writeRepair,
+    countsOf,
+    diaryWritersSince,
+    unversioned,
+    withLapsedQuestions,
+  }
 }
 
 export type YearLedgerStore = ReturnType<typeof createYearLedgerStore>

@@ -321,7 +321,10 @@ function yearsInMemory(): { progress: ProgressRepo; questions: QuestionRepo } {
     },
     ledger: async (memberId, year) => itemsOf(key(memberId, year)),
     recalled: async (memberId, year) => itemsOf(key(memberId, year)),
-    findEvent: async (k) => byKey.get(k),
+    findEvent: async (k) => {
+      const event = byKey.get(k)
+      return event ? { ...event, slot: k } : undefined
+    },
     get: async (memberId, year) =>
       ledgers.has(key(memberId, year)) ? countLedger(itemsOf(key(memberId, year))) : undefined,
     listForYear: async (year, memberIds) =>
