@@ -1,6 +1,6 @@
 import type { LedgerEventDoc } from './documents'
 import type { Progress } from '../domain/entities'
-import { countLedger, foldEvents, sameItems, type LedgerEvent, type LedgerItem } from '../domain/ledger'
+import { countLedger, foldEvents, sameItems, type LedgerItem } from '../domain/ledger'
 import type { ProgressCounts } from '../domain/progress'
 import type { LedgerEventStore } from './ledger-event-store'
 import { createSlotRecorder } from './record-in-slot'
@@ -8,25 +8,7 @@ import { ledgerKeyOf } from './year-ledger-store'
 import type { YearWriter } from './year-writer'
 
 type Owner = { id: string; orgId: string }
-/** `consumes`: the waiting question this change answers, taken away in the same write. */
-export type NewEvent = Omit<LedgerEvent, 'at' | 'text' | 'note'> & {
-  text?: string | null
-  note?: string | null
-  consumes?: string
-}
-
-/**
- * What `record` did. `created` false: this key's event was stored before (it says by whom). `changed`
- * false: her year already had it (a redelivery, a replay, an undo of a record that is gone).
- */
-export interface Recorded {
-  ledger: string
-  created: boolean
-  changed: boolean
-  event: LedgerEvent
-  items: LedgerItem[]
-  counts: ProgressCounts
-}
+export type { NewEvent, Recorded } from './record-in-slot'
 
 /**
  * Her records and counts: `record` writes them (see record-in-slot for how a record takes its slot and

@@ -3,9 +3,28 @@ import { applyChange, countLedger } from '../domain/ledger'
 import type { LedgerEventStore, Slotted } from './ledger-event-store'
 import { ledgerKeyOf, type YearState } from './year-ledger-store'
 import type { YearWriter } from './year-writer'
-import type { NewEvent, Recorded } from './progress-repo'
+import type { ProgressCounts } from '../domain/progress'
 
 type Owner = { id: string; orgId: string }
+/** `consumes`: the waiting question this change answers, taken away in the same write. */
+export type NewEvent = Omit<LedgerEvent, 'at' | 'text' | 'note'> & {
+  text?: string | null
+  note?: string | null
+  consumes?: string
+}
+
+/**
+ * What `record` did. `created` false: this key's event was stored before (it says by whom). `changed`
+ * false: her year already had it (a redelivery, a replay, an undo of a record that is gone).
+ */
+export interface Recorded {
+  ledger: string
+  created: boolean
+  changed: boolean
+  event: LedgerEvent
+  items: LedgerItem[]
+  counts: ProgressCounts
+}
 
 const MAX_ATTEMPTS = 40
 /** How long a writer waits for another process's change in the slot before hers to land, then finishes it. */
