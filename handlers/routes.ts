@@ -19,6 +19,8 @@ import { handleSetting, handleRotation } from './settings-handler'
 import { handleHelp } from './help-handler'
 import { handleBindCode, handleIAm, handleUnbind, handleUnbound } from './identity-handler'
 import { handleSentence } from './sentence-handler'
+import { handleGroupReport } from './group-report-handler'
+import { handleAutoRecord } from './auto-record-handler'
 import { handleAnswer } from './answer-handler'
 import { handleUnknownCommand } from './typo-handler'
 import { handleMedia, handleParseError, handleUnheard } from './fallback-handlers'
@@ -54,6 +56,7 @@ export function createRoutes(): Router {
     .on('receipts', adminOnly, handleReceipts)
     .on('rotation', adminOnly, notInConstituentGroup, claimFirst, handleRotation)
     .on('setting', adminOnly, claimFirst, handleSetting)
+    .on('autoRecord', registered, notInConstituentGroup, claimFirst, handleAutoRecord)
     .on('bind', inGroup, role('admin'), claimFirst, handleBind)
     .on('unbound', adminOnly, notInConstituentGroup, handleUnbound)
     .on('bindCode', adminOnly, handleBindCode)
@@ -61,6 +64,8 @@ export function createRoutes(): Router {
     .on('iAm', handleIAm)
     .on('help', handleHelp)
     .on('sentence', recorder, handleSentence)
+    // No guard that answers: a group message nobody addressed to the bot is never answered in the group.
+    .on('groupReport', handleGroupReport)
     .on('answer', handleAnswer)
     .on('unknownCommand', handleUnknownCommand)
     .on('addedItem', recorder, handleAddedItem)

@@ -4,9 +4,9 @@ import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Handler, IntentContext } from './composer'
 import { senderOf } from './guards'
 import { knownNames } from './known-names'
-import { unlistedNote, unlistedRepresentatives } from './representative-list'
 import { propose } from './propose'
-import { actionOf, describeAction } from './actions'
+import { describeAction } from './actions'
+import { pickHint, proposalOf } from './reading-proposal'
 import { proposeUndoNewest } from './undo-handler'
 import { REFUSALS } from './messages'
 import { hasChecklist } from '../src/domain/entities'
@@ -54,27 +54,9 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
         return ctx.reply(
           `${heard}这条读出了 ${reading.items.length} 件事，一次最多记 ${MESSAGE_LIMITS.items} 件，我没有记。请分几条发。`,
         )
-      const offList = await unlistedRepresentatives(
-        ctx,
-        member,
-        reading.items.flatMap((i) => (i.kind === 'representatives' ? [i.subject] : [])),
-      )
-      const actions = reading.items
-        .map(actionOf)
-        .map((a) =>
-          a.do === 'duty' && a.kind === 'representatives' && offList.has(a.subject)
-            ? { ...a, unlisted: true as const }
-            : a,
-        )
-      const lines = actions.map(
-        (a, i) => `${actions.length > 1 ? `${i + 1}. ` : ''}${describeAction(a, ctx.today, inGroup)}`,
-      )
-      const unsure = reading.items.flatMap((i) => ('unsure' in i && i.unsure ? [`“${i.unsure.written}”`] : []))
-      const hasList = (await ctx.repos.representatives.listsFor(member.orgId)).length > 0
-      const note = unsure.length ? `（${unsure.join('、')}我按${hasList ? '名单上或' : ''}您记过的人记）` : ''
-      const offListLine = offList.size ? `\n${unlistedNote(offList)}` : ''
-      const question = `${heard}我理解为${note}：\n${lines.join('\n')}${offListLine}`
-      await propose(ctx, member, question, [{ label: actions.length > 1 ? '全部记下' : '记下', actions }])
+      const { lines, note, options } = await proposalOf(ctx, member, reading, inGroup)
+      const question = `${heard}我理解为${note}：\n${lines.join('\n')}`
+      await propose(ctx, member, question, options, pickHint(reading.items.length))
       return
     }
     case 'whichPerson':

@@ -19,7 +19,17 @@ import {
 
 /** One thing she did, as read from what she wrote; it is recorded only after she confirms it. */
 export type ProposedItem =
-  | { kind: DutyKind; subject: string; date: LocalDate; text: string; unsure?: Unsure }
+  | {
+      kind: DutyKind
+      subject: string
+      date: LocalDate
+      text: string
+      unsure?: Unsure
+      /** The date was vague (上礼拜, 前阵子): proposed with today (this week's first day for 这周), marked. */
+      vague?: string
+      /** The name as written extends or shortens one she logged (张丽华 / 张丽): asked which she means. */
+      namesake?: { logged: string }
+    }
   | { kind: 'diary'; content: string; date: LocalDate }
   | { kind: 'need'; content: string }
 
@@ -44,6 +54,11 @@ export interface ReadContext {
   /** The people, families and organisations she has logged this year and last (and her unit's list). */
   known: readonly Known[] | KnownIndex
   botName: string
+  /**
+   * Read for a group message nobody addressed to the bot: only what plainly reads as something she did
+   * is returned as records (a question back to her would be a private message she did not ask for).
+   */
+  strict?: boolean
 }
 
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [

@@ -46,6 +46,11 @@ export type Command =
   | { type: 'receipts'; number?: number }
   | { type: 'rotation'; names: string[] }
   | { type: 'setting'; setting: Setting }
+  /**
+   * #设置 群里自动记 开|关: whether her reports posted in executives' groups without @ are read (asked about
+   * privately); #设置 本群自动记 开|关: an admin's switch for one group, for everyone in it.
+   */
+  | { type: 'autoRecord'; scope: 'me' | 'group'; on: boolean }
   | { type: 'help'; topic?: string }
 
 export type Setting =
@@ -88,6 +93,11 @@ export type Intent =
   | { type: 'addedItem'; word: string; rest: string }
   /** Words for the bot that are not a command: read as a sentence (a voice note's transcript says so). */
   | { type: 'sentence'; text: string; heard?: boolean }
+  /**
+   * A group message not addressed to the bot (no @; a voice note cannot carry one) that may be a duty
+   * report: read, and if it is one, asked about in private chat. Never answered in the group.
+   */
+  | { type: 'groupReport'; text: string; heard?: boolean }
   /**
    * A lone digit: the answer to the question she was asked (or, in a group, a receipt); "2-1" answers
    * question 2 of several waiting.

@@ -3,6 +3,7 @@ import { parseCommand } from './parse-command'
 import { normalizeText } from './normalize-text'
 import { readReceipt } from '../nl/read-receipt'
 import { MESSAGE_LIMITS } from '../domain/vocabulary'
+import { mayBeReport } from '../nl/report-cue'
 
 export interface MessageShape {
   text: string
@@ -24,7 +25,9 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
   if (msg.text.length > MESSAGE_LIMITS.chars) return tooLong(msg)
   if (msg.kind === 'voice') {
     const text = msg.text.trim()
-    if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName)))) return undefined
+    // Not for the bot: a report posted by voice is read all the same, and asked about privately.
+    if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName))))
+      return mayBeReport(text) ? { type: 'groupReport', text, heard: true } : undefined
     return text ? { type: 'sentence', text, heard: true } : { type: 'unheard' }
   }
   if (!msg.inGroup) {
@@ -44,7 +47,9 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
   if (numbered) return { type: 'answer', question: Number(numbered[1]), digit: Number(numbered[2]) }
   const receipt = msg.inGroup || bare.length <= 12 || /通知/.test(bare) ? readReceipt(msg.text) : undefined
   if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
-  return msg.toBot ? { type: 'sentence', text: msg.text } : undefined
+  if (msg.toBot) return { type: 'sentence', text: msg.text }
+  // Posted in the group for everyone to see ("今天走访了代表…[强]"): read, and asked about privately.
+  return msg.inGroup && mayBeReport(msg.text) ? { type: 'groupReport', text: msg.text } : undefined
 }
 
 const HASHED = /^\s*(?:@\S+[\s\u2005]*)?[#＃]/

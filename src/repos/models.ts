@@ -31,6 +31,7 @@ const memberSchema = new Schema<D.MemberDoc>(
     orgId: { type: ObjectId, required: true },
     contactIds: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
+    groupAutoRecordOff: { type: Boolean },
   },
   opts,
 )
@@ -58,6 +59,7 @@ const groupSchema = new Schema<D.GroupDoc>(
     boundBy: { type: ObjectId, default: null },
     boundAt: { type: Date, default: null },
     mentionBehind: { type: Boolean, default: false },
+    autoRecordOff: { type: Boolean },
   },
   opts,
 )

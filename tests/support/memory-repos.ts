@@ -104,6 +104,12 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
   return {
     findById: async (id) => copy(members.get(id)),
     findByContactId,
+    async setGroupAutoRecord(memberId, on) {
+      const m = members.get(memberId)
+      if (!m) return
+      if (on) delete m.groupAutoRecordOff
+      else m.groupAutoRecordOff = true
+    },
     bindContact,
     async identify(name, contactId, _now, groupOrgIds) {
       const mine = await findByContactId(contactId)
@@ -199,6 +205,7 @@ function groupRepo(): GroupRepo {
         kind: input.kind,
         orgId: input.orgId,
         mentionBehind: groups.get(input.roomId)?.mentionBehind ?? false,
+        ...(groups.get(input.roomId)?.autoRecordOff ? { autoRecordOff: true as const } : {}),
       }
       groups.set(input.roomId, group)
       return { ...group }
@@ -210,6 +217,12 @@ function groupRepo(): GroupRepo {
     setMentionBehind: async (roomId, on) => {
       const g = groups.get(roomId)
       if (g) g.mentionBehind = on
+    },
+    setAutoRecord: async (roomId, on) => {
+      const g = groups.get(roomId)
+      if (!g) return
+      if (on) delete g.autoRecordOff
+      else g.autoRecordOff = true
     },
   }
 }
