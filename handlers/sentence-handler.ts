@@ -16,6 +16,8 @@ import { readAdded, readInsideAdded } from './added-sentence'
 const UNCLEAR: Record<Extract<Reading, { type: 'unclear' }>['reason'], (phrase?: string) => string> = {
   nothing: () =>
     '没看明白要记什么。可以这样说：“今天去看了刘翠花，聊了孩子上学的事”，或者“写个日记：……”“记个需求：……”。发送 #帮助 查看全部用法。',
+  question: () =>
+    '这像是一个问题，我答不了：我只管记录和查进度。可以问本级妇联的干部；要记做过的事，直接说做了什么，例如“今天去看了刘翠花”。发送 #帮助 查看全部用法。',
   notDone: () => '这件事听起来还没办成，先不记。办完后再告诉我，我就记下来。',
   future: (p) => `“${p ?? ''}”还没到呢，事情做完后再来记录。`,
   vagueDate: (p) => `“${p ?? ''}”是哪一天？请说具体一点，例如“上周五”“11月20日”，我再记。`,

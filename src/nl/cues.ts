@@ -181,42 +181,46 @@ export const GROUP_WORDS = [
 ]
 
 /**
- * What asks rather than tells: a clause with one of these (or ending with 吗, 呢, 么, ？) is a question,
- * never a deed to record ("调研报告怎么写啊", "去敬老院帮忙算公益服务吗").
+ * What asks rather than tells ("调研报告怎么写啊", "去敬老院帮忙算公益服务吗"): a clause with a word of the
+ * first list is a question; one of the second only when no deed (了, 过) or asking (问, 说) comes before
+ * it ("合计了下明年咋搞", "打电话来问两癌筛查啥时候开始" tell what happened).
  */
 export const QUESTION_WORDS = [
-  '怎么',
-  '咋',
-  '如何',
-  '啥时候',
-  '什么时候',
-  '在哪',
-  '哪里',
-  '哪儿',
-  '要不要',
   '算不算',
+  '要不要',
   '是不是',
   '能不能',
   '可不可以',
   '行不行',
   '需不需要',
   '用不用',
-  '给谁',
-  '找谁',
-  '交给谁',
+  '算吗',
+  '才算',
   '谁知道',
-  '有没有',
+  '交给谁',
+  '找谁',
+  '在哪',
   '几点',
-  '多少钱',
   '要几',
   '写几',
   '交几',
+  '记几',
+]
+export const MAYBE_QUESTION_WORDS = [
+  '怎么',
+  '咋',
+  '如何',
+  '啥时候',
+  '什么时候',
+  '哪里',
+  '哪儿',
+  '有没有',
   '几篇',
-  '几次才',
-  '才算',
-  '算吗',
-  '算不',
   '怎样',
+  '多少钱',
+  '给谁',
+  '为啥',
+  '为什么',
 ]
 
 /** Someone else did it: a clause led by another person's title or by "they" is not her deed. */

@@ -1,11 +1,14 @@
 import type { DutyKind } from '../domain/checklist'
 import type { LocalDate } from '../domain/zoned-time'
-import { findDate, type DateContext, type FoundDate } from './find-date'
+import { findDate, vagueDay, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
 import { joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
+import { EVERYDAY } from './cues'
+import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
+import { splitRunOn } from './run-on'
 import {
   CONTACTED,
   FAMILY_WORDS,
@@ -44,7 +47,7 @@ export type Reading =
   | { type: 'undo' }
   | {
       type: 'unclear'
-      reason: 'nothing' | 'notDone' | 'future' | 'vagueDate' | 'badDate' | 'pastYear'
+      reason: 'nothing' | 'notDone' | 'future' | 'vagueDate' | 'badDate' | 'pastYear' | 'question'
       phrase?: string
     }
   | { type: 'whichPerson'; written: string; candidates: Known[] }
@@ -68,7 +71,7 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'progress',
-    re: /进度|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|了没有?[？?]?$/,
+    re: /进度|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|了没有?[？?]?$/,
   },
   { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|能干啥|会什么|能做什么/ },
 ]
@@ -78,14 +81,23 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:帮我)?(?:写(?:个|篇|一篇|一条)?|记(?:个|下|一下|一条)?)?(?:今天的?|昨天的?)?(?:妇情|父亲|妇女|负情)?日记(?:吧|啊|呀)?[：:，,。 ]*(?:就是)?/
+  /^(?:帮我)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?)?(?:妇情|父亲|妇女|负情)?日记(?:吧|啊|呀)?[：:，,。 ]*(?:就是)?/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
-const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?写了?(?:个|篇|一篇)?(?:妇情)?日记[：:，,]\s*/
+const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记[：:，,]\s*/
+/** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
+const NEED_AFTER =
+  /^(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
+/** A vague date in another year is asked about: today's date would count it in the wrong year. */
+const ANOTHER_YEAR = /去年|前年|年前/
+/** An outcome still waited for: 还没批, 还没办下来. */
+const PENDING = /还没(?:批|办|定|下来|到账|落实|解决|消息|结果)/
 const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
 function tidy(text: string, botName: string): string {
-  return dropInvisible(text)
+  let out = dropInvisible(text)
+  for (const [re, to] of EVERYDAY) out = out.replace(re, to)
+  return out
     .replace(new RegExp(`@?${botName}[\\s\\u2005，,：:]*`, 'g'), ' ')
     .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
@@ -107,9 +119,10 @@ function lines(text: string): string[] {
 /** Sentences and comma-separated parts of a line; a date stays in force until the next one. */
 function clauses(line: string): string[] {
   return line
-    .split(/[；;。！!？?]/)
+    .split(/(?<=[？?])|[；;。！!]/)
     .flatMap((part) => part.split(/[，,](?=[^，,]{2,})/))
     .flatMap(spacedClauses)
+    .flatMap(splitRunOn)
     .map((c) => c.trim())
     .filter((c) => c.length > 0)
 }
@@ -157,7 +170,7 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
   if (text.length <= 24 && COUNT_QUESTION.test(text) && /[？?]|查|吗|呢$|[回次]了$/.test(text))
     return { type: 'query', what: 'records' }
   const read = readRecords(text, ctx)
-  if (read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
+  if (ctx.strict || read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
   return { type: 'records', items: [{ kind: 'need', content: text }] }
 }
 
@@ -170,6 +183,8 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
     const m = re.exec(text)
     if (!m || m[0].length === 0 || text.length - m[0].length < 4) continue
     const content = text.slice(m[0].length).trim()
+    // "妇情日记一个礼拜要写几篇": a question about diaries, not one (no 写 or 记 before the word).
+    if (!/[写记：:]/.test(m[0].replace('日记', '')) && isQuestion(content)) continue
     if (kind === 'need') return { type: 'records', items: [{ kind, content }] }
     // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written, and one
     // before last year is refused, as for any record.
@@ -194,6 +209,7 @@ const problemOf = (found: Exclude<FoundDate, { ok: true }>): Reading => ({
 function readRecords(text: string, ctx: ReadContext): Reading {
   const items: ProposedItem[] = []
   let problem: Reading | undefined
+  let asked = false
   const context: DateContext = {}
   for (const line of lines(joinSplitNames(text))) {
     const marked = markedRecord(line, ctx)
@@ -215,24 +231,49 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         clause = clause.slice(correction[0].length).replace(/^[\s，,]*(?:是|应该是)?/, '')
         if (!clause) continue
       }
+      // A question (to the bot or the group) is never a deed, nor is what someone else did.
+      if (isQuestion(clause)) {
+        asked = true
+        continue
+      }
+      clause = clause.replace(/[？?\s]+$/, '')
+      if (isOthersDeed(clause)) continue
+      if (NEED_AFTER.test(clause.trim())) {
+        // "她想给孩子找个托管的地方，记到需求里吧": what she was told before is the need.
+        if (state.previous) items.push({ kind: 'need', content: state.previous })
+        continue
+      }
       const found = findDate(clause, ctx.today, context)
       if (found?.ok) {
         state.date = found.date
         state.dated = true
-      } else if (found) {
-        // "上周的补记一下：" heads a list whose weekdays are last week's.
+        state.vague = undefined
+      } else if (found?.problem === 'vague' && !ANOTHER_YEAR.test(found.phrase)) {
+        // "上礼拜", "前阵子": proposed with today (this week's first day for 这周), marked, so she can change it.
         if (/^上个?(?:周|星期|礼拜)$/.test(found.phrase)) context.weeksBack = 1
+        state.date = vagueDay(found.phrase, ctx.today)
+        state.dated = true
+        state.vague = found.phrase
+      } else if (found) {
         problem ??= problemOf(found)
         continue
       }
-      if (NOT_DONE.test(clause)) {
+      // "去看望了低保户陈玉珍家 帮她家申请了临时救助 还没批": the visit happened, the outcome is pending.
+      const pending = PENDING.exec(clause)
+      if (pending && pending.index > 0 && saysWhatSheDid(clause.slice(0, pending.index)))
+        clause = clause.slice(0, pending.index)
+      else if (pending || NOT_DONE.test(clause)) {
         // "给李梅发了微信，她还没回": what came before did not happen either.
         if (/^(?:她|他|人家|结果|但是|可是|不过)/.test(clause)) items.splice(items.length - (state.lastCount ?? 0))
         problem ??= { type: 'unclear', reason: 'notDone' }
         continue
       }
-      const read = readClause(clause, state, ctx)
-      if (!Array.isArray(read)) return read
+      const read = isReported(clause) ? readReported(clause, state) : readClause(clause, state, ctx)
+      state.previous = clause
+      if (!Array.isArray(read)) {
+        if (ctx.strict) return { type: 'unclear', reason: 'nothing' }
+        return read
+      }
       const redated =
         read.length === 0 && state.corrected?.length && found?.ok
           ? state.corrected.map((i) => ('date' in i ? { ...i, date: state.date } : i))
@@ -246,7 +287,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   }
   const unique = dedupe(items)
   if (unique.length > 0) return { type: 'records', items: unique }
-  return problem ?? { type: 'unclear', reason: 'nothing' }
+  return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
 }
 
 /** What a family in need is helped with: "去了王建国家里，帮他们把低保续上了" is a poor family, not a person. */
@@ -260,6 +301,10 @@ type LineState = {
   date: LocalDate
   /** The date was written (not today by default). */
   dated?: boolean
+  /** The date written was vague (上礼拜): the items carry it, so the question says how to change their day. */
+  vague?: string
+  /** The clause read before, for "帮我记个需求" after it. */
+  previous?: string
   family?: Subject
   lastCount?: number
   waiting?: Subject[]
@@ -342,7 +387,14 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   )
   const items: ProposedItem[] = []
   const add = (kind: DutyKind, subject: string, unsure?: Unsure) => {
-    const item: ProposedItem = { kind, subject, date: state.date, text: clause, ...(unsure ? { unsure } : {}) }
+    const item: ProposedItem = {
+      kind,
+      subject,
+      date: state.date,
+      text: clause,
+      ...(unsure ? { unsure } : {}),
+      ...(state.vague ? { vague: state.vague } : {}),
+    }
     if (!state.dated) UNDATED.add(item)
     items.push(item)
   }
@@ -365,13 +417,31 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       state.family = s
       if (!solved || contacted) add('poorFamily', s.name, s.unsure)
       if (solved) add('problemSolved', s.name, s.unsure)
-    } else if (contacted || (kinds.length === 0 && bare.length <= 2)) {
+    } else if (contacted || (!ctx.strict && kinds.length === 0 && bare.length <= 2)) {
       add('representatives', s.name, s.unsure)
     } else (state.waiting ??= []).push(s)
   }
   // "去了趟老王家，顺便帮他们把医保卡激活了": the family of the line, helped.
   if (subjects.length === 0 && solved && state.family) add('problemSolved', state.family.name, state.family.unsure)
   return items
+}
+
+/**
+ * "她说两癌筛查的通知她们组都传达到了", "他家孩子的助学金也办好了": what the woman she met said or has.
+ * Talked about, never a deed of hers, except a problem of the family she visited that is now solved.
+ */
+function readReported(clause: string, state: LineState): ProposedItem[] {
+  if (!state.family || !SOLVED.test(clause) || !/^(?:她|他)家/.test(clause.trim())) return []
+  const item: ProposedItem = {
+    kind: 'problemSolved',
+    subject: state.family.name,
+    date: state.date,
+    text: clause,
+    ...(state.family.unsure ? { unsure: state.family.unsure } : {}),
+    ...(state.vague ? { vague: state.vague } : {}),
+  }
+  if (!state.dated) UNDATED.add(item)
+  return [item]
 }
 
 /**

@@ -249,7 +249,10 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   if (spec.shape === 'title') {
     const subject = dated.words.join(' ')
     if (subject.length > LIMITS.title) return usageError(`题目最多 ${LIMITS.title} 字。`, 'tooLong')
-    return ok({ type: 'duty', kind, subject, date: dated.date })
+    // "#建议 关于在村里设儿童托管点 昨天交的": a day written after the title's first word.
+    const inTitle = dated.date ? undefined : dateInDetail(rest)
+    if (inTitle === 'invalid') return usageError('日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。', 'badDate')
+    return ok({ type: 'duty', kind, subject, date: inTitle ?? dated.date })
   }
   const detail = rest.join(' ') || undefined
   if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
