@@ -290,6 +290,11 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
 }
 
+/** Words of talking about something, not doing it. */
+const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
+/** A report or proposal she handed in or wrote herself, even while talking. */
+const HANDED_IN = /交了|交上|提交|递交|报给|写了|写好|写完/
+
 /** What a family in need is helped with: "去了王建国家里，帮他们把低保续上了" is a poor family, not a person. */
 const NEEDY = /低保|五保|特困|困难|贫困|救助|帮扶/
 
@@ -303,6 +308,8 @@ type LineState = {
   dated?: boolean
   /** The date written was vague (上礼拜): the items carry it, so the question says how to change their day. */
   vague?: string
+  /** She met or called someone earlier in the line: what is talked about after is a mention. */
+  met?: boolean
   /** The clause read before, for "帮我记个需求" after it. */
   previous?: string
   family?: Subject
@@ -400,9 +407,13 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   }
   const kinds = kindsIn(rest)
   // "给李梅打了个电话，问了问她们组参加两癌筛查的情况": a service talked about with someone is not one done.
-  const talkedAbout = subjects.some((x) => x.kind === 'representatives') && /问|聊|了解|说|讲|商量/.test(rest)
+  // The same in the next part of the line: "给李梅打了个电话，问了问她们组参加两癌筛查的情况" (a mention).
+  const met = subjects.some((x) => x.kind !== 'socialOrg') || state.met
+  const talkedAbout = met && TALKED.test(rest)
+  if (subjects.some((x) => x.kind !== 'socialOrg')) state.met = true
   for (const kind of kinds) {
     if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
+    if ((kind === 'report' || kind === 'proposal') && talkedAbout && !HANDED_IN.test(rest)) continue
     add(kind, titleOf(kind, clause))
   }
   const solved = SOLVED.test(rest)
