@@ -9,6 +9,7 @@ import { withoutNames } from './without-names'
 import { EVERYDAY } from './cues'
 import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
+import { extensionAt, namesakeOf } from './namesake'
 import {
   CONTACTED,
   FAMILY_WORDS,
@@ -87,6 +88,8 @@ const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?(?:写|记)了?(?:个|篇
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
+/** Who it was not: "不是代表李梅", "跟田丽不是一个人". */
+const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同一|一家|一户)/
 /** A vague date in another year is asked about: today's date would count it in the wrong year. */
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
@@ -237,7 +240,8 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         continue
       }
       clause = clause.replace(/[？?\s]+$/, '')
-      if (isOthersDeed(clause)) continue
+      // "不是代表李梅", "跟田丽不是一个人": who it was not.
+      if (isOthersDeed(clause) || NOT_HER.test(clause)) continue
       if (NEED_AFTER.test(clause.trim())) {
         // "她想给孩子找个托管的地方，记到需求里吧": what she was told before is the need.
         if (state.previous) items.push({ kind: 'need', content: state.previous })
@@ -348,7 +352,14 @@ function dedupe(all: ProposedItem[]): ProposedItem[] {
 
 const SUBJECTS = new Set<DutyKind>(['representatives', 'poorFamily', 'problemSolved', 'socialOrg'])
 
-type Subject = { name: string; kind: 'representatives' | 'poorFamily' | 'socialOrg'; unsure?: Unsure; written: string }
+type Subject = {
+  name: string
+  kind: 'representatives' | 'poorFamily' | 'socialOrg'
+  unsure?: Unsure
+  written: string
+  /** A logged name this one extends or shortens (see namesake.ts). */
+  namesake?: string
+}
 
 function readClause(clause: string, state: LineState, ctx: ReadContext): ProposedItem[] | Reading {
   const mentions = findKnown(clause, ctx.known)
@@ -372,6 +383,16 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     const chosen = choose(m, wants)
     if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
     if (chosen === 'none') continue
+    // "李梅芳" where she logged 李梅: another woman's name, asked about, never read as 李梅.
+    const ext =
+      m.how === 'exact' && chosen.kind === 'representatives'
+        ? extensionAt(clause, m.index + m.written.length, /\d$/.test(m.written))
+        : ''
+    if (ext) {
+      subjects.push({ name: chosen.name + ext, kind: chosen.kind, written: m.written + ext, namesake: chosen.name })
+      use({ ...m, written: m.written + ext })
+      continue
+    }
     subjects.push(chosen)
     use(m)
   }
@@ -382,7 +403,14 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family.
     const family = n.marker === 'family' || (n.marker === 'person' && (familyClause || (n.home && needyLine)))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
-    subjects.push({ name, kind: family ? 'poorFamily' : 'representatives', written: n.written })
+    // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
+    const namesake = namesakeOf(name, ctx.known)?.subject
+    subjects.push({
+      name,
+      kind: family ? 'poorFamily' : 'representatives',
+      written: n.written,
+      ...(namesake ? { namesake } : {}),
+    })
   }
   const org = newOrganisation(clause, used)
   if (org) subjects.push({ name: org, kind: 'socialOrg', written: org })
@@ -393,7 +421,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     subjects.map((x) => x.written),
   )
   const items: ProposedItem[] = []
-  const add = (kind: DutyKind, subject: string, unsure?: Unsure) => {
+  const add = (kind: DutyKind, subject: string, unsure?: Unsure, namesake?: string) => {
     const item: ProposedItem = {
       kind,
       subject,
@@ -401,6 +429,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       text: clause,
       ...(unsure ? { unsure } : {}),
       ...(state.vague ? { vague: state.vague } : {}),
+      ...(namesake ? { namesake: { logged: namesake } } : {}),
     }
     if (!state.dated) UNDATED.add(item)
     items.push(item)
@@ -426,10 +455,10 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
     else if (s.kind === 'poorFamily') {
       state.family = s
-      if (!solved || contacted) add('poorFamily', s.name, s.unsure)
-      if (solved) add('problemSolved', s.name, s.unsure)
+      if (!solved || contacted) add('poorFamily', s.name, s.unsure, s.namesake)
+      if (solved) add('problemSolved', s.name, s.unsure, s.namesake)
     } else if (contacted || (!ctx.strict && kinds.length === 0 && bare.length <= 2)) {
-      add('representatives', s.name, s.unsure)
+      add('representatives', s.name, s.unsure, s.namesake)
     } else (state.waiting ??= []).push(s)
   }
   // "去了趟老王家，顺便帮他们把医保卡激活了": the family of the line, helped.

@@ -4,7 +4,7 @@
  * something next; "她家", "她说" after something else (not after 给, 跟: "给她家送了两袋米" is one part).
  */
 const STARTS =
-  /(?=然后|接着|随后|后来|另外(?!一))|(?<=[^给跟和帮找对问陪带让叫被把向与同替为\s])(?=我(?:去|又|还|也|帮|给|跟|和|到|在|把|就|刚|今天|昨天|上午|下午|前天))|(?<=[^给跟和帮找对问陪带让叫被把向与同替为\s去到看是])(?=[她他](?:家|说|们|想|要|讲|还|也))/
+  /(?=然后|接着|随后|后来|另外(?!一))|(?<=[^给跟和帮找对问陪带让叫被把向与同替为\s])(?=我(?:去|又|还|也|帮|给|跟|和|到|在|把|就|刚|今天|昨天|上午|下午|前天))|(?<=[^给跟和帮找对问陪带让叫被把向与同替为\s去到看是在从回往])(?=[她他](?:家|说|们|想|要|讲|还|也))/
 
 /** Only where nothing else separates the words: a clause longer than a short phrase. */
 export function splitRunOn(clause: string): string[] {
