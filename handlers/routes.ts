@@ -21,7 +21,8 @@ import { handleBindCode, handleIAm, handleUnbind, handleUnbound } from './identi
 import { handleSentence } from './sentence-handler'
 import { handleGroupReport } from './group-report-handler'
 import { handleAutoRecord } from './auto-record-handler'
-import { handleAnswer } from './answer-handler'
+import { handleAnswer, handlePick } from './answer-handler'
+import { handleRedate } from './redate-handler'
 import { handleUnknownCommand } from './typo-handler'
 import { handleMedia, handleParseError, handleUnheard } from './fallback-handlers'
 import { AlreadyHandled, UserError } from './user-error'
@@ -67,6 +68,8 @@ export function createRoutes(): Router {
     // No guard that answers: a group message nobody addressed to the bot is never answered in the group.
     .on('groupReport', handleGroupReport)
     .on('answer', handleAnswer)
+    .on('pick', handlePick)
+    .on('redate', recorder, handleRedate)
     .on('unknownCommand', handleUnknownCommand)
     .on('addedItem', recorder, handleAddedItem)
     .on('batch', (ctx: IntentContext<'batch'>) => runBatch(router, ctx))

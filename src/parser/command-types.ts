@@ -103,6 +103,13 @@ export type Intent =
    * question 2 of several waiting.
    */
   | { type: 'answer'; digit: number; question?: number }
+  /**
+   * "1 3", "只记1", "第二个不要": which items of a question of several to keep (never "2-1", which is
+   * question 2, option 1). `keep` lists the items kept, `drop` those left out.
+   */
+  | { type: 'pick'; keep?: number[]; drop?: number[] }
+  /** "改日期 11月16日": the day of the items in the question waiting for her answer. */
+  | { type: 'redate'; date: string }
   /** A voice note whose transcript the puppet did not supply. */
   | { type: 'unheard' }
   /** "我是 张秀英 [白庙村] [code]", "绑定码 12345678": who an unbound WeChat id says she is. */

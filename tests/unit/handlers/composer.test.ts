@@ -40,6 +40,8 @@ describe('routes', () => {
       duty: true,
       autoRecord: true,
       groupReport: true,
+      pick: true,
+      redate: true,
       diary: true,
       need: true,
       resolveNeed: true,
