@@ -12,6 +12,7 @@ import { REFUSALS } from './messages'
 import { hasChecklist } from '../src/domain/entities'
 import { MESSAGE_LIMITS } from '../src/domain/vocabulary'
 import { readAdded, readInsideAdded } from './added-sentence'
+import { misreadText } from '../src/domain/misread'
 
 const UNCLEAR: Record<Extract<Reading, { type: 'unclear' }>['reason'], (phrase?: string) => string> = {
   nothing: () =>
@@ -45,6 +46,27 @@ export const handleSentence: Handler<'sentence'> = async (ctx) => {
       return answer(ctx, { type: 'unclear', reason: 'nothing' }, heard)
   }
   await answer(ctx, reading, heard)
+}
+
+/**
+ * "没看明白": the message is kept masked, without a digit (domain/misread), for admins to read and export
+ * as corpus lines. Losing it costs nothing but a lesson, so a failure to keep it is only logged.
+ */
+async function keepMisread(ctx: IntentContext<'sentence'>, orgId: string): Promise<void> {
+  const voice = !!ctx.intent.heard
+  const where = ctx.place.type === 'group' ? (voice ? 'voice-group' : 'group') : voice ? 'voice' : 'private'
+  try {
+    await ctx.repos.misreads.keep({
+      id: ctx.key,
+      orgId,
+      at: ctx.now,
+      where,
+      text: misreadText(ctx.intent.text),
+      reading: '没读出做了什么（没看明白）',
+    })
+  } catch (err) {
+    ctx.log.warn('misread not kept', { messageId: ctx.msg.id, err })
+  }
 }
 
 async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: string): Promise<void> {
@@ -89,6 +111,7 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
         if (added?.type === 'needsName')
           return ctx.reply(`${heard}要记“${added.label}”，请写上名称，例如 #${added.word} 名称`)
         if (added?.type === 'badDate') return ctx.reply(heard + UNCLEAR[added.reason](added.phrase))
+        await keepMisread(ctx, member.orgId)
       }
       await ctx.reply(heard + UNCLEAR[reading.reason](reading.phrase))
     }

@@ -162,6 +162,16 @@ export interface ApiTokenDoc {
   createdAt: Date
 }
 
+/** A message the bot did not understand, masked (see domain/misread), keyed by the message's key. */
+export interface MisreadDoc {
+  _id: string
+  orgId: Types.ObjectId
+  at: Date
+  where: string
+  text: string
+  reading: string
+}
+
 export interface AuditDoc {
   _id: Types.ObjectId
   at: Date

@@ -17,6 +17,8 @@ import { nextQuestionNumber, openQuestions, type PendingQuestion } from '../../s
 import { BIND_CODE_TTL_MS, type BindCodeRepo } from '../../src/repos/bind-code-repo'
 import { auditEntryAsKept, type AuditEntry, type AuditRepo } from '../../src/repos/audit-repo'
 import type { RepresentativeRepo } from '../../src/repos/representative-repo'
+import type { MisreadRepo } from '../../src/repos/misread-repo'
+import type { Misread } from '../../src/domain/misread'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
 import { buildOrgTree } from '../../src/domain/org-tree'
@@ -662,5 +664,23 @@ export function createMemoryRepos(): HandlerRepos {
     bindCodes: bindCodeRepo(),
     audit: auditRepo(),
     representatives: representativeRepo(orgs),
+    misreads: misreadRepo(),
+  }
+}
+
+function misreadRepo(): MisreadRepo {
+  const kept = new Map<string, Misread>()
+  return {
+    keep: async (entry) => void (kept.has(entry.id) || kept.set(entry.id, { ...entry })),
+    recent: async (orgIds, limit = 200) =>
+      [...kept.values()]
+        .filter((m) => !orgIds || orgIds.includes(m.orgId))
+        .sort((a, b) => b.at.getTime() - a.at.getTime())
+        .slice(0, limit),
+    async deleteBefore(cutoff) {
+      const old = [...kept.values()].filter((m) => m.at < cutoff)
+      for (const m of old) kept.delete(m.id)
+      return old.length
+    },
   }
 }
