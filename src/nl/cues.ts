@@ -186,6 +186,9 @@ export const GROUP_WORDS = [
  * it ("合计了下明年咋搞", "打电话来问两癌筛查啥时候开始" tell what happened).
  */
 export const QUESTION_WORDS = [
+  '想问',
+  '请问',
+  '问一下大家',
   '算不算',
   '要不要',
   '是不是',

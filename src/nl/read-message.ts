@@ -294,6 +294,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
 }
 
+/** She took part: a word for her or for going, calling or meeting. */
+const HER_PART =
+  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
@@ -446,7 +449,9 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     add(kind, titleOf(kind, clause))
   }
   const solved = SOLVED.test(rest)
-  const contacted = CONTACTED.test(rest.replace(SOLVED, ''))
+  // In a group message not addressed to the bot, news about someone ("刘翠花家里今天来了好多亲戚") is not
+  // a contact: she must be in it (我, 跟, 去, 给, 电话…).
+  const contacted = CONTACTED.test(rest.replace(SOLVED, '')) && (!ctx.strict || HER_PART.test(rest))
   // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
   if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
   state.waiting = undefined
