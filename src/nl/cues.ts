@@ -6,6 +6,9 @@
 
 /** Met or spoke with someone: the standard verbs and the everyday ones (唠嗑, 拉呱, 串门, 上门坐了坐). */
 export const CONTACT_WORDS = [
+  '侃',
+  '唠扯',
+  '嗑',
   '联系',
   '连系',
   '走访',
@@ -134,6 +137,12 @@ export const REPORT_WORDS = ['调研报告', '调查报告', '调研文章', '�
 
 /** Public service she took part in: programmes and everyday volunteering. */
 export const SERVICE_WORDS = [
+  '讲了一堂',
+  '一堂课',
+  '防溺水',
+  '安全教育',
+  '义务劳动',
+  '送温暖',
   '志愿',
   '义务',
   '义工',

@@ -529,7 +529,7 @@ function titleOf(kind: DutyKind, clause: string): string {
   const about = /关于([\u4e00-\u9fff]{2,30})/.exec(clause)
   if ((kind === 'proposal' || kind === 'report') && about) return `关于${about[1]}`
   const words = clause
-    .replace(/^(?:今天|昨天|前天|上午|下午|晚上|我|也|还|又|都|跟着|参加了?|去了?)+/, '')
+    .replace(/^(?:今天|昨天|前天|上午|下午|晚上|我们|咱们|我|也|还|又|都|跟着|参加了?|去了?)+/, '')
     .replace(/(?<![，,。.!！~～])[，,。.!！~～]+$/, '')
     .trim()
   return words.slice(0, 30) || clause.slice(0, 30)
