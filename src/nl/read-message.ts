@@ -7,6 +7,7 @@ import { joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
 import { EVERYDAY } from './cues'
+import { fixSoundAlikeVerbs } from './sound-alike-verbs'
 import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
 import { extensionAt, namesakeOf } from './namesake'
@@ -100,7 +101,7 @@ const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错
 function tidy(text: string, botName: string): string {
   let out = dropInvisible(text)
   for (const [re, to] of EVERYDAY) out = out.replace(re, to)
-  return out
+  return fixSoundAlikeVerbs(out)
     .replace(new RegExp(`@?${botName}[\\s\\u2005，,：:]*`, 'g'), ' ')
     .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
