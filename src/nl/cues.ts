@@ -64,6 +64,10 @@ export const CONTACT_WORDS = [
 
 /** A family in need, as federations and villages name them. */
 export const FAMILY_WORDS = [
+  '两户',
+  '三户',
+  '几户',
+  '一户',
   '低保户',
   '贫困户',
   '困难户',
