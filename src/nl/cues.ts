@@ -264,6 +264,8 @@ export const FORWARDED = /^\s*(?:【[^】]{0,10}】|\[转发]|转发[：:]|转[�
  * 昨天, 头晌 上午, 后晌 下午, 屋里 and 屋头 家, and common misspellings of 联系 and 走访.
  */
 export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
+  // Said to the group, not a contact: "跟大家说一声", "给大家汇报一下".
+  [/(?:跟|和|给|向)(?:大家|姐妹们|各位)(?:说|讲|汇报|报告|分享|通报)(?:一下|一声|下)?/g, ' '],
   [/夜儿个|夜个|夜儿|昨儿个|昨个/g, '昨天'],
   [/今儿个|今个儿|今儿/g, '今天'],
   [/大前儿个/g, '大前天'],
