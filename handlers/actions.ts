@@ -62,12 +62,14 @@ export async function runActions(
   key: string,
   actions: Action[],
   answering?: { year: number; key: string },
+  /** Each action's place in the question it answers (she kept some: "1 3"), so its record's key is the same. */
+  places?: number[],
 ): Promise<string[]> {
   const lines: string[] = []
   const last = actions[actions.length - 1]
   const together = !!answering && !!last && yearWritten(last, ctx) === answering.year
   for (const [i, action] of actions.entries()) {
-    const itemKey = `${key}#p${i + 1}`
+    const itemKey = `${key}#p${places?.[i] ?? i + 1}`
     if (together && action === last) ctx.consume = answering!.key
     switch (action.do) {
       case 'duty':

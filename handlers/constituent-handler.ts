@@ -33,6 +33,8 @@ export const isConstituentGroup = (ctx: MessageContext): boolean =>
 export function constituentsServed(routes: () => Router): Middleware<MessageContext> {
   return async (ctx, next) => {
     if (ctx.sender || !isConstituentGroup(ctx) || OWN_ROUTES.has(ctx.intent.type)) return next()
+    // Not addressed to the bot: a constituent's words reach it only with @ (see handleGroupReport).
+    if (ctx.intent.type === 'groupReport') return void (ctx.outcome = 'ignored')
     const text = ctx.intent.type === 'sentence' ? ctx.intent.text : ctx.msg.text
     const read = ctx.withIntent(readConstituentMessage(text, ctx.deps.botName))
     await routes().route(read)

@@ -102,7 +102,11 @@ export const handleDuty: Handler<'duty'> = async (ctx) => {
     text: i === 0 ? (cmd.detail ?? null) : null,
   }))
   const unsure = readings.filter((r): r is Extract<Resolution, { sure: false }> => !r.sure)
-  const question = unsure.map((u) => `“${u.written}”是${knownAs(u)}吗？`).join('\n')
+  const question = unsure
+    .map((u) =>
+      u.namesake ? `“${u.written}”和${knownAs(u)}只差一两个字，是同一个人吗？` : `“${u.written}”是${knownAs(u)}吗？`,
+    )
+    .join('\n')
   const asTypedOffList = await unlistedRepresentatives(
     ctx,
     member,
@@ -116,13 +120,13 @@ export const handleDuty: Handler<'duty'> = async (ctx) => {
         ...(!r.sure && asTypedOffList.has(r.written) ? { unlisted: true } : {}),
       }) as Action,
   )
-  await propose(ctx, member, question, [
-    { label: `是，记为${actions.map((a) => describeAction(a, ctx.today, false)).join('、')}`, actions },
-    {
-      label: `不是，是新的一位（记为${asTyped.map((a) => describeAction(a, ctx.today, false)).join('、')}）`,
-      actions: asTyped,
-    },
-  ])
+  const same = { label: `是，记为${actions.map((a) => describeAction(a, ctx.today, false)).join('、')}`, actions }
+  const other = {
+    label: `不是，是新的一位（记为${asTyped.map((a) => describeAction(a, ctx.today, false)).join('、')}）`,
+    actions: asTyped,
+  }
+  // A name that extends or shortens one she logged is likelier another woman: that answer comes first.
+  await propose(ctx, member, question, unsure.some((u) => u.namesake) ? [other, same] : [same, other])
 }
 
 const sure = (subject: string, kind: DutyCommand['kind']): Resolution => ({ sure: true, subject, kind })

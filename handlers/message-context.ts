@@ -30,6 +30,7 @@ export type HandlerRepos = Pick<
   | 'bindCodes'
   | 'audit'
   | 'representatives'
+  | 'misreads'
 >
 
 export type Place =

@@ -2,6 +2,7 @@ import { PROPOSAL_TTL_MS, answerLines, conversationOf, maskOptions, type Option 
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Member } from '../src/domain/entities'
 import type { MessageContext } from './message-context'
+import { tell } from './actions'
 
 /**
  * Asks her a question answered with a digit and keeps it in her year (see repos/question-repo): the
@@ -9,7 +10,13 @@ import type { MessageContext } from './message-context'
  * `0` cancels. Her own earlier question here is replaced (she said it again); when questions raised by
  * others also wait here, this one is numbered ("回复 2-1") so her digit cannot land on another.
  */
-export async function propose(ctx: MessageContext, member: Member, question: string, options: Option[]): Promise<void> {
+export async function propose(
+  ctx: MessageContext,
+  member: Member,
+  question: string,
+  options: Option[],
+  hint?: string,
+): Promise<void> {
   const text = maskSensitive(question)
   const asked = await ctx.repos.questions.ask(member, ctx.today.year, {
     key: ctx.key,
@@ -25,5 +32,40 @@ export async function propose(ctx: MessageContext, member: Member, question: str
   ctx.claimRecord({ created: asked.created, by: asked.by })
   const alone = asked.open.length === 1
   const others = alone ? [] : [`（另有 ${asked.open.length - 1} 个问题在等您回复，这是第 ${asked.question.n} 个）`]
-  await ctx.reply(maskSensitive([text, ...answerLines(options, asked.question.n, alone), ...others].join('\n')))
+  const lines = [text, ...answerLines(options, asked.question.n, alone), ...(hint ? [hint] : []), ...others]
+  await ctx.reply(maskSensitive(lines.join('\n')))
 }
+
+/**
+ * The same question asked in her private chat about something she wrote in a group (a report posted
+ * without @): nothing about it is said in the group. It is kept under her private conversation, raised
+ * "from" the group (`${her id}@${room}`), so her own private questions and this one never replace each
+ * other, and her "1" in private chat answers it. Sent through the send queue, once per message.
+ */
+export async function proposePrivately(
+  ctx: MessageContext,
+  member: Member,
+  question: string,
+  options: Option[],
+  hint?: string,
+): Promise<void> {
+  const text = maskSensitive(question)
+  const asked = await ctx.repos.questions.ask(member, ctx.today.year, {
+    key: ctx.key,
+    conversation: conversationOf(ctx.msg.talkerId, undefined),
+    from: groupOrigin(ctx.msg.talkerId, ctx.msg.roomId),
+    by: ctx.deps.instance,
+    text,
+    options: maskOptions(options),
+    createdAt: ctx.now,
+    expiresAt: new Date(ctx.now.getTime() + PROPOSAL_TTL_MS),
+  })
+  ctx.claimRecord({ created: asked.created, by: asked.by })
+  const alone = asked.open.length === 1
+  const others = alone ? [] : [`（另有 ${asked.open.length - 1} 个问题在等您回复，这是第 ${asked.question.n} 个）`]
+  const lines = [text, ...answerLines(options, asked.question.n, alone), ...(hint ? [hint] : []), ...others]
+  await tell(ctx, ctx.msg.talkerId, `private-question:${ctx.key}`, maskSensitive(lines.join('\n')))
+}
+
+/** Who raised a question asked privately about a group message: her, in that group. */
+export const groupOrigin = (talkerId: string, roomId: string | undefined) => `${talkerId}@${roomId ?? ''}`

@@ -19,7 +19,10 @@ import { handleSetting, handleRotation } from './settings-handler'
 import { handleHelp } from './help-handler'
 import { handleBindCode, handleIAm, handleUnbind, handleUnbound } from './identity-handler'
 import { handleSentence } from './sentence-handler'
-import { handleAnswer } from './answer-handler'
+import { handleGroupReport } from './group-report-handler'
+import { handleAutoRecord } from './auto-record-handler'
+import { handleAnswer, handlePick } from './answer-handler'
+import { handleRedate } from './redate-handler'
 import { handleUnknownCommand } from './typo-handler'
 import { handleMedia, handleParseError, handleUnheard } from './fallback-handlers'
 import { AlreadyHandled, UserError } from './user-error'
@@ -54,6 +57,7 @@ export function createRoutes(): Router {
     .on('receipts', adminOnly, handleReceipts)
     .on('rotation', adminOnly, notInConstituentGroup, claimFirst, handleRotation)
     .on('setting', adminOnly, claimFirst, handleSetting)
+    .on('autoRecord', registered, notInConstituentGroup, claimFirst, handleAutoRecord)
     .on('bind', inGroup, role('admin'), claimFirst, handleBind)
     .on('unbound', adminOnly, notInConstituentGroup, handleUnbound)
     .on('bindCode', adminOnly, handleBindCode)
@@ -61,7 +65,11 @@ export function createRoutes(): Router {
     .on('iAm', handleIAm)
     .on('help', handleHelp)
     .on('sentence', recorder, handleSentence)
+    // No guard that answers: a group message nobody addressed to the bot is never answered in the group.
+    .on('groupReport', handleGroupReport)
     .on('answer', handleAnswer)
+    .on('pick', handlePick)
+    .on('redate', recorder, handleRedate)
     .on('unknownCommand', handleUnknownCommand)
     .on('addedItem', recorder, handleAddedItem)
     .on('batch', (ctx: IntentContext<'batch'>) => runBatch(router, ctx))

@@ -4,18 +4,21 @@ import { maskSensitive } from '../src/domain/mask-sensitive'
 import type { Handler, IntentContext } from './composer'
 import { senderOf } from './guards'
 import { knownNames } from './known-names'
-import { unlistedNote, unlistedRepresentatives } from './representative-list'
 import { propose } from './propose'
-import { actionOf, describeAction } from './actions'
+import { describeAction } from './actions'
+import { pickHint, proposalOf } from './reading-proposal'
 import { proposeUndoNewest } from './undo-handler'
 import { REFUSALS } from './messages'
 import { hasChecklist } from '../src/domain/entities'
 import { MESSAGE_LIMITS } from '../src/domain/vocabulary'
 import { readAdded, readInsideAdded } from './added-sentence'
+import { misreadText } from '../src/domain/misread'
 
 const UNCLEAR: Record<Extract<Reading, { type: 'unclear' }>['reason'], (phrase?: string) => string> = {
   nothing: () =>
     '没看明白要记什么。可以这样说：“今天去看了刘翠花，聊了孩子上学的事”，或者“写个日记：……”“记个需求：……”。发送 #帮助 查看全部用法。',
+  question: () =>
+    '这像是一个问题，我答不了：我只管记录和查进度。可以问本级妇联的干部；要记做过的事，直接说做了什么，例如“今天去看了刘翠花”。发送 #帮助 查看全部用法。',
   notDone: () => '这件事听起来还没办成，先不记。办完后再告诉我，我就记下来。',
   future: (p) => `“${p ?? ''}”还没到呢，事情做完后再来记录。`,
   vagueDate: (p) => `“${p ?? ''}”是哪一天？请说具体一点，例如“上周五”“11月20日”，我再记。`,
@@ -45,6 +48,27 @@ export const handleSentence: Handler<'sentence'> = async (ctx) => {
   await answer(ctx, reading, heard)
 }
 
+/**
+ * "没看明白": the message is kept masked, without a digit (domain/misread), for admins to read and export
+ * as corpus lines. Losing it costs nothing but a lesson, so a failure to keep it is only logged.
+ */
+async function keepMisread(ctx: IntentContext<'sentence'>, orgId: string): Promise<void> {
+  const voice = !!ctx.intent.heard
+  const where = ctx.place.type === 'group' ? (voice ? 'voice-group' : 'group') : voice ? 'voice' : 'private'
+  try {
+    await ctx.repos.misreads.keep({
+      id: ctx.key,
+      orgId,
+      at: ctx.now,
+      where,
+      text: misreadText(ctx.intent.text),
+      reading: '没读出做了什么（没看明白）',
+    })
+  } catch (err) {
+    ctx.log.warn('misread not kept', { messageId: ctx.msg.id, err })
+  }
+}
+
 async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: string): Promise<void> {
   const member = senderOf(ctx)
   const inGroup = ctx.place.type === 'group'
@@ -54,27 +78,9 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
         return ctx.reply(
           `${heard}这条读出了 ${reading.items.length} 件事，一次最多记 ${MESSAGE_LIMITS.items} 件，我没有记。请分几条发。`,
         )
-      const offList = await unlistedRepresentatives(
-        ctx,
-        member,
-        reading.items.flatMap((i) => (i.kind === 'representatives' ? [i.subject] : [])),
-      )
-      const actions = reading.items
-        .map(actionOf)
-        .map((a) =>
-          a.do === 'duty' && a.kind === 'representatives' && offList.has(a.subject)
-            ? { ...a, unlisted: true as const }
-            : a,
-        )
-      const lines = actions.map(
-        (a, i) => `${actions.length > 1 ? `${i + 1}. ` : ''}${describeAction(a, ctx.today, inGroup)}`,
-      )
-      const unsure = reading.items.flatMap((i) => ('unsure' in i && i.unsure ? [`“${i.unsure.written}”`] : []))
-      const hasList = (await ctx.repos.representatives.listsFor(member.orgId)).length > 0
-      const note = unsure.length ? `（${unsure.join('、')}我按${hasList ? '名单上或' : ''}您记过的人记）` : ''
-      const offListLine = offList.size ? `\n${unlistedNote(offList)}` : ''
-      const question = `${heard}我理解为${note}：\n${lines.join('\n')}${offListLine}`
-      await propose(ctx, member, question, [{ label: actions.length > 1 ? '全部记下' : '记下', actions }])
+      const { lines, note, options } = await proposalOf(ctx, member, reading, inGroup)
+      const question = `${heard}我理解为${note}：\n${lines.join('\n')}`
+      await propose(ctx, member, question, options, pickHint(reading.items.length))
       return
     }
     case 'whichPerson':
@@ -105,6 +111,7 @@ async function answer(ctx: IntentContext<'sentence'>, reading: Reading, heard: s
         if (added?.type === 'needsName')
           return ctx.reply(`${heard}要记“${added.label}”，请写上名称，例如 #${added.word} 名称`)
         if (added?.type === 'badDate') return ctx.reply(heard + UNCLEAR[added.reason](added.phrase))
+        await keepMisread(ctx, member.orgId)
       }
       await ctx.reply(heard + UNCLEAR[reading.reason](reading.phrase))
     }

@@ -64,7 +64,9 @@ async function actionsOf(ctx: Parameters<typeof handleUnknownCommand>[0], cmd: C
   const known = await knownNames(ctx, senderOf(ctx).id)
   return [cmd.subject, ...(cmd.more ?? [])].map((name, i) => {
     const r = resolveSubject(name, cmd.kind, known)
-    const subject = 'open' in r ? name : r.subject
+    // A name that extends or shortens one she logged stays as she typed it (namesake.ts): never merged.
+    const asTyped = 'open' in r || (!r.sure && r.namesake)
+    const subject = asTyped ? name : r.subject
     const kind = 'open' in r ? cmd.kind : r.kind
     return actionOf({ kind, subject, date, text: i === 0 ? (cmd.detail ?? '') : '' })
   })

@@ -44,6 +44,8 @@ export interface Member {
   role: Role
   orgId: string
   contactIds: string[]
+  /** She said #设置 群里自动记 关: what she posts in executives' groups is not read for her (absent: read). */
+  groupAutoRecordOff?: true
 }
 
 export interface Group {
@@ -52,6 +54,8 @@ export interface Group {
   kind: GroupKind | null
   orgId: string | null
   mentionBehind: boolean
+  /** An admin said #设置 本群自动记 关: reports posted here without @ are not read for anyone. */
+  autoRecordOff?: true
 }
 
 export interface Notice {

@@ -1,4 +1,5 @@
 import { HONORIFICS, SURNAMES } from '../nl/people'
+import { FAMILY_WORDS, alternation } from '../nl/cues'
 
 /**
  * A poor family as the executives' group may see it: by its name, never by its situation. People type
@@ -36,9 +37,18 @@ function isName(text: string): boolean {
 }
 const ANY_FAMILY = new RegExp(`^[${HAN}]{1,5}家$`)
 
+/** What kind of family it is, written before its name: 低保户陈玉珍家, 五保户：赵长福家. */
+const LABEL = new RegExp(`^(${alternation(FAMILY_WORDS)})[：:\\s]*`)
+
 export function separateFamily(subject: string): FamilyName {
   const text = subject.trim()
   if (isName(text)) return { type: 'clean', name: text }
+  const label = LABEL.exec(text)
+  if (label) {
+    const after = separateFamily(text.slice(label[0].length))
+    if (after.type === 'clean') return { type: 'split', name: after.name, situation: label[1]! }
+    if (after.type === 'split') return { ...after, situation: `${label[1]!}，${after.situation}` }
+  }
   let guess: string | undefined
   for (let end = Math.min(text.length, LONGEST_NAME); end >= 2; end--) {
     const name = text.slice(0, end)

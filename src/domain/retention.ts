@@ -17,7 +17,12 @@ export const RETENTION_DAYS = {
 
 const DAY_MS = 86_400_000
 
+export { MISREAD_RETENTION_DAYS } from './misread'
+import { MISREAD_RETENTION_DAYS } from './misread'
+
 export interface RetentionCutoffs {
+  /** Messages the bot did not understand, kept masked for learning (domain/misread). */
+  misreads: Date
   claims: Date
   outbox: { sent: Date; failed: Date }
   jobMarks: Date
@@ -30,6 +35,7 @@ export interface RetentionCutoffs {
 export function retentionCutoffs(now: Date, auditDays: number): RetentionCutoffs {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS)
   return {
+    misreads: before(MISREAD_RETENTION_DAYS),
     claims: before(RETENTION_DAYS.claims),
     outbox: { sent: before(RETENTION_DAYS.outboxSent), failed: before(RETENTION_DAYS.outboxFailed) },
     jobMarks: before(RETENTION_DAYS.jobMarks),

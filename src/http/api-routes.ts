@@ -9,6 +9,7 @@ import { memberRoutes } from './member-routes'
 import { importRoutes } from './import-routes'
 import { checklistRoutes } from './checklist-routes'
 import { dutyReportRoutes } from './duty-report-routes'
+import { misreadRoutes } from './misread-routes'
 
 export type { ApiDeps } from './api-scope'
 
@@ -73,5 +74,6 @@ export function apiRoutes(deps: ApiDeps): Router {
   reportRoutes(router, deps)
   dutyReportRoutes(router, deps)
   tokenRoutes(router, deps)
+  misreadRoutes(router, deps)
   return router
 }

@@ -1,33 +1,38 @@
 import type { DutyKind } from '../domain/checklist'
+import * as cues from './cues'
+
+const anyOf = (words: readonly string[]) => new RegExp(cues.alternation(words))
 
 /**
  * Which checklist item a clause is about, from the words people use for each. Pure tables, so a
  * newcomer can read and extend them; the sentence reader decides what to do with several hits.
  */
 export const KIND_WORDS: { kind: DutyKind; re: RegExp }[] = [
-  { kind: 'proposal', re: /建议案|建意案|提案|议案|建议按|建议.{0,8}(?:交|提交|递)/ },
-  { kind: 'report', re: /调研报告|调查报告|调研|报告.{0,4}(?:写|交)|(?:写|交).{0,6}报告/ },
+  { kind: 'proposal', re: new RegExp(`建意案|建议按|${cues.alternation(cues.PROPOSAL_WORDS)}`) },
+  { kind: 'report', re: new RegExp(`调研|${cues.alternation(cues.REPORT_WORDS)}`) },
   {
     kind: 'onlineGroup',
-    re: /建(?:了|好了|起)?(?:个|一个)?.{0,14}群|群.{0,10}(?:建好|建起来|拉好|建成)|网群|拉了.{0,10}群/,
+    re: new RegExp(`群.{0,10}(?:建好|建起来|拉好|建成)|${cues.alternation(cues.GROUP_WORDS)}`),
   },
   {
     kind: 'publicService',
-    re: /志愿|公益(?!项目|组织|岗位)|义务|义工|筛查|两[癌爱]|敬老院|爱心妈妈|顶梁柱|巾帼家政|家政培训|义诊|理发|包饺子|量血压|结对|帮忙登记|帮忙|慰问演出|服务活动|宣传(?!栏)|传单|普法|[防反]诈/,
+    re: new RegExp(`公益(?!项目|组织|岗位)|两爱|帮忙登记|帮忙|${cues.alternation(cues.SERVICE_WORDS)}`),
   },
 ]
 
 /** A family's problem dealt with: 办下来了, 批下来了, 解决了, 修好了, 续上了. */
-export const SOLVED =
-  /办(?:下来|好|妥|成|完|了)|批(?:下来|了)|解决|解绝|申请(?:到|下来)|[修补]好|续上|交上了|激活|住进去|落实|搞定|跑下来|协调好|领(?:回来|到了)|弄(?:好|完)|找(?:了|到)(?:个|份)?.{0,8}(?:活|工作|岗位)|(?:找人|联系).{0,6}(?:修|办)/
+export const SOLVED = new RegExp(
+  `${/办(?:下来|好|妥|成|完|了)|批(?:下来|了)|解决|解绝|申请(?:到|下来)|[修补]好|续上|交上了|激活|住进去|落实|搞定|跑下来|协调好|领(?:回来|到了)|弄(?:好|完)|找(?:了|到)(?:个|份)?.{0,8}(?:活|工作|岗位)|(?:找人|联系).{0,6}(?:修|办)/.source}|${cues.alternation(cues.SOLVED_WORDS)}`,
+)
 
 /** Words that show she met or spoke with someone. */
-export const CONTACTED =
-  /去|看|电话|聊|联系|联西|走访|走了一?遍|跑了一?遍|坐|见|碰到|遇到|来|视频|微信|找我|说|拜访|看望|慰问|送|上门|沟通|问(?!题)|开会|开了个?小?会|交流|座谈|唠|认识/
+export const CONTACTED = new RegExp(
+  `${/去|看|联西|走了一?遍|跑了一?遍|坐|见|来|说|问(?!题)/.source}|${cues.alternation(cues.CONTACT_WORDS)}`,
+)
 
 /** It did not happen (yet): nothing to record. */
 export const NOT_DONE =
-  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|还没(?:回|交|写完|办|批|定)|约好|说好了?|约定|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|改天|想去|计划(?:去|要|着|明天|下周)|没干啥|没啥事|写了一半|一半了|应该能|先别|别(?:给我)?记|不用记|再交|本来(?:今天|要|想|约)/
+  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|还没(?:回|交|写完)|约好|说好了?|约定|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|改天|想去|计划(?:去|要|着|明天|下周)|没干啥|没啥事|写了一半|一半了|还在写|正在写|没写完|应该能|先别|别(?:给我)?记|不用记|再交|本来(?:今天|要|想|约)/
 
 export const SOCIAL_ORG_SUFFIX =
   /(?:互助会|协会|服务队|志愿队|服务站|服务中心|服务社|联合会|联谊会|促进会|理事会|商会|工作室|妈妈团|志愿服务队|合作社|艺术团|合唱团|舞蹈队|文艺队|腰鼓队|读书会|俱乐部)/
@@ -36,7 +41,7 @@ export const SOCIAL_ORG_SUFFIX =
 export const NEED_WORDS = /想学|想要|想找|想做|想让|希望|需要|盼着|缺/
 
 /** A family in need, named as such. */
-export const FAMILY_WORDS = /低保户|贫困户|困难户|五保户|特困户|帮扶户|低保护|困难家庭|贫困家庭/
+export const FAMILY_WORDS = anyOf(cues.FAMILY_WORDS)
 
 export function kindsIn(text: string): DutyKind[] {
   return KIND_WORDS.filter((k) => k.re.test(text)).map((k) => k.kind)

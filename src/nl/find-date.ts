@@ -182,7 +182,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /上个?(?:周|星期|礼拜)|前几天|前些天|前些日子|前阵子|前段时间|这几天|最近|半个?月前|(?:(?<![一二两三四五六七八九十\d])[一二两三四五六七八九十\d]+|几)个?(?:月|星期|礼拜|周)(?:以)?前|上个?月|这个?月|去年|这周|本周/,
+    re: /上个?(?:周|星期|礼拜)|前几天|前两天|前一阵子?|这阵子|这一阵子?|这段时间|这些天|这两天|月初|上旬|中旬|前些天|前些日子|前阵子|前段时间|这几天|最近|半个?月前|(?:(?<![一二两三四五六七八九十\d])[一二两三四五六七八九十\d]+|几)个?(?:月|星期|礼拜|周)(?:以)?前|上个?月|这个?月|去年|这周|本周/,
     resolve: () => 'vague',
   },
 ]
@@ -217,4 +217,12 @@ export function findDate(text: string, today: LocalDate, context: DateContext = 
     best = { index: m.index, found }
   }
   return best?.found
+}
+
+/**
+ * The day a vague phrase is proposed with (the question marks it and says how to change it): this
+ * week's first day for 这周 and the like, today for anything else (上礼拜, 前阵子, 最近).
+ */
+export function vagueDay(phrase: string, today: LocalDate): LocalDate {
+  return /这周|本周|这个?星期|这个?礼拜/.test(phrase) ? weekday(today, 0, 1) : today
 }

@@ -1,4 +1,5 @@
 import { HONORIFICS, SURNAMES, isSurnameAndHonorific, stripHonorific } from './people'
+import { FAMILY_WORDS, alternation } from './cues'
 
 /** A name she has not logged before, read from where it stands in the sentence. */
 export interface NewName {
@@ -18,21 +19,34 @@ const NAME = `(${SURNAME}[\\u4e00-\\u9fff]{1,2}?)`
 /** What may follow a name: what makes its end visible. */
 const AFTER = `(?=${HONORIFIC}|家|打|聊|通|说|那|今天|昨天|来|电话|上门|走访|微信|视频|一起|坐|也|都|送|老师|\\d|[，,、。.！!？?：:（(\\s]|$)`
 
-const PATTERNS: { re: RegExp; marker: NewName['marker'] }[] = [
-  { re: new RegExp(`(?:新选(?:上)?的|新)?(?:妇女)?代表[：: ]*${NAME}(${HONORIFIC})?${AFTER}`, 'g'), marker: 'rep' },
+/** Words, not a given name: "送去了米和油", "去了趟镇上" (米, 镇 are surnames too). */
+const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那]|^(?:镇|村|县|乡|市)/
+
+const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
   {
-    re: new RegExp(
-      `(?:低保户|贫困户|困难户|五保户|特困户|帮扶户|低保护)[：: ]*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
-      'g',
-    ),
+    re: new RegExp(`(?:新选(?:上)?的|新)?(?:妇女)?代表(?:叫|名叫|叫做)?[：: ]*${NAME}(${HONORIFIC})?${AFTER}`, 'g'),
+    marker: 'rep',
+  },
+  {
+    re: new RegExp(`(?:${alternation(FAMILY_WORDS)})[：: ]*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`, 'g'),
     marker: 'family',
   },
   {
     re: new RegExp(
-      `(?:给|跟|和|同|去|到|看望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|帮|、)(?:了|过)?(?:一下|一趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
+      `(?:给|跟|和|同|去|到|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|帮|、)(?:了|过)?(?:一下|一趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
       'g',
     ),
     marker: 'person',
+  },
+  { re: new RegExp(`上${NAME}()(?=家)`, 'g'), marker: 'person' },
+  /** "王秀兰今天来村部找我", "赵大姐打电话过来": someone who came to her, named first (a full name). */
+  {
+    re: new RegExp(
+      `(?:^|[，,\\s])${NAME}(${HONORIFIC})?(?=(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)?找我|(?:今天|昨天|上午|下午|刚才)?(?:打|来)(?:了个?)?电话)`,
+      'g',
+    ),
+    marker: 'person',
+    full: true,
   },
   /** "赵小红13812345678 妇女代表": the name before what she is. */
   { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep' },
@@ -45,7 +59,7 @@ const PATTERNS: { re: RegExp; marker: NewName['marker'] }[] = [
 export function findNewNames(text: string, taken: (index: number, length: number) => boolean): NewName[] {
   const out: NewName[] = []
   const at = new Set<number>()
-  for (const { re, marker } of PATTERNS) {
+  for (const { re, marker, full } of PATTERNS) {
     for (const m of text.matchAll(re)) {
       const raw = m[1]!
       const tail = m[2] ?? ''
@@ -55,7 +69,10 @@ export function findNewNames(text: string, taken: (index: number, length: number
       const written = raw + tail
       const person = isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw)
       const name = home && marker === 'family' ? `${raw}家` : person
-      if (name.length < 2 || at.has(index)) continue
+      if (name.length < 2 || at.has(index) || NOT_A_NAME.test(raw.slice(1)) || /^周[一二三四五六日天末]/.test(raw))
+        continue
+      // Named first, she came to her: only a full name (兰姐 alone could be anyone).
+      if (full && isSurnameAndHonorific(name)) continue
       at.add(index)
       out.push({ name, home, marker, index, written })
     }

@@ -100,6 +100,8 @@ export interface KnownPart {
   readonly orgHeads: Bucket
   readonly orgTails: Bucket
   readonly sounds: SoundBucket
+  /** People and families by the first characters of their name (张丽 of 张丽华, 王建 of 王建国家): namesakes. */
+  readonly prefixes: Bucket
   /** Subjects with a space inside: rare, matched one by one (see find-known). */
   readonly spaced: readonly number[]
 }
@@ -140,6 +142,7 @@ export function indexPart(items: readonly Known[]): KnownPart {
     peopleByFirst: new Bucket(),
     orgHeads: new Bucket(),
     orgTails: new Bucket(),
+    prefixes: new Bucket(),
   }
   const sounds = new SoundBucket()
   const spaced: number[] = []
@@ -160,6 +163,8 @@ export function indexPart(items: readonly Known[]): KnownPart {
       b.repGiven.file(head.slice(1), i)
       b.repSurnames.file(head[0]!, i)
     }
+    if (k.kind !== 'socialOrg')
+      for (let n = Math.max(2, head.length - 2); n < head.length; n++) b.prefixes.file(head.slice(0, n), i)
     if (k.kind === 'socialOrg' && s.length >= 4) {
       b.orgHeads.file(s.slice(0, 4), i)
       b.orgTails.file(s.slice(-3), i)

@@ -1,11 +1,16 @@
 import type { DutyKind } from '../domain/checklist'
 import type { LocalDate } from '../domain/zoned-time'
-import { findDate, type DateContext, type FoundDate } from './find-date'
+import { findDate, vagueDay, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
 import { joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
+import { EVERYDAY } from './cues'
+import { fixSoundAlikeVerbs } from './sound-alike-verbs'
+import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
+import { splitRunOn } from './run-on'
+import { extensionAt, namesakeOf } from './namesake'
 import {
   CONTACTED,
   FAMILY_WORDS,
@@ -19,7 +24,17 @@ import {
 
 /** One thing she did, as read from what she wrote; it is recorded only after she confirms it. */
 export type ProposedItem =
-  | { kind: DutyKind; subject: string; date: LocalDate; text: string; unsure?: Unsure }
+  | {
+      kind: DutyKind
+      subject: string
+      date: LocalDate
+      text: string
+      unsure?: Unsure
+      /** The date was vague (上礼拜, 前阵子): proposed with today (this week's first day for 这周), marked. */
+      vague?: string
+      /** The name as written extends or shortens one she logged (张丽华 / 张丽): asked which she means. */
+      namesake?: { logged: string }
+    }
   | { kind: 'diary'; content: string; date: LocalDate }
   | { kind: 'need'; content: string }
 
@@ -34,7 +49,7 @@ export type Reading =
   | { type: 'undo' }
   | {
       type: 'unclear'
-      reason: 'nothing' | 'notDone' | 'future' | 'vagueDate' | 'badDate' | 'pastYear'
+      reason: 'nothing' | 'notDone' | 'future' | 'vagueDate' | 'badDate' | 'pastYear' | 'question'
       phrase?: string
     }
   | { type: 'whichPerson'; written: string; candidates: Known[] }
@@ -44,6 +59,11 @@ export interface ReadContext {
   /** The people, families and organisations she has logged this year and last (and her unit's list). */
   known: readonly Known[] | KnownIndex
   botName: string
+  /**
+   * Read for a group message nobody addressed to the bot: only what plainly reads as something she did
+   * is returned as records (a question back to her would be a private message she did not ask for).
+   */
+  strict?: boolean
 }
 
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
@@ -53,7 +73,7 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'progress',
-    re: /进度|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|了没有?[？?]?$/,
+    re: /进度|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|了没有?[？?]?$/,
   },
   { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|能干啥|会什么|能做什么/ },
 ]
@@ -63,14 +83,25 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:帮我)?(?:写(?:个|篇|一篇|一条)?|记(?:个|下|一下|一条)?)?(?:今天的?|昨天的?)?(?:妇情|父亲|妇女|负情)?日记(?:吧|啊|呀)?[：:，,。 ]*(?:就是)?/
+  /^(?:帮我)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?)?(?:妇情|父亲|妇女|负情)?日记(?:吧|啊|呀)?[：:，,。 ]*(?:就是)?/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
-const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?写了?(?:个|篇|一篇)?(?:妇情)?日记[：:，,]\s*/
+const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记[：:，,]\s*/
+/** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
+const NEED_AFTER =
+  /^(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
+/** Who it was not: "不是代表李梅", "跟田丽不是一个人". */
+const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同一|一家|一户)/
+/** A vague date in another year is asked about: today's date would count it in the wrong year. */
+const ANOTHER_YEAR = /去年|前年|年前/
+/** An outcome still waited for: 还没批, 还没办下来. */
+const PENDING = /还没(?:批|办|定|下来|到账|落实|解决|消息|结果)/
 const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
 function tidy(text: string, botName: string): string {
-  return dropInvisible(text)
+  let out = dropInvisible(text)
+  for (const [re, to] of EVERYDAY) out = out.replace(re, to)
+  return fixSoundAlikeVerbs(out)
     .replace(new RegExp(`@?${botName}[\\s\\u2005，,：:]*`, 'g'), ' ')
     .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
@@ -92,9 +123,10 @@ function lines(text: string): string[] {
 /** Sentences and comma-separated parts of a line; a date stays in force until the next one. */
 function clauses(line: string): string[] {
   return line
-    .split(/[；;。！!？?]/)
+    .split(/(?<=[？?])|[；;。！!]/)
     .flatMap((part) => part.split(/[，,](?=[^，,]{2,})/))
     .flatMap(spacedClauses)
+    .flatMap(splitRunOn)
     .map((c) => c.trim())
     .filter((c) => c.length > 0)
 }
@@ -142,7 +174,7 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
   if (text.length <= 24 && COUNT_QUESTION.test(text) && /[？?]|查|吗|呢$|[回次]了$/.test(text))
     return { type: 'query', what: 'records' }
   const read = readRecords(text, ctx)
-  if (read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
+  if (ctx.strict || read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
   return { type: 'records', items: [{ kind: 'need', content: text }] }
 }
 
@@ -155,6 +187,8 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
     const m = re.exec(text)
     if (!m || m[0].length === 0 || text.length - m[0].length < 4) continue
     const content = text.slice(m[0].length).trim()
+    // "妇情日记一个礼拜要写几篇": a question about diaries, not one (no 写 or 记 before the word).
+    if (!/[写记：:]/.test(m[0].replace('日记', '')) && isQuestion(content)) continue
     if (kind === 'need') return { type: 'records', items: [{ kind, content }] }
     // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written, and one
     // before last year is refused, as for any record.
@@ -179,6 +213,7 @@ const problemOf = (found: Exclude<FoundDate, { ok: true }>): Reading => ({
 function readRecords(text: string, ctx: ReadContext): Reading {
   const items: ProposedItem[] = []
   let problem: Reading | undefined
+  let asked = false
   const context: DateContext = {}
   for (const line of lines(joinSplitNames(text))) {
     const marked = markedRecord(line, ctx)
@@ -200,24 +235,50 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         clause = clause.slice(correction[0].length).replace(/^[\s，,]*(?:是|应该是)?/, '')
         if (!clause) continue
       }
+      // A question (to the bot or the group) is never a deed, nor is what someone else did.
+      if (isQuestion(clause)) {
+        asked = true
+        continue
+      }
+      clause = clause.replace(/[？?\s]+$/, '')
+      // "不是代表李梅", "跟田丽不是一个人": who it was not.
+      if (isOthersDeed(clause) || NOT_HER.test(clause)) continue
+      if (NEED_AFTER.test(clause.trim())) {
+        // "她想给孩子找个托管的地方，记到需求里吧": what she was told before is the need.
+        if (state.previous) items.push({ kind: 'need', content: state.previous })
+        continue
+      }
       const found = findDate(clause, ctx.today, context)
       if (found?.ok) {
         state.date = found.date
         state.dated = true
-      } else if (found) {
-        // "上周的补记一下：" heads a list whose weekdays are last week's.
+        state.vague = undefined
+      } else if (found?.problem === 'vague' && !ANOTHER_YEAR.test(found.phrase)) {
+        // "上礼拜", "前阵子": proposed with today (this week's first day for 这周), marked, so she can change it.
         if (/^上个?(?:周|星期|礼拜)$/.test(found.phrase)) context.weeksBack = 1
+        state.date = vagueDay(found.phrase, ctx.today)
+        state.dated = true
+        state.vague = found.phrase
+      } else if (found) {
         problem ??= problemOf(found)
         continue
       }
-      if (NOT_DONE.test(clause)) {
+      // "去看望了低保户陈玉珍家 帮她家申请了临时救助 还没批": the visit happened, the outcome is pending.
+      const pending = PENDING.exec(clause)
+      if (pending && pending.index > 0 && saysWhatSheDid(clause.slice(0, pending.index)))
+        clause = clause.slice(0, pending.index)
+      else if (pending || NOT_DONE.test(clause)) {
         // "给李梅发了微信，她还没回": what came before did not happen either.
         if (/^(?:她|他|人家|结果|但是|可是|不过)/.test(clause)) items.splice(items.length - (state.lastCount ?? 0))
         problem ??= { type: 'unclear', reason: 'notDone' }
         continue
       }
-      const read = readClause(clause, state, ctx)
-      if (!Array.isArray(read)) return read
+      const read = isReported(clause) ? readReported(clause, state) : readClause(clause, state, ctx)
+      state.previous = clause
+      if (!Array.isArray(read)) {
+        if (ctx.strict) return { type: 'unclear', reason: 'nothing' }
+        return read
+      }
       const redated =
         read.length === 0 && state.corrected?.length && found?.ok
           ? state.corrected.map((i) => ('date' in i ? { ...i, date: state.date } : i))
@@ -231,8 +292,16 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   }
   const unique = dedupe(items)
   if (unique.length > 0) return { type: 'records', items: unique }
-  return problem ?? { type: 'unclear', reason: 'nothing' }
+  return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
 }
+
+/** She took part: a word for her or for going, calling or meeting. */
+const HER_PART =
+  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐/
+/** Words of talking about something, not doing it. */
+const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
+/** A report or proposal she handed in or wrote herself, even while talking. */
+const HANDED_IN = /交了|交上|提交|递交|报给|写了|写好|写完/
 
 /** What a family in need is helped with: "去了王建国家里，帮他们把低保续上了" is a poor family, not a person. */
 const NEEDY = /低保|五保|特困|困难|贫困|救助|帮扶/
@@ -245,6 +314,12 @@ type LineState = {
   date: LocalDate
   /** The date was written (not today by default). */
   dated?: boolean
+  /** The date written was vague (上礼拜): the items carry it, so the question says how to change their day. */
+  vague?: string
+  /** She met or called someone earlier in the line: what is talked about after is a mention. */
+  met?: boolean
+  /** The clause read before, for "帮我记个需求" after it. */
+  previous?: string
   family?: Subject
   lastCount?: number
   waiting?: Subject[]
@@ -281,7 +356,14 @@ function dedupe(all: ProposedItem[]): ProposedItem[] {
 
 const SUBJECTS = new Set<DutyKind>(['representatives', 'poorFamily', 'problemSolved', 'socialOrg'])
 
-type Subject = { name: string; kind: 'representatives' | 'poorFamily' | 'socialOrg'; unsure?: Unsure; written: string }
+type Subject = {
+  name: string
+  kind: 'representatives' | 'poorFamily' | 'socialOrg'
+  unsure?: Unsure
+  written: string
+  /** A logged name this one extends or shortens (see namesake.ts). */
+  namesake?: string
+}
 
 function readClause(clause: string, state: LineState, ctx: ReadContext): ProposedItem[] | Reading {
   const mentions = findKnown(clause, ctx.known)
@@ -305,6 +387,16 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     const chosen = choose(m, wants)
     if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
     if (chosen === 'none') continue
+    // "李梅芳" where she logged 李梅: another woman's name, asked about, never read as 李梅.
+    const ext =
+      m.how === 'exact' && chosen.kind === 'representatives'
+        ? extensionAt(clause, m.index + m.written.length, /\d$/.test(m.written))
+        : ''
+    if (ext) {
+      subjects.push({ name: chosen.name + ext, kind: chosen.kind, written: m.written + ext, namesake: chosen.name })
+      use({ ...m, written: m.written + ext })
+      continue
+    }
     subjects.push(chosen)
     use(m)
   }
@@ -315,7 +407,14 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family.
     const family = n.marker === 'family' || (n.marker === 'person' && (familyClause || (n.home && needyLine)))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
-    subjects.push({ name, kind: family ? 'poorFamily' : 'representatives', written: n.written })
+    // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
+    const namesake = namesakeOf(name, ctx.known)?.subject
+    subjects.push({
+      name,
+      kind: family ? 'poorFamily' : 'representatives',
+      written: n.written,
+      ...(namesake ? { namesake } : {}),
+    })
   }
   const org = newOrganisation(clause, used)
   if (org) subjects.push({ name: org, kind: 'socialOrg', written: org })
@@ -326,20 +425,34 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     subjects.map((x) => x.written),
   )
   const items: ProposedItem[] = []
-  const add = (kind: DutyKind, subject: string, unsure?: Unsure) => {
-    const item: ProposedItem = { kind, subject, date: state.date, text: clause, ...(unsure ? { unsure } : {}) }
+  const add = (kind: DutyKind, subject: string, unsure?: Unsure, namesake?: string) => {
+    const item: ProposedItem = {
+      kind,
+      subject,
+      date: state.date,
+      text: clause,
+      ...(unsure ? { unsure } : {}),
+      ...(state.vague ? { vague: state.vague } : {}),
+      ...(namesake ? { namesake: { logged: namesake } } : {}),
+    }
     if (!state.dated) UNDATED.add(item)
     items.push(item)
   }
   const kinds = kindsIn(rest)
   // "给李梅打了个电话，问了问她们组参加两癌筛查的情况": a service talked about with someone is not one done.
-  const talkedAbout = subjects.some((x) => x.kind === 'representatives') && /问|聊|了解|说|讲|商量/.test(rest)
+  // The same in the next part of the line: "给李梅打了个电话，问了问她们组参加两癌筛查的情况" (a mention).
+  const met = subjects.some((x) => x.kind !== 'socialOrg') || state.met
+  const talkedAbout = met && TALKED.test(rest)
+  if (subjects.some((x) => x.kind !== 'socialOrg')) state.met = true
   for (const kind of kinds) {
     if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
+    if ((kind === 'report' || kind === 'proposal') && talkedAbout && !HANDED_IN.test(rest)) continue
     add(kind, titleOf(kind, clause))
   }
   const solved = SOLVED.test(rest)
-  const contacted = CONTACTED.test(rest.replace(SOLVED, ''))
+  // In a group message not addressed to the bot, news about someone ("刘翠花家里今天来了好多亲戚") is not
+  // a contact: she must be in it (我, 跟, 去, 给, 电话…).
+  const contacted = CONTACTED.test(rest.replace(SOLVED, '')) && (!ctx.strict || HER_PART.test(rest))
   // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
   if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
   state.waiting = undefined
@@ -348,15 +461,33 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
     else if (s.kind === 'poorFamily') {
       state.family = s
-      if (!solved || contacted) add('poorFamily', s.name, s.unsure)
-      if (solved) add('problemSolved', s.name, s.unsure)
-    } else if (contacted || (kinds.length === 0 && bare.length <= 2)) {
-      add('representatives', s.name, s.unsure)
+      if (!solved || contacted) add('poorFamily', s.name, s.unsure, s.namesake)
+      if (solved) add('problemSolved', s.name, s.unsure, s.namesake)
+    } else if (contacted || (!ctx.strict && kinds.length === 0 && bare.length <= 2)) {
+      add('representatives', s.name, s.unsure, s.namesake)
     } else (state.waiting ??= []).push(s)
   }
   // "去了趟老王家，顺便帮他们把医保卡激活了": the family of the line, helped.
   if (subjects.length === 0 && solved && state.family) add('problemSolved', state.family.name, state.family.unsure)
   return items
+}
+
+/**
+ * "她说两癌筛查的通知她们组都传达到了", "他家孩子的助学金也办好了": what the woman she met said or has.
+ * Talked about, never a deed of hers, except a problem of the family she visited that is now solved.
+ */
+function readReported(clause: string, state: LineState): ProposedItem[] {
+  if (!state.family || !SOLVED.test(clause) || !/^(?:她|他)家/.test(clause.trim())) return []
+  const item: ProposedItem = {
+    kind: 'problemSolved',
+    subject: state.family.name,
+    date: state.date,
+    text: clause,
+    ...(state.family.unsure ? { unsure: state.family.unsure } : {}),
+    ...(state.vague ? { vague: state.vague } : {}),
+  }
+  if (!state.dated) UNDATED.add(item)
+  return [item]
 }
 
 /**
@@ -399,7 +530,7 @@ function titleOf(kind: DutyKind, clause: string): string {
   const about = /关于([\u4e00-\u9fff]{2,30})/.exec(clause)
   if ((kind === 'proposal' || kind === 'report') && about) return `关于${about[1]}`
   const words = clause
-    .replace(/^(?:今天|昨天|前天|上午|下午|晚上|我|也|还|又|都|跟着|参加了?|去了?)+/, '')
+    .replace(/^(?:今天|昨天|前天|上午|下午|晚上|我们|咱们|我|也|还|又|都|跟着|参加了?|去了?)+/, '')
     .replace(/(?<![，,。.!！~～])[，,。.!！~～]+$/, '')
     .trim()
   return words.slice(0, 30) || clause.slice(0, 30)

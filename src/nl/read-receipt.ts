@@ -46,6 +46,9 @@ export function readReceipt(text: string): Receipt | undefined {
   // "许主任今天早上发的那个通知我收到了": a sentence about the notice that ends with having got it.
   if (/^[^，,。？?]{0,16}(?:那个|这个|的)通知(?:我|俺)?(?:已经?|都)?收到(?:了|啦)?[。.!！]*$/.test(s))
     return { notice: /上周|上礼拜|上星期/.test(s) ? 'beforeThisWeek' : 'newest' }
+  // "通知收到了", "上周那个通知我看到了 收到": a short line about a notice that says she got it.
+  if (/通知/.test(s) && /收到|看到了|已阅|已读|知道了|明白了/.test(s) && !/[？?吗]/.test(s))
+    return { notice: /上周|上礼拜|上星期/.test(s) ? 'beforeThisWeek' : 'newest' }
   const first = s.split(/[，,。.！!～~、\s]+/)[0] ?? ''
   return ACK_WORDS.test(first) ? { notice: 'newest' } : undefined
 }

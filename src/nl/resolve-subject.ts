@@ -2,6 +2,7 @@ import type { DutyKind } from '../domain/checklist'
 import { findKnown, isCertain, type Known } from './find-known'
 import { indexKnown, type KnownIndex } from './known-index'
 import { isSurnameAndHonorific, joinSplitNames, stripHonorific } from './people'
+import { namesakeOf } from './namesake'
 
 /**
  * Who a name typed after a command is: someone she logged before (certain when written the same way,
@@ -10,7 +11,7 @@ import { isSurnameAndHonorific, joinSplitNames, stripHonorific } from './people'
  */
 export type Resolution =
   | { sure: true; subject: string; kind: DutyKind }
-  | { sure: false; subject: string; kind: DutyKind; written: string; listed?: true }
+  | { sure: false; subject: string; kind: DutyKind; written: string; listed?: true; namesake?: true }
   | { open: Known[]; written: string }
 
 /** Contact items switch to the kind the known subject was logged under (#联系 王建国家 is a family). */
@@ -23,6 +24,17 @@ export function resolveSubject(typed: string, kind: DutyKind, list: readonly Kno
   const kindOf = (k: Known) => (SWITCHABLE.has(kind) && SWITCHABLE.has(k.kind) ? (k.kind as DutyKind) : kind)
   const exact = known.find(name)
   if (exact) return { sure: true, subject: exact.subject, kind: kindOf(exact) }
+  // 张丽华 where she logged 张丽 (or 张丽 where she logged 张丽华): maybe another woman, so asked.
+  const namesake = namesakeOf(name, known)
+  if (namesake)
+    return {
+      sure: false,
+      subject: namesake.subject,
+      kind: kindOf(namesake),
+      written: name,
+      namesake: true,
+      ...(namesake.listed ? { listed: true as const } : {}),
+    }
   const mentions = findKnown(name, known).filter((m) => m.written.length >= name.length - 1)
   const [m] = mentions
   if (mentions.length !== 1 || !m) return { sure: true, subject: name, kind }

@@ -46,6 +46,11 @@ export type Command =
   | { type: 'receipts'; number?: number }
   | { type: 'rotation'; names: string[] }
   | { type: 'setting'; setting: Setting }
+  /**
+   * #设置 群里自动记 开|关: whether her reports posted in executives' groups without @ are read (asked about
+   * privately); #设置 本群自动记 开|关: an admin's switch for one group, for everyone in it.
+   */
+  | { type: 'autoRecord'; scope: 'me' | 'group'; on: boolean }
   | { type: 'help'; topic?: string }
 
 export type Setting =
@@ -89,10 +94,22 @@ export type Intent =
   /** Words for the bot that are not a command: read as a sentence (a voice note's transcript says so). */
   | { type: 'sentence'; text: string; heard?: boolean }
   /**
+   * A group message not addressed to the bot (no @; a voice note cannot carry one) that may be a duty
+   * report: read, and if it is one, asked about in private chat. Never answered in the group.
+   */
+  | { type: 'groupReport'; text: string; heard?: boolean }
+  /**
    * A lone digit: the answer to the question she was asked (or, in a group, a receipt); "2-1" answers
    * question 2 of several waiting.
    */
   | { type: 'answer'; digit: number; question?: number }
+  /**
+   * "1 3", "只记1", "第二个不要": which items of a question of several to keep (never "2-1", which is
+   * question 2, option 1). `keep` lists the items kept, `drop` those left out.
+   */
+  | { type: 'pick'; keep?: number[]; drop?: number[] }
+  /** "改日期 11月16日": the day of the items in the question waiting for her answer. */
+  | { type: 'redate'; date: string }
   /** A voice note whose transcript the puppet did not supply. */
   | { type: 'unheard' }
   /** "我是 张秀英 [白庙村] [code]", "绑定码 12345678": who an unbound WeChat id says she is. */

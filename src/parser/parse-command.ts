@@ -148,6 +148,7 @@ function build(spec: CommandSpec, words: string[]): ParseResult {
       return ok({ type: 'rotation', names })
     }
     case 'setting':
+    case 'autoRecord':
       return buildSetting(words, usageError)
     case 'help':
       return ok({ type: 'help', topic: words[0]?.replace(/^#/, '') })
@@ -248,7 +249,10 @@ function buildDuty(spec: CommandSpec, words: string[], usageError: UsageError): 
   if (spec.shape === 'title') {
     const subject = dated.words.join(' ')
     if (subject.length > LIMITS.title) return usageError(`题目最多 ${LIMITS.title} 字。`, 'tooLong')
-    return ok({ type: 'duty', kind, subject, date: dated.date })
+    // "#建议 关于在村里设儿童托管点 昨天交的": a day written after the title's first word.
+    const inTitle = dated.date ? undefined : dateInDetail(rest)
+    if (inTitle === 'invalid') return usageError('日期写得不对，可以写“昨天”“11月20日”或“2026-11-20”。', 'badDate')
+    return ok({ type: 'duty', kind, subject, date: inTitle ?? dated.date })
   }
   const detail = rest.join(' ') || undefined
   if (detail && detail.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
@@ -298,6 +302,9 @@ function buildYear(type: 'progress' | 'dutyReport', words: string[], usageError:
   return ok({ type, year: { year } })
 }
 
+/** 群里自动记 (hers), 本群自动记 (an admin's, for the group): with or without 的 and 录. */
+const AUTO_RECORD = /^(群里|本群)的?自动(?:记|记录|记下)$/
+
 function buildSetting(words: string[], usageError: UsageError): ParseResult {
   const [key, ...rest] = words
   const value = rest.join(' ')
@@ -306,8 +313,16 @@ function buildSetting(words: string[], usageError: UsageError): ParseResult {
     if (/^(关|关闭|否)$/.test(value)) return ok({ type: 'setting', setting: { key: 'mentionBehind', on: false } })
     return usageError('请写 #设置 点名 开 或 #设置 点名 关。', 'badArgument')
   }
+  const auto = AUTO_RECORD.exec(key ?? '')
+  if (auto) {
+    const scope = auto[1] === '本群' ? 'group' : 'me'
+    const word = scope === 'group' ? '本群自动记' : '群里自动记'
+    if (/^(开|打开|开启|是)$/.test(value)) return ok({ type: 'autoRecord', scope, on: true })
+    if (/^(关|关闭|否|不要)$/.test(value)) return ok({ type: 'autoRecord', scope, on: false })
+    return usageError(`请写 #设置 ${word} 开 或 #设置 ${word} 关。`, 'badArgument')
+  }
   const which = key === '周报' ? 'weeklyProgress' : key === '日记提醒' ? 'diaryReminder' : undefined
-  if (!which) return usageError('可以设置：点名、周报、日记提醒。', key ? 'badArgument' : 'missingArgument')
+  if (!which) return usageError('可以设置：点名、周报、日记提醒、群里自动记。', key ? 'badArgument' : 'missingArgument')
   const slot = parseSlot(value)
   if (!slot) return usageError('时间请写成“周一 09:00”这样。', 'badArgument')
   return ok({ type: 'setting', setting: { key: which, ...slot } })

@@ -3,6 +3,7 @@ import { parseCommand } from './parse-command'
 import { normalizeText } from './normalize-text'
 import { readReceipt } from '../nl/read-receipt'
 import { MESSAGE_LIMITS } from '../domain/vocabulary'
+import { mayBeReport } from '../nl/report-cue'
 
 export interface MessageShape {
   text: string
@@ -24,7 +25,9 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
   if (msg.text.length > MESSAGE_LIMITS.chars) return tooLong(msg)
   if (msg.kind === 'voice') {
     const text = msg.text.trim()
-    if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName)))) return undefined
+    // Not for the bot: a report posted by voice is read all the same, and asked about privately.
+    if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName))))
+      return mayBeReport(text) ? { type: 'groupReport', text, heard: true } : undefined
     return text ? { type: 'sentence', text, heard: true } : { type: 'unheard' }
   }
   if (!msg.inGroup) {
@@ -42,9 +45,15 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
   if (/^[0-9]$/.test(bare)) return { type: 'answer', digit: Number(bare) }
   const numbered = /^([1-9][0-9]?)\s*[-－—–]\s*([0-9])$/.exec(bare)
   if (numbered) return { type: 'answer', question: Number(numbered[1]), digit: Number(numbered[2]) }
+  const pick = readPick(bare)
+  if (pick) return pick
+  const redate = /^#?改(?:一下)?日期[：:\s]*(\S.{0,20})$/.exec(bare)
+  if (redate) return { type: 'redate', date: redate[1]! }
   const receipt = msg.inGroup || bare.length <= 12 || /通知/.test(bare) ? readReceipt(msg.text) : undefined
   if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
-  return msg.toBot ? { type: 'sentence', text: msg.text } : undefined
+  if (msg.toBot) return { type: 'sentence', text: msg.text }
+  // Posted in the group for everyone to see ("今天走访了代表…[强]"): read, and asked about privately.
+  return msg.inGroup && mayBeReport(msg.text) ? { type: 'groupReport', text: msg.text } : undefined
 }
 
 const HASHED = /^\s*(?:@\S+[\s\u2005]*)?[#＃]/
@@ -102,4 +111,28 @@ function readIAm(text: string): Intent | undefined {
   if (!m || /代表|执委|主席|干部|管理员|妇联|群众/.test(m[2]!)) return undefined
   const org = m[1] ?? m[3]
   return { type: 'iAm', name: m[2], ...(org ? { org } : {}), ...(m[4] ? { code: m[4] } : {}) }
+}
+
+/** One item's number: 1, 第二个, 三条. */
+const ITEM = '(?:第\\s*)?[1-9一二三四五六七八九]\\s*(?:个|条|件|项)?'
+const ITEMS = `${ITEM}(?:\\s*[、,，和跟及\\s]\\s*${ITEM})*`
+const KEEP_ONLY = new RegExp(`^(?:只记|只要|只留|就记|记)\\s*(${ITEMS})(?:就行|就好|吧)?$`)
+const DIGITS = /^([1-9](?:\s*[\s、,，]\s*[1-9])+)$/
+const DROP = new RegExp(
+  `^(${ITEMS})\\s*(?:不要|不记|别记|去掉|删掉|不用记)了?$|^(?:不要|不记|别记|去掉|删掉)\\s*(${ITEMS})$`,
+)
+const NUMERAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const numbersIn = (text: string) =>
+  [...text.matchAll(/[1-9一二三四五六七八九]/g)].map((m) => NUMERAL[m[0]] ?? Number(m[0]))
+
+/**
+ * Which items of a question of several she keeps: "1 3" and "只记1" keep those, "第二个不要" leaves one
+ * out. Never "2-1" (question 2, option 1, read before this) nor a lone digit (an answer).
+ */
+function readPick(bare: string): Intent | undefined {
+  const only = KEEP_ONLY.exec(bare) ?? DIGITS.exec(bare)
+  if (only) return { type: 'pick', keep: numbersIn(only[1]!) }
+  const drop = DROP.exec(bare)
+  if (drop) return { type: 'pick', drop: numbersIn(drop[1] ?? drop[2]!) }
+  return undefined
 }

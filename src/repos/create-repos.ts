@@ -19,6 +19,7 @@ import { createAuditRepo } from './audit-repo'
 import { createBindCodeRepo } from './bind-code-repo'
 import { createRepresentativeRepo } from './representative-repo'
 import { createSimulatorRepo } from './simulator-repo'
+import { createMisreadRepo } from './misread-repo'
 
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
@@ -52,6 +53,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     snapshots: createSnapshotRepo(models),
     tokens: createTokenRepo(models),
     audit: createAuditRepo(models),
+    misreads: createMisreadRepo(models),
     bindCodes: createBindCodeRepo(models),
     representatives: createRepresentativeRepo(models, {
       cacheMs: options.cacheMs,

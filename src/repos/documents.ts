@@ -25,6 +25,8 @@ export interface MemberDoc {
   /** WeChat ids she writes from: how jobs reach her. Who a WeChat id is comes from `contacts`. */
   contactIds: string[]
   createdAt: Date
+  /** #设置 群里自动记 关 (see Member). */
+  groupAutoRecordOff?: boolean
 }
 
 /** A WeChat id bound to one member, keyed by the id: "who wrote this" is one lookup by key. */
@@ -36,7 +38,7 @@ export interface ContactDoc {
    * A copy of her member document, kept by member-repo whenever it changes her: "who wrote this" is one
    * read by key. Absent on contacts written before 2026-12 (then her member document is read too).
    */
-  member?: Pick<MemberDoc, 'name' | 'role' | 'orgId' | 'contactIds'>
+  member?: Pick<MemberDoc, 'name' | 'role' | 'orgId' | 'contactIds' | 'groupAutoRecordOff'>
   /** When she last wrote to the bot from this id (stamped at most hourly; absent: not since it was kept). */
   lastMessageAt?: Date
 }
@@ -49,6 +51,8 @@ export interface GroupDoc {
   orgId: Types.ObjectId | null
   boundBy: Types.ObjectId | null
   boundAt: Date | null
+  /** #设置 本群自动记 关 (see Group). */
+  autoRecordOff?: boolean
   mentionBehind: boolean
 }
 
@@ -158,6 +162,16 @@ export interface ApiTokenDoc {
   orgId: Types.ObjectId | null
   label: string
   createdAt: Date
+}
+
+/** A message the bot did not understand, masked (see domain/misread), keyed by the message's key. */
+export interface MisreadDoc {
+  _id: string
+  orgId: Types.ObjectId
+  at: Date
+  where: string
+  text: string
+  reading: string
 }
 
 export interface AuditDoc {

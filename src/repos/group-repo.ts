@@ -12,6 +12,7 @@ function toGroup(doc: GroupDoc): Group {
     kind: doc.kind,
     orgId: doc.orgId ? idOf(doc.orgId) : null,
     mentionBehind: !!doc.mentionBehind,
+    ...(doc.autoRecordOff ? { autoRecordOff: true as const } : {}),
   }
 }
 
@@ -61,7 +62,12 @@ export function createGroupRepo({ Group: G }: Models, options: { cacheMs?: numbe
     byRoom.delete(roomId)
   }
 
-  return { findByRoomId, bind, listBound, setMentionBehind }
+  async function setAutoRecord(roomId: string, on: boolean): Promise<void> {
+    await G.updateOne({ _id: roomId }, { $set: { autoRecordOff: !on } })
+    byRoom.delete(roomId)
+  }
+
+  return { findByRoomId, bind, listBound, setMentionBehind, setAutoRecord }
 }
 
 export type GroupRepo = ReturnType<typeof createGroupRepo>

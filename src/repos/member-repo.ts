@@ -6,8 +6,17 @@ import { idOf, insertOnce, oid } from './to-plain'
 import { createTtlCache } from './ttl-cache'
 import { createBatch } from './batched-writes'
 
-function toMember(doc: Pick<MemberDoc, '_id' | 'name' | 'role' | 'orgId' | 'contactIds'>): Member {
-  return { id: idOf(doc._id), name: doc.name, role: doc.role, orgId: idOf(doc.orgId), contactIds: doc.contactIds ?? [] }
+function toMember(
+  doc: Pick<MemberDoc, '_id' | 'name' | 'role' | 'orgId' | 'contactIds' | 'groupAutoRecordOff'>,
+): Member {
+  return {
+    id: idOf(doc._id),
+    name: doc.name,
+    role: doc.role,
+    orgId: idOf(doc.orgId),
+    contactIds: doc.contactIds ?? [],
+    ...(doc.groupAutoRecordOff ? { groupAutoRecordOff: true as const } : {}),
+  }
 }
 
 export type BindResult = { member: Member } | { ambiguous: true } | undefined
@@ -49,7 +58,13 @@ export function createMemberRepo(
   async function copyToContacts(memberId: string): Promise<void> {
     const doc = await M.findById(oid(memberId)).lean()
     if (!doc) return
-    const member = { name: doc.name, role: doc.role, orgId: doc.orgId, contactIds: doc.contactIds ?? [] }
+    const member = {
+      name: doc.name,
+      role: doc.role,
+      orgId: doc.orgId,
+      contactIds: doc.contactIds ?? [],
+      groupAutoRecordOff: !!doc.groupAutoRecordOff,
+    }
     for (const contactId of member.contactIds) {
       await Contact.updateOne({ _id: contactId, memberId: doc._id }, { $set: { member } })
       byContact.delete(contactId)
@@ -254,9 +269,16 @@ export function createMemberRepo(
     for (const memberId of new Set(bare.map((c) => idOf(c.memberId)))) await copyToContacts(memberId)
   }
 
+  /** #设置 群里自动记 开|关: on her member document, and so on each contact's copy of it. */
+  async function setGroupAutoRecord(memberId: string, on: boolean): Promise<void> {
+    await M.updateOne({ _id: oid(memberId) }, { $set: { groupAutoRecordOff: !on } })
+    await copyToContacts(memberId)
+  }
+
   return {
     findById,
     findByContactId,
+    setGroupAutoRecord,
     bindContact,
     identify,
     upsertByName,

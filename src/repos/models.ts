@@ -31,6 +31,7 @@ const memberSchema = new Schema<D.MemberDoc>(
     orgId: { type: ObjectId, required: true },
     contactIds: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
+    groupAutoRecordOff: { type: Boolean },
   },
   opts,
 )
@@ -58,6 +59,7 @@ const groupSchema = new Schema<D.GroupDoc>(
     boundBy: { type: ObjectId, default: null },
     boundAt: { type: Date, default: null },
     mentionBehind: { type: Boolean, default: false },
+    autoRecordOff: { type: Boolean },
   },
   opts,
 )
@@ -193,6 +195,19 @@ const apiTokenSchema = new Schema<D.ApiTokenDoc>(
   opts,
 )
 
+const misreadSchema = new Schema<D.MisreadDoc>(
+  {
+    ...stringId,
+    orgId: { type: ObjectId, required: true },
+    at: { type: Date, required: true },
+    where: { type: String, required: true },
+    text: { type: String, required: true },
+    reading: { type: String, required: true },
+  },
+  opts,
+)
+misreadSchema.index({ at: -1 })
+
 const auditSchema = new Schema<D.AuditDoc>(
   {
     at: { type: Date, required: true },
@@ -310,6 +325,7 @@ export function bindModels(conn: Connection) {
     WeeklySnapshot: model(conn, 'WeeklySnapshot', weeklySnapshotSchema, 'weekly_snapshots'),
     ApiToken: model(conn, 'ApiToken', apiTokenSchema, 'api_tokens'),
     Audit: model(conn, 'Audit', auditSchema, 'audit_log'),
+    Misread: model(conn, 'Misread', misreadSchema, 'misreads'),
     SimulatorThing: model(conn, 'SimulatorThing', simulatorThingSchema, 'simulator_world'),
   }
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { createHandlerHarness, type HandlerHarness } from '../support/handler-harness'
 import type { LedgerItem } from '../../src/domain/ledger'
 import { formatDate, toLocal } from '../../src/domain/zoned-time'
+import { targetOfContact } from '../../src/domain/send-target'
 
 export interface CorpusLine {
   id: string
@@ -103,9 +104,10 @@ async function world(now: Date): Promise<{ h: HandlerHarness; memberId: string; 
   return { h, memberId: me.id, noticeIds }
 }
 
-async function send(h: HandlerHarness, line: CorpusLine, text: string): Promise<void> {
-  const room =
-    line.where === 'group' || line.where === 'voice-group'
+async function send(h: HandlerHarness, line: CorpusLine, text: string, privately = false): Promise<void> {
+  const room = privately
+    ? undefined
+    : line.where === 'group' || line.where === 'voice-group'
       ? EXEC
       : line.where === 'constituents-group'
         ? PUBLIC
@@ -113,6 +115,21 @@ async function send(h: HandlerHarness, line: CorpusLine, text: string): Promise<
   const msg = h.message({ from: ME, text, room })
   const voice = (line.where === 'voice' || line.where === 'voice-group') && text === line.text
   await h.handle(voice ? { ...msg, kind: 'voice' } : msg)
+}
+
+/**
+ * What the bot sent her privately through the send queue (a question about a report she posted in the
+ * group without @): delivered here as the queue worker would, so she can read it and answer in private.
+ */
+async function privateMessages(h: HandlerHarness, now: Date): Promise<string[]> {
+  const out: string[] = []
+  for (;;) {
+    const item = await h.repos.outbox.nextCandidate(now, 'corpus')
+    if (!item || !(await h.repos.outbox.claim(item, now))) break
+    await h.repos.outbox.markSent(item.id, now, 'corpus')
+    if (item.target === targetOfContact(h.contactId(ME))) out.push(item.text)
+  }
+  return out
 }
 
 async function items(h: HandlerHarness, memberId: string): Promise<LedgerItem[]> {
@@ -147,12 +164,16 @@ export async function playLine(line: CorpusLine): Promise<Outcome> {
   const before = new Set((await items(h, memberId)).map((i) => i.id))
   const acksBefore = await Promise.all([...noticeIds.values()].map((id) => h.repos.notices.acksOf(id)))
   await send(h, line, line.text)
-  const first = h.take().map((r) => r.text)
+  const inGroup = h.take().map((r) => r.text)
+  const privately = await privateMessages(h, now)
+  const first = [...inGroup, ...privately]
   const madeNow = (await items(h, memberId)).filter((i) => !before.has(i.id))
   const asked = first.some((t) => /^回复 1 /m.test(t))
   const e = line.expect
   const wantsChange = 'records' in e || 'undo' in e
-  if (asked && wantsChange) await send(h, line, '1')
+  // A question about a group message comes privately, and she answers it there, as she would.
+  const askedPrivately = privately.some((t) => /^回复 1 /m.test(t))
+  if (asked && wantsChange) await send(h, line, '1', askedPrivately)
   const replies = [...first, ...h.take().map((r) => r.text)]
   const after = await items(h, memberId)
   const wanted =

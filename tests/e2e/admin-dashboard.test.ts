@@ -89,7 +89,11 @@ it('uploads a roster typed villages first, previews it, confirms, and manages bi
     '成员与绑定',
     '登录令牌',
     '操作记录',
+    '没看明白的话',
   ])
+  // Nothing misunderstood yet in this world: the admin's section says so.
+  await page.waitForSelector('#misreads tr')
+  expect(await page.locator('#misreads').textContent()).toContain('最近没有没看明白的消息')
 
   // A file with mistakes: every refused line and why, and no button to write it.
   await page.setInputFiles('#import-file', {

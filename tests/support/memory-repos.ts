@@ -17,6 +17,8 @@ import { nextQuestionNumber, openQuestions, type PendingQuestion } from '../../s
 import { BIND_CODE_TTL_MS, type BindCodeRepo } from '../../src/repos/bind-code-repo'
 import { auditEntryAsKept, type AuditEntry, type AuditRepo } from '../../src/repos/audit-repo'
 import type { RepresentativeRepo } from '../../src/repos/representative-repo'
+import type { MisreadRepo } from '../../src/repos/misread-repo'
+import type { Misread } from '../../src/domain/misread'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
 import { buildOrgTree } from '../../src/domain/org-tree'
@@ -104,6 +106,12 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
   return {
     findById: async (id) => copy(members.get(id)),
     findByContactId,
+    async setGroupAutoRecord(memberId, on) {
+      const m = members.get(memberId)
+      if (!m) return
+      if (on) delete m.groupAutoRecordOff
+      else m.groupAutoRecordOff = true
+    },
     bindContact,
     async identify(name, contactId, _now, groupOrgIds) {
       const mine = await findByContactId(contactId)
@@ -199,6 +207,7 @@ function groupRepo(): GroupRepo {
         kind: input.kind,
         orgId: input.orgId,
         mentionBehind: groups.get(input.roomId)?.mentionBehind ?? false,
+        ...(groups.get(input.roomId)?.autoRecordOff ? { autoRecordOff: true as const } : {}),
       }
       groups.set(input.roomId, group)
       return { ...group }
@@ -210,6 +219,12 @@ function groupRepo(): GroupRepo {
     setMentionBehind: async (roomId, on) => {
       const g = groups.get(roomId)
       if (g) g.mentionBehind = on
+    },
+    setAutoRecord: async (roomId, on) => {
+      const g = groups.get(roomId)
+      if (!g) return
+      if (on) delete g.autoRecordOff
+      else g.autoRecordOff = true
     },
   }
 }
@@ -652,5 +667,23 @@ export function createMemoryRepos(): HandlerRepos {
     bindCodes: bindCodeRepo(),
     audit: auditRepo(),
     representatives: representativeRepo(orgs),
+    misreads: misreadRepo(),
+  }
+}
+
+function misreadRepo(): MisreadRepo {
+  const kept = new Map<string, Misread>()
+  return {
+    keep: async (entry) => void (kept.has(entry.id) || kept.set(entry.id, { ...entry })),
+    recent: async (orgIds, limit = 200) =>
+      [...kept.values()]
+        .filter((m) => !orgIds || orgIds.includes(m.orgId))
+        .sort((a, b) => b.at.getTime() - a.at.getTime())
+        .slice(0, limit),
+    async deleteBefore(cutoff) {
+      const old = [...kept.values()].filter((m) => m.at < cutoff)
+      for (const m of old) kept.delete(m.id)
+      return old.length
+    },
   }
 }

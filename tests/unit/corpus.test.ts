@@ -1,7 +1,7 @@
 /**
  * The corpora of realistic messages through the message path: messages.jsonl (written by someone who
- * had not read the parser, used while building it), heldout.jsonl and third.jsonl (each written later by
- * another who had not either; their first-look figures are in the README). npm run corpus [-- FILE]
+ * had not read the parser, used while building it), heldout.jsonl, third.jsonl and fourth.jsonl (each
+ * written later by another who had not either; their first-look figures are in the README). npm run corpus [-- FILE]
  * prints the same figures.
  */
 import { join } from 'node:path'
@@ -11,6 +11,7 @@ describe.each([
   ['messages.jsonl', 300],
   ['heldout.jsonl', 200],
   ['third.jsonl', 150],
+  ['fourth.jsonl', 150],
 ])('the corpus %s', (file, size) => {
   const lines = readCorpus(join(__dirname, '..', 'corpus', file))
   let outcomes: Outcome[] = []

@@ -6,6 +6,7 @@
 window.loadAdmin = async function loadAdmin() {
   renderTokens(await (await api('/api/v1/tokens')).json())
   renderAudit(await (await api('/api/v1/audit')).json())
+  renderMisreads(await (await api('/api/v1/misreads')).json())
   await window.loadMembers()
 }
 
@@ -39,6 +40,24 @@ function renderAudit(list) {
           `<td class="wrap">${esc(e.who)} · ${esc(e.label || e.action)}<small>${esc(e.org || '全部单位')}</small></td></tr>`,
       )
       .join('')
+}
+
+const PLACES = { private: '私聊', group: '群里', voice: '私聊语音', 'voice-group': '群里语音' }
+
+/** Messages the bot did not understand (masked, digits hidden), with how it read them. */
+function renderMisreads(list) {
+  const at = (e) => new Date(e.at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })
+  $('misreads').innerHTML = list.length
+    ? '<tr><th>时间 · 单位</th><th>她写的（数字已遮住） · 机器人读成</th></tr>' +
+      list
+        .slice(0, 100)
+        .map(
+          (m) =>
+            `<tr><td>${esc(at(m))}<small>${esc(m.org || '')} · ${esc(PLACES[m.where] || m.where)}</small></td>` +
+            `<td class="wrap">${esc(m.text)}<small>${esc(m.reading)}</small></td></tr>`,
+        )
+        .join('')
+    : '<tr><td class="muted">最近没有没看明白的消息。</td></tr>'
 }
 
 async function issue(e) {

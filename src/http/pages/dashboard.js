@@ -88,7 +88,7 @@ async function load() {
     await window.loadChecklist()
     renderNotices(await (await api('/api/v1/notices')).json())
     renderNeeds(await (await api('/api/v1/needs')).json())
-    $('tokens-section').hidden = $('audit-section').hidden = me.role !== 'admin'
+    $('tokens-section').hidden = $('audit-section').hidden = $('misreads-section').hidden = me.role !== 'admin'
     if (me.role === 'admin') await window.loadAdmin()
   } catch (e) {
     $('error').textContent = e.message

@@ -38,6 +38,10 @@ describe('routes', () => {
     // A Record over every intent type: adding an intent without listing it here fails to compile.
     const every: Record<IntentType, true> = {
       duty: true,
+      autoRecord: true,
+      groupReport: true,
+      pick: true,
+      redate: true,
       diary: true,
       need: true,
       resolveNeed: true,

@@ -1,0 +1,33 @@
+import { SURNAMES } from './people'
+import { MAYBE_QUESTION_WORDS, OTHERS, QUESTION_WORDS, alternation } from './cues'
+
+const ASKS = new RegExp(alternation(QUESTION_WORDS))
+const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
+/** A sentence that ends as a question does: 吗, 么, 呢, 不, 没有, 没 (了没), or a question mark. */
+const ASKS_AT_END = /(?:吗|么|嘛|呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
+/** Before a question word, a deed or someone asking: the question is what was talked about. */
+const TOLD_BEFORE = /了|过|问|说|聊|商量|合计/
+
+/** A clause that asks (the bot or the group) rather than tells what she did. */
+export function isQuestion(clause: string): boolean {
+  const c = clause.trim()
+  if (ASKS_AT_END.test(c) || ASKS.test(c) || /^(?:谁|哪位|有没有人|有谁)/.test(c)) return true
+  const m = MAY_ASK.exec(c)
+  return !!m && !TOLD_BEFORE.test(c.slice(0, m.index))
+}
+
+const TITLED = new RegExp(`^(?:[${[...SURNAMES].join('')}]|老|小)?(?:${alternation(OTHERS)})`)
+/** "她说…", "他家老人住院了", "人家说…": what someone else said or has, after what she did. */
+const THIRD_PERSON =
+  /^(?:她|他|人家|对方|老人家?|老太太|老爷子|孩子|娃)(?:们)?(?:说|讲|反映|问|想|要|希望|家|的|还|也|都|现在|身体|腿|最近)/
+
+/** "王主任今天带队去看了…", "大家辛苦了": someone else's deed or words to everyone, not hers. */
+export function isOthersDeed(clause: string): boolean {
+  const c = clause.trim()
+  return TITLED.test(c) && !/我|咱|俺/.test(c)
+}
+
+/** What the person she met said or has: talked about, never a deed of hers (a 两癌筛查 she only heard of). */
+export function isReported(clause: string): boolean {
+  return THIRD_PERSON.test(clause.trim())
+}

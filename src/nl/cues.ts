@@ -1,0 +1,289 @@
+/**
+ * The words people use for each deed, as data: a newcomer extends a list, not a pattern. Each list is
+ * what executives write in one region or another (DOMAIN.md, "How people really write"); the reader
+ * (classify.ts, read-message.ts) turns them into patterns once, at load.
+ */
+
+/** Met or spoke with someone: the standard verbs and the everyday ones (唠嗑, 拉呱, 串门, 上门坐了坐). */
+export const CONTACT_WORDS = [
+  '侃',
+  '唠扯',
+  '嗑',
+  '联系',
+  '连系',
+  '走访',
+  '拜访',
+  '看望',
+  '探望',
+  '慰问',
+  '上门',
+  '串门',
+  '坐了坐',
+  '坐坐',
+  '坐了一会',
+  '唠',
+  '拉呱',
+  '拉了会儿呱',
+  '拉家常',
+  '拉了拉家常',
+  '谝',
+  '闲传',
+  '摆龙门阵',
+  '龙门阵',
+  '扯了',
+  '聊',
+  '谈心',
+  '碰头',
+  '碰了个头',
+  '碰了个面',
+  '见面',
+  '见了',
+  '碰到',
+  '遇到',
+  '通了个?电话',
+  '打了个?电话',
+  '电话',
+  '视频',
+  '微信',
+  '找我',
+  '来找',
+  '沟通',
+  '交流',
+  '座谈',
+  '认识',
+  '问了问',
+  '了解',
+  '开会',
+  '开了个?小?会',
+  '合计',
+  '商量',
+  '反映',
+  '陪',
+  '送',
+]
+
+/** A family in need, as federations and villages name them. */
+export const FAMILY_WORDS = [
+  '两户',
+  '三户',
+  '几户',
+  '一户',
+  '低保户',
+  '贫困户',
+  '困难户',
+  '五保户',
+  '特困户',
+  '帮扶户',
+  '低保护',
+  '困难家庭',
+  '贫困家庭',
+  '建档立卡户',
+  '建档立卡贫困户',
+  '脱贫户',
+  '监测户',
+  '边缘户',
+  '单亲妈妈',
+  '单亲母亲',
+  '单亲家庭',
+  '残疾人家庭',
+  '残疾户',
+  '残疾家庭',
+  '重病户',
+  '孤寡老人',
+  '空巢老人',
+  '留守老人',
+  '困境儿童',
+  '特困家庭',
+  '低保家庭',
+  '五保老人',
+]
+
+/** A family's problem dealt with, when nobody writes 帮…解决: 办下来了, 钱到账了, 跑下来了, 结了. */
+export const SOLVED_WORDS = [
+  '到账',
+  '到位了',
+  '发下来',
+  '拨下来',
+  '审批通过',
+  '批准了',
+  '通过了',
+  '办成',
+  '拿到了',
+  '领到',
+  '结了',
+  '有着落',
+  '安排上了',
+  '落实了',
+  '解决了',
+  '搞好了',
+  '弄妥',
+  '办妥',
+]
+
+/** A proposal handed in (建议案, 提案) in the words people use for it. */
+export const PROPOSAL_WORDS = [
+  '建议案',
+  '提案',
+  '议案',
+  '意见建议',
+  '提了个?建议',
+  '交了个?建议',
+  '递了个?建议',
+  '写了个?建议',
+  '报了个?建议',
+  '提了条建议',
+  '提了几条建议',
+  '建议.{0,8}(?:交|提交|递|报|送)',
+]
+
+/** A research report written or handed in. */
+export const REPORT_WORDS = ['调研报告', '调查报告', '调研文章', '报告.{0,4}(?:写|交)', '(?:写|交).{0,6}报告']
+
+/** Public service she took part in: programmes and everyday volunteering. */
+export const SERVICE_WORDS = [
+  '讲了一堂',
+  '一堂课',
+  '防溺水',
+  '安全教育',
+  '义务劳动',
+  '送温暖',
+  '志愿',
+  '义务',
+  '义工',
+  '筛查',
+  '两癌',
+  '敬老院',
+  '养老院',
+  '爱心妈妈',
+  '顶梁柱',
+  '巾帼家政',
+  '家政培训',
+  '义诊',
+  '理发',
+  '包饺子',
+  '量血压',
+  '结对',
+  '慰问演出',
+  '服务活动',
+  '宣讲',
+  '讲座',
+  '安全课',
+  '上了堂',
+  '上了一堂',
+  '义卖',
+  '捐款',
+  '捐物',
+  '环境整治',
+  '打扫卫生',
+  '拾掇卫生',
+  '普法',
+  '防诈',
+  '反诈',
+  '传单',
+  '宣传(?!栏)',
+]
+
+/** An online group built. */
+export const GROUP_WORDS = [
+  '微信群',
+  '网群',
+  '正能量群',
+  '姐妹群',
+  '建(?:了|好了|起)?(?:个|一个)?.{0,14}群',
+  '拉了.{0,10}群',
+]
+
+/**
+ * What asks rather than tells ("调研报告怎么写啊", "去敬老院帮忙算公益服务吗"): a clause with a word of the
+ * first list is a question; one of the second only when no deed (了, 过) or asking (问, 说) comes before
+ * it ("合计了下明年咋搞", "打电话来问两癌筛查啥时候开始" tell what happened).
+ */
+export const QUESTION_WORDS = [
+  '想问',
+  '请问',
+  '问一下大家',
+  '算不算',
+  '要不要',
+  '是不是',
+  '能不能',
+  '可不可以',
+  '行不行',
+  '需不需要',
+  '用不用',
+  '算吗',
+  '才算',
+  '谁知道',
+  '交给谁',
+  '找谁',
+  '在哪',
+  '几点',
+  '要几',
+  '写几',
+  '交几',
+  '记几',
+]
+export const MAYBE_QUESTION_WORDS = [
+  '怎么',
+  '咋',
+  '如何',
+  '啥时候',
+  '什么时候',
+  '哪里',
+  '哪儿',
+  '有没有',
+  '几篇',
+  '怎样',
+  '多少钱',
+  '给谁',
+  '为啥',
+  '为什么',
+]
+
+/** Someone else did it: a clause led by another person's title or by "they" is not her deed. */
+export const OTHERS = [
+  '主任',
+  '书记',
+  '主席',
+  '部长',
+  '镇长',
+  '村长',
+  '干部',
+  '领导',
+  '大家',
+  '他们',
+  '她们',
+  '别人',
+  '人家',
+]
+
+/** Notices passed on and other posts that are not anyone's report. */
+export const FORWARDED = /^\s*(?:【[^】]{0,10}】|\[转发]|转发[：:]|转[：:])|通知[：:]|各村（社区）|各村\(社区\)/
+
+/**
+ * Everyday and dialect words put into the words the reader knows, before reading: 昨儿个 and 夜儿个 are
+ * 昨天, 头晌 上午, 后晌 下午, 屋里 and 屋头 家, and common misspellings of 联系 and 走访.
+ */
+export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
+  // Said to the group, not a contact: "跟大家说一声", "给大家汇报一下".
+  [/(?:跟|和|给|向)(?:大家|姐妹们|各位)(?:说|讲|汇报|报告|分享|通报)(?:一下|一声|下)?/g, ' '],
+  [/夜儿个|夜个|夜儿|昨儿个|昨个/g, '昨天'],
+  [/今儿个|今个儿|今儿/g, '今天'],
+  [/大前儿个/g, '大前天'],
+  [/前儿个/g, '前天'],
+  [/头晌|上晌|前晌|早晌/g, '上午'],
+  [/后晌|下晌|过晌/g, '下午'],
+  [/礼拜天|礼拜日/g, '周日'],
+  [/礼拜([一二三四五六])/g, '周$1'],
+  [/上个?礼拜/g, '上周'],
+  [/这个?礼拜/g, '这周'],
+  [/屋里头|屋头|屋里/g, '家'],
+  [/联细|联西|连系|联係|联糸/g, '联系'],
+  [/走仿|走防|走放/g, '走访'],
+  [/看往|看忘/g, '看望'],
+  [/慰文|为问/g, '慰问'],
+]
+
+/** A list as one alternation, longest words first (so 建档立卡贫困户 wins over 建档立卡户). */
+export function alternation(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).join('|')
+}

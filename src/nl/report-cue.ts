@@ -1,0 +1,18 @@
+import { CONTACTED, FAMILY_WORDS, SOLVED, kindsIn } from './classify'
+import { FORWARDED } from './cues'
+
+/** Something done (了, 过, 完, 好) or a day named: a report tells what happened. */
+const DONE = /了|过|完|好|刚|今天|昨天|前天|上午|下午|周[一二三四五六日天]|号/
+/** Said to someone else in the group: "@李梅 你们村的表交了没有". */
+const TO_SOMEONE = /^\s*@/
+
+/**
+ * Whether a group message not addressed to the bot may be a duty report worth reading (the reader then
+ * decides): cheap, so the chatter of a busy group costs nothing. Never a forwarded notice, never a
+ * message to a colleague, never one with no deed word and nothing done in it.
+ */
+export function mayBeReport(text: string): boolean {
+  if (text.length < 6 || text.length > 600 || TO_SOMEONE.test(text) || FORWARDED.test(text)) return false
+  if (!DONE.test(text)) return false
+  return CONTACTED.test(text) || SOLVED.test(text) || FAMILY_WORDS.test(text) || kindsIn(text).length > 0
+}
