@@ -5,6 +5,7 @@ import type { Repos } from '../src/repos/create-repos'
 import type { Clock } from '../src/clock'
 import type { Logger } from '../src/logger'
 import { createMessageHandler, type Outcome } from '../handlers/handle-message'
+import type { UserErrorCode } from '../handlers/user-error'
 import { introduceInGroup } from '../handlers/room-join-handler'
 import { decideFriendRequest } from '../handlers/friendship-handler'
 import { notifyLoginRestored } from '../handlers/login-restored-handler'
@@ -31,6 +32,10 @@ export interface BotDeps {
   replies: SendLog
   onSent?: (sent: SentMessage) => void
   onHandled?: (messageId: string, outcome: Outcome, ms: number) => void
+  /** Told the code of every user error answered (metrics). */
+  onUserError?: (code: UserErrorCode) => void
+  /** Told the name of a WeChat event whose handling failed (metrics). */
+  onEventError?: (event: string) => void
   policy: SendPolicy
   followUpHours: number
   /** The write-ahead journal: commands it holds are handled again after an outage or a crash. */
@@ -69,8 +74,18 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     inFlight.add(work)
     void work.finally(() => inFlight.delete(work))
   }
-
-  trackPresence(wechaty, deps.repos.presence, deps.clock, log, track)
+  /**
+   * The one boundary of every WeChat event but messages (which have theirs, see handle-message): its
+   * work is waited for on stop, and a failure is one log line with the event and its details, counted.
+   */
+  const onEvent = (event: string, details: Record<string, unknown>, work: () => Promise<unknown>) =>
+    track(
+      work().catch((err) => {
+        log.error('wechat event failed', { event, ...details, err })
+        deps.onEventError?.(event)
+      }),
+    )
+  trackPresence(wechaty, deps.repos.presence, deps.clock, log, onEvent)
 
   wechaty.on('message', (message) => {
     track(
@@ -89,34 +104,30 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     )
   })
 
-  wechaty.on('room-join', (room, invitees) => {
-    track(
-      (async () => {
-        if (!invitees.some((c) => c.id === wechaty.currentUser.id)) return
-        const intro = await introduceInGroup(deps.repos, room.id, deps.botName)
-        if (intro) await room.say(intro)
-      })().catch((err) => log.error('room-join failed', { roomId: room.id, err })),
-    )
-  })
+  wechaty.on('room-join', (room, invitees) =>
+    onEvent('room-join', { roomId: room.id }, async () => {
+      if (!invitees.some((c) => c.id === wechaty.currentUser.id)) return
+      const intro = await introduceInGroup(deps.repos, room.id, deps.botName)
+      if (intro) await room.say(intro)
+    }),
+  )
 
-  wechaty.on('friendship', (friendship) => {
-    track(
-      (async () => {
-        if (friendship.type() !== types.Friendship.Receive) return
-        const contact = friendship.contact()
-        const decision = await decideFriendRequest(
-          deps.repos,
-          { id: contact.id, name: contact.name() },
-          deps.botName,
-          deps.clock.now(),
-        )
-        log.info('friend request', { contactId: contact.id, accept: decision.accept, told: !!decision.say })
-        if (!decision.accept) return
-        await friendship.accept()
-        if (decision.say) await contact.say(decision.say)
-      })().catch((err) => log.error('friendship failed', { err })),
-    )
-  })
+  wechaty.on('friendship', (friendship) =>
+    onEvent('friendship', {}, async () => {
+      if (friendship.type() !== types.Friendship.Receive) return
+      const contact = friendship.contact()
+      const decision = await decideFriendRequest(
+        deps.repos,
+        { id: contact.id, name: contact.name() },
+        deps.botName,
+        deps.clock.now(),
+      )
+      log.info('friend request', { contactId: contact.id, accept: decision.accept, told: !!decision.say })
+      if (!decision.accept) return
+      await friendship.accept()
+      if (decision.say) await contact.say(decision.say)
+    }),
+  )
 
   let loggedOutAt: Date | undefined
   wechaty.on('login', (user) => {
@@ -126,11 +137,7 @@ export async function createBot(deps: BotDeps): Promise<RunningBot> {
     loggedOutAt = undefined
     if (!downSince) return
     // Back after a drop: admins hear it through the send queue, once for this reconnection.
-    track(
-      notifyLoginRestored(deps.repos, downSince, deps.clock.now()).catch((err) =>
-        log.error('login-restored notice failed', { err }),
-      ),
-    )
+    onEvent('login', { userId: user.id }, () => notifyLoginRestored(deps.repos, downSince, deps.clock.now()))
   })
   wechaty.on('logout', (user) => {
     loggedIn = false

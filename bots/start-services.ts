@@ -69,6 +69,8 @@ export async function startServices(deps: {
     followUpHours: config.NOTICE_FOLLOW_UP_HOURS,
     onSent: web?.onSent,
     journal,
+    onUserError: (code) => metrics.countUserError(code),
+    onEventError: (event) => metrics.countEventError(event),
     onHandled: (_id, outcome, ms) => {
       metrics.countMessage(outcome)
       if (outcome === 'handled' || outcome === 'userError') metrics.observeCommandMs(ms)

@@ -16,7 +16,8 @@ export function trackPresence(
   presence: PresenceRepo,
   clock: Clock,
   log: Logger,
-  track: (work: Promise<unknown>) => void,
+  /** The bot's boundary for WeChat events (create-bot): waited for on stop, failures logged and counted. */
+  onEvent: (event: string, details: Record<string, unknown>, work: () => Promise<unknown>) => void,
 ): void {
   const account = () => (wechaty.isLoggedIn ? wechaty.currentUser.id : undefined)
   // Written in the next batch (see src/repos/batched-writes): no command of its own on a message's path.
@@ -25,19 +26,17 @@ export function trackPresence(
     if (me) presence.seeSoon(me, target, clock.now())
   }
 
-  wechaty.on('login', (user) => {
-    track(
-      (async () => {
-        const known = await presence.load(user.id)
-        const rooms = await wechaty.Room.findAll()
-        const friends = (await wechaty.Contact.findAll()).filter((c) => c.friend() && c.id !== user.id)
-        let added = 0
-        for (const room of rooms) if (await presence.see(user.id, targetOfRoom(room.id), clock.now())) added++
-        for (const friend of friends) if (await presence.see(user.id, targetOfContact(friend.id), clock.now())) added++
-        log.info('presence loaded', { account: user.id, known, rooms: rooms.length, friends: friends.length, added })
-      })().catch((err) => log.error('presence at login failed', { err })),
-    )
-  })
+  wechaty.on('login', (user) =>
+    onEvent('presence at login', { userId: user.id }, async () => {
+      const known = await presence.load(user.id)
+      const rooms = await wechaty.Room.findAll()
+      const friends = (await wechaty.Contact.findAll()).filter((c) => c.friend() && c.id !== user.id)
+      let added = 0
+      for (const room of rooms) if (await presence.see(user.id, targetOfRoom(room.id), clock.now())) added++
+      for (const friend of friends) if (await presence.see(user.id, targetOfContact(friend.id), clock.now())) added++
+      log.info('presence loaded', { account: user.id, known, rooms: rooms.length, friends: friends.length, added })
+    }),
+  )
   wechaty.on('message', (message) => {
     if (message.self()) return
     const room = message.room()
@@ -50,7 +49,7 @@ export function trackPresence(
   wechaty.on('room-leave', (room, leavers) => {
     const me = account()
     if (me && leavers.some((c) => c.id === me))
-      track(presence.forget(me, targetOfRoom(room.id)).catch((err) => log.warn('presence not forgotten', { err })))
+      onEvent('room-leave', { roomId: room.id }, () => presence.forget(me, targetOfRoom(room.id)))
   })
   wechaty.on('friendship', (friendship) => {
     // Every request is accepted (see create-bot), and a confirmation means she is a friend already.

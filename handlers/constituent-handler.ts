@@ -5,6 +5,7 @@ import { LIMITS } from '../src/domain/vocabulary'
 import type { IntentType } from '../src/parser/command-types'
 import { readConstituentMessage } from '../src/parser/read-constituent'
 import { targetOfContact } from '../src/services/send-queue'
+import { UserError } from './user-error'
 import type { Handler, Middleware, Router } from './composer'
 import type { MessageContext } from './message-context'
 import { nearestAdmins } from './identity-handler'
@@ -69,11 +70,9 @@ export const handleConstituentHint: Handler<'constituentHint'> = async (ctx) => 
   }
   const bot = ctx.deps.botName
   const example = `“@${bot} 想问问两癌筛查在哪报名”`
-  await ctx.reply(
-    ctx.intent.why === 'command'
-      ? `这是执委用的命令。您有事需要妇联帮忙，@我 直接说就行，例如${example}。`
-      : `您好！有事需要妇联帮忙，@我 直接说就行，例如${example}，我会转给执委。`,
-  )
+  if (ctx.intent.why === 'command')
+    throw new UserError('executivesOnly', `这是执委用的命令。您有事需要妇联帮忙，@我 直接说就行，例如${example}。`)
+  await ctx.reply(`您好！有事需要妇联帮忙，@我 直接说就行，例如${example}，我会转给执委。`)
 }
 
 async function unitOf(ctx: MessageContext): Promise<OrgUnit | undefined> {

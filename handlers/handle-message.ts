@@ -173,6 +173,8 @@ async function boundary(
       return ctx.outcome ?? 'handled'
     } catch (err) {
       if (!(err instanceof UserError)) throw err
+      ctx.log.info('user error', { messageId: ctx.msg.id, intent: ctx.intent.type, code: err.code })
+      ctx.deps.onUserError?.(err.code)
       await ctx.reply(err.userMessage)
       return 'userError'
     }

@@ -11,7 +11,7 @@ import type { SendLog } from '../src/services/send-log'
 import type { MessageJournal } from '../src/journal/message-journal'
 import { toLocal } from '../src/domain/zoned-time'
 import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
-import { AlreadyHandled } from './user-error'
+import { AlreadyHandled, type UserErrorCode } from './user-error'
 import { replyPurpose } from '../src/domain/reply-budget'
 
 /** The repositories a handler may use; tests pass in-memory ones. */
@@ -58,6 +58,8 @@ export interface MessageDeps {
    * nothing of hers: a record or a question notes it in her year, in the same write.
    */
   noteActive?: (contactId: string) => void
+  /** Told the code of every user error the boundary answers (metrics count them). */
+  onUserError?: (code: UserErrorCode) => void
   /** How many messages are handled at once (the rest wait their turn, journaled); default 8. */
   concurrency?: number
   /** How long to wait before trying a message again when the database could not do it (default in handle-message). */

@@ -11,6 +11,7 @@ import { resolveSubject } from '../src/nl/resolve-subject'
 import { describeAction } from './actions'
 import type { Action } from '../src/domain/proposal'
 import { maskSensitive } from '../src/domain/mask-sensitive'
+import { UserError } from './user-error'
 
 /** Commands that only show her something: a misspelling of one is answered at once. */
 const READ_ONLY = new Set<Command['type']>(['progress', 'records', 'help'])
@@ -40,8 +41,10 @@ export const handleUnknownCommand: Handler<'unknownCommand'> = async (ctx) => {
     await propose(ctx, member, maskSensitive(`您是想发 ${line} 吗？会记为：${what}`), [{ label: '是，记下', actions }])
     return
   }
-  await ctx.reply(`没有“${word.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令，或者直接说做了什么。`)
-  ctx.outcome = 'userError'
+  throw new UserError(
+    'unknownCommand',
+    `没有“${word.slice(0, 10)}”这个命令。发送 #帮助 查看全部命令，或者直接说做了什么。`,
+  )
 }
 
 /** What a corrected recording command would record, with the names read as #联系 reads them. */

@@ -36,11 +36,25 @@ export function createMetrics() {
     registers,
   })
   const loggedIn = new Gauge({ name: 'fulian_wechat_logged_in', help: '1 while WeChat is logged in', registers })
+  const userErrors = new Counter({
+    name: 'fulian_user_errors_total',
+    help: 'Messages answered with what was wrong, by the code of the mistake (handlers/user-error)',
+    labelNames: ['code'] as const,
+    registers,
+  })
+  const eventErrors = new Counter({
+    name: 'fulian_event_errors_total',
+    help: 'WeChat events (room joins, friend requests, logins) whose handling failed, by event',
+    labelNames: ['event'] as const,
+    registers,
+  })
 
   return {
     countMessage: (outcome: string) => messages.inc({ outcome }),
     countJobRun: (job: string, ran: boolean) => jobRuns.inc({ job, ran: String(ran) }),
     observeCommandMs: (ms: number) => commandMs.observe(ms),
+    countUserError: (code: string) => userErrors.inc({ code }),
+    countEventError: (event: string) => eventErrors.inc({ event }),
     contentType: registry.contentType,
     /** The exposition, with the gauges read at scrape time. */
     async render(gauges: { sendQueueDepth: number; wechatLoggedIn: boolean }): Promise<string> {

@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../../src/logger'
 import type { MessageJournal } from '../../src/journal/message-journal'
 import { manualClock, type ManualClock } from '../../src/clock'
 import { createMemoryRepos } from './memory-repos'
+import type { UserErrorCode } from '../../handlers/user-error'
 
 export interface Said {
   room: string | null
@@ -30,6 +31,7 @@ export function createHandlerHarness(
   const clock: ManualClock = manualClock(new Date(options.at ?? '2026-11-20T10:00:00+08:00'))
   const names = new Map<string, string>()
   const said: Said[] = []
+  const userErrors: UserErrorCode[] = []
   let sequence = 0
   const name = (id: string) => names.get(id) ?? id
   const send: Sender = {
@@ -52,6 +54,7 @@ export function createHandlerHarness(
     journal: options.journal,
     // A database that could not do it is tried again at once here: the tests need no waiting.
     retryDelaysMs: [0, 0, 0],
+    onUserError: (code: UserErrorCode) => void userErrors.push(code),
     policy: defaultSendPolicy('Asia/Shanghai'),
     followUpHours: 24,
   }
@@ -95,6 +98,8 @@ export function createHandlerHarness(
     async say(input: Parameters<typeof message>[0]): Promise<Outcome> {
       return handle(message(input))
     },
+    /** The codes of the user errors answered, in order (the authorization tests assert them). */
+    userErrors,
     /** What the bot said since the last call. */
     take(): Said[] {
       const fresh = said.slice(seen)

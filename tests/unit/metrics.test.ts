@@ -26,6 +26,18 @@ describe('metrics', () => {
     expect(metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/)
   })
 
+  it('counts user errors by code and failed WeChat events by event', async () => {
+    const metrics = createMetrics()
+    metrics.countUserError('stranger')
+    metrics.countUserError('stranger')
+    metrics.countUserError('badDate')
+    metrics.countEventError('friendship')
+    const text = await metrics.render({ sendQueueDepth: 0, wechatLoggedIn: true })
+    expect(text).toContain('fulian_user_errors_total{code="stranger"} 2')
+    expect(text).toContain('fulian_user_errors_total{code="badDate"} 1')
+    expect(text).toContain('fulian_event_errors_total{event="friendship"} 1')
+  })
+
   it('lets two apps in one process keep counts of their own', async () => {
     const [a, b] = [createMetrics(), createMetrics()]
     a.countMessage('failed')
