@@ -197,6 +197,13 @@ export function openApiDocument() {
           responses: { '200': json('Entries'), ...errors },
         },
       },
+      '/api/v1/misreads': {
+        get: {
+          summary:
+            'Admin: messages the bot did not understand in your subtree (?org=), masked, with how it read them (kept 60 days; for the next corpus)',
+          responses: { '200': json('Misread messages'), ...errors },
+        },
+      },
       '/metrics': {
         get: { security: [], summary: 'Prometheus metrics', responses: { '200': { description: 'Text' } } },
       },
