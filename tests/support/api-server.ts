@@ -20,6 +20,9 @@ export async function startApiServer(
     ...more,
   })
   const server = app.listen(0, '127.0.0.1')
+  // Longer than any pause between a test's requests (a LibreOffice conversion takes seconds): Node's 5 s
+  // default closes an idle connection just as fetch reuses it, and the request fails with ECONNRESET.
+  server.keepAliveTimeout = 60_000
   await new Promise((r) => server.once('listening', r))
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

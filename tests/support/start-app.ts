@@ -20,6 +20,7 @@ export async function startApp(
     ...options,
   })
   const server = app.listen(0, '127.0.0.1')
+  server.keepAliveTimeout = 60_000 // see api-server.ts: no ECONNRESET when a test pauses between requests
   await new Promise((r) => server.once('listening', r))
   const port = (server.address() as AddressInfo).port
   return { base: `http://127.0.0.1:${port}`, port, close: () => new Promise((r) => server.close(() => r())) }
