@@ -1,4 +1,4 @@
-import type { ChecklistConfig } from './unit-checklist'
+import type { ChecklistConfig } from './checklist-config'
 import type { GroupKind, Role } from './vocabulary'
 import type { ProgressCounts } from './progress'
 import { CHECKLIST_ROLES } from './vocabulary'
