@@ -19,6 +19,9 @@ import { createAuditRepo } from './audit-repo'
 import { createBindCodeRepo } from './bind-code-repo'
 import { createRepresentativeRepo } from './representative-repo'
 import { createSimulatorRepo } from './simulator-repo'
+import { createStandingsRepo, type StandingsOptions } from './standings-repo'
+import { createYearCountsReader } from './year-counts-reader'
+import { countLedger } from '../domain/ledger'
 
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
@@ -28,6 +31,7 @@ export interface RepoOptions {
   batchMs?: number
   /** Where a failed batch of that bookkeeping is reported. */
   onBackgroundError?: (err: unknown) => void
+  standings?: StandingsOptions
 }
 
 export function createRepos(conn: Connection, options: RepoOptions = {}) {
@@ -35,8 +39,31 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
   const background = { batchMs: options.batchMs, onError: options.onBackgroundError }
   const presence = createPresenceRepo(models, background)
   const orgs = createOrgRepo(models, options)
-  const years = createYearWriter(models, options.progress)
-  const members = createMemberRepo(models, { ...options, ...background })
+  // A roster write in this process shows in the standings at once (others' within a minute).
+  const members = createMemberRepo(models, {
+    ...options,
+    ...background,
+    onRosterChange: () => standings.rosterChanged(),
+  })
+  const standings = createStandingsRepo(
+    {
+      tree: () => orgs.tree(),
+      roster: members.roster,
+      rosterOf: members.rosterOf,
+      counts: createYearCountsReader(models),
+    },
+    options.standings,
+  )
+  // Every year this process writes reaches its standings at once (no command: see standings-repo).
+  const writer = createYearWriter(models, options.progress)
+  const years: typeof writer = {
+    ...writer,
+    async change(owner, year, fn) {
+      const result = await writer.change(owner, year, fn)
+      if (result.changed) standings.noteYear(owner.id, year, result.state.v, countLedger(result.state.items))
+      return result
+    },
+  }
   return {
     orgs,
     members,
@@ -59,6 +86,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
       treeChanged: orgs.invalidate,
     }),
     simulator: createSimulatorRepo(models),
+    standings,
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()
