@@ -21,6 +21,7 @@ const markOf = (group: Group, week: string) => `weekly-progress:${group.roomId}:
  * reads the groups, this week's marks and last week's averages once each, walks the tree once (units
  * in tree order, each unit's report read off the standings), and queues the posts `BATCH` at a time,
  * marking each batch done after it is queued: memory stays that of a batch, whatever the number of units.
+ * Processes running the same tick share the batches (see isMine).
  */
 export const weeklyProgressJob: Job = {
   name: 'weekly-progress',
@@ -47,17 +48,16 @@ export const weeklyProgressJob: Job = {
           due.map((g) => markOf(g, week)),
           startOf(monday, ctx.tz),
         )
-    const todo = inTreeOrder(
-      tree,
-      due.filter((g) => !done.has(markOf(g, week))),
-    )
-    if (todo.length === 0) return 0
+    // Batches cut from every due group in tree order, so processes running the same tick agree on them.
+    const ordered = inTreeOrder(tree, due)
+    if (ordered.every((g) => done.has(markOf(g, week)))) return 0
     const view = await ctx.repos.standings.view(today.year, today)
     const lastMonday = addDays(monday, -7)
     const lastWeek = await ctx.repos.snapshots.averagesOf(weekKey(lastMonday), startOf(lastMonday, ctx.tz))
     let enqueued = 0
-    for (let i = 0; i < todo.length; i += BATCH) {
-      const batch = todo.slice(i, i + BATCH)
+    for (let i = 0; i < ordered.length; i += BATCH) {
+      const batch = ordered.slice(i, i + BATCH).filter((g) => !done.has(markOf(g, week)))
+      if (batch.length === 0 || !(await isMine(ctx, week, ordered[i]!))) continue
       enqueued += await postBatch(ctx, view, batch, { today, week, lastWeek })
       await ctx.repos.jobMarks.markAllDone(
         batch.map((g) => markOf(g, week)),
@@ -69,6 +69,21 @@ export const weeklyProgressJob: Job = {
 }
 
 const startOf = (day: LocalDate, tz: string) => fromLocal(day, tz)
+
+/** How long a process that took a batch has to queue it before another process may take it again. */
+const BATCH_CLAIM_MS = 10 * 60_000
+
+/**
+ * Whether this process composes a batch: the first to claim it in this ten-minute slot. Several account
+ * processes run the job on the same tick; each batch is then composed once, not once per process. One
+ * that dies before marking its batch leaves it to a process of the next slot (the outbox's dedupe keys
+ * keep each post single whatever happens). A forced run (the scenario runner) claims nothing.
+ */
+async function isMine(ctx: JobContext, week: string, first: Group): Promise<boolean> {
+  if (ctx.force) return true
+  const slot = Math.floor(ctx.now.getTime() / BATCH_CLAIM_MS)
+  return ctx.repos.claims.tryClaim(`weekly-progress:${week}:${first.roomId}:${slot}`, ctx.now)
+}
 
 /** The groups by their units' places in the tree (parents first): the tree is walked once. */
 function inTreeOrder(tree: OrgTree, groups: Group[]): Group[] {
