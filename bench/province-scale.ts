@@ -70,6 +70,8 @@ async function measureImport(executives: number, shape: ProvinceShape): Promise<
   }
 }
 
+const progress = (executives: number, what: string) => process.stderr.write(`province-scale ${executives}: ${what}\n`)
+
 async function measureProvince(executives: number, shape: ProvinceShape): Promise<ProvinceFigures> {
   const db = await openBenchDb(`province${executives}`)
   try {
@@ -124,7 +126,9 @@ async function measureProvince(executives: number, shape: ProvinceShape): Promis
       await pause()
       const apiProgress = await measure(() => get(`/api/v1/progress?year=2026&org=${org}`))
       const progressRows = JSON.parse(apiProgress.value.text) as unknown[]
+      progress(executives, `views ${cold.ms} / ${warm.ms} / ${apiSummary.ms} / ${apiProgress.ms} ms; the weekly job`)
       const weekly = child('weekly', db.uri, db.name, seeded.provinceId)
+      progress(executives, `weekly ${weekly.ms} ms; the workbook`)
       const workbook = child('workbook', db.uri, db.name, seeded.provinceId)
       const floor = child('floor', db.uri, db.name, seeded.provinceId)
       return {

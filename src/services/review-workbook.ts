@@ -10,6 +10,7 @@ import type { OrgTree } from '../domain/org-tree'
 import { PassThrough, type Writable } from 'node:stream'
 import { displayNames } from '../domain/display-name'
 import { sheetName } from './sheet-name'
+import { sheetSettler } from './streamed-sheets'
 import { fitWidth, FONT, printedSheet, tableRow, textWidth, titleLine } from './print-layout'
 import type { LocalDate } from '../domain/zoned-time'
 
@@ -66,7 +67,7 @@ export interface ReviewSource {
  * 汇总: one row per unit of the subtree, parents before children (indented by level), each a subtotal
  * of everyone counted below it, ranked among its sibling units.
  */
-function summarySheet(wb: Workbook, source: ReviewSource, printedOn: LocalDate): void {
+function summarySheet(wb: Workbook, source: ReviewSource, printedOn: LocalDate): ExcelJS.Worksheet {
   const noun = source.noun
   const indent = (depth: number) => Math.min(depth * 2, 15)
   let unitWidth = 8
@@ -106,8 +107,11 @@ function summarySheet(wb: Workbook, source: ReviewSource, printedOn: LocalDate):
     row.getCell(columns.length).alignment = { horizontal: 'center' }
     if (u.depth === 0) row.font = { name: FONT, bold: true }
     tableRow(row, columns.length)
+    // Written out now: a province's summary has a row for each of its tens of thousands of units.
+    row.commit()
   }
   summary.commit()
+  return summary
 }
 
 /**
@@ -142,6 +146,7 @@ function unitSheet(
     tableRow(row, columns.length)
   })
   sheet.commit()
+  return sheet
 }
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter
@@ -155,17 +160,16 @@ type Workbook = ExcelJS.stream.xlsx.WorkbookWriter
 export async function writeReviewWorkbook(source: ReviewSource, printedOn: LocalDate, out: Writable): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   wb.creator = '妇联助手'
-  summarySheet(wb, source, printedOn)
+  const settle = sheetSettler(wb)
+  await settle(summarySheet(wb, source, printedOn))
   const used = new Set<string>(['汇总'])
-  let written = 0
   for (const u of source.units()) {
     if (u.direct === 0) continue
     const people = source.people(u.orgId)
     if (!people.length) continue
     const title = titleLine(u.name, source.year, `${countedNoun(u)}履职考核`, printedOn)
-    unitSheet(wb, u, title, people, checklistFor(source.tree, u.orgId), used)
-    // Lets the zip stream drain: a province has tens of thousands of sheets.
-    if (++written % 200 === 0) await new Promise((resolve) => setImmediate(resolve))
+    // A province has tens of thousands of sheets: each is let go once the zip has it.
+    await settle(unitSheet(wb, u, title, people, checklistFor(source.tree, u.orgId), used))
   }
   await wb.commit()
 }
