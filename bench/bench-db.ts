@@ -24,6 +24,9 @@ export async function openBenchDb(label: string, options: { count?: boolean; rep
     conn,
     repos,
     server,
+    /** Where the database is, for a child process to open it too. */
+    uri: db.uri,
+    name,
     /** Database commands sent so far on this connection. */
     commandsSent: () => commands,
     /**
@@ -33,6 +36,11 @@ export async function openBenchDb(label: string, options: { count?: boolean; rep
     async attach(more: { repos?: RepoOptions } = {}) {
       const other = await connectDatabase(db.uri, name, { monitorCommands: true })
       let sent = 0
+      let returned = 0
+      other.getClient().on('commandSucceeded', (e) => {
+        const cursor = (e.reply as { cursor?: { firstBatch?: unknown[]; nextBatch?: unknown[] } }).cursor
+        returned += (cursor?.firstBatch ?? cursor?.nextBatch ?? []).length
+      })
       other.getClient().on('commandStarted', (e) => {
         sent++
         if (process.env.BENCH_TRACE) {
@@ -46,6 +54,8 @@ export async function openBenchDb(label: string, options: { count?: boolean; rep
         conn: other,
         repos: createRepos(other, more.repos),
         commandsSent: () => sent,
+        /** Documents the server handed back (what a read returned, across its batches). */
+        documentsReturned: () => returned,
         close: () => other.close(),
       }
     },

@@ -18,6 +18,8 @@ import { burst } from './burst'
 import { maskScale } from './mask-scale'
 import { readScale } from './read-scale'
 import { representativesScale } from './representatives-scale'
+import { provinceScale } from './province-scale'
+import { PROVINCE, SMALL_PROVINCE } from './province-shape'
 
 type Result = Record<string, unknown> & { name: string }
 
@@ -151,6 +153,8 @@ async function main() {
   if (want('memory-after-messages')) print(memory(quick ? 500 : 10_000))
   if (want('mask-scale')) print(maskScale(quick ? 50 : 500))
   if (want('read-scale')) print(readScale(quick ? 10 : 50))
+  if (want('province-scale'))
+    print(await provinceScale(quick ? [200, 1_000] : [5_000, 50_000], quick ? SMALL_PROVINCE : PROVINCE))
   if (want('representatives-scale')) print(await representativesScale(100, quick ? 2_000 : 10_000, quick ? 20 : 60))
 }
 

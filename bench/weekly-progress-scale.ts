@@ -5,6 +5,7 @@ import { toLocal } from '../src/domain/zoned-time'
 import { unitReport } from '../src/services/unit-report'
 import { composeWeeklyPost } from '../src/services/weekly-post'
 import { openBenchDb } from './bench-db'
+import { createRepos } from '../src/repos/create-repos'
 import { seedDutyLogs } from './seed-duty-logs'
 
 /**
@@ -59,16 +60,21 @@ export async function weeklyProgressScale(executives: number, logsA: number, log
       for (let i = 0; i < docs.length; i += 5000)
         await db.conn.collection('ledgers').insertMany(docs.slice(i, i + 5000))
     }
-    // What the weekly job does: the whole tree's report once, then the real post and chart of the city's
-    // group (one bar per district: see domain/weekly-view) and of a district's group (its people: a tenth
-    // of all, more than a chart's 40 bars), drawn in full.
+    // What the weekly job does in a process that has read nothing yet: the standings read once (tree,
+    // roster, every count), then the real post and chart of the city's group (one bar per district: see
+    // domain/weekly-view) and of a district's group (its people: a tenth of all, more than a chart's 40
+    // bars), drawn in full.
     const compute = async () => {
       const t = performance.now()
       const today = toLocal(now, 'Asia/Shanghai')
-      const report = await unitReport(db.repos, undefined, 2026, today)
-      const post = composeWeeklyPost(report, root.id, { today, week: 48 })
-      const district = composeWeeklyPost(report, units[0]!.id, { today, week: 48 })
-      return { ms: performance.now() - t, standings: report.people.length, post, district }
+      const repos = createRepos(db.conn)
+      const city = await unitReport(repos, root.id, 2026, today)
+      const post = composeWeeklyPost(city, root.id, { today, week: 48 })
+      const district = composeWeeklyPost(await unitReport(repos, units[0]!.id, 2026, today), units[0]!.id, {
+        today,
+        week: 48,
+      })
+      return { ms: performance.now() - t, standings: city.unit(root.id)!.counted, post, district }
     }
     await addLogs(0, logsA)
     await compute() // warm-up

@@ -19,6 +19,7 @@ export type HandlerRepos = Pick<
   Repos,
   | 'orgs'
   | 'members'
+  | 'standings'
   | 'groups'
   | 'needs'
   | 'progress'

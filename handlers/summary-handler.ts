@@ -9,7 +9,7 @@ import { UserError } from './user-error'
 /**
  * #汇总 [单位]: chairs and admins see their subtree (or a unit within it). An executive gets her own
  * unit's totals without names. Names go only to private chat or an executives' group of that subtree.
- * One report (three reads) whatever the number of sub-units.
+ * One report off the standings (see unit-report) whatever the number of sub-units.
  */
 export const handleSummary: Handler<'summary'> = async (ctx) => {
   const sender = senderOf(ctx)
@@ -32,7 +32,7 @@ export const handleSummary: Handler<'summary'> = async (ctx) => {
     view: weeklyView(report, org.id),
     children: report.units.filter((u) => u.parentId === org.id && u.counted > 0),
     // Its own checklist, and items that units below added or kept where it switched them off.
-    checklist: checklistUnion(report.tree, [org.id, ...new Set(report.people.map((p) => p.orgId))]),
+    checklist: checklistUnion(report.tree, [org.id, ...report.unitsWithPeople()]),
     names: !isLeader ? 'leadersOnly' : ctx.place.type === 'private' || groupInSubtree ? 'shown' : 'privateOnly',
   })
   await ctx.reply(text)

@@ -13,9 +13,22 @@ export interface SizeSpread {
 }
 
 export function sizeSpread(people: readonly { total: number }[], fallback: number): SizeSpread {
-  const count = new Map<number, number>()
-  for (const p of people) count.set(p.total, (count.get(p.total) ?? 0) + 1)
-  const sizes = [...count].sort((a, b) => b[1] - a[1] || b[0] - a[0])
+  return spreadOf(histogram(people), fallback)
+}
+
+/** How many people keep a checklist of each size. */
+export function histogram(people: readonly { total: number }[]): Record<number, number> {
+  const count: Record<number, number> = {}
+  for (const p of people) count[p.total] = (count[p.total] ?? 0) + 1
+  return count
+}
+
+/** The spread of a group given as people per checklist size (a tally's `sizes`). */
+export function spreadOf(sizesCount: Readonly<Record<number, number>>, fallback: number): SizeSpread {
+  const sizes = Object.entries(sizesCount)
+    .map(([size, n]) => [Number(size), n] as [number, number])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
   if (sizes.length === 0) return { usual: fallback, others: [] }
   return { usual: sizes[0]![0], others: sizes.slice(1).map(([size, n]) => ({ size, people: n })) }
 }
@@ -29,13 +42,14 @@ export function othersNote(spread: SizeSpread): string {
 }
 
 /**
- * The size shown for each of some units (a ranking's, a chart's bars): most of its people's, and
+ * The size shown for each of some units (a ranking's, a chart's bars), each given as people per size:
+ * most of its people's, and
  * whether the units differ (then each unit's figure says its size).
  */
 export function unitSizes<K>(
-  groups: ReadonlyMap<K, readonly { total: number }[]>,
+  groups: ReadonlyMap<K, Readonly<Record<number, number>>>,
   fallback: number,
 ): { size: (key: K) => number; differ: boolean } {
-  const sizes = new Map([...groups].map(([k, people]) => [k, sizeSpread(people, fallback).usual]))
+  const sizes = new Map([...groups].map(([k, counts]) => [k, spreadOf(counts, fallback).usual]))
   return { size: (key) => sizes.get(key) ?? fallback, differ: new Set(sizes.values()).size > 1 }
 }

@@ -20,6 +20,8 @@ export interface UnitReport {
   unit(orgId: string): UnitFigures | undefined
   /** The figures of the whole report: its root unit's, or everyone's when it covers several roots. */
   totals(): Totals & { name: string }
+  /** Units of the report's subtree that someone counted has as her own (for the checklists they keep). */
+  unitsWithPeople(): string[]
 }
 
 /**
@@ -54,5 +56,6 @@ export function composeUnitReport(input: {
     units,
     unit: (id) => byId.get(id),
     totals: () => (roots.length === 1 ? roots[0]! : { ...totalsOf(people), name: '全部单位' }),
+    unitsWithPeople: () => [...new Set(people.map((p) => p.orgId))],
   }
 }

@@ -2,6 +2,7 @@ import type { Member } from './entities'
 import type { OrgTree } from './org-tree'
 import { evaluateProgress, type ItemStatus, type ProgressCounts } from './progress'
 import { checklistFor } from './unit-checklist'
+import type { ChecklistItem } from './checklist'
 import { gradeOf, gradeRuleFor, type Grade } from './review-grade'
 import { standingOf } from './standing'
 import type { LocalDate } from './zoned-time'
@@ -36,8 +37,9 @@ export function personFigures(
   counts: ProgressCounts,
   tree: OrgTree,
   asOf: LocalDate,
+  /** Her unit's checklist, when the caller has it at hand (the same as checklistFor would give). */
+  checklist: readonly ChecklistItem[] = checklistFor(tree, member.orgId),
 ): PersonFigures {
-  const checklist = checklistFor(tree, member.orgId)
   const standing = standingOf(member, counts, asOf, checklist)
   return {
     memberId: member.id,

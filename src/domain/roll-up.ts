@@ -1,7 +1,7 @@
-import { DEFAULT_CHECKLIST, itemId } from './checklist'
 import type { OrgTree } from './org-tree'
 import type { PersonFigures } from './person-figures'
-import { GRADES, type Grade } from './review-grade'
+import type { Grade } from './review-grade'
+import { itemsDoneOf, tallyOf, type Tally } from './tally'
 
 /** Figures of a group of counted people: a unit's subtree, or its own level only. */
 export interface Totals {
@@ -20,6 +20,8 @@ export interface Totals {
   itemsDone: Record<string, number>
   /** People whose checklist has each item (all of them, unless units below changed their checklists). */
   itemsHeld: Record<string, number>
+  /** How many people keep a checklist of each size (see checklist-sizes). */
+  sizes: Record<number, number>
 }
 
 /** A unit's figures over its whole subtree, with its place among its sibling units. */
@@ -41,32 +43,26 @@ export interface UnitFigures extends Totals {
 }
 
 export function totalsOf(people: readonly PersonFigures[]): Totals {
-  const n = people.length
+  return totalsOfTally(tallyOf(people))
+}
+
+/** A tally's figures: its sums as averages and shares. */
+export function totalsOfTally(t: Tally): Totals {
+  const n = t.counted
   const share = (k: number) => (n ? k / n : 0)
-  const onTrack = people.filter((p) => p.onTrack).length
-  const nothingYet = people.filter((p) => p.nothingYet).length
-  const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>
-  for (const p of people) grades[p.grade]++
-  const itemsDone: Record<string, number> = Object.fromEntries(DEFAULT_CHECKLIST.map((i) => [i.key, 0]))
-  const itemsHeld: Record<string, number> = {}
-  for (const p of people)
-    for (const item of p.items) {
-      const id = itemId(item)
-      itemsDone[id] = (itemsDone[id] ?? 0) + (item.done ? 1 : 0)
-      itemsHeld[id] = (itemsHeld[id] ?? 0) + 1
-    }
   return {
     counted: n,
-    executives: people.filter((p) => p.role === 'executive').length,
-    chairs: people.filter((p) => p.role === 'chair').length,
-    averageDone: n ? people.reduce((s, p) => s + p.done, 0) / n : 0,
-    onTrack,
-    onTrackShare: share(onTrack),
-    nothingYet,
-    nothingYetShare: share(nothingYet),
-    grades,
-    itemsDone,
-    itemsHeld,
+    executives: t.executives,
+    chairs: t.chairs,
+    averageDone: n ? t.done / n : 0,
+    onTrack: t.onTrack,
+    onTrackShare: share(t.onTrack),
+    nothingYet: t.nothingYet,
+    nothingYetShare: share(t.nothingYet),
+    grades: { ...t.grades },
+    itemsDone: itemsDoneOf(t),
+    itemsHeld: { ...t.itemsHeld },
+    sizes: { ...t.sizes },
   }
 }
 
@@ -104,7 +100,7 @@ export function rollUp(tree: OrgTree, people: readonly PersonFigures[], rootId?:
 }
 
 /** Competition ranking (1, 2, 2, 4) by average items done among units with the same parent. */
-function rankSiblings(figures: UnitFigures[], rootId?: string): void {
+export function rankSiblings(figures: UnitFigures[], rootId?: string): void {
   const groups = new Map<string, UnitFigures[]>()
   for (const f of figures) {
     if (f.counted === 0 || f.orgId === rootId) continue

@@ -24,8 +24,8 @@ export function weeklyView(report: UnitReport, orgId: string): WeeklyView {
   const children = report.units.filter((u) => u.parentId === orgId && u.counted > 0)
   const everyone = report.people.filter((p) => unit.orgId === p.orgId || report.tree.isWithin(p.orgId, orgId))
   const shallow = report.tree.height(orgId) <= 1
-  if (children.length === 0 || (shallow && everyone.length <= MAX_BARS))
-    return { kind: 'people', unit, people: everyone }
+  // unit.counted is everyone below it: a report read level by level (level-report) holds only the people it names.
+  if (children.length === 0 || (shallow && unit.counted <= MAX_BARS)) return { kind: 'people', unit, people: everyone }
   const direct = everyone.filter((p) => p.orgId === orgId)
   return { kind: 'units', unit, children, direct, directTotals: totalsOf(direct) }
 }

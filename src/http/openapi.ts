@@ -34,15 +34,24 @@ export function openApiDocument() {
       '/api/v1/progress': {
         get: {
           summary:
-            'One entry per person counted (executives; chairs where their federation counts them) with the checklist counts, done, total and items (her own unit’s checklist), grade (her own unit’s rule), onTrack and nothingYet',
-          parameters: yearOrg,
+            'One page of the people counted below the unit (executives; chairs where their federation counts them), unit by unit in tree order and by name within a unit, each with the checklist counts, done, total and items (her own unit’s checklist), grade (her own unit’s rule), onTrack and nothingYet. At most `limit` (default and most 500) a page; where more follow, the X-Next-Cursor header (and Link rel="next") gives the `cursor` of the next page',
+          parameters: [
+            ...yearOrg,
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+            {
+              name: 'cursor',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'X-Next-Cursor of the page before',
+            },
+          ],
           responses: { '200': json('Rows'), ...errors },
         },
       },
       '/api/v1/summary': {
         get: {
           summary:
-            '{ year, unit, units }: the unit asked about (or the whole scope) and every unit of its subtree, parents first, each with the figures of its whole subtree (counted, executives, chairs, direct, averageDone, onTrack(Share), nothingYet(Share), grades, itemsDone, itemsHeld: people whose checklist has the item) and its rank among its sibling units by average items; behind and nothingYet: the people the weekly post names (everyone of a village or township, else its own level: named)',
+            '{ year, unit, units }: the unit asked about (or the whole scope) and its direct children (the top units, for a scope of several), each with the figures of its whole subtree (counted, executives, chairs, direct, averageDone, onTrack(Share), nothingYet(Share), grades, itemsDone, itemsHeld: people whose checklist has the item) and its rank among its sibling units by average items; behind and nothingYet: the people the weekly post names (everyone of a village or township, else its own level: named)',
           parameters: yearOrg,
           responses: { '200': json('Units'), ...errors },
         },

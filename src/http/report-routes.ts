@@ -5,7 +5,9 @@ import { readJson } from './read-json'
 import { countingBody, reviewRuleBody } from './api-schemas'
 import { auditor, parse, requireAdmin, scopeResolver, type ApiDeps } from './api-scope'
 import { unitReport, type UnitReport } from '../services/unit-report'
-import { reviewWorkbook, reviewCsv } from '../services/review-workbook'
+import { reviewCsvOf, writeReviewWorkbook } from '../services/review-workbook'
+import { standingsReviewSource } from '../services/review-source'
+import { PassThrough } from 'node:stream'
 import type { UnitFigures, Totals } from '../domain/roll-up'
 import { toLocal } from '../domain/zoned-time'
 import { weeklyView, whoIsBehind } from '../domain/weekly-view'
@@ -13,6 +15,7 @@ import type { PersonFigures } from '../domain/person-figures'
 import { LIMITS } from '../domain/vocabulary'
 import { DEFAULT_CHECKLIST } from '../domain/checklist'
 import { checklistFor } from '../domain/unit-checklist'
+import { PROGRESS_PAGE_MAX, progressPage, readCursor } from '../domain/progress-page'
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100)
 const orgSchema = z.string().trim().min(1).max(LIMITS.name).optional()
@@ -81,13 +84,40 @@ export function reportRoutes(router: Router, deps: ApiDeps): void {
   }
 
   router.get('/progress', async (ctx) => {
-    const q = parse(ctx, z.object({ year: yearSchema.optional(), org: orgSchema }), ctx.query)
-    const { orgId, report: r } = await report(ctx, q.year, q.org)
-    await audit(ctx, 'read progress', `year=${r.year} org=${q.org ?? '(scope)'} rows=${r.people.length}`, orgId)
-    ctx.body = r.people.map((p) => ({
+    const q = parse(
+      ctx,
+      z.object({
+        year: yearSchema.optional(),
+        org: orgSchema,
+        cursor: z.string().max(2_000).optional(),
+        limit: z.coerce.number().int().min(1).max(PROGRESS_PAGE_MAX).optional(),
+      }),
+      ctx.query,
+    )
+    const mark = q.cursor === undefined ? undefined : readCursor(q.cursor)
+    if (q.cursor !== undefined && !mark) ctx.throw(400, 'That cursor is not one this API gave.')
+    const today = toLocal(deps.clock.now(), deps.tz)
+    const { orgId } = await scope(ctx, q.org)
+    const view = await repos.standings.view(q.year ?? today.year, today)
+    const roots = orgId ? [orgId] : view.tree.roots().map((r) => r.id)
+    const page = progressPage(view, roots, q.limit ?? PROGRESS_PAGE_MAX, mark)
+    await audit(
+      ctx,
+      'read progress',
+      `year=${view.year} org=${q.org ?? '(scope)'} rows=${page.people.length}${q.cursor ? ' page>1' : ''}`,
+      orgId,
+    )
+    if (page.next) {
+      const params = new URLSearchParams({ year: String(view.year), ...(q.org ? { org: q.org } : {}) })
+      if (q.limit) params.set('limit', String(q.limit))
+      params.set('cursor', page.next)
+      ctx.set('X-Next-Cursor', page.next)
+      ctx.set('Link', `</api/v1/progress?${params}>; rel="next"`)
+    }
+    ctx.body = page.people.map((p) => ({
       name: p.name,
       displayName: p.displayName,
-      org: r.tree.get(p.orgId)?.name ?? '',
+      org: view.tree.get(p.orgId)?.name ?? '',
       role: p.role,
       done: p.done,
       total: p.total,
@@ -123,22 +153,25 @@ export function reportRoutes(router: Router, deps: ApiDeps): void {
     if (!m) return ctx.throw(400, 'Ask for /api/v1/review/<year>.xlsx or <year>.csv.')
     const year = parse(ctx, yearSchema, m[1])
     const q = parse(ctx, z.object({ org: orgSchema }), ctx.query)
-    const { orgId, report: r } = await report(ctx, year, q.org)
-    await audit(
-      ctx,
-      'export review',
-      `year=${year} format=${m[2]} org=${q.org ?? '(scope)'} rows=${r.people.length}`,
-      orgId,
-    )
+    const today = toLocal(deps.clock.now(), deps.tz)
+    const { orgId } = await scope(ctx, q.org)
+    const view = await repos.standings.view(year, today)
+    const roots = orgId ? [orgId] : view.tree.roots().map((r) => r.id)
+    const rows = roots.reduce((n, id) => n + view.tally(id).counted, 0)
+    await audit(ctx, 'export review', `year=${year} format=${m[2]} org=${q.org ?? '(scope)'} rows=${rows}`, orgId)
+    const source = standingsReviewSource(view, orgId)
     const filename = encodeURIComponent(`${year}年执委履职考核.${m[2]}`)
     ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${filename}`)
     if (m[2] === 'csv') {
       ctx.type = 'text/csv; charset=utf-8'
-      ctx.body = reviewCsv(r)
-    } else {
-      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      ctx.body = await reviewWorkbook(r, toLocal(deps.clock.now(), deps.tz))
+      ctx.body = reviewCsvOf(source)
+      return
     }
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    // Written as it is made: a province's workbook is never whole in memory (see writeReviewWorkbook).
+    const out = new PassThrough()
+    ctx.body = out
+    writeReviewWorkbook(source, today, out).catch((err: unknown) => out.destroy(err as Error))
   })
 
   router.put('/review-rule', async (ctx) => {

@@ -20,6 +20,9 @@ import { createBindCodeRepo } from './bind-code-repo'
 import { createRepresentativeRepo } from './representative-repo'
 import { createSimulatorRepo } from './simulator-repo'
 import { createMisreadRepo } from './misread-repo'
+import { createStandingsRepo, type StandingsOptions } from './standings-repo'
+import { createYearCountsReader } from './year-counts-reader'
+import { countLedger } from '../domain/ledger'
 
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
@@ -29,6 +32,7 @@ export interface RepoOptions {
   batchMs?: number
   /** Where a failed batch of that bookkeeping is reported. */
   onBackgroundError?: (err: unknown) => void
+  standings?: StandingsOptions
 }
 
 export function createRepos(conn: Connection, options: RepoOptions = {}) {
@@ -36,8 +40,27 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
   const background = { batchMs: options.batchMs, onError: options.onBackgroundError }
   const presence = createPresenceRepo(models, background)
   const orgs = createOrgRepo(models, options)
-  const years = createYearWriter(models, options.progress)
-  const members = createMemberRepo(models, { ...options, ...background })
+  // A roster write in this process shows in the standings at once (others' within a minute).
+  const members = createMemberRepo(models, {
+    ...options,
+    ...background,
+    onRosterChange: () => standings.rosterChanged(),
+  })
+  const standings = createStandingsRepo(
+    {
+      tree: () => orgs.tree(),
+      roster: members.roster,
+      rosterOf: members.rosterOf,
+      counts: createYearCountsReader(models),
+    },
+    options.standings,
+  )
+  // Every year this process writes or reads reaches its standings at once (no command: see
+  // standings-repo, which keeps only what is newer than what it holds).
+  const years = createYearWriter(models, {
+    ...options.progress,
+    onState: (memberId, year, state) => standings.noteYear(memberId, year, state.v, countLedger(state.items)),
+  })
   return {
     orgs,
     members,
@@ -61,6 +84,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
       treeChanged: orgs.invalidate,
     }),
     simulator: createSimulatorRepo(models),
+    standings,
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()

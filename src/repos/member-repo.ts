@@ -5,6 +5,7 @@ import { CHECKLIST_ROLES } from '../domain/vocabulary'
 import { idOf, insertOnce, oid } from './to-plain'
 import { createTtlCache } from './ttl-cache'
 import { createBatch } from './batched-writes'
+import type { RosterEntry } from './standings-roster'
 
 function toMember(
   doc: Pick<MemberDoc, '_id' | 'name' | 'role' | 'orgId' | 'contactIds' | 'groupAutoRecordOff'>,
@@ -19,6 +20,13 @@ function toMember(
   }
 }
 
+const toRosterEntry = (d: Pick<MemberDoc, '_id' | 'name' | 'role' | 'orgId'>): RosterEntry => ({
+  id: idOf(d._id),
+  name: d.name,
+  role: d.role,
+  orgId: idOf(d.orgId),
+})
+
 export type BindResult = { member: Member } | { ambiguous: true } | undefined
 
 /** Matches a missing or empty array alike (FerretDB leaves out an empty array given in $setOnInsert). */
@@ -26,8 +34,15 @@ const UNBOUND = { 'contactIds.0': { $exists: false } }
 
 export function createMemberRepo(
   { Member: M, Contact, Claim, Ledger }: Models,
-  options: { cacheMs?: number; batchMs?: number; onError?: (err: unknown) => void } = {},
+  options: {
+    cacheMs?: number
+    batchMs?: number
+    onError?: (err: unknown) => void
+    /** Called after a write that may change someone's name, role or unit (the standings read the roster again). */
+    onRosterChange?: () => void
+  } = {},
 ) {
+  const rosterChanged = options.onRosterChange ?? (() => undefined)
   /** Who a WeChat id is (null: nobody), for the message path; see ttl-cache for how it stays fresh. */
   const byContact = createTtlCache<string, Member | null>(options.cacheMs ?? 60_000, 10_000)
 
@@ -139,6 +154,7 @@ export function createMemberRepo(
       ? { ...before, role: entry.role }
       : await M.findOne({ name: entry.name, orgId: oid(entry.orgId) }).lean()
     if (before && before.role !== entry.role) await copyToContacts(idOf(before._id))
+    if (!before || before.role !== entry.role) rosterChanged()
     return toMember(doc!)
   }
 
@@ -151,6 +167,7 @@ export function createMemberRepo(
   /** Moves a member to another unit (an admin's explicit choice, never a name match). */
   async function moveTo(memberId: string, orgId: string): Promise<void> {
     await M.updateOne({ _id: oid(memberId) }, { $set: { orgId: oid(orgId) } })
+    rosterChanged()
     await copyToContacts(memberId)
   }
 
@@ -179,6 +196,21 @@ export function createMemberRepo(
       : { role: { $in: CHECKLIST_ROLES } }
     const docs = await M.find(filter).sort({ name: 1 }).lean()
     return docs.map(toMember)
+  }
+
+  /** Everyone with a checklist, as the standings keep them (no WeChat ids). */
+  async function roster(): Promise<RosterEntry[]> {
+    const docs = await M.find({ role: { $in: CHECKLIST_ROLES } }, { name: 1, role: 1, orgId: 1 }).lean()
+    return docs.map(toRosterEntry)
+  }
+
+  /** These members, where they have a checklist. */
+  async function rosterOf(ids: string[]): Promise<RosterEntry[]> {
+    const docs = await M.find(
+      { _id: { $in: ids.map(oid) }, role: { $in: CHECKLIST_ROLES } },
+      { name: 1, role: 1, orgId: 1 },
+    ).lean()
+    return docs.map(toRosterEntry)
   }
 
   async function listByRole(role: Role, orgIds?: string[]): Promise<Member[]> {
@@ -287,6 +319,8 @@ export function createMemberRepo(
     unbind,
     listUnbound,
     listWithChecklist,
+    roster,
+    rosterOf,
     listByRole,
     findByNames,
     listByNames,

@@ -130,6 +130,8 @@ const ledgerSchema = new Schema<D.LedgerDoc>(
 )
 ledgerSchema.index({ year: 1, orgId: 1 })
 ledgerSchema.index({ year: 1, memberId: 1 })
+// The standings' refresh: the years written since it last looked (standings-repo).
+ledgerSchema.index({ year: 1, updatedAt: 1 })
 
 const claimSchema = new Schema<D.ClaimDoc>(
   {
@@ -182,6 +184,8 @@ const weeklySnapshotSchema = new Schema<D.WeeklySnapshotDoc>(
   { ...stringId, averageDone: { type: Number, required: true }, at: { type: Date, required: true } },
   opts,
 )
+// The weekly job reads last week's averages of every group at once (snapshot-repo averagesOf).
+weeklySnapshotSchema.index({ at: 1 })
 
 /** API bearer tokens, stored as SHA-256 hashes: a leaked database does not leak working tokens. */
 const apiTokenSchema = new Schema<D.ApiTokenDoc>(

@@ -20,26 +20,46 @@ function toOrg(doc: OrgUnitDoc): OrgUnit {
 export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: number } = {}) {
   const cacheMs = options.cacheMs ?? 60_000
   let cached: { tree: Promise<OrgTree>; until: number } | undefined
-  /** Writes in this process show at once; another process's within `cacheMs` (as the other caches). */
+  /** A read begun because the cached tree grew old: the old one is served until it lands. */
+  let refreshing: Promise<OrgTree> | undefined
+  /** Writes in this process show at once; another process's within `cacheMs` and one read (as the other caches). */
   const invalidate = () => {
     cached = undefined
   }
 
+  const read = (): Promise<OrgTree> =>
+    Org.find({})
+      .lean()
+      .then((docs) => buildOrgTree(docs.map(toOrg)))
+
   /**
    * The whole org tree, with settings, read in one query and kept for `cacheMs`: roll-ups, rule lookups
-   * and subtree questions of the views use it instead of a query per unit. Given a unit the cached tree
-   * lacks (another process created it since), it reads the tree again.
+   * and subtree questions of the views use it instead of a query per unit. Past `cacheMs` the tree is
+   * read again in the background and the one held is served meanwhile (a province's tree is tens of
+   * thousands of units: no view waits for it); after a write in this process the next call waits for a
+   * new read. Given a unit the cached tree lacks (another process created it since), it reads the tree
+   * again and waits for it.
    */
   async function tree(mustHave?: string): Promise<OrgTree> {
-    if (cached && mustHave && cached.until > Date.now() && !(await cached.tree).get(mustHave)) cached = undefined
-    if (!cached || cached.until <= Date.now()) {
-      const read = Org.find({})
-        .lean()
-        .then((docs) => buildOrgTree(docs.map(toOrg)))
-      cached = { tree: read, until: Date.now() + cacheMs }
-      read.catch(() => {
-        if (cached?.tree === read) cached = undefined
+    if (cached && mustHave && !(await cached.tree).get(mustHave)) cached = undefined
+    if (!cached) {
+      const entry = { tree: read(), until: Date.now() + cacheMs }
+      cached = entry
+      entry.tree.catch(() => {
+        if (cached === entry) cached = undefined
       })
+      return entry.tree
+    }
+    if (cached.until <= Date.now() && !refreshing) {
+      const stale = cached
+      refreshing = read()
+        .then((fresh) => {
+          // A write here meanwhile dropped the cache: a read after it is, or will be, under way.
+          if (cached === stale) cached = { tree: Promise.resolve(fresh), until: Date.now() + cacheMs }
+          return fresh
+        })
+        .finally(() => (refreshing = undefined))
+      refreshing.catch(() => undefined)
     }
     return cached.tree
   }

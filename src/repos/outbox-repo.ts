@@ -2,7 +2,7 @@ import { OWN_BUDGET_KINDS } from '../domain/reply-budget'
 import type { Models } from './models'
 import type { OutboxDoc } from './documents'
 import type { PresenceRepo } from './presence-repo'
-import { deleteWhere, insertOnce, oid } from './to-plain'
+import { deleteWhere, insertEach, insertOnce, oid } from './to-plain'
 
 /** One message the account sent: a queued one or a direct reply. */
 export interface SentRecently {
@@ -72,9 +72,10 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models, presence: Presenc
   async function enqueue(items: NewOutboxItem[], now: Date): Promise<number> {
     const open = items.filter((i) => i.account === undefined).map((i) => i.target)
     const chosen = open.length > 0 ? await presence.accountFor(open) : new Map<string, string | null>()
-    let added = 0
-    for (const item of items) {
-      const inserted = await insertOnce(O, {
+    // One command for all of them (a weekly run queues thousands); a key queued before is skipped.
+    return insertEach(
+      O,
+      items.map((item) => ({
         _id: oid(),
         dedupeKey: item.dedupeKey,
         kind: item.kind,
@@ -87,7 +88,7 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models, presence: Presenc
         fileName: item.file?.name ?? null,
         fileData: item.file?.data ?? null,
         respectRestDays: item.respectRestDays ?? false,
-        status: 'pending',
+        status: 'pending' as const,
         notBefore: item.notBefore,
         createdAt: now,
         attempts: 0,
@@ -95,10 +96,8 @@ export function createOutboxRepo({ Outbox: O, Claim }: Models, presence: Presenc
         sentAt: null,
         leaseUntil: null,
         error: null,
-      })
-      if (inserted) added++
-    }
-    return added
+      })),
+    )
   }
 
   /**

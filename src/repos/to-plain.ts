@@ -30,6 +30,25 @@ export async function insertOnce<T extends object>(model: Model<T>, doc: T): Pro
 }
 
 /**
+ * Inserts each document unless one with its unique key is there; returns how many were inserted. One
+ * command for all of them (unordered: a duplicate does not stop the rest).
+ */
+export async function insertEach<T extends object>(model: Model<T>, docs: T[]): Promise<number> {
+  if (docs.length === 0) return 0
+  try {
+    const result = await model.collection.insertMany(docs as Parameters<typeof model.collection.insertMany>[0], {
+      ordered: false,
+    })
+    return result.insertedCount
+  } catch (err) {
+    const e = err as { insertedCount?: number; writeErrors?: { code?: number }[] | { code?: number } }
+    const errors = Array.isArray(e.writeErrors) ? e.writeErrors : e.writeErrors ? [e.writeErrors] : []
+    if (errors.length === 0 || !errors.every((w) => w.code === 11000)) throw err
+    return e.insertedCount ?? docs.length - errors.length
+  }
+}
+
+/**
  * Deletes what matches and says how many; when nothing does, only reads (a daily clean-up with nothing
  * due writes nothing).
  */

@@ -14,12 +14,26 @@ const MAX_ATTEMPTS = 20
  * checks it (a slot insert, a compare-and-set), so a stale copy costs a read and a retry, never a wrong
  * write; and what name matching reads. Whatever shows her anything reads the document (`fresh`).
  */
-export function createYearWriter(models: Models, options: { cacheSize?: number } = {}) {
+export function createYearWriter(
+  models: Models,
+  options: {
+    cacheSize?: number
+    /** Told of her year each time this process writes or reads it (the leaders' standings keep up). */
+    onState?: (memberId: string, year: number, state: YearState) => void
+  } = {},
+) {
   const store = createYearLedgerStore(models)
   const copies = createTtlCache<string, YearState>(24 * 60 * 60_000, options.cacheSize ?? 2_000)
   const lock = createKeyedLock()
 
-  const remember = (key: string, state: YearState) => (copies.set(key, state), state)
+  const remember = (key: string, state: YearState) => {
+    copies.set(key, state)
+    if (options.onState && state.exists) {
+      const at = key.lastIndexOf(':')
+      options.onState(key.slice(0, at), Number(key.slice(at + 1)), state)
+    }
+    return state
+  }
   const current = async (key: string) => copies.get(key) ?? remember(key, await store.read(key))
   const reread = async (key: string) => remember(key, await store.read(key))
 
@@ -53,7 +67,7 @@ export function createYearWriter(models: Models, options: { cacheSize?: number }
         const state = await reread(key)
         if (same(state)) return false
         if (await store.writeRepair(owner, year, state, items)) {
-          copies.delete(key)
+          remember(key, { ...state, exists: true, v: state.v + 1, items })
           return true
         }
       }

@@ -70,6 +70,7 @@ export function printedSheet(
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
   const lines = Math.min(3, Math.max(...columns.map((c) => Math.ceil(textWidth(c.header) / Math.max(1, c.width - 1)))))
   header.height = LINE_HEIGHT * lines + 4
+  tableRow(header, columns.length)
   columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width))
   return sheet
 }
@@ -87,12 +88,10 @@ export function fitWidth(header: string, cells: readonly string[], min = 6, max 
 
 /**
  * Thin lines around every cell of the table (headers and body, not the title): a printed table is read
- * across a page, and a sheet's grid does not print by default. Body cells get the sheet's font.
+ * across a page, and a sheet's grid does not print by default. Body cells get the sheet's font. Applied
+ * to each row as it is added: a sheet written as a stream cannot go back over its rows.
  */
-export function drawTable(sheet: ExcelJS.Worksheet, columns: number): void {
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r)
-    if (r > 2) row.font = { name: FONT, ...row.font }
-    for (let c = 1; c <= columns; c++) row.getCell(c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN }
-  }
+export function tableRow(row: ExcelJS.Row, columns: number): void {
+  if (row.number > 2) row.font = { name: FONT, ...row.font }
+  for (let c = 1; c <= columns; c++) row.getCell(c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 }

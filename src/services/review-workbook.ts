@@ -6,9 +6,12 @@ import { countedNoun } from '../domain/counted'
 import type { PersonFigures } from '../domain/person-figures'
 import type { UnitReport } from '../domain/compose-unit-report'
 import type { UnitFigures } from '../domain/roll-up'
+import type { OrgTree } from '../domain/org-tree'
+import { PassThrough, type Writable } from 'node:stream'
 import { displayNames } from '../domain/display-name'
 import { sheetName } from './sheet-name'
-import { drawTable, fitWidth, FONT, printedSheet, textWidth, titleLine } from './print-layout'
+import { sheetSettler } from './streamed-sheets'
+import { fitWidth, FONT, printedSheet, tableRow, textWidth, titleLine } from './print-layout'
 import type { LocalDate } from '../domain/zoned-time'
 
 export { sheetName } from './sheet-name'
@@ -43,31 +46,50 @@ const percent = (share: number, counted: number) => (counted ? Number((share * 1
 const NUMBER_WIDTH = 7
 
 /**
+ * What the workbook is made from: the units of a subtree in tree order with their figures, and each
+ * unit's own people. A report (compose-unit-report) or the standings (review-source) can give it; the
+ * standings give it unit by unit, so a province's workbook never holds the province's people at once.
+ */
+export interface ReviewSource {
+  year: number
+  tree: OrgTree
+  /** The title of the 汇总 sheet: the unit asked about, or 全部单位. */
+  name: string
+  /** The word for who is counted (执委, or 执委和主席). */
+  noun: string
+  /** Units of the subtree, parents first, each with its subtree's figures, ranked among its siblings. */
+  units(): Iterable<UnitFigures>
+  /** A unit's own counted people, by name. */
+  people(orgId: string): PersonFigures[]
+}
+
+/**
  * 汇总: one row per unit of the subtree, parents before children (indented by level), each a subtotal
  * of everyone counted below it, ranked among its sibling units.
  */
-function summarySheet(wb: ExcelJS.Workbook, report: UnitReport, printedOn: LocalDate): void {
-  const noun = countedNoun(report.totals())
+function summarySheet(wb: Workbook, source: ReviewSource, printedOn: LocalDate): ExcelJS.Worksheet {
+  const noun = source.noun
   const indent = (depth: number) => Math.min(depth * 2, 15)
-  const unitWidth = Math.max(...report.units.map((u) => indent(u.depth) * 1.2 + textWidth(u.name)), 8) + 2
+  let unitWidth = 8
+  for (const u of source.units()) unitWidth = Math.max(unitWidth, indent(u.depth) * 1.2 + textWidth(u.name))
   const headings = [
     `计入人数（${noun}）`,
     '其中本级',
     '平均完成项数',
     '进度正常人数',
     '进度正常占比(%)',
-    `${report.year}年无记录人数`,
+    `${source.year}年无记录人数`,
     '无记录占比(%)',
     ...GRADES,
     '同级排名',
   ]
   const columns = [
-    { header: '单位', width: Math.min(40, Math.ceil(unitWidth)) },
+    { header: '单位', width: Math.min(40, Math.ceil(unitWidth + 2)) },
     ...headings.map((h) => ({ header: h, width: Math.max(NUMBER_WIDTH, fitWidth(h, [])) })),
   ]
-  const title = titleLine(report.totals().name, report.year, `${noun}履职考核汇总（每个单位含全部下级）`, printedOn)
+  const title = titleLine(source.name, source.year, `${noun}履职考核汇总（每个单位含全部下级）`, printedOn)
   const summary = printedSheet(wb, '汇总', title, columns)
-  for (const u of report.units) {
+  for (const u of source.units()) {
     const row = summary.addRow([
       u.name,
       u.counted,
@@ -84,8 +106,12 @@ function summarySheet(wb: ExcelJS.Workbook, report: UnitReport, printedOn: Local
     row.getCell(1).alignment = { horizontal: 'left', indent: indent(u.depth) }
     row.getCell(columns.length).alignment = { horizontal: 'center' }
     if (u.depth === 0) row.font = { name: FONT, bold: true }
+    tableRow(row, columns.length)
+    // Written out now: a province's summary has a row for each of its tens of thousands of units.
+    row.commit()
   }
-  drawTable(summary, columns.length)
+  summary.commit()
+  return summary
 }
 
 /**
@@ -94,7 +120,7 @@ function summarySheet(wb: ExcelJS.Workbook, report: UnitReport, printedOn: Local
  * is in the title line, so a name carries it only where two of the unit share it.
  */
 function unitSheet(
-  wb: ExcelJS.Workbook,
+  wb: Workbook,
   unit: UnitFigures,
   title: string,
   people: PersonFigures[],
@@ -117,29 +143,59 @@ function unitSheet(
   people.forEach((p, i) => {
     const row = sheet.addRow([names[i], p.grade, p.done, ...itemValues(p, items), ...otherValues(p)])
     row.getCell(2).alignment = { horizontal: 'center' }
+    tableRow(row, columns.length)
   })
-  drawTable(sheet, columns.length)
+  sheet.commit()
+  return sheet
 }
 
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter
+
 /**
- * The annual review (述职考核) workbook: 汇总, then one sheet per unit with its own people. Grades are
- * each person's own (domain/review-grade). Every sheet prints on A4 landscape one page wide, with its
- * title line "单位 · 年度 · 打印日期" (`printedOn`: the day it is made, which is the day it is printed).
+ * The annual review (述职考核) workbook, written to `out` as it is made: 汇总, then one sheet per unit
+ * with its own people, each sheet let go once written, so memory stays that of the largest unit. Grades
+ * are each person's own (domain/review-grade). Every sheet prints on A4 landscape one page wide, with
+ * its title line "单位 · 年度 · 打印日期" (`printedOn`: the day it is made, which is the day it is printed).
  */
-export async function reviewWorkbook(report: UnitReport, printedOn: LocalDate): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+export async function writeReviewWorkbook(source: ReviewSource, printedOn: LocalDate, out: Writable): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   wb.creator = '妇联助手'
-  summarySheet(wb, report, printedOn)
+  const settle = sheetSettler(wb)
+  await settle(summarySheet(wb, source, printedOn))
+  const used = new Set<string>(['汇总'])
+  for (const u of source.units()) {
+    if (u.direct === 0) continue
+    const people = source.people(u.orgId)
+    if (!people.length) continue
+    const title = titleLine(u.name, source.year, `${countedNoun(u)}履职考核`, printedOn)
+    // A province has tens of thousands of sheets: each is let go once the zip has it.
+    await settle(unitSheet(wb, u, title, people, checklistFor(source.tree, u.orgId), used))
+  }
+  await wb.commit()
+}
+
+/** A report as a workbook source: its units as they are, its people by unit. */
+export function reportSource(report: UnitReport): ReviewSource {
   const byOrg = new Map<string, PersonFigures[]>()
   for (const p of report.people) byOrg.set(p.orgId, [...(byOrg.get(p.orgId) ?? []), p])
-  const used = new Set<string>(['汇总'])
-  for (const u of report.units) {
-    const people = byOrg.get(u.orgId)
-    if (!people?.length) continue
-    const title = titleLine(u.name, report.year, `${countedNoun(u)}履职考核`, printedOn)
-    unitSheet(wb, u, title, people, checklistFor(report.tree, u.orgId), used)
+  const totals = report.totals()
+  return {
+    year: report.year,
+    tree: report.tree,
+    name: totals.name,
+    noun: countedNoun(totals),
+    units: () => report.units,
+    people: (id) => byOrg.get(id) ?? [],
   }
-  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** The workbook of a report, whole in memory (tests, small units). */
+export async function reviewWorkbook(report: UnitReport, printedOn: LocalDate): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  const out = new PassThrough()
+  out.on('data', (c: Buffer) => chunks.push(c))
+  await writeReviewWorkbook(reportSource(report), printedOn, out)
+  return Buffer.concat(chunks)
 }
 
 /**
@@ -165,9 +221,18 @@ export const csvCell = (v: string | number) => {
  * No byte encoding of Chinese survives LibreOffice 7.4's import through its API with no filter options
  * (`soffice --convert-to` without --infilter): it reads every CSV as Windows-1252 and skips the BOM test.
  */
-export function reviewCsv(report: Pick<UnitReport, 'people' | 'tree'>): string {
-  const items = checklistUnion(report.tree, new Set(report.people.map((p) => p.orgId)))
-  const rows = report.people.map((p) => rowValues(p, report.tree.get(p.orgId)?.name ?? '', items))
+export function reviewCsv(report: UnitReport): string {
+  return reviewCsvOf(reportSource(report))
+}
+
+/** The CSV of a workbook source: its units' people, unit by unit in tree order. */
+export function reviewCsvOf(source: ReviewSource): string {
+  const withPeople = [...source.units()].filter((u) => u.direct > 0)
+  const items = checklistUnion(
+    source.tree,
+    withPeople.map((u) => u.orgId),
+  )
+  const rows = withPeople.flatMap((u) => source.people(u.orgId).map((p) => rowValues(p, u.name, items)))
   const lines = [headers(items), ...rows].map((r) => r.map(csvCell).join(','))
   return '\ufeff' + lines.join('\r\n') + '\r\n'
 }

@@ -9,7 +9,7 @@ import { expectedDone } from '../domain/standing'
 import { MAX_BARS, mentioned, weeklyView, type WeeklyView } from '../domain/weekly-view'
 import type { LocalDate } from '../domain/zoned-time'
 import { renderProgressChart, type Bar, type ChartInput } from '../charts/render-progress-chart'
-import { sizeSpread, unitSizes, type SizeSpread } from '../domain/checklist-sizes'
+import { histogram, sizeSpread, spreadOf, unitSizes, type SizeSpread } from '../domain/checklist-sizes'
 
 export interface WeeklyPost {
   text: string
@@ -126,21 +126,19 @@ export function composeWeeklyPost(
 /**
  * The sizes of the checklists of everyone a post counts (each by her own unit's checklist): most
  * people's for the headline, and each sub-unit's for the ranking and the bars. Its own checklist's
- * size when nobody is counted. One pass over the people, each placed under her sub-unit by her chain.
+ * size when nobody is counted. Read off each sub-unit's tally, so a post over a province costs its
+ * children, not its people.
  */
 function postSizes(report: UnitReport, orgId: string, view: WeeklyView): PostSizes {
   const own = checklistFor(report.tree, orgId).length
   if (view.kind === 'people') return { spread: sizeSpread(view.people, own), size: () => own, differ: false }
-  const groups = new Map<string, PersonFigures[]>([
-    ['', view.direct],
-    ...view.children.map((c) => [c.orgId, []] as [string, PersonFigures[]]),
+  const groups = new Map<string, Record<number, number>>([
+    ['', histogram(view.direct)],
+    ...view.children.map((c) => [c.orgId, c.sizes] as [string, Record<number, number>]),
   ])
-  for (const p of report.people) {
-    if (p.orgId === orgId) continue
-    const child = report.tree.chain(p.orgId).find((u) => u.parentId === orgId)
-    groups.get(child?.id ?? '-')?.push(p)
-  }
-  const everyone = [...groups.values()].flat()
+  const everyone: Record<number, number> = {}
+  for (const counts of groups.values())
+    for (const [size, n] of Object.entries(counts)) everyone[Number(size)] = (everyone[Number(size)] ?? 0) + n
   if (view.direct.length === 0) groups.delete('')
-  return { spread: sizeSpread(everyone, own), ...unitSizes(groups, own) }
+  return { spread: spreadOf(everyone, own), ...unitSizes(groups, own) }
 }

@@ -119,6 +119,35 @@ describe('a province chair', () => {
   )
 })
 
+describe('a province chair on a phone, level by level', () => {
+  it('offers her path and the children of the unit shown, never the whole tree, and pages people from the server', async () => {
+    const asked: string[] = []
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', deviceScaleFactor: 1 })
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search))
+    await page.goto(`${app.base}/dashboard#token=${encodeURIComponent(tokens.province!)}`)
+    await page.locator('#table tr td').first().waitFor({ timeout: 15_000 })
+    const options = async () => (await page.locator('#org option').allTextContents()).map((t) => t.trim())
+    expect(await options()).toEqual(['湖北省（我的范围）', '十堰市（下级）', '襄阳市（下级）'])
+    await page.selectOption('#org', '襄阳市')
+    await page.locator('#unit-title', { hasText: '襄阳市' }).waitFor({ timeout: 15_000 })
+    expect(await options()).toEqual(['湖北省（我的范围）', '襄阳市', '樊城区（下级）', '襄城区（下级）'])
+    await page.click('#units button.unit-name:has-text("樊城区")')
+    await page.locator('#unit-title', { hasText: '樊城区' }).waitFor({ timeout: 15_000 })
+    expect(await options()).toEqual(['湖北省（我的范围）', '襄阳市', '樊城区', '牛首镇（下级）', '太平店镇（下级）'])
+    await page.locator('#table-note', { hasText: '（11 人）' }).waitFor({ timeout: 15_000 })
+    await fitsTheScreen(page, PHONE.width)
+    await page.screenshot({ path: join(SHOTS, 'dashboard-levels-390.png'), fullPage: true })
+    await page.selectOption('#org', '')
+    await page.locator('#unit-title', { hasText: '湖北省' }).waitFor({ timeout: 15_000 })
+    // The units come a level at a time with the summary; people a page at a time.
+    expect(asked.filter((a) => a.startsWith('/api/v1/orgs'))).toEqual([])
+    const pages = asked.filter((a) => a.startsWith('/api/v1/progress'))
+    expect(pages.length).toBeGreaterThanOrEqual(4)
+    for (const p of pages) expect(p).toContain('limit=100')
+    await page.close()
+  }, 60_000)
+})
+
 describe('a village chair', () => {
   it.each([
     ['390', PHONE],

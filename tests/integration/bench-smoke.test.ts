@@ -57,4 +57,32 @@ describe('npm run bench', () => {
     expect(representatives.server).toMatch(/FerretDB|MongoDB/)
     expect(representatives.ratio).toBeLessThanOrEqual(3)
   }, 180_000)
+
+  it('prints province-scale at two small provinces of the issue’s shape, each view’s reads the same at both', () => {
+    const run = spawnSync(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'bench', 'run-benchmarks.ts'), '--json', '--quick', '--only', 'province-scale'],
+      { cwd: root, env: process.env, encoding: 'utf8', timeout: 230_000 },
+    )
+    expect(run.status).toBe(0)
+    const line = JSON.parse(run.stdout.trim().split('\n').pop()!)
+    expect(line).toMatchObject({
+      name: 'province-scale',
+      executives: [200, 1_000],
+      server: expect.stringMatching(/FerretDB|MongoDB/),
+    })
+    expect(line.ratio).toBeGreaterThan(0)
+    // What a view asks the database does not grow with the province (on FerretDB each of those reads
+    // still scans its collection: the times grow, see the README).
+    expect(line.summaryCommands[1]).toBe(line.summaryCommands[0])
+    expect(line.apiSummaryCommands[1]).toBe(line.apiSummaryCommands[0])
+    expect(line.apiProgressCommands[1]).toBe(line.apiProgressCommands[0])
+    // The province's summary holds it and its cities; the first page of people is bounded.
+    expect(line.apiSummaryUnits).toEqual([4, 4])
+    expect(line.apiProgressRows).toEqual([200, 500])
+    expect(line.summaryFirstLine[1]).toContain('执委 1000 人')
+    // The weekly job posts in every unit's group; the workbook has a sheet per village and the summary.
+    expect(line.weeklyPosts).toEqual(line.groups)
+    expect(line.workbookSheets).toEqual([101, 501])
+  }, 240_000)
 })

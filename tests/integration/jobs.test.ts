@@ -60,6 +60,8 @@ describe('weekly progress, exactly once per group and week', () => {
     const tick = ctx('2026-11-23T09:00:00+08:00')
     const outcomes = await Promise.all([a(weeklyProgressJob, tick), b(weeklyProgressJob, tick)])
     expect(outcomes.map((o) => o.enqueued).reduce((x, y) => x + y)).toBe(4)
+    // The batch is composed by one of them only (the other finds it claimed).
+    expect(outcomes.map((o) => o.enqueued).sort()).toEqual([0, 4])
     const items = await weeklyItems()
     expect(items.map((i) => i.target).sort()).toEqual(ROOMS.map((r) => `room:${r}`).sort())
     expect(items[0]!.fileName).toBe('progress.png')

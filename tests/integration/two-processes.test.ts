@@ -1,6 +1,7 @@
 /**
  * Two bot processes on one database (two WeChat accounts, each with its own connection and caches): what
- * she records through one is in the other's #进度, #汇总, API, weekly post and diary reminder at once —
+ * she records through one is in the other's #进度, #汇总, API, weekly post and diary reminder within 2 s
+ * (her own #进度 at once; leaders' figures are kept in memory and refreshed by the rule in standings-repo) —
  * including the sequence that used to keep an old count in the second process for good: log through A,
  * ask through B, log again through A.
  */
@@ -72,6 +73,17 @@ afterEach(async () => {
 
 const last = (s: SimulatorSession) => s.sent.at(-1)!.text
 
+/** Asks through `s` until the answer contains `expected`, for at most 2 s after the first ask. */
+async function within2s(s: SimulatorSession, from: string, text: string, expected: string): Promise<string> {
+  const began = Date.now()
+  for (;;) {
+    await s.say({ from, text })
+    const answer = last(s)
+    if (answer.includes(expected) || Date.now() - began > 2_000) return answer
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 describe('a record through one process, read through another', () => {
   it('is in the other’s #进度 at once, through log, ask, log', async () => {
     await a.say({ from: '张三', text: '#联系 刘翠花' })
@@ -88,13 +100,11 @@ describe('a record through one process, read through another', () => {
     expect(last(a)).toContain('联系妇女代表 3/5–7')
   })
 
-  it('is in the other’s #汇总, API and weekly post at once', async () => {
+  it('is in the other’s #汇总, API and weekly post within 2 s', async () => {
     await a.say({ from: '张三', text: '#联系 刘翠花' })
-    await b.say({ from: '许主席', text: '#汇总' })
-    expect(last(b)).toContain('今年还没有记录 1 人')
+    expect(await within2s(b, '许主席', '#汇总', '今年还没有记录 1 人')).toContain('今年还没有记录 1 人')
     await a.say({ from: '张三', text: '#公益 义诊' })
-    await b.say({ from: '许主席', text: '#汇总' })
-    expect(last(b)).toContain('参与公益服务 1/2 人完成')
+    expect(await within2s(b, '许主席', '#汇总', '参与公益服务 1/2 人完成')).toContain('参与公益服务 1/2 人完成')
     const token = 'two-processes-admin-token-01'
     await reposB.tokens.bootstrap(token, AT)
     const server = await startApiServer(reposB)

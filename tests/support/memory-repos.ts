@@ -19,6 +19,7 @@ import { auditEntryAsKept, type AuditEntry, type AuditRepo } from '../../src/rep
 import type { RepresentativeRepo } from '../../src/repos/representative-repo'
 import type { MisreadRepo } from '../../src/repos/misread-repo'
 import type { Misread } from '../../src/domain/misread'
+import { createStandingsRepo, type CountsRow, type StandingsRepo } from '../../src/repos/standings-repo'
 import type { Ack, Group, Member, Need, Notice, OrgUnit } from '../../src/domain/entities'
 import { CHECKLIST_ROLES } from '../../src/domain/vocabulary'
 import { buildOrgTree } from '../../src/domain/org-tree'
@@ -165,6 +166,14 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
         .filter((m) => CHECKLIST_ROLES.includes(m.role) && (!orgIds || orgIds.includes(m.orgId)))
         .sort(byName)
         .map((m) => copy(m)!),
+    roster: async () =>
+      [...members.values()]
+        .filter((m) => CHECKLIST_ROLES.includes(m.role))
+        .map(({ id, name, role, orgId }) => ({ id, name, role, orgId })),
+    rosterOf: async (ids) =>
+      [...members.values()]
+        .filter((m) => ids.includes(m.id) && CHECKLIST_ROLES.includes(m.role))
+        .map(({ id, name, role, orgId }) => ({ id, name, role, orgId })),
     listByRole: async (role, orgIds) =>
       [...members.values()]
         .filter((m) => m.role === role && (!orgIds || orgIds.includes(m.orgId)))
@@ -299,7 +308,11 @@ function needRepo(): NeedRepo {
  * records once, changes are idempotent, a question is asked once under its message's key, answering takes
  * it away with the record (`consumes`), her own new question replaces her earlier one there.
  */
-function yearsInMemory(): { progress: ProgressRepo; questions: QuestionRepo } {
+function yearsInMemory(): {
+  progress: ProgressRepo
+  questions: QuestionRepo
+  countsOfYear: (year: number) => CountsRow[]
+} {
   type Year = { owner: { id: string; orgId: string }; year: number; events: LedgerEvent[]; pending: PendingQuestion[] }
   const ledgers = new Map<string, Year>()
   const byKey = new Map<string, LedgerEvent>()
@@ -419,7 +432,12 @@ function yearsInMemory(): { progress: ProgressRepo; questions: QuestionRepo } {
       return removed
     },
   }
-  return { progress, questions }
+  /** Every year document of a year, versioned by its number of events (events are only ever added). */
+  const countsOfYear = (year: number): CountsRow[] =>
+    [...ledgers.entries()]
+      .filter(([, l]) => l.year === year && l.events.length)
+      .map(([k, l]) => ({ memberId: l.owner.id, v: l.events.length, counts: countLedger(itemsOf(k)) }))
+  return { progress, questions, countsOfYear }
 }
 
 function claimRepo(claims: Map<string, string>): ClaimRepo {
@@ -650,16 +668,40 @@ function representativeRepo(orgs: OrgRepo): RepresentativeRepo {
   }
 }
 
+/** The real standings over the repositories in memory, reading everything again for every view. */
+function standingsOver(orgs: OrgRepo, members: MemberRepo, countsOfYear: (year: number) => CountsRow[]): StandingsRepo {
+  const standings = createStandingsRepo(
+    {
+      tree: () => orgs.tree(),
+      roster: members.roster,
+      rosterOf: members.rosterOf,
+      counts: async (year) => countsOfYear(year),
+    },
+    { freshMs: 0 },
+  )
+  return {
+    ...standings,
+    view(year, today) {
+      standings.rosterChanged()
+      return standings.view(year, today)
+    },
+  }
+}
+
 export function createMemoryRepos(): HandlerRepos {
   const bindClaims = new Map<string, string>()
   const orgs = orgRepo()
   const presence = presenceRepo()
+  const members = memberRepo(bindClaims)
+  const { progress, questions, countsOfYear } = yearsInMemory()
   return {
     orgs,
-    members: memberRepo(bindClaims),
+    members,
+    standings: standingsOver(orgs, members, countsOfYear),
     groups: groupRepo(),
     needs: needRepo(),
-    ...yearsInMemory(),
+    progress,
+    questions,
     claims: claimRepo(bindClaims),
     notices: noticeRepo(),
     outbox: outboxRepo(presence),

@@ -32,8 +32,12 @@ localStorage.removeItem('fulian-token')
 $('token').value = sessionStorage.getItem('fulian-token') || ''
 
 let me = null
+// The rows fetched so far (one server page at a time) and where the next page starts.
 let rows = []
-let shown = 0
+let next = null
+let counted = 0
+// The units from her scope's top down to the one shown: the unit picker offers these and its children.
+let path = []
 
 async function api(path, init = {}) {
   const headers = { Authorization: 'Bearer ' + $('token').value.trim(), ...(init.headers || {}) }
@@ -46,45 +50,62 @@ async function api(path, init = {}) {
 }
 
 function query() {
-  const org = $('org').value
+  const org = path.length > (me && me.org ? 1 : 0) ? path.at(-1) : ''
   return `year=${$('year').value}` + (org ? `&org=${encodeURIComponent(org)}` : '')
 }
 
-/** Units in tree order, indented by level, so a leader can pick any unit of her subtree. */
-function fillOrgs(orgs) {
-  const kids = new Map()
-  const ids = new Set(orgs.map((o) => o.id))
-  for (const o of orgs) {
-    const parent = ids.has(o.parentId) ? o.parentId : null
-    kids.set(parent, [...(kids.get(parent) || []), o])
-  }
-  const out = []
-  const walk = (parent, depth) =>
-    (kids.get(parent) || [])
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-      .forEach((o) => {
-        out.push(`<option value="${esc(o.name)}">${'　'.repeat(depth)}${esc(o.name)}</option>`)
-        walk(o.id, depth + 1)
-      })
-  walk(null, 0)
-  $('org').innerHTML = `<option value="">${esc(me.org || '全部单位')}（我的范围）</option>` + out.join('')
-  $('issue-org').innerHTML = out.join('')
+/**
+ * The unit picker, one level at a time: the units from her scope's top down to the one shown, then its
+ * children (from the summary, which holds the unit and its direct children). A province's thousands of
+ * units are never listed at once.
+ */
+function fillLevel(children) {
+  const option = (name, depth, label = name) =>
+    `<option value="${esc(name)}">${'　'.repeat(depth)}${esc(label)}</option>`
+  const top = `<option value="">${esc(me.org || '全部单位')}（我的范围）</option>`
+  const trail = path.slice(me.org ? 1 : 0).map((name, i) => option(name, i + (me.org ? 1 : 0)))
+  const depth = path.length
+  const kids = children.map((c) => option(c.org, depth, `${c.org}（下级）`))
+  $('org').innerHTML = top + trail.join('') + kids.join('')
+  $('org').value = path.length > (me.org ? 1 : 0) ? path.at(-1) : ''
+  // An admin issues tokens for the unit shown or one of its children.
+  if ($('issue-org'))
+    $('issue-org').innerHTML = [...path.map((n, i) => option(n, i)), ...children.map((c) => option(c.org, depth))].join(
+      '',
+    )
 }
 
+/** The path after she picks a unit: back up to one on the path, or down to a child of the one shown. */
+function moveTo(name) {
+  if (!name) path = me.org ? [me.org] : []
+  else if (path.includes(name)) path = path.slice(0, path.indexOf(name) + 1)
+  else path = [...path, name]
+}
+
+// Which load is the latest: a unit picked while another loads wins, the other's answers are dropped.
+let loads = 0
+
 async function load() {
+  const mine = ++loads
   $('error').textContent = ''
   sessionStorage.setItem('fulian-token', $('token').value.trim())
   try {
     if (!me) {
       me = await (await api('/api/v1/me')).json()
       $('who').textContent = `当前令牌：${me.label}（${ROLES[me.role] || me.role} · ${me.org || '全部单位'}）`
-      fillOrgs(await (await api('/api/v1/orgs')).json())
+      path = me.org ? [me.org] : []
+      $('org').innerHTML = `<option value="">${esc(me.org || '全部单位')}（我的范围）</option>`
     }
-    renderSummary(await (await api('/api/v1/summary?' + query())).json())
-    rows = await (await api('/api/v1/progress?' + query())).json()
-    shown = 0
+    const summary = await (await api('/api/v1/summary?' + query())).json()
+    if (mine !== loads) return
+    renderSummary(summary)
+    fillLevel(childrenOf(summary))
+    counted = summary.unit.counted
+    rows = []
+    next = null
     $('table').innerHTML = ''
-    renderMore()
+    await loadPage(mine)
+    if (mine !== loads) return
     await window.loadChecklist()
     renderNotices(await (await api('/api/v1/notices')).json())
     renderNeeds(await (await api('/api/v1/needs')).json())
@@ -95,10 +116,15 @@ async function load() {
   }
 }
 
+/** The units below the one shown: its children, or the top units when her scope is a tree of several. */
+function childrenOf(s) {
+  const roots = s.units.filter((x) => x.depth === 0)
+  return roots.length === 1 ? s.units.filter((x) => x.depth === 1) : roots
+}
+
 function renderSummary(s) {
   const u = s.unit
-  const roots = s.units.filter((x) => x.depth === 0)
-  const children = (roots.length === 1 ? s.units.filter((x) => x.depth === 1) : roots).filter((x) => x.counted > 0)
+  const children = childrenOf(s).filter((x) => x.counted > 0)
   $('unit-title').textContent = `${u.org} · ${s.year}年${children.length ? '（含全部下级单位）' : ''}`
   const cards = [
     [`计入的${noun(u)}`, `${u.counted} 人`],
@@ -151,32 +177,39 @@ function columnsOf(list) {
 
 let columns = []
 
-function renderMore() {
-  const next = rows.slice(shown, shown + PAGE)
-  if (shown === 0) {
-    columns = columnsOf(rows)
-    $('table').innerHTML =
-      `<tr><th>姓名</th><th>完成</th><th>等级</th>${columns.map((c) => `<th class="item">${esc(c.label)}</th>`).join('')}<th class="item">日记</th></tr>` +
-      (rows.length ? '' : '<tr><td colspan="3" class="muted">没有计入的人。</td></tr>')
-  }
+/** The next page of people from the server (PAGE at a time), added to the table. */
+async function loadPage() {
+  const res = await api(
+    `/api/v1/progress?${query()}&limit=${PAGE}` + (next ? `&cursor=${encodeURIComponent(next)}` : ''),
+  )
+  const page = await res.json()
+  next = res.headers.get('X-Next-Cursor')
+  const before = columns.map((c) => c.id).join()
+  rows = rows.concat(page)
+  columns = columnsOf(rows)
+  // A later page may bring an item a unit added: the header (and the rows shown) are drawn again.
+  if (rows.length === page.length || columns.map((c) => c.id).join() !== before) drawTable(rows)
+  else $('table').insertAdjacentHTML('beforeend', page.map(rowHtml).join(''))
+  $('more').hidden = !next
+  $('table-note').textContent = next ? `（共 ${counted} 人，已显示 ${rows.length} 人）` : `（${rows.length} 人）`
+}
+
+function drawTable(list) {
+  $('table').innerHTML =
+    `<tr><th>姓名</th><th>完成</th><th>等级</th>${columns.map((c) => `<th class="item">${esc(c.label)}</th>`).join('')}<th class="item">日记</th></tr>` +
+    (list.length ? list.map(rowHtml).join('') : '<tr><td colspan="3" class="muted">没有计入的人。</td></tr>')
+}
+
+function rowHtml(r) {
   // An item her own checklist does not have is shown as “—”.
-  const cell = (r, c) => {
+  const cell = (c) => {
     const item = (r.items || []).find((i) => idOf(i) === c.id)
     return `<td class="item">${item ? item.count : '—'}</td>`
   }
-  $('table').insertAdjacentHTML(
-    'beforeend',
-    next
-      .map(
-        (r) =>
-          `<tr><td>${esc(r.displayName || r.name)}<small>${esc(r.org)}</small></td><td>${r.done}/${r.total}</td><td>${esc(r.grade)}</td>` +
-          `${columns.map((c) => cell(r, c)).join('')}<td class="item">${r.diary}</td></tr>`,
-      )
-      .join(''),
+  return (
+    `<tr><td>${esc(r.displayName || r.name)}<small>${esc(r.org)}</small></td><td>${r.done}/${r.total}</td><td>${esc(r.grade)}</td>` +
+    `${columns.map(cell).join('')}<td class="item">${r.diary}</td></tr>`
   )
-  shown += next.length
-  $('more').hidden = shown >= rows.length
-  $('table-note').textContent = `（${rows.length} 人）`
 }
 
 function renderNotices(list) {
@@ -222,18 +255,22 @@ async function download(ext) {
 $('login').addEventListener('submit', (e) => {
   e.preventDefault()
   me = null
+  path = []
   $('org').innerHTML = ''
   load()
 })
 $('year').addEventListener('change', load)
-$('org').addEventListener('change', load)
+$('org').addEventListener('change', () => {
+  moveTo($('org').value)
+  load()
+})
 $('units').addEventListener('click', (e) => {
   const org = e.target.closest('.unit-name')?.dataset.org
   if (!org) return
-  $('org').value = org
+  moveTo(org)
   load()
 })
-$('more').addEventListener('click', renderMore)
+$('more').addEventListener('click', () => loadPage().catch((e) => ($('error').textContent = e.message)))
 $('xlsx').addEventListener('click', () => download('xlsx'))
 $('csv').addEventListener('click', () => download('csv'))
 // dashboard-admin.js loads after this file and defines loadAdmin: start once both have run.
