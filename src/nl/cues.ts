@@ -62,6 +62,65 @@ export const CONTACT_WORDS = [
   '送',
 ]
 
+/**
+ * What may follow a new name and shows where it ends ("陪马春燕去县医院", "陈美华还有何丽娟",
+ * "彭玉香下午又去了…", "吴玉珍、郭巧云两位代表"): a verb, a joining word, a time of day, a count of people.
+ */
+export const NAME_ENDS = [
+  '家',
+  '打',
+  '聊',
+  '通',
+  '说',
+  '那',
+  '今天',
+  '昨天',
+  '前天',
+  '上午',
+  '下午',
+  '中午',
+  '晚上',
+  '来',
+  '去',
+  '电话',
+  '上门',
+  '走访',
+  '微信',
+  '视频',
+  '一起',
+  '坐',
+  '也',
+  '都',
+  '送',
+  '还有',
+  '和',
+  '跟',
+  '等',
+  '老师',
+  '[两俩几二三四五六][位个]',
+]
+
+/** A relative named before her name: "张桂兰的儿媳妇孙晓燕" is 孙晓燕, "王建国的弟弟王建军家" is his family. */
+export const KIN_WORDS = [
+  '儿媳妇',
+  '儿媳',
+  '媳妇',
+  '闺女',
+  '女儿',
+  '儿子',
+  '弟弟',
+  '妹妹',
+  '姐姐',
+  '哥哥',
+  '嫂子',
+  '弟媳',
+  '婆婆',
+  '侄女',
+  '外甥女',
+  '小姑子',
+  '妯娌',
+]
+
 /** A family in need, as federations and villages name them. */
 export const FAMILY_WORDS = [
   '两户',
