@@ -62,6 +62,18 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
   { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep' },
 ]
 
+/** "杨爱萍 黄淑芬 吴玉珍 今天都电话联系了": names listed first, what was done with them after. */
+const LISTED = new RegExp(
+  `^(?:${SURNAME}[\\u4e00-\\u9fff]{1,2}[\\s、，,]+)+${SURNAME}[\\u4e00-\\u9fff]{1,2}(?=[\\s、，,]|${alternation(NAME_ENDS)}|$)`,
+)
+
+/** The names of a list that starts the text, where each is. */
+function listed(text: string): { raw: string; index: number }[] {
+  const m = LISTED.exec(text)
+  if (!m) return []
+  return [...m[0].matchAll(/[^\s、，,]+/g)].map((t) => ({ raw: t[0], index: t.index }))
+}
+
 /**
  * Names that are not among the ones she logged before. Only names where a sentence shows they are
  * names (after 代表, 低保户, a verb of visiting or calling) and that start with a surname.
@@ -86,6 +98,10 @@ export function findNewNames(text: string, taken: (index: number, length: number
       at.add(index)
       out.push({ name, home, marker, index, written })
     }
+  }
+  for (const { raw, index } of listed(text)) {
+    if (taken(index, raw.length) || NOT_A_NAME.test(raw.slice(1)) || isSurnameAndHonorific(raw)) continue
+    out.push({ name: raw, home: false, marker: 'person', index, written: raw })
   }
   // One name per place: a name found inside another (江华 inside 王江华家) is not a second one.
   const sorted = out.sort((a, b) => a.index - b.index || b.written.length - a.written.length)

@@ -112,12 +112,19 @@ function tidy(text: string, botName: string): string {
     .trim()
 }
 
+/** A line that goes on with the one before: "王秀兰 李梅 刘翠花⏎都是昨天联系的". */
+const GOES_ON = /^(?:都|也都|全都|全是|均|这[几两三四五]?[个位户家]|她们|以上)/
+
 /** Lines and numbered list items; each line starts from today again. */
 function lines(text: string): string[] {
-  return text
-    .split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))/)
-    .map((l) => l.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|[-•·])\s*/, ''))
-    .filter((l) => l.length > 0)
+  const out: string[] = []
+  for (const raw of text.split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))/)) {
+    const line = raw.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|[-•·])\s*/, '')
+    if (!line) continue
+    if (out.length > 0 && GOES_ON.test(line)) out[out.length - 1] += ' ' + line
+    else out.push(line)
+  }
+  return out
 }
 
 /** Sentences and comma-separated parts of a line; a date stays in force until the next one. */
@@ -215,13 +222,24 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   let problem: Reading | undefined
   let asked = false
   const context: DateContext = {}
+  let heading: { date: LocalDate; vague?: string } | undefined
   for (const line of lines(joinSplitNames(text))) {
     const marked = markedRecord(line, ctx)
     if (marked?.type === 'records') {
       items.push(...marked.items)
       continue
     }
-    const state: LineState = { line, date: ctx.today }
+    // "昨天：⏎1. 走访代表吴玉珍⏎2. …": a line that is only a date heads the lines after it.
+    const alone = findDate(line, ctx.today, context)
+    if (alone && line.replace(alone.phrase, '').replace(/[\s：:，,。.]/g, '') === '') {
+      if (alone.ok) heading = { date: alone.date }
+      else if (alone.problem === 'vague' && !ANOTHER_YEAR.test(alone.phrase)) {
+        if (/^上个?(?:周|星期|礼拜)$/.test(alone.phrase)) context.weeksBack = 1
+        heading = { date: vagueDay(alone.phrase, ctx.today), vague: alone.phrase }
+      } else problem ??= problemOf(alone)
+      continue
+    }
+    const state: LineState = { line, date: ctx.today, ...(heading ? { ...heading, dated: true } : {}) }
     // "下午顺手写了篇妇情日记：群里有姐妹说…": what follows the words is the diary, dated like the line.
     const diaryAt = MID_DIARY.exec(line)
     const head = diaryAt ? line.slice(0, diaryAt.index) : line
