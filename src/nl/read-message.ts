@@ -85,7 +85,12 @@ const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|
 const DIARY =
   /^(?:帮我)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?)?(?:妇情|父亲|妇女|负情)?日记(?:吧|啊|呀)?[：:，,。 ]*(?:就是)?/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
-const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记[：:，,]\s*/
+/**
+ * A diary after something else: "…，昨天写了篇日记：…", "。日记：…", "晚上回来写了个日记说…". What comes
+ * before the words (昨天) is read as the line's other parts, so it dates the diary.
+ */
+const MID_DIARY =
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
@@ -548,7 +553,7 @@ function titleOf(kind: DutyKind, clause: string): string {
   const about = /关于([\u4e00-\u9fff]{2,30})/.exec(clause)
   if ((kind === 'proposal' || kind === 'report') && about) return `关于${about[1]}`
   const words = clause
-    .replace(/^(?:今天|昨天|前天|上午|下午|晚上|我们|咱们|我|也|还|又|都|跟着|参加了?|去了?)+/, '')
+    .replace(/^(?:今天|昨天|前天|上午|下午|中午|晚上|傍晚|我们|咱们|我|呢|也|还|又|都|就|然后|跟着|参加了?|去了?)+/, '')
     .replace(/(?<![，,。.!！~～])[，,。.!！~～]+$/, '')
     .trim()
   return words.slice(0, 30) || clause.slice(0, 30)
