@@ -1,5 +1,5 @@
 import { SURNAMES } from './people'
-import { MAYBE_QUESTION_WORDS, OTHERS, QUESTION_WORDS, alternation } from './cues'
+import { A_NOT_A, MAYBE_QUESTION_WORDS, OTHERS, QUESTION_WORDS, alternation } from './cues'
 
 const ASKS = new RegExp(alternation(QUESTION_WORDS))
 const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
@@ -11,7 +11,7 @@ const TOLD_BEFORE = /了|过|问|说|聊|商量|合计/
 /** A clause that asks (the bot or the group) rather than tells what she did. */
 export function isQuestion(clause: string): boolean {
   const c = clause.trim()
-  if (ASKS_AT_END.test(c) || ASKS.test(c) || /^(?:谁|哪位|有没有人|有谁)/.test(c)) return true
+  if (ASKS_AT_END.test(c) || ASKS.test(c) || A_NOT_A.test(c) || /^(?:谁|哪位|有没有人|有谁)/.test(c)) return true
   const m = MAY_ASK.exec(c)
   return !!m && !TOLD_BEFORE.test(c.slice(0, m.index))
 }

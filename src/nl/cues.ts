@@ -280,6 +280,7 @@ export const QUESTION_WORDS = [
   '写几',
   '交几',
   '记几',
+  '是[^，,。]{1,14}还是',
 ]
 export const MAYBE_QUESTION_WORDS = [
   '怎么',
@@ -296,7 +297,13 @@ export const MAYBE_QUESTION_WORDS = [
   '给谁',
   '为啥',
   '为什么',
+  '多少',
+  '多长',
+  '多久',
 ]
+
+/** "够不够", "行不行", "算不算", "对不对": a verb, 不, the same verb again asks. */
+export const A_NOT_A = /([\u4e00-\u4e0c\u4e0e-\u9fff])不\1/
 
 /** Someone else did it: a clause led by another person's title or by "they" is not her deed. */
 export const OTHERS = [

@@ -134,13 +134,32 @@ function lines(text: string): string[] {
 
 /** Sentences and comma-separated parts of a line; a date stays in force until the next one. */
 function clauses(line: string): string[] {
-  return line
-    .split(/(?<=[？?])|[；;。！!]/)
-    .flatMap((part) => part.split(/[，,](?=[^，,]{2,})/))
-    .flatMap(spacedClauses)
-    .flatMap(splitRunOn)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0)
+  return line.split(/(?<=[？?])|[；;。！!]/).flatMap((sentence) =>
+    askedAbout(
+      sentence
+        .split(/[，,](?=[^，,]{2,})/)
+        .flatMap(spacedClauses)
+        .flatMap(splitRunOn)
+        .map((c) => c.trim())
+        .filter((c) => c.length > 0),
+    ),
+  )
+}
+
+/**
+ * "上次说的那个网群，是不是必须自己当群主才算？": what a question is about, said before it in the same
+ * sentence with nothing done in it (no 了, 过, no day), is part of the question.
+ */
+function askedAbout(parts: string[]): string[] {
+  const out: string[] = []
+  for (const part of parts) {
+    let asked = part
+    if (isQuestion(part) && !isReported(part))
+      while (out.length > 0 && !/了|过|完/.test(out.at(-1)!) && !findDate(out.at(-1)!, SOME_DAY))
+        asked = `${out.pop()!}，${asked}`
+    out.push(asked)
+  }
+  return out
 }
 
 /**
