@@ -242,6 +242,54 @@ export const SERVICE_WORDS = [
   '宣传(?!栏)',
 ]
 
+/** What a woman wants, told to her: a need for the ledger when she asks for help or it is to be recorded. */
+export const NEED_WORDS = ['想学', '想要', '想找', '想做', '想让', '想申请', '想请', '希望', '需要', '盼着', '缺']
+
+/**
+ * Help asked of her or of the federation ("想让妇联帮忙联系个培训", "让我帮着打听…", "请咱们给问问"): a
+ * need she was brought, never a service she gave.
+ */
+export const REQUEST_WORDS = [
+  '(?:想|要|希望|盼着)?(?:让|请|求|托|叫)(?:我|妇联|咱们?|我们|俺们?|村里|镇上|你们)(?:帮|给|联系|打听|问问|找|想想?办法)',
+  '希望妇联',
+  '想让妇联',
+  '盼着妇联',
+]
+
+/** What is only talked about: "说了说建网群的事", "问了问两癌筛查的情况" (the deed word, then one of these). */
+export const ABOUT_WORDS = ['的事', '的事情', '的情况', '的问题', '的通知', '的安排', '的要求', '的政策', '的时间']
+
+/** Someone else's work praised ("李庄村的姐妹们今天的义诊搞得真好"): not her report. */
+export const PRAISE_WORDS = [
+  '真好',
+  '真棒',
+  '太棒',
+  '太好了',
+  '真不错',
+  '搞得好',
+  '点赞',
+  '厉害',
+  '给力',
+  '辛苦了',
+  '学习了',
+  '值得学习',
+]
+
+/** Joining a group that exists ("把胡月娥拉进了我们村的妇女微信群"): not building one. */
+export const GROUP_JOINED_WORDS = [
+  '拉进',
+  '拉到',
+  '拉入',
+  '加进',
+  '加入',
+  '加到',
+  '进了',
+  '进群',
+  '入群',
+  '在群里',
+  '群里',
+]
+
 /** An online group built. */
 export const GROUP_WORDS = [
   '微信群',

@@ -39,6 +39,8 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
     marker: 'person',
   },
   { re: new RegExp(`上${NAME}()(?=家)`, 'g'), marker: 'person' },
+  /** "把胡月娥拉进了群", "把陈美华叫上": someone she brought along or in. */
+  { re: new RegExp(`把${NAME}()(?=拉|叫|请|带|喊|约|接|送)`, 'g'), marker: 'person' },
   /** "去俺们村东头孙凤英家", "去了隔壁孙德福家": a home visited, with where it stands between. */
   {
     re: new RegExp(`(?:去|到)(?:了|过)?(?:[一两二三几]?趟)?[\\u4e00-\\u9fff]{1,6}?${NAME}(家)`, 'g'),

@@ -12,8 +12,14 @@ import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
 import { extensionAt, namesakeOf } from './namesake'
 import {
+  ABOUT,
   CONTACTED,
   FAMILY_WORDS,
+  GROUP_BUILT,
+  GROUP_JOINED,
+  REQUEST,
+  SOLVED_EVERYWHERE,
+  kindAt,
   NEED_WORDS,
   NOT_DONE,
   RELATIVE_AFTER,
@@ -94,6 +100,8 @@ const MID_DIARY =
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
+/** "这个事记一下", "这事也记上": what was told before is to be recorded. */
+const THIS_AFTER = /^(?:这个?|那个?)事儿?(?:也)?(?:帮我|给我|麻烦)?(?:记|登记)(?:一下|下|上|着)?(?:吧|啊|呀)?$/
 /** Who it was not: "不是代表李梅", "跟田丽不是一个人". */
 const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同一|一家|一户)/
 /** A vague date in another year is asked about: today's date would count it in the wrong year. */
@@ -288,6 +296,20 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       if (NEED_AFTER.test(clause.trim())) {
         // "她想给孩子找个托管的地方，记到需求里吧": what she was told before is the need.
         if (state.previous) items.push({ kind: 'need', content: state.previous })
+        continue
+      }
+      if (THIS_AFTER.test(clause.trim())) {
+        // "她说孩子上学路远想申请住校，这个事记一下": a wish told before is a need; a deed is proposed anyway.
+        if (state.previous && (NEED_WORDS.test(state.previous) || isReported(state.previous)))
+          items.push({ kind: 'need', content: state.previous })
+        continue
+      }
+      if (REQUEST.test(clause)) {
+        // "她说想学电商，想让妇联帮忙联系个培训": help asked of her is a need, with the wish told before it.
+        const prev = state.previous
+        const told = prev && (isReported(prev) || NEED_WORDS.test(prev) || /^说/.test(prev)) ? `${prev}，` : ''
+        items.push({ kind: 'need', content: told + clause })
+        state.previous = clause
         continue
       }
       const found = findDate(clause, ctx.today, context)
@@ -489,12 +511,17 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   for (const kind of kinds) {
     if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
     if ((kind === 'report' || kind === 'proposal') && talkedAbout && !HANDED_IN.test(rest)) continue
+    // "把胡月娥拉进了我们村的妇女微信群": a group joined, not built.
+    if (kind === 'onlineGroup' && GROUP_JOINED.test(rest) && !GROUP_BUILT.test(rest)) continue
+    // "跟她说了说建网群的事": the deed's words, then 的事 or 的情况, in talk.
+    const at = kindAt(rest, kind)
+    if (at && TALKED.test(rest) && ABOUT.test(rest.slice(at.index + at.length))) continue
     add(kind, titleOf(kind, clause))
   }
   const solved = SOLVED.test(rest)
   // In a group message not addressed to the bot, news about someone ("刘翠花家里今天来了好多亲戚") is not
   // a contact: she must be in it (我, 跟, 去, 给, 电话…).
-  const contacted = CONTACTED.test(rest.replace(SOLVED, '')) && (!ctx.strict || HER_PART.test(rest))
+  const contacted = CONTACTED.test(rest.replace(SOLVED_EVERYWHERE, '')) && (!ctx.strict || HER_PART.test(rest))
   // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
   if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
   state.waiting = undefined
