@@ -367,6 +367,9 @@ const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
 const HANDED_IN = /交了|交上|提交|递交|报给|写了|写好|写完/
 
+/** An organisation called hers: "我们巾帼志愿队", "俺们那个编织合作社". */
+const OURS = /(?:我们|咱们|俺们|咱)(?:村|村的|的)?(?:那个|这个)?$/
+
 /** What a family in need is helped with: "去了王建国家里，帮他们把低保续上了" is a poor family, not a person. */
 const NEEDY = /低保|五保|特困|困难|贫困|救助|帮扶/
 
@@ -402,8 +405,11 @@ function dedupe(all: ProposedItem[]): ProposedItem[] {
   const subjectOf = (i: ProposedItem) => ('subject' in i ? `${i.kind}|${i.subject}` : '')
   const dated = new Set(all.filter((i) => !UNDATED.has(i)).map(subjectOf))
   const items = all.filter((i) => !UNDATED.has(i) || !SUBJECTS.has(i.kind as DutyKind) || !dated.has(subjectOf(i)))
+  // "那个编织合作社，就是巧手编织合作社": a name said again in full is the one organisation.
+  const orgs = items.flatMap((i) => (i.kind === 'socialOrg' ? [i.subject] : []))
   const seen = new Set<string>()
   return items.filter((i) => {
+    if (i.kind === 'socialOrg' && orgs.some((o) => o.length > i.subject.length && o.endsWith(i.subject))) return false
     const key =
       i.kind === 'need'
         ? `need|${i.content}`
@@ -527,7 +533,10 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   state.waiting = undefined
   const bare = rest.replace(findDate(rest, ctx.today)?.phrase ?? '', '').replace(/[\s：:，,。.、（）()]/g, '')
   for (const s of subjects) {
-    if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
+    // "我们巾帼志愿队在村口帮着扫雪": her own team at work is no organisation guided, unless she goes to it.
+    if (s.kind === 'socialOrg' && !contacted && OURS.test(clause.slice(0, Math.max(0, clause.indexOf(s.written)))))
+      (state.waiting ??= []).push(s)
+    else if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
     else if (s.kind === 'poorFamily') {
       state.family = s
       if (!solved || contacted) add('poorFamily', s.name, s.unsure, s.namesake)
@@ -584,7 +593,9 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (used.some((m) => m.candidates.some((c) => c.kind === 'socialOrg'))) return undefined
   const m = new RegExp(`([\\u4e00-\\u9fff]{2,14}?${SOCIAL_ORG_SUFFIX.source})`).exec(clause)
   if (!m) return undefined
-  const name = m[1]!.split(/的|了|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊/).pop()!
+  const name = m[1]!
+    .split(/的|了|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们/)
+    .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".
   const suffix = SOCIAL_ORG_SUFFIX.exec(name)?.[0] ?? ''
   return name.length >= suffix.length + 2 ? name : undefined
