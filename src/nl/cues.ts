@@ -157,6 +157,28 @@ export const FAMILY_WORDS = [
   '五保老人',
 ]
 
+/**
+ * A line about a family in need: what it is helped with (低保, 救助, 助学金), or a household named after
+ * a man ("去了赵大山家，他媳妇想…": representatives are women). A home visited in such a line is a family.
+ */
+export const NEEDY_WORDS = [
+  '低保',
+  '五保',
+  '特困',
+  '困难',
+  '贫困',
+  '救助',
+  '帮扶',
+  '助学金',
+  '补助',
+  '补贴',
+  '他家',
+  '他媳妇',
+  '他老婆',
+  '他爱人',
+  '他们家',
+]
+
 /** A family's problem dealt with, when nobody writes 帮…解决: 办下来了, 钱到账了, 跑下来了, 结了. */
 export const SOLVED_WORDS = [
   '到账',

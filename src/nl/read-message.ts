@@ -3,10 +3,10 @@ import type { LocalDate } from '../domain/zoned-time'
 import { findDate, vagueDay, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
-import { joinSplitNames } from './people'
+import { SURNAMES, joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
-import { EVERYDAY } from './cues'
+import { EVERYDAY, NEEDY_WORDS, alternation } from './cues'
 import { fixSoundAlikeVerbs } from './sound-alike-verbs'
 import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
@@ -370,8 +370,11 @@ const HANDED_IN = /交了|交上|提交|递交|报给|写了|写好|写完/
 /** An organisation called hers: "我们巾帼志愿队", "俺们那个编织合作社". */
 const OURS = /(?:我们|咱们|俺们|咱)(?:村|村的|的)?(?:那个|这个)?$/
 
-/** What a family in need is helped with: "去了王建国家里，帮他们把低保续上了" is a poor family, not a person. */
-const NEEDY = /低保|五保|特困|困难|贫困|救助|帮扶/
+/**
+ * What a family in need is helped with ("去了王建国家里，帮他们把低保续上了" is a poor family, not a
+ * person), or a household named after a man ("去了赵大山家，他媳妇想…": representatives are women).
+ */
+const NEEDY = new RegExp(alternation(NEEDY_WORDS))
 
 type LineState = {
   /** The whole line: "<name>家" in one part and what was done for the family in the next. */
@@ -450,9 +453,16 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // A representative's relative is not her (a family's members are the family: 王建国他老伴).
     RELATIVE_AT.lastIndex = m.index + m.written.length
     const relative = RELATIVE_AT.test(clause)
-    if (relative && m.candidates.every((c) => c.kind === 'representatives')) {
+    // "王建国的弟弟王建军家": the relative is named, and is the one meant.
+    const named = relative && SURNAMES.has(clause[RELATIVE_AT.lastIndex] ?? '')
+    if (relative && (named || m.candidates.every((c) => c.kind === 'representatives'))) {
       use(m)
       continue
+    }
+    // "阳光妈妈志愿服务队" where she logged 阳光妈妈互助会: another organisation, its name read whole below.
+    if (m.how !== 'exact' && m.candidates.every((c) => c.kind === 'socialOrg')) {
+      const whole = ORG_GOES_ON.exec(clause.slice(m.index + m.written.length))
+      if (whole && !m.candidates.some((c) => c.subject === m.written + whole[0])) continue
     }
     const chosen = choose(m, wants)
     if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
@@ -584,6 +594,9 @@ function choose(m: Mention, wants: Subject['kind'] | undefined): Subject | 'open
     unsure: isCertain(m) ? undefined : { written: m.written },
   }
 }
+
+/** An organisation's name going on after the words of one she logged: "(阳光妈妈)志愿服务队". */
+const ORG_GOES_ON = new RegExp(`^[\\u4e00-\\u9fff]{0,6}?${SOCIAL_ORG_SUFFIX.source}`)
 
 /** RELATIVE_AFTER where a name ends, without cutting the rest of the clause off first. */
 const RELATIVE_AT = new RegExp(RELATIVE_AFTER.source.replace(/^\^/, ''), 'y')
