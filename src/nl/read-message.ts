@@ -75,7 +75,7 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥)|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录/,
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥)|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
