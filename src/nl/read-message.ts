@@ -214,7 +214,25 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
     return { type: 'query', what: 'records' }
   const read = readRecords(text, ctx)
   if (ctx.strict || read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
-  return { type: 'records', items: [{ kind: 'need', content: text }] }
+  return { type: 'records', items: needsIn(text.replace(RECORD_THIS, '')) }
+}
+
+/** "记一下：", "帮我记下，": asked to record what follows. */
+const RECORD_THIS = /^(?:帮我|麻烦)?(?:记一下|记下|记个|登记一下|登记下)[：:，,\s]*/
+/** A sentence that starts another need: "；另外东头几个妇女反映…". */
+const ANOTHER = /^(?:另外|还有(?:个|一个|就是)?|再有|再一个|再就是|其次|第二)[，,\s]*/
+
+/** The needs of a text: one, or one per sentence that starts with 另外, 还有 and the like. */
+function needsIn(text: string): ProposedItem[] {
+  const needs: string[] = []
+  for (const sentence of text.split(/(?<=[；;。\n])/)) {
+    const s = sentence.trim()
+    if (!s) continue
+    if (needs.length > 0 && ANOTHER.test(s)) needs.push(s.replace(ANOTHER, ''))
+    else if (needs.length > 0) needs[needs.length - 1] += s
+    else needs.push(s)
+  }
+  return needs.map((n) => ({ kind: 'need', content: n.replace(/[；;。]$/, '') }))
 }
 
 /** "写个日记：…", "记个需求：…": the whole text after the words is the entry. */
@@ -228,7 +246,7 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
     const content = text.slice(m[0].length).trim()
     // "妇情日记一个礼拜要写几篇": a question about diaries, not one (no 写 or 记 before the word).
     if (!/[写记：:]/.test(m[0].replace('日记', '')) && isQuestion(content)) continue
-    if (kind === 'need') return { type: 'records', items: [{ kind, content }] }
+    if (kind === 'need') return { type: 'records', items: needsIn(content) }
     // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written, and one
     // before last year is refused, as for any record.
     const found = findDate(content, ctx.today)
