@@ -417,6 +417,11 @@ type LineState = {
 
 /** Items dated today only because no date was written before them. */
 const UNDATED = new WeakSet<ProposedItem>()
+/**
+ * A family only named, nobody met ("王建国他老伴的医保卡丢了，我昨天陪她去镇上补办好了"): when her
+ * problem is solved in the same message, that is the deed, not a visit besides.
+ */
+const ONLY_NAMED = new WeakSet<ProposedItem>()
 
 /**
  * Same item, same subject, same day: once (刘翠花 and 刘阿姨 in one message are one visit). And one named
@@ -425,7 +430,12 @@ const UNDATED = new WeakSet<ProposedItem>()
 function dedupe(all: ProposedItem[]): ProposedItem[] {
   const subjectOf = (i: ProposedItem) => ('subject' in i ? `${i.kind}|${i.subject}` : '')
   const dated = new Set(all.filter((i) => !UNDATED.has(i)).map(subjectOf))
-  const items = all.filter((i) => !UNDATED.has(i) || !SUBJECTS.has(i.kind as DutyKind) || !dated.has(subjectOf(i)))
+  const solved = new Set(all.flatMap((i) => (i.kind === 'problemSolved' ? [i.subject] : [])))
+  const items = all.filter(
+    (i) =>
+      (!UNDATED.has(i) || !SUBJECTS.has(i.kind as DutyKind) || !dated.has(subjectOf(i))) &&
+      !(ONLY_NAMED.has(i) && 'subject' in i && solved.has(i.subject)),
+  )
   // "那个编织合作社，就是巧手编织合作社": a name said again in full is the one organisation.
   const orgs = items.flatMap((i) => (i.kind === 'socialOrg' ? [i.subject] : []))
   const seen = new Set<string>()
@@ -568,6 +578,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     else if (s.kind === 'poorFamily') {
       state.family = s
       if (!solved || contacted) add('poorFamily', s.name, s.unsure, s.namesake)
+      if (!solved && !contacted) ONLY_NAMED.add(items.at(-1)!)
       if (solved) add('problemSolved', s.name, s.unsure, s.namesake)
     } else if (contacted || (!ctx.strict && kinds.length === 0 && bare.length <= 2)) {
       add('representatives', s.name, s.unsure, s.namesake)
