@@ -1,3 +1,5 @@
+import { FAMILY_WORDS, alternation } from './cues'
+
 /**
  * Names as people write them: honorifics and kinship words are not part of a name (刘翠花大姐 is
  * 刘翠花), a space inside a name is not a separator (刘 翠花), and a family is "<name>家".
@@ -70,4 +72,17 @@ export function joinSplitNames(text: string): string {
     /(^|[^\u4e00-\u9fff]|代表|了|访|系|给|跟|和)([\u4e00-\u9fff])[ \u3000]+([\u4e00-\u9fff]{1,2})(?=$|[^\u4e00-\u9fff]|家|大姐|姐|阿姨|婶|上门|电话|走访)/g,
     (all, pre: string, first: string, rest: string) => (SURNAMES.has(first) ? `${pre}${first}${rest}` : all),
   )
+}
+
+const ROLE = `(?:妇女)?代表|${alternation(FAMILY_WORDS)}`
+const BARE_NAME = `[${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2}?(?:${HONORIFICS.join('|')}|家)?`
+const ROLE_THEN_NAME = new RegExp(`(${ROLE})[，,]\\s*(${BARE_NAME})(?=[，,。；;]|$)`, 'g')
+const NAME_THEN_ROLE = new RegExp(`(^|[，,。；;]\\s*)(${BARE_NAME})[，,]\\s*(${ROLE})(?=[，,。；;]|$)`, 'g')
+
+/**
+ * "新联系了一户困难家庭，赵德明家，…", "陈阿姨，妇女代表，今天去她家看了看": a name set apart by commas
+ * next to what she is is written as one phrase (困难家庭赵德明家, 妇女代表陈阿姨), so it is read as such.
+ */
+export function joinAppositions(line: string): string {
+  return line.replace(ROLE_THEN_NAME, '$1$2').replace(NAME_THEN_ROLE, '$1$3$2')
 }

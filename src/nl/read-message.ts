@@ -3,7 +3,7 @@ import type { LocalDate } from '../domain/zoned-time'
 import { findDate, vagueDay, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
-import { SURNAMES, joinSplitNames } from './people'
+import { SURNAMES, joinAppositions, joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
 import { EVERYDAY, NEEDY_WORDS, alternation } from './cues'
@@ -273,7 +273,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   let asked = false
   const context: DateContext = {}
   let heading: { date: LocalDate; vague?: string } | undefined
-  for (const line of lines(joinSplitNames(text))) {
+  for (const line of lines(joinSplitNames(text)).map(joinAppositions)) {
     const marked = markedRecord(line, ctx)
     if (marked?.type === 'records') {
       items.push(...marked.items)
@@ -568,7 +568,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const contacted = CONTACTED.test(rest.replace(SOLVED_EVERYWHERE, '')) && (!ctx.strict || HER_PART.test(rest))
   // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
   if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
-  state.waiting = undefined
+  // "陈阿姨，妇女代表，今天去她家看了看": a part that says nothing at all does not end the wait.
+  if (subjects.length > 0 || contacted || kinds.length > 0) state.waiting = undefined
   const bare = rest.replace(findDate(rest, ctx.today)?.phrase ?? '', '').replace(/[\s：:，,。.、（）()]/g, '')
   for (const s of subjects) {
     // "我们巾帼志愿队在村口帮着扫雪": her own team at work is no organisation guided, unless she goes to it.
