@@ -1,5 +1,5 @@
 import type { DutyKind } from '../domain/checklist'
-import type { LocalDate } from '../domain/zoned-time'
+import { isValidDate, type LocalDate } from '../domain/zoned-time'
 import { findDate, vagueDay, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
@@ -330,7 +330,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         state.previous = clause
         continue
       }
-      const found = findDate(clause, ctx.today, context)
+      const found = dateOfDeed(clause, ctx.today, context)
       if (found?.ok) {
         state.date = found.date
         state.dated = true
@@ -375,6 +375,23 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   const unique = dedupe(items)
   if (unique.length > 0) return { type: 'records', items: unique }
   return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
+}
+
+/**
+ * The day a clause's deed was done. A day to come said of something else ("确认了下周培训的人数",
+ * "下个月的活动我也去指导了") is not the deed's; a day of the month still to come, said of a deed done
+ * ("25号去过张桂兰家" on the 23rd), is last month's.
+ */
+function dateOfDeed(clause: string, today: LocalDate, context: DateContext): FoundDate | undefined {
+  const found = findDate(clause, today, context)
+  if (!found || found.ok || found.problem !== 'future') return found
+  const after = clause.slice(clause.indexOf(found.phrase) + found.phrase.length)
+  if (/^[^，,\s]{0,2}的/.test(after)) return undefined
+  const day = /^(\d{1,2})\s*[号日]$/.exec(found.phrase)
+  if (!day || !/^[^，,]*(?:过|了)/.test(after)) return found
+  const month = today.month === 1 ? { year: today.year - 1, month: 12 } : { year: today.year, month: today.month - 1 }
+  const date = { ...month, day: Number(day[1]) }
+  return isValidDate(date) ? { ok: true, date, phrase: found.phrase } : found
 }
 
 /** She took part: a word for her or for going, calling or meeting. */
