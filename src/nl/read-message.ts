@@ -206,7 +206,14 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
   if (!text) return { type: 'unclear', reason: 'nothing' }
   // "妇情日记：…⏎需求：…": each marked line is its own entry; one marker alone takes the whole text.
   const markedLines = text.split(/\n/).filter((l) => DIARY.exec(l.trim())?.[0] || NEED.exec(l.trim())?.[0]).length
-  const whole = markedLines <= 1 ? markedRecord(text, ctx) : undefined
+  // "日记：…⏎另外建议案也交了…": a later line that starts with 另外 and tells a deed is not the entry's.
+  const all = text.split(/\n/)
+  const cut = all.findIndex((l, i) => i > 0 && ANOTHER.test(l.trim()) && saysWhatSheDid(l))
+  const whole = markedLines <= 1 ? markedRecord(cut > 0 ? all.slice(0, cut).join('\n') : text, ctx) : undefined
+  if (whole?.type === 'records' && cut > 0) {
+    const more = readRecords(all.slice(cut).join('\n').trim().replace(ANOTHER, ''), ctx)
+    return more.type === 'records' ? { type: 'records', items: [...whole.items, ...more.items] } : whole
+  }
   if (whole) return whole
   if (text.length <= 20 && UNDO.test(text)) return { type: 'undo' }
   if (text.length <= 24) for (const q of QUERIES) if (q.re.test(text)) return { type: 'query', what: q.what }
