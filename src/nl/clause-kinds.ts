@@ -1,5 +1,5 @@
 import { SURNAMES } from './people'
-import { A_NOT_A, MAYBE_QUESTION_WORDS, OTHERS, PRAISE_WORDS, QUESTION_WORDS, alternation } from './cues'
+import { A_NOT_A, MAYBE_QUESTION_WORDS, OTHERS, PRAISE_WORDS, QUESTION_WORDS, TO_EVERYONE, alternation } from './cues'
 
 const ASKS = new RegExp(alternation(QUESTION_WORDS))
 const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
@@ -18,6 +18,8 @@ export function isQuestion(clause: string): boolean {
 
 /** Someone's work praised ("李庄村的姐妹们今天的义诊搞得真好"). */
 const PRAISED = new RegExp(alternation(PRAISE_WORDS))
+/** Said to everyone: "…通知大家都转发一下". */
+const TO_ALL = new RegExp(TO_EVERYONE.join('|'))
 const TITLED = new RegExp(`^(?:[${[...SURNAMES].join('')}]|老|小)?(?:${alternation(OTHERS)})`)
 /** "她说…", "他家老人住院了", "人家说…": what someone else said or has, after what she did. */
 const THIRD_PERSON =
@@ -26,7 +28,7 @@ const THIRD_PERSON =
 /** "王主任今天带队去看了…", "大家辛苦了", "…的义诊搞得真好": someone else's deed or words to everyone, not hers. */
 export function isOthersDeed(clause: string): boolean {
   const c = clause.trim()
-  return (TITLED.test(c) || PRAISED.test(c)) && !/我|咱|俺/.test(c)
+  return (TITLED.test(c) || PRAISED.test(c) || TO_ALL.test(c)) && !/我|咱|俺/.test(c)
 }
 
 /** What the person she met said or has: talked about, never a deed of hers (a 两癌筛查 she only heard of). */

@@ -286,6 +286,12 @@ export const REQUEST_WORDS = [
 /** What is only talked about: "说了说建网群的事", "问了问两癌筛查的情况" (the deed word, then one of these). */
 export const ABOUT_WORDS = ['的事', '的事情', '的情况', '的问题', '的通知', '的安排', '的要求', '的政策', '的时间']
 
+/** Said to everyone ("通知大家都转发一下", "请各位姐妹…"): not her report. */
+export const TO_EVERYONE = [
+  '(?:请|麻烦|提醒|通知)(?:大家|各位|姐妹们)',
+  '(?:大家|各位|姐妹们)(?:都|一定|记得|抓紧|尽快|别忘了?|要|注意)',
+]
+
 /** Someone else's work praised ("李庄村的姐妹们今天的义诊搞得真好"): not her report. */
 export const PRAISE_WORDS = [
   '真好',
@@ -375,6 +381,13 @@ export const MAYBE_QUESTION_WORDS = [
   '多少',
   '多长',
   '多久',
+  '几号',
+  '几月',
+  '哪天',
+  '哪一天',
+  '几时',
+  '啥时',
+  '多会儿',
 ]
 
 /** "够不够", "行不行", "算不算", "对不对": a verb, 不, the same verb again asks. */

@@ -358,7 +358,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         clause = clause.slice(0, pending.index)
       else if (pending || NOT_DONE.test(clause)) {
         // "给李梅发了微信，她还没回": what came before did not happen either.
-        if (/^(?:她|他|人家|结果|但是|可是|不过)/.test(clause)) items.splice(items.length - (state.lastCount ?? 0))
+        // So does "…写调研报告，还没写完": what is not done yet is what was just told.
+        if (/^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)/.test(clause))
+          items.splice(items.length - (state.lastCount ?? 0))
         problem ??= { type: 'unclear', reason: 'notDone' }
         continue
       }
@@ -661,7 +663,9 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   const m = new RegExp(`([\\u4e00-\\u9fff]{2,14}?${SOCIAL_ORG_SUFFIX.source})`).exec(clause)
   if (!m) return undefined
   const name = m[1]!
-    .split(/的|了|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们/)
+    .split(
+      /的|了|和|跟|同|与|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+    )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".
   const suffix = SOCIAL_ORG_SUFFIX.exec(name)?.[0] ?? ''
