@@ -88,6 +88,20 @@ export const NAME_ENDS = [
   '微信',
   '视频',
   '一起',
+  '一块',
+  '一道',
+  '一同',
+  '见',
+  '碰',
+  '唠',
+  '拉',
+  '谈',
+  '沟通',
+  '交流',
+  '商量',
+  '申请',
+  '办',
+  '把',
   '坐',
   '也',
   '都',
@@ -199,6 +213,7 @@ export const SOLVED_WORDS = [
   '搞好了',
   '弄妥',
   '办妥',
+  '[房钱款助贴保证]下来了',
 ]
 
 /** A proposal handed in (建议案, 提案) in the words people use for it. */

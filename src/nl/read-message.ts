@@ -6,7 +6,7 @@ import { findNewNames } from './find-new-names'
 import { SURNAMES, joinAppositions, joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
-import { EVERYDAY, NEEDY_WORDS, alternation } from './cues'
+import { EVERYDAY, FAMILY_WORDS as FAMILY_LIST, NEEDY_WORDS, alternation } from './cues'
 import { fixSoundAlikeVerbs } from './sound-alike-verbs'
 import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
@@ -99,7 +99,7 @@ const MID_DIARY =
   /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
-  /^(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
+  /^(?:你|请)?(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
 /** "这个事记一下", "这事也记上": what was told before is to be recorded. */
 const THIS_AFTER = /^(?:这个?|那个?)事儿?(?:也)?(?:帮我|给我|麻烦)?(?:记|登记)(?:一下|下|上|着)?(?:吧|啊|呀)?$/
 /** Who it was not: "不是代表李梅", "跟田丽不是一个人". */
@@ -411,6 +411,10 @@ const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
 const HANDED_IN = /交了|交上|提交|递交|报给|写了|写好|写完/
 
+const needy = (text: string) => SOLVED.test(text) || NEEDY.test(text)
+/** A family named by what it is: "低保户贺老汉家". */
+const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00-\\u9fff]{2,4}`, 'g')
+
 /** An organisation called hers: "我们巾帼志愿队", "俺们那个编织合作社". */
 const OURS = /(?:我们|咱们|俺们|咱)(?:村|村的|的)?(?:那个|这个)?$/
 
@@ -536,10 +540,14 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   }
   const taken = (index: number, length: number) => covered.subarray(index, index + length).includes(1)
   const familyClause = FAMILY_WORDS.test(clause)
-  const needyLine = (state.needy ??= SOLVED.test(state.line) || NEEDY.test(state.line))
+  // Not counting another family named as such: "…卢桂英家…下午又去了低保户贺老汉家" says nothing of 卢桂英.
+  const needyLine = (state.needy ??= needy(state.line.replace(FAMILY_NAMED, ' ')))
   for (const n of findNewNames(clause, taken)) {
-    // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family.
-    const family = n.marker === 'family' || (n.marker === 'person' && (familyClause || (n.home && needyLine)))
+    // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family,
+    // and so is a home whose name is near a family's she logged (王建家 / 王建国家: asked about).
+    const nearFamily = n.home && namesakeOf(`${n.name}家`, ctx.known)?.kind === 'poorFamily'
+    const family =
+      n.marker === 'family' || (n.marker === 'person' && (familyClause || (n.home && (needyLine || nearFamily))))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
     const namesake = namesakeOf(name, ctx.known)?.subject
