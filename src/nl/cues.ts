@@ -214,6 +214,10 @@ export const SOLVED_WORDS = [
   '弄妥',
   '办妥',
   '[房钱款助贴保证]下来了',
+  '联系好了',
+  '对接好了',
+  '落实好了',
+  '安排好了',
 ]
 
 /** A proposal handed in (建议案, 提案) in the words people use for it. */
@@ -279,6 +283,7 @@ export const SERVICE_WORDS = [
   '拾掇卫生',
   '普法',
   '防诈',
+  '诈骗',
   '反诈',
   '传单',
   '宣传(?!栏)',
