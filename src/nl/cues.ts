@@ -60,6 +60,7 @@ export const CONTACT_WORDS = [
   '反映',
   '陪',
   '送',
+  '接待',
 ]
 
 /**
@@ -102,6 +103,8 @@ export const NAME_ENDS = [
   '申请',
   '办',
   '把',
+  '给',
+  '发',
   '坐',
   '也',
   '都',

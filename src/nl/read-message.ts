@@ -6,7 +6,7 @@ import { findNewNames } from './find-new-names'
 import { SURNAMES, joinAppositions, joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
-import { EVERYDAY, FAMILY_WORDS as FAMILY_LIST, NEEDY_WORDS, alternation } from './cues'
+import { CONTACT_WORDS as CONTACT_LIST, EVERYDAY, FAMILY_WORDS as FAMILY_LIST, NEEDY_WORDS, alternation } from './cues'
 import { fixSoundAlikeVerbs } from './sound-alike-verbs'
 import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
@@ -405,12 +405,16 @@ function dateOfDeed(clause: string, today: LocalDate, context: DateContext): Fou
 
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐/
+  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
 const HANDED_IN = /交了|交上|提交|递交|报给|写了|写好|写完/
 
+/** A meeting or a call in so many words (not 去 or 来 alone, as in "刚从镇上回来"). */
+const MET = new RegExp(alternation(CONTACT_LIST))
+/** Words that say what someone is: 代表, or a family word. */
+const ROLE_WORDS = new RegExp(`代表|${alternation(FAMILY_LIST)}`, 'g')
 const needy = (text: string) => SOLVED.test(text) || NEEDY.test(text)
 /** A family named by what it is: "低保户贺老汉家". */
 const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00-\\u9fff]{2,4}`, 'g')
@@ -436,6 +440,8 @@ type LineState = {
   vague?: string
   /** She met or called someone earlier in the line: what is talked about after is a mention. */
   met?: boolean
+  /** The part before told a meeting or a call with nobody named in it. */
+  metNobody?: boolean
   /** The clause read before, for "帮我记个需求" after it. */
   previous?: string
   family?: Subject
@@ -539,7 +545,10 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     use(m)
   }
   const taken = (index: number, length: number) => covered.subarray(index, index + length).includes(1)
-  const familyClause = FAMILY_WORDS.test(clause)
+  // The last word of what someone is before each place: 代表 or a family word ("跟代表葛春兰还有房秀英一起去看了
+  // 孤寡老人常奶奶": the family word comes after 房秀英, so she is no family).
+  const roles = [...clause.matchAll(ROLE_WORDS)].map((m) => ({ at: m.index, family: m[0] !== '代表' }))
+  const familyBefore = (at: number) => roles.filter((r) => r.at < at).at(-1)?.family ?? false
   // Not counting another family named as such: "…卢桂英家…下午又去了低保户贺老汉家" says nothing of 卢桂英.
   const needyLine = (state.needy ??= needy(state.line.replace(FAMILY_NAMED, ' ')))
   for (const n of findNewNames(clause, taken)) {
@@ -547,7 +556,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // and so is a home whose name is near a family's she logged (王建家 / 王建国家: asked about).
     const nearFamily = n.home && namesakeOf(`${n.name}家`, ctx.known)?.kind === 'poorFamily'
     const family =
-      n.marker === 'family' || (n.marker === 'person' && (familyClause || (n.home && (needyLine || nearFamily))))
+      n.marker === 'family' ||
+      (n.marker === 'person' && (familyBefore(n.index) || (n.home && (needyLine || nearFamily))))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
     const namesake = namesakeOf(name, ctx.known)?.subject
@@ -599,7 +609,10 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const solved = SOLVED.test(rest)
   // In a group message not addressed to the bot, news about someone ("刘翠花家里今天来了好多亲戚") is not
   // a contact: she must be in it (我, 跟, 去, 给, 电话…).
-  const contacted = CONTACTED.test(rest.replace(SOLVED_EVERYWHERE, '')) && (!ctx.strict || HER_PART.test(rest))
+  const saysContact = CONTACTED.test(rest.replace(SOLVED_EVERYWHERE, '')) && (!ctx.strict || HER_PART.test(rest))
+  // "今天摆了一下午龙门阵，跟代表敖淑贞": what she did first, with whom in the next part.
+  const contacted = saysContact || (!!state.metNobody && subjects.length > 0 && kinds.length === 0 && !solved)
+  state.metNobody = saysContact && MET.test(rest) && subjects.length === 0 && kinds.length === 0 && !solved
   // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
   if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
   // "陈阿姨，妇女代表，今天去她家看了看": a part that says nothing at all does not end the wait.
