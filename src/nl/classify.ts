@@ -35,7 +35,7 @@ export const CONTACTED = new RegExp(
 
 /** It did not happen (yet): nothing to record. */
 export const NOT_DONE =
-  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|(?:都|家里|家里头|屋里)没(?:有)?人(?![管带教问])|没人(?:在家|开门|应)|还没(?:回|交|写完)|约好|说好了?|约定|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|改天|想去|计划(?:去|要|着|明天|下周)|没干啥|没啥事|写了一半|一半了|还在写|正在写|在忙着|忙着写|没写完|应该能|先别|别(?:给我)?记|不用记|再交|本来(?:今天|要|想|约)/
+  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|(?:都|家里|家里头|屋里)没(?:有)?人(?![管带教问])|没人(?:在家|开门|应)|还没(?:回|交|写完)|约好|说好了?|约定|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|改天|想去|计划(?:去|要|着|明天|下周)|没干啥|没啥事|写了一半|一半了|还在写|正在写|在忙着|忙着写|这就|马上|待会儿?|等会儿?|一会儿?(?:去|就)|没写完|应该能|先别|别(?:给我)?记|不用记|再交|本来(?:今天|要|想|约)/
 
 export const SOCIAL_ORG_SUFFIX =
   /(?:互助会|协会|服务队|志愿队|服务站|服务中心|服务社|联合会|联谊会|促进会|理事会|商会|工作室|妈妈团|志愿服务队|合作社|艺术团|合唱团|舞蹈队|文艺队|腰鼓队|读书会|俱乐部)/
@@ -49,10 +49,9 @@ export const REQUEST = anyOf(cues.REQUEST_WORDS)
 /** A deed word followed by one of these is only talked about ("建网群的事"). */
 export const ABOUT = new RegExp(`^.{0,2}(?:${cues.alternation(cues.ABOUT_WORDS)})`)
 
-/** A group built, as opposed to one joined. */
+/** A group built, as opposed to one joined or talked of ("我们村的微信群人越来越多了"). */
 export const GROUP_BUILT =
-  /(?:建|创|组|成立|弄|搞)(?:了|好了|起|起来)?(?:个|一个)?[^，,。]{0,14}群|拉了?(?:个|一个)[^，,。]{0,14}群|群.{0,10}(?:建好|建起来|拉好|建成|弄好)/
-export const GROUP_JOINED = anyOf(cues.GROUP_JOINED_WORDS)
+  /(?:建|创|组|成立|弄|搞|开)(?:了|好了|起|起来)?(?:个|一个)?[^，,。]{0,14}群|拉(?:了|起来?)?(?:个|一个)[^，,。]{0,14}群|群.{0,10}(?:建好|建起来|拉好|拉起来|建成|弄好|成立)/
 
 /** Where in the text a checklist item's words are: to see what follows them. */
 export function kindAt(text: string, kind: DutyKind): { index: number; length: number } | undefined {

@@ -331,21 +331,6 @@ export const PRAISE_WORDS = [
   '值得学习',
 ]
 
-/** Joining a group that exists ("把胡月娥拉进了我们村的妇女微信群"): not building one. */
-export const GROUP_JOINED_WORDS = [
-  '拉进',
-  '拉到',
-  '拉入',
-  '加进',
-  '加入',
-  '加到',
-  '进了',
-  '进群',
-  '入群',
-  '在群里',
-  '群里',
-]
-
 /** An online group built. */
 export const GROUP_WORDS = [
   '微信群',

@@ -16,7 +16,6 @@ import {
   CONTACTED,
   FAMILY_WORDS,
   GROUP_BUILT,
-  GROUP_JOINED,
   REQUEST,
   SOLVED_EVERYWHERE,
   kindAt,
@@ -411,6 +410,8 @@ const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
 const HANDED_IN = /交了|交上|提交|递交|报给|写了|写好|写完/
 
+/** Built, said of a group named before: "…那个正能量群，我已经建好了". */
+const BUILT_IT = /建好|建起来|建成|弄好|拉起来|成立了/
 /** A meeting or a call in so many words (not 去 or 来 alone, as in "刚从镇上回来"). */
 const MET = new RegExp(alternation(CONTACT_LIST))
 /** Words that say what someone is: 代表, or a family word. */
@@ -440,6 +441,8 @@ type LineState = {
   vague?: string
   /** She met or called someone earlier in the line: what is talked about after is a mention. */
   met?: boolean
+  /** A part that named a group without saying it was built: the next may say so. */
+  groupTopic?: string
   /** The part before told a meeting or a call with nobody named in it. */
   metNobody?: boolean
   /** The clause read before, for "帮我记个需求" after it. */
@@ -599,12 +602,25 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   for (const kind of kinds) {
     if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
     if ((kind === 'report' || kind === 'proposal') && talkedAbout && !HANDED_IN.test(rest)) continue
-    // "把胡月娥拉进了我们村的妇女微信群": a group joined, not built.
-    if (kind === 'onlineGroup' && GROUP_JOINED.test(rest) && !GROUP_BUILT.test(rest)) continue
+    // "把胡月娥拉进了我们村的妇女微信群", "我们村的微信群人越来越多了": a group joined or talked of, not built
+    // (unless the next part says it was: "我们村的那个正能量群，我已经建好了").
+    if (kind === 'onlineGroup' && !GROUP_BUILT.test(rest)) {
+      state.groupTopic = clause
+      continue
+    }
+    // "开会说两癌筛查下个月开始": a deed still to come is a notice, not hers.
+    const later = findDate(rest.slice(kindAt(rest, kind)?.index ?? 0), ctx.today)
+    if (later && !later.ok && later.problem === 'future') continue
     // "跟她说了说建网群的事": the deed's words, then 的事 or 的情况, in talk.
     const at = kindAt(rest, kind)
     if (at && TALKED.test(rest) && ABOUT.test(rest.slice(at.index + at.length))) continue
-    add(kind, titleOf(kind, clause))
+    add(kind, titleOf(kind, clause, state.line))
+  }
+  // "我们组的那个宝妈群，昨天终于建起来了": a part that is only a group's name, and the next says it was built.
+  if (/群$/.test(rest.trim()) && !kinds.includes('onlineGroup')) state.groupTopic = clause
+  else if (state.groupTopic && !kinds.includes('onlineGroup') && BUILT_IT.test(rest)) {
+    add('onlineGroup', titleOf('onlineGroup', `${state.groupTopic}，${clause}`, state.line))
+    state.groupTopic = undefined
   }
   const solved = SOLVED.test(rest)
   // In a group message not addressed to the bot, news about someone ("刘翠花家里今天来了好多亲戚") is not
@@ -694,10 +710,12 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
 }
 
 /** A title for an item that has no person: its 《name》, what it is called, or what it is about. */
-function titleOf(kind: DutyKind, clause: string): string {
+function titleOf(kind: DutyKind, clause: string, line = clause): string {
   const quoted = /《([^》]{2,40})》|“([^”]{2,40})”|"([^"]{2,40})"/.exec(clause)
   if (quoted) return (quoted[1] ?? quoted[2] ?? quoted[3])!
-  const called = /(?:叫|名叫|名字叫|群名)[：:]?\s*([\u4e00-\u9fffA-Za-z0-9]{2,20})/.exec(clause)
+  const name = /(?:叫|名叫|名字叫|群名)[：:]?\s*([\u4e00-\u9fffA-Za-z0-9]{2,20})/
+  // "…群，我已经建好了，叫和美乡村姐妹群": its name may be said in another part of the line.
+  const called = name.exec(clause) ?? (kind === 'onlineGroup' ? name.exec(line) : null)
   if (kind === 'onlineGroup' && called) return called[1]!
   const about = /关于([\u4e00-\u9fff]{2,30})/.exec(clause)
   if ((kind === 'proposal' || kind === 'report') && about) return `关于${about[1]}`

@@ -58,6 +58,7 @@ describe('readMessage on writing the fifth corpus taught', () => {
       'representatives:刘翠花@11-23 + publicService:敬老院帮忙了@11-23',
     ],
     ['那个姐妹互助群我昨天建好了', 'onlineGroup:那个姐妹互助群我昨天建好了@11-22'],
+    ['我们组的那个宝妈群，昨天终于建起来了，叫快乐宝妈', 'onlineGroup:快乐宝妈@11-22'],
     // A diary after other deeds, dated by the words before it.
     ['去看了李梅。日记：冬天妇女们闲着没事干', 'representatives:李梅@11-23 + diary@11-23'],
     ['周六去敬老院包饺子，昨天写了篇日记：打牌的多了', 'publicService:周六去敬老院包饺子@11-21 + diary@11-22'],
@@ -107,6 +108,9 @@ describe('readMessage on writing the fifth corpus taught', () => {
   it.each([
     // In the executives' group, not addressed to the bot: only what is plainly her deed.
     ['李庄村的姐妹们今天的宣讲搞得真好', 'unclear:nothing'],
+    ['我们村的姐妹群人越来越多了', 'unclear:nothing'],
+    ['今天镇上开会说义诊下个月开始', 'unclear:nothing'],
+    ['好的，我这就联系王秀兰', 'unclear:notDone'],
     ['今天的两癌筛查通知大家都转发一下', 'unclear:nothing'],
     ['这两天我们巾帼志愿队在村口铲雪', 'publicService:这两天我们巾帼志愿队在村口铲雪@11-23~'],
     ['今天把邱玉兰拉进了村里的妇女群，顺便聊了几句', 'representatives:邱玉兰@11-23'],
