@@ -46,6 +46,10 @@ describe('readMessage on writing the fifth corpus taught', () => {
       'representatives:邱玉兰@11-22 + representatives:蔡秀英@11-22 + representatives:陶小梅@11-22',
     ],
     ['今天去看了张桂兰家的二媳妇杨小芳，她也是代表', 'representatives:杨小芳@11-23'],
+    ['联系了两个代表一个是汤桂花一个是殷秀兰', 'representatives:汤桂花@11-23 + representatives:殷秀兰@11-23'],
+    // Another surname before a given name she logged is another woman, another family.
+    ['今天去看了李秀兰', 'representatives:李秀兰@11-23'],
+    ['看了秀兰', 'representatives:王秀兰@11-23'],
     ['去留守儿童之家当了一天志愿者', 'publicService:留守儿童之家当了一天志愿者@11-23'],
     ['去了两趟易桂珍家都没人', 'unclear:notDone'],
     // A list under a date, a line that goes on with the one before.
