@@ -1,6 +1,6 @@
 import type { DutyKind } from '../domain/checklist'
 import { isValidDate, type LocalDate } from '../domain/zoned-time'
-import { findDate, vagueDay, type DateContext, type FoundDate } from './find-date'
+import { findDate, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
 import { SURNAMES, joinAppositions, joinSplitNames } from './people'
@@ -35,7 +35,7 @@ export type ProposedItem =
       date: LocalDate
       text: string
       unsure?: Unsure
-      /** The date was vague (上礼拜, 前阵子): proposed with today (this week's first day for 这周), marked. */
+      /** The date was vague (上礼拜, 前阵子, 这周): proposed with today, marked. */
       vague?: string
       /** The name as written extends or shortens one she logged (张丽华 / 张丽): asked which she means. */
       namesake?: { logged: string }
@@ -291,7 +291,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       if (alone.ok) heading = { date: alone.date }
       else if (alone.problem === 'vague' && !ANOTHER_YEAR.test(alone.phrase)) {
         if (/^上个?(?:周|星期|礼拜)$/.test(alone.phrase)) context.weeksBack = 1
-        heading = { date: vagueDay(alone.phrase, ctx.today), vague: alone.phrase }
+        heading = { date: ctx.today, vague: alone.phrase }
       } else problem ??= problemOf(alone)
       continue
     }
@@ -342,9 +342,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         state.dated = true
         state.vague = undefined
       } else if (found?.problem === 'vague' && !ANOTHER_YEAR.test(found.phrase)) {
-        // "上礼拜", "前阵子": proposed with today (this week's first day for 这周), marked, so she can change it.
+        // "上礼拜", "前阵子", "这周": proposed with today (a day it may mean), marked, so she can change it.
         if (/^上个?(?:周|星期|礼拜)$/.test(found.phrase)) context.weeksBack = 1
-        state.date = vagueDay(found.phrase, ctx.today)
+        state.date = ctx.today
         state.dated = true
         state.vague = found.phrase
       } else if (found) {
