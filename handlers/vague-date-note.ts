@@ -6,7 +6,7 @@ const LAST_WEEK = /上个?(?:周|星期|礼拜)/
 
 /**
  * What a line of a question says when its date was vague (上礼拜, 前阵子, 这周): the day it is proposed
- * with (see readMessage: this week's first day for 这周, else today) and how to change it, with an
+ * with (today, see readMessage) and how to change it, with an
  * example of a day she may mean (last week's Monday for 上礼拜, else this week's or a week ago).
  */
 export function vagueDateNote(phrase: string, today: LocalDate): string {

@@ -20,10 +20,13 @@ export const KIND_WORDS: { kind: DutyKind; re: RegExp }[] = [
   },
 ]
 
-/** A family's problem dealt with: 办下来了, 批下来了, 解决了, 修好了, 续上了. */
+/** A family's problem dealt with: 办下来了, 批下来了, 解决了, 修好了, 续上了 (see SOLVED_EVERYWHERE). */
 export const SOLVED = new RegExp(
   `${/办(?:下来|好|妥|成|完|了)|批(?:下来|了)|解决|解绝|申请(?:到|下来)|[修补]好|续上|交上了|激活|住进去|落实|搞定|跑下来|协调好|领(?:回来|到了)|弄(?:好|完)|找(?:了|到)(?:个|份)?.{0,8}(?:活|工作|岗位)|(?:找人|联系).{0,6}(?:修|办)/.source}|${cues.alternation(cues.SOLVED_WORDS)}`,
 )
+
+/** Every word of a problem dealt with, to take them all out of a clause. */
+export const SOLVED_EVERYWHERE = new RegExp(SOLVED.source, 'g')
 
 /** Words that show she met or spoke with someone. */
 export const CONTACTED = new RegExp(
@@ -32,13 +35,29 @@ export const CONTACTED = new RegExp(
 
 /** It did not happen (yet): nothing to record. */
 export const NOT_DONE =
-  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|还没(?:回|交|写完)|约好|说好了?|约定|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|改天|想去|计划(?:去|要|着|明天|下周)|没干啥|没啥事|写了一半|一半了|还在写|正在写|没写完|应该能|先别|别(?:给我)?记|不用记|再交|本来(?:今天|要|想|约)/
+  /没(?:见着|见到|打通|接|在家|联系上|找到|人接|碰上|去成)|(?:都|家里|家里头|屋里)没(?:有)?人(?![管带教问])|没人(?:在家|开门|应)|还没(?:回|交|写完)|约好|说好了?|约定|打不通|不在家|关机|要去|打算|准备|再去|到时候|下次|回头|改天|想去|计划(?:去|要|着|明天|下周)|没干啥|没啥事|写了一半|一半了|还在写|正在写|在忙着|忙着写|这就|马上|待会儿?|等会儿?|一会儿?(?:去|就)|没写完|应该能|先别|别(?:给我)?记|不用记|再交|本来(?:今天|要|想|约)/
 
 export const SOCIAL_ORG_SUFFIX =
   /(?:互助会|协会|服务队|志愿队|服务站|服务中心|服务社|联合会|联谊会|促进会|理事会|商会|工作室|妈妈团|志愿服务队|合作社|艺术团|合唱团|舞蹈队|文艺队|腰鼓队|读书会|俱乐部)/
 
 /** What she needs to record as a need when nothing else was read: 想学, 想要, 希望, 需要. */
-export const NEED_WORDS = /想学|想要|想找|想做|想让|希望|需要|盼着|缺/
+export const NEED_WORDS = anyOf(cues.NEED_WORDS)
+
+/** Help asked of her or of the federation: a need, not a service. */
+export const REQUEST = anyOf(cues.REQUEST_WORDS)
+
+/** A deed word followed by one of these is only talked about ("建网群的事"). */
+export const ABOUT = new RegExp(`^.{0,2}(?:${cues.alternation(cues.ABOUT_WORDS)})`)
+
+/** A group built, as opposed to one joined or talked of ("我们村的微信群人越来越多了"). */
+export const GROUP_BUILT =
+  /(?:建|创|组|成立|弄|搞|开)(?:了|好了|起|起来)?(?:个|一个)?[^，,。]{0,14}群|拉(?:了|起来?)?(?:个|一个)[^，,。]{0,14}群|群.{0,10}(?:建好|建起来|拉好|拉起来|建成|弄好|成立)/
+
+/** Where in the text a checklist item's words are: to see what follows them. */
+export function kindAt(text: string, kind: DutyKind): { index: number; length: number } | undefined {
+  const m = KIND_WORDS.find((k) => k.kind === kind)?.re.exec(text)
+  return m ? { index: m.index, length: m[0].length } : undefined
+}
 
 /** A family in need, named as such. */
 export const FAMILY_WORDS = anyOf(cues.FAMILY_WORDS)
@@ -49,4 +68,4 @@ export function kindsIn(text: string): DutyKind[] {
 
 /** Someone's relative is not that someone: 王秀兰她婆婆, 刘翠花家的儿媳妇. */
 export const RELATIVE_AFTER =
-  /^(?:她|他|家)?(?:的|家的)?(?:婆婆|公公|儿媳妇?|媳妇|女儿|闺女|儿子|老公|丈夫|爱人|对象|妈妈?|母亲|老娘|爸爸?|父亲|婆家|娘家|孙子|孙女|外孙女?|妹妹|姐姐|弟弟|哥哥|侄女|侄子|小姑子?|嫂子|弟媳)/
+  /^(?:她|他|家)?(?:的|家的)?(?:大|二|三|小|老)?(?:婆婆|公公|儿媳妇?|媳妇|女儿|闺女|儿子|老公|丈夫|爱人|对象|妈妈?|母亲|老娘|爸爸?|父亲|婆家|娘家|孙子|孙女|外孙女?|妹妹|姐姐|弟弟|哥哥|侄女|侄子|小姑子?|嫂子|弟媳)/

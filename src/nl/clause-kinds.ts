@@ -1,5 +1,5 @@
 import { SURNAMES } from './people'
-import { MAYBE_QUESTION_WORDS, OTHERS, QUESTION_WORDS, alternation } from './cues'
+import { A_NOT_A, MAYBE_QUESTION_WORDS, OTHERS, PRAISE_WORDS, QUESTION_WORDS, TO_EVERYONE, alternation } from './cues'
 
 const ASKS = new RegExp(alternation(QUESTION_WORDS))
 const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
@@ -11,20 +11,24 @@ const TOLD_BEFORE = /了|过|问|说|聊|商量|合计/
 /** A clause that asks (the bot or the group) rather than tells what she did. */
 export function isQuestion(clause: string): boolean {
   const c = clause.trim()
-  if (ASKS_AT_END.test(c) || ASKS.test(c) || /^(?:谁|哪位|有没有人|有谁)/.test(c)) return true
+  if (ASKS_AT_END.test(c) || ASKS.test(c) || A_NOT_A.test(c) || /^(?:谁|哪位|有没有人|有谁)/.test(c)) return true
   const m = MAY_ASK.exec(c)
   return !!m && !TOLD_BEFORE.test(c.slice(0, m.index))
 }
 
+/** Someone's work praised ("李庄村的姐妹们今天的义诊搞得真好"). */
+const PRAISED = new RegExp(alternation(PRAISE_WORDS))
+/** Said to everyone: "…通知大家都转发一下". */
+const TO_ALL = new RegExp(TO_EVERYONE.join('|'))
 const TITLED = new RegExp(`^(?:[${[...SURNAMES].join('')}]|老|小)?(?:${alternation(OTHERS)})`)
 /** "她说…", "他家老人住院了", "人家说…": what someone else said or has, after what she did. */
 const THIRD_PERSON =
   /^(?:她|他|人家|对方|老人家?|老太太|老爷子|孩子|娃)(?:们)?(?:说|讲|反映|问|想|要|希望|家|的|还|也|都|现在|身体|腿|最近)/
 
-/** "王主任今天带队去看了…", "大家辛苦了": someone else's deed or words to everyone, not hers. */
+/** "王主任今天带队去看了…", "大家辛苦了", "…的义诊搞得真好": someone else's deed or words to everyone, not hers. */
 export function isOthersDeed(clause: string): boolean {
   const c = clause.trim()
-  return TITLED.test(c) && !/我|咱|俺/.test(c)
+  return (TITLED.test(c) || PRAISED.test(c) || TO_ALL.test(c)) && !/我|咱|俺/.test(c)
 }
 
 /** What the person she met said or has: talked about, never a deed of hers (a 两癌筛查 she only heard of). */

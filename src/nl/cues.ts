@@ -23,7 +23,7 @@ export const CONTACT_WORDS = [
   '坐了一会',
   '唠',
   '拉呱',
-  '拉了会儿呱',
+  '拉了?会儿?呱',
   '拉家常',
   '拉了拉家常',
   '谝',
@@ -60,6 +60,84 @@ export const CONTACT_WORDS = [
   '反映',
   '陪',
   '送',
+  '接待',
+]
+
+/**
+ * What may follow a new name and shows where it ends ("陪马春燕去县医院", "陈美华还有何丽娟",
+ * "彭玉香下午又去了…", "吴玉珍、郭巧云两位代表"): a verb, a joining word, a time of day, a count of people.
+ */
+export const NAME_ENDS = [
+  '家',
+  '打',
+  '聊',
+  '通',
+  '说',
+  '那',
+  '今天',
+  '昨天',
+  '前天',
+  '上午',
+  '下午',
+  '中午',
+  '晚上',
+  '来',
+  '去',
+  '电话',
+  '上门',
+  '走访',
+  '微信',
+  '视频',
+  '一起',
+  '一块',
+  '一个',
+  '一位',
+  '一道',
+  '一同',
+  '见',
+  '碰',
+  '唠',
+  '拉',
+  '谈',
+  '沟通',
+  '交流',
+  '商量',
+  '申请',
+  '办',
+  '把',
+  '给',
+  '发',
+  '坐',
+  '也',
+  '都',
+  '送',
+  '还有',
+  '和',
+  '跟',
+  '等',
+  '老师',
+  '[两俩几二三四五六][位个]',
+]
+
+/** A relative named before her name: "张桂兰的儿媳妇孙晓燕" is 孙晓燕, "王建国的弟弟王建军家" is his family. */
+export const KIN_WORDS = [
+  '儿媳妇',
+  '儿媳',
+  '媳妇',
+  '闺女',
+  '女儿',
+  '儿子',
+  '弟弟',
+  '妹妹',
+  '姐姐',
+  '哥哥',
+  '嫂子',
+  '弟媳',
+  '婆婆',
+  '侄女',
+  '外甥女',
+  '小姑子',
+  '妯娌',
 ]
 
 /** A family in need, as federations and villages name them. */
@@ -98,6 +176,28 @@ export const FAMILY_WORDS = [
   '五保老人',
 ]
 
+/**
+ * A line about a family in need: what it is helped with (低保, 救助, 助学金), or a household named after
+ * a man ("去了赵大山家，他媳妇想…": representatives are women). A home visited in such a line is a family.
+ */
+export const NEEDY_WORDS = [
+  '低保',
+  '五保',
+  '特困',
+  '困难',
+  '贫困',
+  '救助',
+  '帮扶',
+  '助学金',
+  '补助',
+  '补贴',
+  '他家',
+  '他媳妇',
+  '他老婆',
+  '他爱人',
+  '他们家',
+]
+
 /** A family's problem dealt with, when nobody writes 帮…解决: 办下来了, 钱到账了, 跑下来了, 结了. */
 export const SOLVED_WORDS = [
   '到账',
@@ -118,6 +218,11 @@ export const SOLVED_WORDS = [
   '搞好了',
   '弄妥',
   '办妥',
+  '[房钱款助贴保证]下来了',
+  '联系好了',
+  '对接好了',
+  '落实好了',
+  '安排好了',
 ]
 
 /** A proposal handed in (建议案, 提案) in the words people use for it. */
@@ -175,12 +280,57 @@ export const SERVICE_WORDS = [
   '捐物',
   '环境整治',
   '打扫卫生',
+  '扫院子',
+  '扫雪',
+  '铲雪',
+  '清扫',
+  '送饭',
   '拾掇卫生',
   '普法',
   '防诈',
+  '诈骗',
   '反诈',
   '传单',
   '宣传(?!栏)',
+]
+
+/** What a woman wants, told to her: a need for the ledger when she asks for help or it is to be recorded. */
+export const NEED_WORDS = ['想学', '想要', '想找', '想做', '想让', '想申请', '想请', '希望', '需要', '盼着', '缺']
+
+/**
+ * Help asked of her or of the federation ("想让妇联帮忙联系个培训", "让我帮着打听…", "请咱们给问问"): a
+ * need she was brought, never a service she gave.
+ */
+export const REQUEST_WORDS = [
+  '(?:想|要|希望|盼着)?(?:让|请|求|托|叫)(?:我|妇联|咱们?|我们|俺们?|村里|镇上|你们)(?:帮|给|联系|打听|问问|找|想想?办法)',
+  '希望妇联',
+  '想让妇联',
+  '盼着妇联',
+]
+
+/** What is only talked about: "说了说建网群的事", "问了问两癌筛查的情况" (the deed word, then one of these). */
+export const ABOUT_WORDS = ['的事', '的事情', '的情况', '的问题', '的通知', '的安排', '的要求', '的政策', '的时间']
+
+/** Said to everyone ("通知大家都转发一下", "请各位姐妹…"): not her report. */
+export const TO_EVERYONE = [
+  '(?:请|麻烦|提醒|通知)(?:大家|各位|姐妹们)',
+  '(?:大家|各位|姐妹们)(?:都|一定|记得|抓紧|尽快|别忘了?|要|注意)',
+]
+
+/** Someone else's work praised ("李庄村的姐妹们今天的义诊搞得真好"): not her report. */
+export const PRAISE_WORDS = [
+  '真好',
+  '真棒',
+  '太棒',
+  '太好了',
+  '真不错',
+  '搞得好',
+  '点赞',
+  '厉害',
+  '给力',
+  '辛苦了',
+  '学习了',
+  '值得学习',
 ]
 
 /** An online group built. */
@@ -221,6 +371,7 @@ export const QUESTION_WORDS = [
   '写几',
   '交几',
   '记几',
+  '是[^，,。]{1,14}还是',
 ]
 export const MAYBE_QUESTION_WORDS = [
   '怎么',
@@ -237,7 +388,20 @@ export const MAYBE_QUESTION_WORDS = [
   '给谁',
   '为啥',
   '为什么',
+  '多少',
+  '多长',
+  '多久',
+  '几号',
+  '几月',
+  '哪天',
+  '哪一天',
+  '几时',
+  '啥时',
+  '多会儿',
 ]
+
+/** "够不够", "行不行", "算不算", "对不对": a verb, 不, the same verb again asks. */
+export const A_NOT_A = /([\u4e00-\u4e0c\u4e0e-\u9fff])不\1/
 
 /** Someone else did it: a clause led by another person's title or by "they" is not her deed. */
 export const OTHERS = [
@@ -276,7 +440,21 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/礼拜([一二三四五六])/g, '周$1'],
   [/上个?礼拜/g, '上周'],
   [/这个?礼拜/g, '这周'],
-  [/屋里头|屋头|屋里/g, '家'],
+  [/屋里头|屋里厢|屋头|屋里|屋企/g, '家'],
+  // Cantonese, Wu and other ways of saying the words the reader knows.
+  [/今朝/g, '今天'],
+  [/琴日|寻日|尋日/g, '昨天'],
+  [/前日/g, '前天'],
+  [/晌午|晌乎/g, '中午'],
+  [/头午/g, '上午'],
+  [/咗/g, '了'],
+  [/睇/g, '看'],
+  [/佢哋/g, '她们'],
+  [/佢/g, '她'],
+  [/伊(?:讲|话|说)/g, '她说'],
+  [/倾(了)?(?:阵|下|一阵|一下)?偈/g, '聊$1天'],
+  [/讲闲话|摆谈|扯闲篇|拉闲话/g, '聊天'],
+  [/(?<=[^\u4e00-\u9fff]|^)阿拉/g, '我们'],
   [/联细|联西|连系|联係|联糸/g, '联系'],
   [/走仿|走防|走放/g, '走访'],
   [/看往|看忘/g, '看望'],

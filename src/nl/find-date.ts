@@ -218,11 +218,3 @@ export function findDate(text: string, today: LocalDate, context: DateContext = 
   }
   return best?.found
 }
-
-/**
- * The day a vague phrase is proposed with (the question marks it and says how to change it): this
- * week's first day for 这周 and the like, today for anything else (上礼拜, 前阵子, 最近).
- */
-export function vagueDay(phrase: string, today: LocalDate): LocalDate {
-  return /这周|本周|这个?星期|这个?礼拜/.test(phrase) ? weekday(today, 0, 1) : today
-}

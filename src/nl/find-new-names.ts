@@ -1,5 +1,5 @@
 import { HONORIFICS, SURNAMES, isSurnameAndHonorific, stripHonorific } from './people'
-import { FAMILY_WORDS, alternation } from './cues'
+import { FAMILY_WORDS, KIN_WORDS, NAME_ENDS, alternation } from './cues'
 
 /** A name she has not logged before, read from where it stands in the sentence. */
 export interface NewName {
@@ -17,10 +17,10 @@ const SURNAME = `[${[...SURNAMES].join('')}]`
 const HONORIFIC = `(?:${HONORIFICS.join('|')})`
 const NAME = `(${SURNAME}[\\u4e00-\\u9fff]{1,2}?)`
 /** What may follow a name: what makes its end visible. */
-const AFTER = `(?=${HONORIFIC}|家|打|聊|通|说|那|今天|昨天|来|电话|上门|走访|微信|视频|一起|坐|也|都|送|老师|\\d|[，,、。.！!？?：:（(\\s]|$)`
+const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？?：:（(\\s]|$)`
 
-/** Words, not a given name: "送去了米和油", "去了趟镇上" (米, 镇 are surnames too). */
-const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那]|^(?:镇|村|县|乡|市)/
+/** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
+const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之]|^(?:镇|村|县|乡|市)/
 
 const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
   {
@@ -33,12 +33,24 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
   },
   {
     re: new RegExp(
-      `(?:给|跟|和|同|去|到|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|帮|、)(?:了|过)?(?:一下|一趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
+      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|帮|还有|(?:一|另一|另外一)[个位]是|分别是|、)(?:了|过)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
       'g',
     ),
     marker: 'person',
   },
   { re: new RegExp(`上${NAME}()(?=家)`, 'g'), marker: 'person' },
+  /** "把胡月娥拉进了群", "把陈美华叫上": someone she brought along or in. */
+  { re: new RegExp(`把${NAME}()(?=拉|叫|请|带|喊|约|接|送)`, 'g'), marker: 'person' },
+  /** "去俺们村东头孙凤英家", "去了隔壁孙德福家": a home visited, with where it stands between. */
+  {
+    re: new RegExp(`(?:去|到)(?:了|过)?(?:[一两二三几]?趟)?[\\u4e00-\\u9fff]{1,6}?${NAME}(家)`, 'g'),
+    marker: 'person',
+  },
+  /** "张桂兰的儿媳妇孙晓燕", "王建国的弟弟王建军家": a relative named after the word for her. */
+  {
+    re: new RegExp(`(?:${alternation(KIN_WORDS)})${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`, 'g'),
+    marker: 'person',
+  },
   /** "王秀兰今天来村部找我", "赵大姐打电话过来": someone who came to her, named first (a full name). */
   {
     re: new RegExp(
@@ -51,6 +63,18 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
   /** "赵小红13812345678 妇女代表": the name before what she is. */
   { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep' },
 ]
+
+/** "杨爱萍 黄淑芬 吴玉珍 今天都电话联系了": names listed first, what was done with them after. */
+const LISTED = new RegExp(
+  `^(?:${SURNAME}[\\u4e00-\\u9fff]{1,2}[\\s、，,]+)+${SURNAME}[\\u4e00-\\u9fff]{1,2}(?=[\\s、，,]|${alternation(NAME_ENDS)}|$)`,
+)
+
+/** The names of a list that starts the text, where each is. */
+function listed(text: string): { raw: string; index: number }[] {
+  const m = LISTED.exec(text)
+  if (!m) return []
+  return [...m[0].matchAll(/[^\s、，,]+/g)].map((t) => ({ raw: t[0], index: t.index }))
+}
 
 /**
  * Names that are not among the ones she logged before. Only names where a sentence shows they are
@@ -77,5 +101,11 @@ export function findNewNames(text: string, taken: (index: number, length: number
       out.push({ name, home, marker, index, written })
     }
   }
-  return out.sort((a, b) => a.index - b.index)
+  for (const { raw, index } of listed(text)) {
+    if (taken(index, raw.length) || NOT_A_NAME.test(raw.slice(1)) || isSurnameAndHonorific(raw)) continue
+    out.push({ name: raw, home: false, marker: 'person', index, written: raw })
+  }
+  // One name per place: a name found inside another (江华 inside 王江华家) is not a second one.
+  const sorted = out.sort((a, b) => a.index - b.index || b.written.length - a.written.length)
+  return sorted.filter((n, i) => !sorted.slice(0, i).some((o) => n.index < o.index + o.written.length))
 }

@@ -1,4 +1,4 @@
-import { HONORIFICS } from './people'
+import { HONORIFICS, SURNAMES } from './people'
 import { syllables, type Bucket, type Known, type KnownIndex, type KnownPart } from './known-index'
 import type { How, Mention } from './find-known'
 
@@ -9,6 +9,8 @@ const HONORIFIC_AT = new RegExp(HONORIFIC, 'y')
 const HONORIFIC_OR_ZI_AT = new RegExp(`(?:${HONORIFIC}|子)`, 'y')
 /** Before a one-character given name (梅 of 李梅): not another character, unless a word like 给 or 跟. */
 const JOINS_NAME = new Set('给跟和同去到看找见了过的是帮与及、')
+/** Another surname right before a given name (殷秀兰 where she logged 王秀兰): another woman's whole name. */
+const otherSurname = (c: string | undefined) => c !== undefined && SURNAMES.has(c) && !JOINS_NAME.has(c)
 const HAN = /[\u4e00-\u9fff]/
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/
 const SPACE = /[ \u3000]/
@@ -214,8 +216,9 @@ export class KnownFinder {
         return text.slice(at, e)
       }
       case Phase.FamilyGiven: {
-        // 建国家, 建国叔家, 建国哥他家: the given name, a kinship word, then 家 (not 王建国家 again).
-        if (at > 0 && text[at - 1] === surname) return undefined
+        // 建国家, 建国叔家, 建国哥他家: the given name, a kinship word, then 家 (not 王建国家 again, nor
+        // 李建国家, another family).
+        if (at > 0 && (text[at - 1] === surname || otherSurname(text[at - 1]))) return undefined
         const tail = matchAt(FAMILY_TAIL, text, end)
         return tail === undefined ? undefined : piece + tail
       }
@@ -224,6 +227,7 @@ export class KnownFinder {
         let j = at - 1
         while (j >= 0 && SPACE.test(text[j]!)) j--
         if (j >= 0 && text[j] === surname) return undefined
+        if (piece.length >= 2 && otherSurname(text[at - 1])) return undefined
         if (piece.length === 1) {
           // A one-character given name (梅 of 李梅) only on its own: 梅子, 梅姐, not the 梅 of 赵春梅大姐.
           const before = text[at - 1]

@@ -1,19 +1,24 @@
 import type { DutyKind } from '../domain/checklist'
-import type { LocalDate } from '../domain/zoned-time'
-import { findDate, vagueDay, type DateContext, type FoundDate } from './find-date'
+import { isValidDate, type LocalDate } from '../domain/zoned-time'
+import { findDate, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
-import { joinSplitNames } from './people'
+import { SURNAMES, joinAppositions, joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
-import { EVERYDAY } from './cues'
+import { CONTACT_WORDS as CONTACT_LIST, EVERYDAY, FAMILY_WORDS as FAMILY_LIST, NEEDY_WORDS, alternation } from './cues'
 import { fixSoundAlikeVerbs } from './sound-alike-verbs'
 import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
 import { extensionAt, namesakeOf } from './namesake'
 import {
+  ABOUT,
   CONTACTED,
   FAMILY_WORDS,
+  GROUP_BUILT,
+  REQUEST,
+  SOLVED_EVERYWHERE,
+  kindAt,
   NEED_WORDS,
   NOT_DONE,
   RELATIVE_AFTER,
@@ -30,7 +35,7 @@ export type ProposedItem =
       date: LocalDate
       text: string
       unsure?: Unsure
-      /** The date was vague (上礼拜, 前阵子): proposed with today (this week's first day for 这周), marked. */
+      /** The date was vague (上礼拜, 前阵子, 这周): proposed with today, marked. */
       vague?: string
       /** The name as written extends or shortens one she logged (张丽华 / 张丽): asked which she means. */
       namesake?: { logged: string }
@@ -69,7 +74,7 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥)|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录/,
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥)|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
@@ -85,10 +90,17 @@ const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|
 const DIARY =
   /^(?:帮我)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?)?(?:妇情|父亲|妇女|负情)?日记(?:吧|啊|呀)?[：:，,。 ]*(?:就是)?/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
-const MID_DIARY = /[，,。；;]\s*[^，,。；;]{0,8}?(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记[：:，,]\s*/
+/**
+ * A diary after something else: "…，昨天写了篇日记：…", "。日记：…", "晚上回来写了个日记说…". What comes
+ * before the words (昨天) is read as the line's other parts, so it dates the diary.
+ */
+const MID_DIARY =
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
-  /^(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
+  /^(?:你|请)?(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
+/** "这个事记一下", "这事也记上": what was told before is to be recorded. */
+const THIS_AFTER = /^(?:这个?|那个?)事儿?(?:也)?(?:帮我|给我|麻烦)?(?:记|登记)(?:一下|下|上|着)?(?:吧|啊|呀)?$/
 /** Who it was not: "不是代表李梅", "跟田丽不是一个人". */
 const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同一|一家|一户)/
 /** A vague date in another year is asked about: today's date would count it in the wrong year. */
@@ -112,23 +124,49 @@ function tidy(text: string, botName: string): string {
     .trim()
 }
 
+/** A line that goes on with the one before: "王秀兰 李梅 刘翠花⏎都是昨天联系的". */
+const GOES_ON = /^(?:都|也都|全都|全是|均|这[几两三四五]?[个位户家]|她们|以上)/
+
 /** Lines and numbered list items; each line starts from today again. */
 function lines(text: string): string[] {
-  return text
-    .split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))/)
-    .map((l) => l.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|[-•·])\s*/, ''))
-    .filter((l) => l.length > 0)
+  const out: string[] = []
+  for (const raw of text.split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))/)) {
+    const line = raw.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|[-•·])\s*/, '')
+    if (!line) continue
+    if (out.length > 0 && GOES_ON.test(line)) out[out.length - 1] += ' ' + line
+    else out.push(line)
+  }
+  return out
 }
 
 /** Sentences and comma-separated parts of a line; a date stays in force until the next one. */
 function clauses(line: string): string[] {
-  return line
-    .split(/(?<=[？?])|[；;。！!]/)
-    .flatMap((part) => part.split(/[，,](?=[^，,]{2,})/))
-    .flatMap(spacedClauses)
-    .flatMap(splitRunOn)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0)
+  return line.split(/(?<=[？?])|[；;。！!]/).flatMap((sentence) =>
+    askedAbout(
+      sentence
+        .split(/[，,](?=[^，,]{2,})/)
+        .flatMap(spacedClauses)
+        .flatMap(splitRunOn)
+        .map((c) => c.trim())
+        .filter((c) => c.length > 0),
+    ),
+  )
+}
+
+/**
+ * "上次说的那个网群，是不是必须自己当群主才算？": what a question is about, said before it in the same
+ * sentence with nothing done in it (no 了, 过, no day), is part of the question.
+ */
+function askedAbout(parts: string[]): string[] {
+  const out: string[] = []
+  for (const part of parts) {
+    let asked = part
+    if (isQuestion(part) && !isReported(part))
+      while (out.length > 0 && !/了|过|完/.test(out.at(-1)!) && !findDate(out.at(-1)!, SOME_DAY))
+        asked = `${out.pop()!}，${asked}`
+    out.push(asked)
+  }
+  return out
 }
 
 /**
@@ -167,7 +205,14 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
   if (!text) return { type: 'unclear', reason: 'nothing' }
   // "妇情日记：…⏎需求：…": each marked line is its own entry; one marker alone takes the whole text.
   const markedLines = text.split(/\n/).filter((l) => DIARY.exec(l.trim())?.[0] || NEED.exec(l.trim())?.[0]).length
-  const whole = markedLines <= 1 ? markedRecord(text, ctx) : undefined
+  // "日记：…⏎另外建议案也交了…": a later line that starts with 另外 and tells a deed is not the entry's.
+  const all = text.split(/\n/)
+  const cut = all.findIndex((l, i) => i > 0 && ANOTHER.test(l.trim()) && saysWhatSheDid(l))
+  const whole = markedLines <= 1 ? markedRecord(cut > 0 ? all.slice(0, cut).join('\n') : text, ctx) : undefined
+  if (whole?.type === 'records' && cut > 0) {
+    const more = readRecords(all.slice(cut).join('\n').trim().replace(ANOTHER, ''), ctx)
+    return more.type === 'records' ? { type: 'records', items: [...whole.items, ...more.items] } : whole
+  }
   if (whole) return whole
   if (text.length <= 20 && UNDO.test(text)) return { type: 'undo' }
   if (text.length <= 24) for (const q of QUERIES) if (q.re.test(text)) return { type: 'query', what: q.what }
@@ -175,7 +220,25 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
     return { type: 'query', what: 'records' }
   const read = readRecords(text, ctx)
   if (ctx.strict || read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
-  return { type: 'records', items: [{ kind: 'need', content: text }] }
+  return { type: 'records', items: needsIn(text.replace(RECORD_THIS, '')) }
+}
+
+/** "记一下：", "帮我记下，": asked to record what follows. */
+const RECORD_THIS = /^(?:帮我|麻烦)?(?:记一下|记下|记个|登记一下|登记下)[：:，,\s]*/
+/** A sentence that starts another need: "；另外东头几个妇女反映…". */
+const ANOTHER = /^(?:另外|还有(?:个|一个|就是)?|再有|再一个|再就是|其次|第二)[，,\s]*/
+
+/** The needs of a text: one, or one per sentence that starts with 另外, 还有 and the like. */
+function needsIn(text: string): ProposedItem[] {
+  const needs: string[] = []
+  for (const sentence of text.split(/(?<=[；;。\n])/)) {
+    const s = sentence.trim()
+    if (!s) continue
+    if (needs.length > 0 && ANOTHER.test(s)) needs.push(s.replace(ANOTHER, ''))
+    else if (needs.length > 0) needs[needs.length - 1] += s
+    else needs.push(s)
+  }
+  return needs.map((n) => ({ kind: 'need', content: n.replace(/[；;。]$/, '') }))
 }
 
 /** "写个日记：…", "记个需求：…": the whole text after the words is the entry. */
@@ -189,7 +252,7 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
     const content = text.slice(m[0].length).trim()
     // "妇情日记一个礼拜要写几篇": a question about diaries, not one (no 写 or 记 before the word).
     if (!/[写记：:]/.test(m[0].replace('日记', '')) && isQuestion(content)) continue
-    if (kind === 'need') return { type: 'records', items: [{ kind, content }] }
+    if (kind === 'need') return { type: 'records', items: needsIn(content) }
     // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written, and one
     // before last year is refused, as for any record.
     const found = findDate(content, ctx.today)
@@ -215,13 +278,24 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   let problem: Reading | undefined
   let asked = false
   const context: DateContext = {}
-  for (const line of lines(joinSplitNames(text))) {
+  let heading: { date: LocalDate; vague?: string } | undefined
+  for (const line of lines(joinSplitNames(text)).map(joinAppositions)) {
     const marked = markedRecord(line, ctx)
     if (marked?.type === 'records') {
       items.push(...marked.items)
       continue
     }
-    const state: LineState = { line, date: ctx.today }
+    // "昨天：⏎1. 走访代表吴玉珍⏎2. …": a line that is only a date heads the lines after it.
+    const alone = findDate(line, ctx.today, context)
+    if (alone && line.replace(alone.phrase, '').replace(/[\s：:，,。.]/g, '') === '') {
+      if (alone.ok) heading = { date: alone.date }
+      else if (alone.problem === 'vague' && !ANOTHER_YEAR.test(alone.phrase)) {
+        if (/^上个?(?:周|星期|礼拜)$/.test(alone.phrase)) context.weeksBack = 1
+        heading = { date: ctx.today, vague: alone.phrase }
+      } else problem ??= problemOf(alone)
+      continue
+    }
+    const state: LineState = { line, date: ctx.today, ...(heading ? { ...heading, dated: true } : {}) }
     // "下午顺手写了篇妇情日记：群里有姐妹说…": what follows the words is the diary, dated like the line.
     const diaryAt = MID_DIARY.exec(line)
     const head = diaryAt ? line.slice(0, diaryAt.index) : line
@@ -248,15 +322,29 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         if (state.previous) items.push({ kind: 'need', content: state.previous })
         continue
       }
-      const found = findDate(clause, ctx.today, context)
+      if (THIS_AFTER.test(clause.trim())) {
+        // "她说孩子上学路远想申请住校，这个事记一下": a wish told before is a need; a deed is proposed anyway.
+        if (state.previous && (NEED_WORDS.test(state.previous) || isReported(state.previous)))
+          items.push({ kind: 'need', content: state.previous })
+        continue
+      }
+      if (REQUEST.test(clause)) {
+        // "她说想学电商，想让妇联帮忙联系个培训": help asked of her is a need, with the wish told before it.
+        const prev = state.previous
+        const told = prev && (isReported(prev) || NEED_WORDS.test(prev) || /^说/.test(prev)) ? `${prev}，` : ''
+        items.push({ kind: 'need', content: told + clause })
+        state.previous = clause
+        continue
+      }
+      const found = dateOfDeed(clause, ctx.today, context)
       if (found?.ok) {
         state.date = found.date
         state.dated = true
         state.vague = undefined
       } else if (found?.problem === 'vague' && !ANOTHER_YEAR.test(found.phrase)) {
-        // "上礼拜", "前阵子": proposed with today (this week's first day for 这周), marked, so she can change it.
+        // "上礼拜", "前阵子", "这周": proposed with today (a day it may mean), marked, so she can change it.
         if (/^上个?(?:周|星期|礼拜)$/.test(found.phrase)) context.weeksBack = 1
-        state.date = vagueDay(found.phrase, ctx.today)
+        state.date = ctx.today
         state.dated = true
         state.vague = found.phrase
       } else if (found) {
@@ -269,7 +357,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         clause = clause.slice(0, pending.index)
       else if (pending || NOT_DONE.test(clause)) {
         // "给李梅发了微信，她还没回": what came before did not happen either.
-        if (/^(?:她|他|人家|结果|但是|可是|不过)/.test(clause)) items.splice(items.length - (state.lastCount ?? 0))
+        // So does "…写调研报告，还没写完": what is not done yet is what was just told.
+        if (/^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)/.test(clause))
+          items.splice(items.length - (state.lastCount ?? 0))
         problem ??= { type: 'unclear', reason: 'notDone' }
         continue
       }
@@ -295,16 +385,49 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
 }
 
+/**
+ * The day a clause's deed was done. A day to come said of something else ("确认了下周培训的人数",
+ * "下个月的活动我也去指导了") is not the deed's; a day of the month still to come, said of a deed done
+ * ("25号去过张桂兰家" on the 23rd), is last month's.
+ */
+function dateOfDeed(clause: string, today: LocalDate, context: DateContext): FoundDate | undefined {
+  const found = findDate(clause, today, context)
+  if (!found || found.ok || found.problem !== 'future') return found
+  const after = clause.slice(clause.indexOf(found.phrase) + found.phrase.length)
+  if (/^[^，,\s]{0,2}的/.test(after)) return undefined
+  const day = /^(\d{1,2})\s*[号日]$/.exec(found.phrase)
+  if (!day || !/^[^，,]*(?:过|了)/.test(after)) return found
+  const month = today.month === 1 ? { year: today.year - 1, month: 12 } : { year: today.year, month: today.month - 1 }
+  const date = { ...month, day: Number(day[1]) }
+  return isValidDate(date) ? { ok: true, date, phrase: found.phrase } : found
+}
+
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐/
+  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
 const HANDED_IN = /交了|交上|提交|递交|报给|写了|写好|写完/
 
-/** What a family in need is helped with: "去了王建国家里，帮他们把低保续上了" is a poor family, not a person. */
-const NEEDY = /低保|五保|特困|困难|贫困|救助|帮扶/
+/** Built, said of a group named before: "…那个正能量群，我已经建好了". */
+const BUILT_IT = /建好|建起来|建成|弄好|拉起来|成立了/
+/** A meeting or a call in so many words (not 去 or 来 alone, as in "刚从镇上回来"). */
+const MET = new RegExp(alternation(CONTACT_LIST))
+/** Words that say what someone is: 代表, or a family word. */
+const ROLE_WORDS = new RegExp(`代表|${alternation(FAMILY_LIST)}`, 'g')
+const needy = (text: string) => SOLVED.test(text) || NEEDY.test(text)
+/** A family named by what it is: "低保户贺老汉家". */
+const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00-\\u9fff]{2,4}`, 'g')
+
+/** An organisation called hers: "我们巾帼志愿队", "俺们那个编织合作社". */
+const OURS = /(?:我们|咱们|俺们|咱)(?:村|村的|的)?(?:那个|这个)?$/
+
+/**
+ * What a family in need is helped with ("去了王建国家里，帮他们把低保续上了" is a poor family, not a
+ * person), or a household named after a man ("去了赵大山家，他媳妇想…": representatives are women).
+ */
+const NEEDY = new RegExp(alternation(NEEDY_WORDS))
 
 type LineState = {
   /** The whole line: "<name>家" in one part and what was done for the family in the next. */
@@ -318,6 +441,10 @@ type LineState = {
   vague?: string
   /** She met or called someone earlier in the line: what is talked about after is a mention. */
   met?: boolean
+  /** A part that named a group without saying it was built: the next may say so. */
+  groupTopic?: string
+  /** The part before told a meeting or a call with nobody named in it. */
+  metNobody?: boolean
   /** The clause read before, for "帮我记个需求" after it. */
   previous?: string
   family?: Subject
@@ -329,6 +456,11 @@ type LineState = {
 
 /** Items dated today only because no date was written before them. */
 const UNDATED = new WeakSet<ProposedItem>()
+/**
+ * A family only named, nobody met ("王建国他老伴的医保卡丢了，我昨天陪她去镇上补办好了"): when her
+ * problem is solved in the same message, that is the deed, not a visit besides.
+ */
+const ONLY_NAMED = new WeakSet<ProposedItem>()
 
 /**
  * Same item, same subject, same day: once (刘翠花 and 刘阿姨 in one message are one visit). And one named
@@ -337,9 +469,17 @@ const UNDATED = new WeakSet<ProposedItem>()
 function dedupe(all: ProposedItem[]): ProposedItem[] {
   const subjectOf = (i: ProposedItem) => ('subject' in i ? `${i.kind}|${i.subject}` : '')
   const dated = new Set(all.filter((i) => !UNDATED.has(i)).map(subjectOf))
-  const items = all.filter((i) => !UNDATED.has(i) || !SUBJECTS.has(i.kind as DutyKind) || !dated.has(subjectOf(i)))
+  const solved = new Set(all.flatMap((i) => (i.kind === 'problemSolved' ? [i.subject] : [])))
+  const items = all.filter(
+    (i) =>
+      (!UNDATED.has(i) || !SUBJECTS.has(i.kind as DutyKind) || !dated.has(subjectOf(i))) &&
+      !(ONLY_NAMED.has(i) && 'subject' in i && solved.has(i.subject)),
+  )
+  // "那个编织合作社，就是巧手编织合作社": a name said again in full is the one organisation.
+  const orgs = items.flatMap((i) => (i.kind === 'socialOrg' ? [i.subject] : []))
   const seen = new Set<string>()
   return items.filter((i) => {
+    if (i.kind === 'socialOrg' && orgs.some((o) => o.length > i.subject.length && o.endsWith(i.subject))) return false
     const key =
       i.kind === 'need'
         ? `need|${i.content}`
@@ -380,9 +520,16 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // A representative's relative is not her (a family's members are the family: 王建国他老伴).
     RELATIVE_AT.lastIndex = m.index + m.written.length
     const relative = RELATIVE_AT.test(clause)
-    if (relative && m.candidates.every((c) => c.kind === 'representatives')) {
+    // "王建国的弟弟王建军家": the relative is named, and is the one meant.
+    const named = relative && SURNAMES.has(clause[RELATIVE_AT.lastIndex] ?? '')
+    if (relative && (named || m.candidates.every((c) => c.kind === 'representatives'))) {
       use(m)
       continue
+    }
+    // "阳光妈妈志愿服务队" where she logged 阳光妈妈互助会: another organisation, its name read whole below.
+    if (m.how !== 'exact' && m.candidates.every((c) => c.kind === 'socialOrg')) {
+      const whole = ORG_GOES_ON.exec(clause.slice(m.index + m.written.length))
+      if (whole && !m.candidates.some((c) => c.subject === m.written + whole[0])) continue
     }
     const chosen = choose(m, wants)
     if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
@@ -401,11 +548,19 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     use(m)
   }
   const taken = (index: number, length: number) => covered.subarray(index, index + length).includes(1)
-  const familyClause = FAMILY_WORDS.test(clause)
-  const needyLine = (state.needy ??= SOLVED.test(state.line) || NEEDY.test(state.line))
+  // The last word of what someone is before each place: 代表 or a family word ("跟代表葛春兰还有房秀英一起去看了
+  // 孤寡老人常奶奶": the family word comes after 房秀英, so she is no family).
+  const roles = [...clause.matchAll(ROLE_WORDS)].map((m) => ({ at: m.index, family: m[0] !== '代表' }))
+  const familyBefore = (at: number) => roles.filter((r) => r.at < at).at(-1)?.family ?? false
+  // Not counting another family named as such: "…卢桂英家…下午又去了低保户贺老汉家" says nothing of 卢桂英.
+  const needyLine = (state.needy ??= needy(state.line.replace(FAMILY_NAMED, ' ')))
   for (const n of findNewNames(clause, taken)) {
-    // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family.
-    const family = n.marker === 'family' || (n.marker === 'person' && (familyClause || (n.home && needyLine)))
+    // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family,
+    // and so is a home whose name is near a family's she logged (王建家 / 王建国家: asked about).
+    const nearFamily = n.home && namesakeOf(`${n.name}家`, ctx.known)?.kind === 'poorFamily'
+    const family =
+      n.marker === 'family' ||
+      (n.marker === 'person' && (familyBefore(n.index) || (n.home && (needyLine || nearFamily))))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
     const namesake = namesakeOf(name, ctx.known)?.subject
@@ -447,21 +602,47 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   for (const kind of kinds) {
     if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
     if ((kind === 'report' || kind === 'proposal') && talkedAbout && !HANDED_IN.test(rest)) continue
-    add(kind, titleOf(kind, clause))
+    // "把胡月娥拉进了我们村的妇女微信群", "我们村的微信群人越来越多了": a group joined or talked of, not built
+    // (unless the next part says it was: "我们村的那个正能量群，我已经建好了").
+    if (kind === 'onlineGroup' && !GROUP_BUILT.test(rest)) {
+      state.groupTopic = clause
+      continue
+    }
+    // "开会说两癌筛查下个月开始": a deed still to come is a notice, not hers.
+    const later = findDate(rest.slice(kindAt(rest, kind)?.index ?? 0), ctx.today)
+    if (later && !later.ok && later.problem === 'future') continue
+    // "跟她说了说建网群的事": the deed's words, then 的事 or 的情况, in talk.
+    const at = kindAt(rest, kind)
+    if (at && TALKED.test(rest) && ABOUT.test(rest.slice(at.index + at.length))) continue
+    add(kind, titleOf(kind, clause, state.line))
+  }
+  // "我们组的那个宝妈群，昨天终于建起来了": a part that is only a group's name, and the next says it was built.
+  if (/群$/.test(rest.trim()) && !kinds.includes('onlineGroup')) state.groupTopic = clause
+  else if (state.groupTopic && !kinds.includes('onlineGroup') && BUILT_IT.test(rest)) {
+    add('onlineGroup', titleOf('onlineGroup', `${state.groupTopic}，${clause}`, state.line))
+    state.groupTopic = undefined
   }
   const solved = SOLVED.test(rest)
   // In a group message not addressed to the bot, news about someone ("刘翠花家里今天来了好多亲戚") is not
   // a contact: she must be in it (我, 跟, 去, 给, 电话…).
-  const contacted = CONTACTED.test(rest.replace(SOLVED, '')) && (!ctx.strict || HER_PART.test(rest))
+  const saysContact = CONTACTED.test(rest.replace(SOLVED_EVERYWHERE, '')) && (!ctx.strict || HER_PART.test(rest))
+  // "今天摆了一下午龙门阵，跟代表敖淑贞": what she did first, with whom in the next part.
+  const contacted = saysContact || (!!state.metNobody && subjects.length > 0 && kinds.length === 0 && !solved)
+  state.metNobody = saysContact && MET.test(rest) && subjects.length === 0 && kinds.length === 0 && !solved
   // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
   if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
-  state.waiting = undefined
+  // "陈阿姨，妇女代表，今天去她家看了看": a part that says nothing at all does not end the wait.
+  if (subjects.length > 0 || contacted || kinds.length > 0) state.waiting = undefined
   const bare = rest.replace(findDate(rest, ctx.today)?.phrase ?? '', '').replace(/[\s：:，,。.、（）()]/g, '')
   for (const s of subjects) {
-    if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
+    // "我们巾帼志愿队在村口帮着扫雪": her own team at work is no organisation guided, unless she goes to it.
+    if (s.kind === 'socialOrg' && !contacted && OURS.test(clause.slice(0, Math.max(0, clause.indexOf(s.written)))))
+      (state.waiting ??= []).push(s)
+    else if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
     else if (s.kind === 'poorFamily') {
       state.family = s
       if (!solved || contacted) add('poorFamily', s.name, s.unsure, s.namesake)
+      if (!solved && !contacted) ONLY_NAMED.add(items.at(-1)!)
       if (solved) add('problemSolved', s.name, s.unsure, s.namesake)
     } else if (contacted || (!ctx.strict && kinds.length === 0 && bare.length <= 2)) {
       add('representatives', s.name, s.unsure, s.namesake)
@@ -507,6 +688,9 @@ function choose(m: Mention, wants: Subject['kind'] | undefined): Subject | 'open
   }
 }
 
+/** An organisation's name going on after the words of one she logged: "(阳光妈妈)志愿服务队". */
+const ORG_GOES_ON = new RegExp(`^[\\u4e00-\\u9fff]{0,6}?${SOCIAL_ORG_SUFFIX.source}`)
+
 /** RELATIVE_AFTER where a name ends, without cutting the rest of the clause off first. */
 const RELATIVE_AT = new RegExp(RELATIVE_AFTER.source.replace(/^\^/, ''), 'y')
 
@@ -515,22 +699,28 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (used.some((m) => m.candidates.some((c) => c.kind === 'socialOrg'))) return undefined
   const m = new RegExp(`([\\u4e00-\\u9fff]{2,14}?${SOCIAL_ORG_SUFFIX.source})`).exec(clause)
   if (!m) return undefined
-  const name = m[1]!.split(/的|了|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊/).pop()!
+  const name = m[1]!
+    .split(
+      /的|了|和|跟|同|与|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+    )
+    .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".
   const suffix = SOCIAL_ORG_SUFFIX.exec(name)?.[0] ?? ''
   return name.length >= suffix.length + 2 ? name : undefined
 }
 
 /** A title for an item that has no person: its 《name》, what it is called, or what it is about. */
-function titleOf(kind: DutyKind, clause: string): string {
+function titleOf(kind: DutyKind, clause: string, line = clause): string {
   const quoted = /《([^》]{2,40})》|“([^”]{2,40})”|"([^"]{2,40})"/.exec(clause)
   if (quoted) return (quoted[1] ?? quoted[2] ?? quoted[3])!
-  const called = /(?:叫|名叫|名字叫|群名)[：:]?\s*([\u4e00-\u9fffA-Za-z0-9]{2,20})/.exec(clause)
+  const name = /(?:叫|名叫|名字叫|群名)[：:]?\s*([\u4e00-\u9fffA-Za-z0-9]{2,20})/
+  // "…群，我已经建好了，叫和美乡村姐妹群": its name may be said in another part of the line.
+  const called = name.exec(clause) ?? (kind === 'onlineGroup' ? name.exec(line) : null)
   if (kind === 'onlineGroup' && called) return called[1]!
   const about = /关于([\u4e00-\u9fff]{2,30})/.exec(clause)
   if ((kind === 'proposal' || kind === 'report') && about) return `关于${about[1]}`
   const words = clause
-    .replace(/^(?:今天|昨天|前天|上午|下午|晚上|我们|咱们|我|也|还|又|都|跟着|参加了?|去了?)+/, '')
+    .replace(/^(?:今天|昨天|前天|上午|下午|中午|晚上|傍晚|我们|咱们|我|呢|也|还|又|都|就|然后|跟着|参加了?|去了?)+/, '')
     .replace(/(?<![，,。.!！~～])[，,。.!！~～]+$/, '')
     .trim()
   return words.slice(0, 30) || clause.slice(0, 30)

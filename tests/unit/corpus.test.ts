@@ -1,8 +1,8 @@
 /**
  * The corpora of realistic messages through the message path: messages.jsonl (written by someone who
- * had not read the parser, used while building it), heldout.jsonl, third.jsonl and fourth.jsonl (each
- * written later by another who had not either; their first-look figures are in the README). npm run corpus [-- FILE]
- * prints the same figures.
+ * had not read the parser, used while building it), heldout.jsonl, third.jsonl, fourth.jsonl and
+ * fifth.jsonl (each written later by another who had not either; their first-look figures are in the
+ * README). npm run corpus [-- FILE] prints the same figures.
  */
 import { join } from 'node:path'
 import { playLine, readCorpus, report, type Outcome } from '../corpus/run-corpus'
@@ -12,6 +12,7 @@ describe.each([
   ['heldout.jsonl', 200],
   ['third.jsonl', 150],
   ['fourth.jsonl', 150],
+  ['fifth.jsonl', 150],
 ])('the corpus %s', (file, size) => {
   const lines = readCorpus(join(__dirname, '..', 'corpus', file))
   let outcomes: Outcome[] = []

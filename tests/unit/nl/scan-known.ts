@@ -8,6 +8,8 @@ import { syllables, type Known } from '../../../src/nl/known-index'
 import type { How, Mention } from '../../../src/nl/find-known'
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Another surname right before (not a word such as 给 or 和): "殷秀兰" is not 王秀兰, "李建国家" not 王建国家. */
+const OTHER_SURNAME = `(?![给跟和同去到看找见了过的是帮与及、])[${[...SURNAMES].join('')}]`
 const HONORIFIC = `(?:${HONORIFICS.join('|')})`
 function allMatches(text: string, re: RegExp): RegExpExecArray[] {
   const flags = re.flags.includes('g') ? re.flags : re.flags + 'g'
@@ -29,7 +31,10 @@ function mentionsOf(text: string, known: Known, all: readonly Known[], sounds: s
     // 建国家, 建国叔家, 建国哥他家: the given name, a kinship word, then 家.
     const given = head.slice(1)
     if (given.length >= 2)
-      for (const m of allMatches(text, new RegExp(`(?<!${escape(head[0]!)})${escape(given)}${HONORIFIC}?(?:他|她)?家`)))
+      for (const m of allMatches(
+        text,
+        new RegExp(`(?<!${escape(head[0]!)}|${OTHER_SURNAME})${escape(given)}${HONORIFIC}?(?:他|她)?家`),
+      ))
         add('given', m.index!, m[0])
     const sameSurname = all.filter((k) => k.kind === 'poorFamily' && k.subject[0] === head[0])
     for (const m of allMatches(text, new RegExp(`老${escape(head[0]!)}(?:家|那)`)))
@@ -39,7 +44,8 @@ function mentionsOf(text: string, known: Known, all: readonly Known[], sounds: s
     const given = head.slice(1)
     // A one-character given name (梅 of 李梅) only on its own: 梅子, 梅姐, not the 梅 of 赵春梅大姐.
     const needsWord = given.length === 1 ? `(?:${HONORIFIC}|子)` : `(?:${HONORIFIC})?`
-    const before = given.length === 1 ? `(?<!(?![给跟和同去到看找见了过的是帮与及、])[\\u4e00-\\u9fff])` : ''
+    const before =
+      given.length === 1 ? `(?<!(?![给跟和同去到看找见了过的是帮与及、])[\\u4e00-\\u9fff])` : `(?<!${OTHER_SURNAME})`
     for (const m of allMatches(
       text,
       new RegExp(`(?<!${escape(head[0]!)}[ \\u3000]*)${before}${escape(given)}${needsWord}`),

@@ -1,0 +1,132 @@
+/**
+ * What the sentence reader makes of the kinds of writing the fifth corpus missed, in other words than
+ * the corpus's: each case names a cause, not a corpus line. An item is written kind:subject@MM-DD, a
+ * vague date marked with ~; a reading that is not records is written type:reason.
+ */
+import { readMessage, type Reading } from '../../../src/nl/read-message'
+import { splitRunOn } from '../../../src/nl/run-on'
+import type { Known } from '../../../src/nl/find-known'
+
+const known: Known[] = [
+  { subject: '刘翠花', kind: 'representatives' },
+  { subject: '李梅', kind: 'representatives' },
+  { subject: '张桂兰', kind: 'representatives' },
+  { subject: '王秀兰', kind: 'representatives' },
+  { subject: '王建国家', kind: 'poorFamily' },
+  { subject: '阳光妈妈互助会', kind: 'socialOrg' },
+]
+const today = { year: 2026, month: 11, day: 23 }
+const pad = (n: number) => String(n).padStart(2, '0')
+
+function described(r: Reading): string {
+  if (r.type !== 'records') return `${r.type}${'reason' in r ? `:${r.reason}` : ''}${'what' in r ? `:${r.what}` : ''}`
+  return r.items
+    .map((i) => {
+      const subject = 'subject' in i ? `:${i.subject}` : ''
+      const date = 'date' in i ? `@${pad(i.date.month)}-${pad(i.date.day)}` : ''
+      return `${i.kind}${subject}${date}${'vague' in i && i.vague ? '~' : ''}`
+    })
+    .join(' + ')
+}
+const read = (text: string, strict = false) =>
+  described(readMessage(text, { today, known, botName: '妇联助手', ...(strict ? { strict } : {}) }))
+
+describe('readMessage on writing the fifth corpus taught', () => {
+  it.each([
+    // Names end where people end them, and come after more words.
+    ['今天跟代表蒋秀芳一块去镇上开了个会', 'representatives:蒋秀芳@11-23'],
+    ['昨天给马秀云还有邓玉兰打了电话', 'representatives:马秀云@11-22 + representatives:邓玉兰@11-22'],
+    ['上午和韩春梅、冯桂香两位代表碰了个头', 'representatives:韩春梅@11-23 + representatives:冯桂香@11-23'],
+    ['刚从龚玉珍家回来', 'representatives:龚玉珍@11-23'],
+    ['看了下史凤兰，挺好的', 'representatives:史凤兰@11-23'],
+    ['去了两趟熊丽萍家', 'representatives:熊丽萍@11-23'],
+    ['晌午去村西头阎秀珍家坐了会儿', 'representatives:阎秀珍@11-23'],
+    [
+      '邱玉兰 蔡秀英 陶小梅 昨天都打电话联系了',
+      'representatives:邱玉兰@11-22 + representatives:蔡秀英@11-22 + representatives:陶小梅@11-22',
+    ],
+    ['今天去看了张桂兰家的二媳妇杨小芳，她也是代表', 'representatives:杨小芳@11-23'],
+    ['联系了两个代表一个是汤桂花一个是殷秀兰', 'representatives:汤桂花@11-23 + representatives:殷秀兰@11-23'],
+    // Another surname before a given name she logged is another woman, another family.
+    ['今天去看了李秀兰', 'representatives:李秀兰@11-23'],
+    ['看了秀兰', 'representatives:王秀兰@11-23'],
+    ['去留守儿童之家当了一天志愿者', 'publicService:留守儿童之家当了一天志愿者@11-23'],
+    ['去了两趟易桂珍家都没人', 'unclear:notDone'],
+    // A list under a date, a line that goes on with the one before.
+    ['前天：\n1. 走访代表毛小芬\n2. 慰问困难户杜春花家', 'representatives:毛小芬@11-21 + poorFamily:杜春花家@11-21'],
+    ['刘翠花 李梅\n都是前天联系的', 'representatives:刘翠花@11-21 + representatives:李梅@11-21'],
+    // Run-on voice transcripts.
+    ['昨天去了王建国家看了看今天上午又帮他家把低保续上了', 'poorFamily:王建国家@11-22 + problemSolved:王建国家@11-23'],
+    [
+      '上午我先去了刘翠花家她们都挺好的下午去敬老院帮忙了',
+      'representatives:刘翠花@11-23 + publicService:敬老院帮忙了@11-23',
+    ],
+    ['那个姐妹互助群我昨天建好了', 'onlineGroup:那个姐妹互助群我昨天建好了@11-22'],
+    ['我们组的那个宝妈群，昨天终于建起来了，叫快乐宝妈', 'onlineGroup:快乐宝妈@11-22'],
+    // A diary after other deeds, dated by the words before it.
+    ['去看了李梅。日记：冬天妇女们闲着没事干', 'representatives:李梅@11-23 + diary@11-23'],
+    ['周六去敬老院包饺子，昨天写了篇日记：打牌的多了', 'publicService:周六去敬老院包饺子@11-21 + diary@11-22'],
+    ['前天晚上写了篇妇情日记，记了记留守妇女的事', 'diary@11-21'],
+    ['晚上回来写了个日记说村里年轻人都出去了', 'diary@11-23'],
+    // Questions.
+    ['建议案要写多少字', 'unclear:question'],
+    ['网群是拉亲戚还是拉村里人', 'unclear:question'],
+    ['日记一个月写两篇行不行', 'unclear:question'],
+    ['两癌筛查是几号开始啊', 'unclear:question'],
+    ['上回说的调研报告，是不是年底前要交？', 'unclear:question'],
+    ['今天去李梅家，她问两癌筛查啥时候开始？', 'representatives:李梅@11-23'],
+    // Mentions, requests, others' work.
+    ['跟王秀兰说了说建群的事', 'representatives:王秀兰@11-23'],
+    ['把毛小芬拉进了村里的姐妹群，聊了几句', 'representatives:毛小芬@11-23'],
+    ['去了易桂珍家，她说想学电商，想让妇联帮着联系培训', 'representatives:易桂珍@11-23 + need'],
+    ['给李梅打了电话，她说她们组有人想学做面点，你帮我记个需求', 'representatives:李梅@11-23 + need'],
+    ['王建国家的救助款今天到账了，总算办下来了', 'problemSolved:王建国家@11-23'],
+    ['王建国他老伴的药费报不了，我昨天陪她去镇上办好了', 'problemSolved:王建国家@11-22'],
+    ['这几天在忙着写调研报告，还没写完', 'unclear:notDone'],
+    // Dialect.
+    ['今日去咗蔡秀英屋企倾咗阵偈', 'representatives:蔡秀英@11-23'],
+    ['今朝去看了下陶小梅，伊讲屋里厢老人蛮好', 'representatives:陶小梅@11-23'],
+    ['今儿个去龚玉珍家拉了会呱', 'representatives:龚玉珍@11-23'],
+    ['这两天去给孤寡老人扫院子', 'publicService:这两天去给孤寡老人扫院子@11-23~'],
+    // Organisations, namesakes, families.
+    ['咱们那个舞蹈队，就是夕阳红舞蹈队，今天我去指导了', 'socialOrg:夕阳红舞蹈队@11-23'],
+    ['今天去了阳光妈妈服务站，新成立的', 'socialOrg:阳光妈妈服务站@11-23'],
+    ['王建国的哥哥王建民家也是低保户，今天去了', 'poorFamily:王建民家@11-23'],
+    ['去了孙大山家，他媳妇想给孩子申请补助', 'poorFamily:孙大山家@11-23'],
+    ['新走访了一户低保户，钱德旺家，老人常年卧床', 'poorFamily:钱德旺家@11-23'],
+    ['毛阿姨，妇女代表，今天去她家看了看', 'representatives:毛阿姨@11-23'],
+    ['今天去了王秀兰家，下午又去了低保户贺老汉家', 'representatives:王秀兰@11-23 + poorFamily:贺老汉家@11-23'],
+    // Dates said of something else, a day of the month still to come said of a deed done.
+    ['联系了李梅，跟她定了下周培训的人数', 'representatives:李梅@11-23'],
+    ['27号去过刘翠花家', 'representatives:刘翠花@10-27'],
+    ['27号去刘翠花家', 'unclear:future'],
+    // Several needs; a later line with a deed after a marked entry.
+    ['记一下：二组妇女想学月嫂；另外三组想要个活动室', 'need + need'],
+    ['日记：妇女们想学电商\n另外调研报告也交了', 'diary@11-23 + report:调研报告也交了@11-23'],
+    // Queries.
+    ['把我记的都发给我看看', 'query:records'],
+  ])('%s → %s', (text, want) => {
+    expect(read(text)).toBe(want)
+  })
+
+  it.each([
+    // In the executives' group, not addressed to the bot: only what is plainly her deed.
+    ['李庄村的姐妹们今天的宣讲搞得真好', 'unclear:nothing'],
+    ['我们村的姐妹群人越来越多了', 'unclear:nothing'],
+    ['今天镇上开会说义诊下个月开始', 'unclear:nothing'],
+    ['好的，我这就联系王秀兰', 'unclear:notDone'],
+    ['今天的两癌筛查通知大家都转发一下', 'unclear:nothing'],
+    ['这两天我们巾帼志愿队在村口铲雪', 'publicService:这两天我们巾帼志愿队在村口铲雪@11-23~'],
+    ['今天把邱玉兰拉进了村里的妇女群，顺便聊了几句', 'representatives:邱玉兰@11-23'],
+  ])('in the group: %s → %s', (text, want) => {
+    expect(read(text, true)).toBe(want)
+  })
+})
+
+describe('splitRunOn', () => {
+  it('starts a part at a new time of day once a deed was told, not at an object said first', () => {
+    expect(splitRunOn('今天上午去看了李梅下午又去了王秀兰家')).toEqual(['今天上午去看了李梅', '下午又去了王秀兰家'])
+    expect(splitRunOn('那个巾帼志愿者群我今天建好了')).toEqual(['那个巾帼志愿者群我今天建好了'])
+    expect(splitRunOn('她说孩子上学远想申请住校这个事记一下')).toEqual(['她说孩子上学远想申请住校', '这个事记一下'])
+  })
+})
