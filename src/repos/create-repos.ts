@@ -19,6 +19,7 @@ import { createAuditRepo } from './audit-repo'
 import { createBindCodeRepo } from './bind-code-repo'
 import { createRepresentativeRepo } from './representative-repo'
 import { createSimulatorRepo } from './simulator-repo'
+import { createImportJobRepo } from './import-job-repo'
 
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
@@ -59,6 +60,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
       treeChanged: orgs.invalidate,
     }),
     simulator: createSimulatorRepo(models),
+    imports: createImportJobRepo(models),
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()

@@ -1,0 +1,162 @@
+import type { Models } from './models'
+import type { ImportChunkDoc, ImportJobDoc } from './documents'
+import { idOf, insertManyKeyed, insertOnce, oid } from './to-plain'
+
+export type ImportJob = Omit<ImportJobDoc, '_id' | 'active' | 'kind' | 'scopeOrgId'> & {
+  id: string
+  scopeOrgId: string | null
+}
+
+export type ChunkKind = ImportChunkDoc['kind']
+
+/** What a new job starts from: its figures, all counted from its checked plan. */
+export type NewImportJob = Pick<ImportJob, 'id' | 'by' | 'scopeOrgId' | 'plan' | 'rows' | 'newUnits' | 'changes'>
+
+const ACTIVE = 'roster'
+
+function toJob({ _id, active: _a, kind: _k, scopeOrgId, ...rest }: ImportJobDoc): ImportJob {
+  return { ...rest, id: _id, scopeOrgId: scopeOrgId ? idOf(scopeOrgId) : null, taken: rest.taken ?? [] }
+}
+
+/**
+ * Roster imports written as jobs (services/roster-job): the job document with its progress, and its
+ * checked plan in chunks. At most one roster job is unfinished at a time: the unique `active` key of
+ * its document says so on insert, on every compatible server. Every read here is of the few job
+ * documents or of one chunk by key, so its cost does not follow the size of the roster.
+ */
+export function createImportJobRepo({ ImportJob: J, ImportChunk: C }: Models) {
+  /**
+   * Stores the plan's chunks, then the job, owned by `owner` until `leaseUntil`. Returns the job, or
+   * the unfinished one that holds the place (then nothing of this one is kept).
+   */
+  async function start(
+    fields: NewImportJob,
+    chunks: readonly { kind: ChunkKind; items: unknown[] }[],
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<{ job: ImportJob } | { busy: ImportJob }> {
+    const running = await current()
+    if (running) return { busy: running }
+    const { id, scopeOrgId, ...rest } = fields
+    await insertManyKeyed(
+      C,
+      chunks.map((c, seq) => ({ _id: `${id}:${seq}`, jobId: id, seq, kind: c.kind, items: c.items })),
+      20,
+    )
+    const doc: ImportJobDoc = {
+      _id: id,
+      kind: 'roster',
+      active: ACTIVE,
+      status: 'running',
+      scopeOrgId: scopeOrgId ? oid(scopeOrgId) : null,
+      ...rest,
+      chunks: chunks.length,
+      chunksDone: 0,
+      rowsDone: 0,
+      bound: 0,
+      taken: [],
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
+      owner,
+      leaseUntil,
+      error: null,
+      failures: 0,
+    }
+    if (await insertOnce(J, doc)) return { job: toJob(doc) }
+    await C.deleteMany({ jobId: id })
+    const other = await current()
+    if (other) return { busy: other }
+    throw new Error(`import job ${id} could not be stored, and no other job holds the place`)
+  }
+
+  async function find(id: string): Promise<ImportJob | undefined> {
+    const doc = await J.findById(id).lean()
+    return doc ? toJob(doc) : undefined
+  }
+
+  /** The unfinished roster import, if there is one. */
+  async function current(): Promise<ImportJob | undefined> {
+    const doc = await J.findOne({ active: ACTIVE }).lean()
+    return doc ? toJob(doc) : undefined
+  }
+
+  /** The newest jobs first. */
+  async function recent(limit: number): Promise<ImportJob[]> {
+    const docs = await J.find({}).sort({ createdAt: -1 }).limit(limit).lean()
+    return docs.map(toJob)
+  }
+
+  /**
+   * Takes the job for `owner` until `until` if it is running and nobody else holds it. On MongoDB a
+   * single-document update decides between two takers; FerretDB 1.x reads then writes, so two may both
+   * take it — harmless, as every chunk is written by key and a chunk written twice changes nothing.
+   */
+  async function claim(id: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    const free = { $or: [{ owner }, { owner: null }, { leaseUntil: null }, { leaseUntil: { $lt: now } }] }
+    const res = await J.updateOne({ _id: id, status: 'running', ...free }, { $set: { owner, leaseUntil: until } })
+    return res.matchedCount === 1
+  }
+
+  async function chunk(jobId: string, seq: number): Promise<{ kind: ChunkKind; items: unknown[] } | undefined> {
+    const doc = await C.findById(`${jobId}:${seq}`).lean()
+    return doc ? { kind: doc.kind, items: doc.items } : undefined
+  }
+
+  /**
+   * Records a written chunk, in one update with the figures it brings, and deletes it, so the next
+   * chunk is the first one a read by key meets; false if `owner` lost the job.
+   */
+  async function progress(
+    id: string,
+    owner: string,
+    done: Pick<ImportJob, 'chunksDone' | 'rowsDone' | 'bound' | 'taken'>,
+    now: Date,
+    until: Date,
+  ): Promise<boolean> {
+    const res = await J.updateOne(
+      { _id: id, owner },
+      { $set: { ...done, updatedAt: now, leaseUntil: until, error: null, failures: 0 } },
+    )
+    if (res.matchedCount !== 1) return false
+    await C.deleteOne({ _id: `${id}:${done.chunksDone - 1}` })
+    return true
+  }
+
+  /** Keeps the job for `owner` a while longer (a long chunk is being written). */
+  async function renew(id: string, owner: string, until: Date): Promise<void> {
+    await J.updateOne({ _id: id, owner }, { $set: { leaseUntil: until } })
+  }
+
+  /**
+   * Ends the job, done or stopped (too many failed attempts): it lets go of the place for the next
+   * import, and its chunks are deleted.
+   */
+  async function finish(id: string, status: 'done' | 'stopped', now: Date, error?: string): Promise<void> {
+    await J.updateOne(
+      { _id: id },
+      {
+        $set: {
+          status,
+          active: id,
+          finishedAt: now,
+          updatedAt: now,
+          owner: null,
+          leaseUntil: null,
+          ...(error ? { error } : {}),
+        },
+      },
+    )
+    await C.deleteMany({ jobId: id })
+  }
+
+  /** An attempt failed: why, and the job is free to be taken again at `retryAt`. */
+  async function failed(id: string, owner: string, error: string, failures: number, now: Date, retryAt: Date) {
+    await J.updateOne({ _id: id, owner }, { $set: { error, failures, updatedAt: now, leaseUntil: retryAt } })
+  }
+
+  return { start, find, current, recent, claim, chunk, progress, renew, finish, failed }
+}
+
+export type ImportJobRepo = ReturnType<typeof createImportJobRepo>
