@@ -281,5 +281,6 @@ export interface ImportChunkDoc {
   jobId: string
   seq: number
   kind: 'units' | 'reparent' | 'people'
-  items: unknown[]
+  /** Its items as JSON. */
+  items: string
 }

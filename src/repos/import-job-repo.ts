@@ -41,7 +41,9 @@ export function createImportJobRepo({ ImportJob: J, ImportChunk: C }: Models) {
     const { id, scopeOrgId, ...rest } = fields
     await insertManyKeyed(
       C,
-      chunks.map((c, seq) => ({ _id: `${id}:${seq}`, jobId: id, seq, kind: c.kind, items: c.items })),
+      // As one string: FerretDB 1.x parses every document a read or delete passes over, and one long
+      // string parses many times faster than a thousand small objects (see chunks below).
+      chunks.map((c, seq) => ({ _id: `${id}:${seq}`, jobId: id, seq, kind: c.kind, items: JSON.stringify(c.items) })),
       20,
     )
     const doc: ImportJobDoc = {
@@ -99,15 +101,18 @@ export function createImportJobRepo({ ImportJob: J, ImportChunk: C }: Models) {
     return res.matchedCount === 1
   }
 
-  async function chunk(jobId: string, seq: number): Promise<{ kind: ChunkKind; items: unknown[] } | undefined> {
-    const doc = await C.findById(`${jobId}:${seq}`).lean()
-    return doc ? { kind: doc.kind, items: doc.items } : undefined
+  /**
+   * The job's chunks from `from` on, in order, in one read: a chunk read by key would cost a pass over
+   * the collection each on FerretDB 1.x (a plan of 50,000 rows is about 10 MB in memory).
+   */
+  async function chunks(jobId: string, from: number): Promise<{ seq: number; kind: ChunkKind; items: unknown[] }[]> {
+    const docs = await C.find({ jobId, seq: { $gte: from } }).lean()
+    return docs
+      .map(({ seq, kind, items }) => ({ seq, kind, items: JSON.parse(items) as unknown[] }))
+      .sort((a, b) => a.seq - b.seq)
   }
 
-  /**
-   * Records a written chunk, in one update with the figures it brings, and deletes it, so the next
-   * chunk is the first one a read by key meets; false if `owner` lost the job.
-   */
+  /** Records a written chunk, in one update with the figures it brings; false if `owner` lost the job. */
   async function progress(
     id: string,
     owner: string,
@@ -119,9 +124,7 @@ export function createImportJobRepo({ ImportJob: J, ImportChunk: C }: Models) {
       { _id: id, owner },
       { $set: { ...done, updatedAt: now, leaseUntil: until, error: null, failures: 0 } },
     )
-    if (res.matchedCount !== 1) return false
-    await C.deleteOne({ _id: `${id}:${done.chunksDone - 1}` })
-    return true
+    return res.matchedCount === 1
   }
 
   /** Keeps the job for `owner` a while longer (a long chunk is being written). */
@@ -156,7 +159,7 @@ export function createImportJobRepo({ ImportJob: J, ImportChunk: C }: Models) {
     await J.updateOne({ _id: id, owner }, { $set: { error, failures, updatedAt: now, leaseUntil: retryAt } })
   }
 
-  return { start, find, current, recent, claim, chunk, progress, renew, finish, failed }
+  return { start, find, current, recent, claim, chunks, progress, renew, finish, failed }
 }
 
 export type ImportJobRepo = ReturnType<typeof createImportJobRepo>

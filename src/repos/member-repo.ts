@@ -32,6 +32,16 @@ export interface PersonChange {
   bind?: string
 }
 
+/** A WeChat id to bind to her, and her member document once bound (its copy goes on the contact). */
+interface Binding {
+  id: string
+  line: number
+  bind: string
+  after: Pick<MemberDoc, 'name' | 'role' | 'orgId' | 'contactIds'>
+}
+
+const copyOf = ({ name, role, orgId, contactIds }: Binding['after']) => ({ name, role, orgId, contactIds })
+
 /** Bindings an import made, and the lines whose WeChat id someone else took after the plan was checked. */
 export interface BindOutcome {
   bound: number
@@ -44,6 +54,12 @@ export interface BindOutcome {
  * 12 s there, a plain read of them 3 s), and on MongoDB one pass over the collection stays one pass.
  */
 const MANY_KEYS = 1_000
+
+/**
+ * Updates sent in one command: FerretDB 1.24 never answered an update command of 100 statements (99
+ * took 1.2 s; measured on its SQLite backend, the write lock held meanwhile), so fewer than that.
+ */
+const UPDATES_PER_COMMAND = 50
 
 /** Matches a missing or empty array alike (FerretDB leaves out an empty array given in $setOnInsert). */
 const UNBOUND = { 'contactIds.0': { $exists: false } }
@@ -240,17 +256,17 @@ export function createMemberRepo(
   }
 
   /**
-   * Binds WeChat ids an import gives: each contact is inserted under its id (a resumed batch finds its
-   * own and counts it again); one that someone else took since the plan was checked is not hers, and
-   * her member document lets go of it. Members are written before this, so no contact ever names a
-   * member that is not there.
+   * Binds WeChat ids an import gives, each contact inserted under its id with the copy of her member
+   * document she will have (a resumed batch finds its own contact and counts it again). One that
+   * someone else took since the plan was checked is not hers: her member document lets go of it.
+   * Members are written before their contacts, so no contact ever names a member that is not there.
    */
-  async function insertContacts(wanted: readonly { id: string; line: number; bind: string }[], now: Date) {
+  async function insertContacts(wanted: readonly Binding[], now: Date): Promise<BindOutcome> {
     const refused = await insertManyKeyed(
       Contact,
-      wanted.map((w) => ({ _id: w.bind, memberId: oid(w.id), at: now })),
+      wanted.map((w) => ({ _id: w.bind, memberId: oid(w.id), at: now, member: copyOf(w.after) })),
     )
-    const taken: { id: string; line: number; bind: string }[] = []
+    const taken: Binding[] = []
     if (refused.length) {
       const owners = await Contact.find({ _id: { $in: refused.map((i) => wanted[i]!.bind) } }, { memberId: 1 }).lean()
       const owner = new Map(owners.map((c) => [c._id, idOf(c.memberId)]))
@@ -262,67 +278,81 @@ export function createMemberRepo(
   }
 
   /**
-   * Writes the copy of each member document onto her contacts (see copyToContacts), for many members:
-   * one read of them, then one update per contact.
-   */
-  async function copyManyToContacts(memberIds: readonly string[]): Promise<void> {
-    if (!memberIds.length) return
-    const docs = await M.find({ _id: { $in: memberIds.map(oid) } }).lean()
-    const updates = docs.flatMap((doc) => {
-      const member = { name: doc.name, role: doc.role, orgId: doc.orgId, contactIds: doc.contactIds ?? [] }
-      return member.contactIds.map((contactId) => ({
-        updateOne: { filter: { _id: contactId, memberId: doc._id }, update: { $set: { member } } },
-      }))
-    })
-    for (let i = 0; i < updates.length; i += 1_000)
-      await Contact.bulkWrite(updates.slice(i, i + 1_000), { ordered: false })
-    for (const doc of docs) for (const contactId of doc.contactIds ?? []) byContact.delete(contactId)
-  }
-
-  /**
    * New people of a roster import, each under the `_id` the import chose for her, with her WeChat id:
    * inserted in batches (a person already under her `_id` is left alone, so a batch sent twice adds no
-   * one), then her contacts, each carrying its copy of her member document.
+   * one), then her contacts, each carrying its copy of her member document. Inserts only.
    */
   async function addMany(people: readonly KeyedPerson[], now: Date): Promise<BindOutcome> {
-    await insertManyKeyed(
-      M,
-      people.map((p) => ({
-        _id: oid(p.id),
-        name: p.name,
-        role: p.role,
-        orgId: oid(p.orgId),
-        contactIds: p.bind ? [p.bind] : [],
-        createdAt: now,
-      })),
+    const docs = people.map((p) => ({
+      _id: oid(p.id),
+      name: p.name,
+      role: p.role,
+      orgId: oid(p.orgId),
+      contactIds: p.bind ? [p.bind] : [],
+      createdAt: now,
+    }))
+    await insertManyKeyed(M, docs)
+    const binding = people.flatMap((p, i) =>
+      p.bind ? [{ id: p.id, line: p.line, bind: p.bind, after: docs[i]! }] : [],
     )
-    const binding = people.flatMap((p) => (p.bind ? [{ id: p.id, line: p.line, bind: p.bind }] : []))
-    const outcome = await insertContacts(binding, now)
-    const taken = new Set(outcome.taken)
-    await copyManyToContacts(binding.filter((b) => !taken.has(b.line)).map((b) => b.id))
-    return outcome
+    return insertContacts(binding, now)
   }
 
   /**
    * What a roster import changes about people already there (a role, a unit, a further WeChat id): one
-   * update by key per person, only for those it changes, then the copies on their contacts. Setting the
-   * same values twice changes nothing, so a resumed batch may run again.
+   * read of them, one update by key per person changed, a new contact per WeChat id (carrying her
+   * copy), and the copy on each contact she had before. Setting the same values twice changes nothing,
+   * so a resumed batch may run again. On FerretDB 1.x each update reads its whole collection: changes
+   * cost per person changed, never per row of the file.
    */
   async function changeMany(changes: readonly PersonChange[], now: Date): Promise<BindOutcome> {
     if (!changes.length) return { bound: 0, taken: [] }
-    const binding = changes.flatMap((c) => (c.bind ? [{ id: c.id, line: c.line, bind: c.bind }] : []))
+    const before = new Map((await readByIds(changes.map((c) => c.id))).map((d) => [idOf(d._id), d]))
+    const present = changes.filter((c) => before.has(c.id))
+    const after = new Map(
+      present.map((c) => {
+        const doc = before.get(c.id)!
+        const contactIds = doc.contactIds ?? []
+        return [
+          c.id,
+          {
+            ...doc,
+            ...(c.role ? { role: c.role } : {}),
+            ...(c.orgId ? { orgId: oid(c.orgId) } : {}),
+            contactIds: c.bind && !contactIds.includes(c.bind) ? [...contactIds, c.bind] : contactIds,
+          },
+        ]
+      }),
+    )
+    const binding = present.flatMap((c) =>
+      c.bind ? [{ id: c.id, line: c.line, bind: c.bind, after: after.get(c.id)! }] : [],
+    )
     const outcome = await insertContacts(binding, now)
     const taken = new Set(outcome.taken)
-    const updates = changes.map((c) => {
+    const writes = present.flatMap((c) => {
       const set = { ...(c.role ? { role: c.role } : {}), ...(c.orgId ? { orgId: oid(c.orgId) } : {}) }
-      const bind = c.bind && !taken.has(c.line) ? { $addToSet: { contactIds: c.bind } } : {}
-      return {
-        updateOne: { filter: { _id: oid(c.id) }, update: { ...(c.role || c.orgId ? { $set: set } : {}), ...bind } },
+      const update = {
+        ...(Object.keys(set).length ? { $set: set } : {}),
+        ...(c.bind && !taken.has(c.line) ? { $addToSet: { contactIds: c.bind } } : {}),
       }
+      return Object.keys(update).length ? [{ updateOne: { filter: { _id: oid(c.id) }, update } }] : []
     })
-    const writes = updates.filter((u) => Object.keys(u.updateOne.update).length)
-    for (let i = 0; i < writes.length; i += 1_000) await M.bulkWrite(writes.slice(i, i + 1_000), { ordered: false })
-    await copyManyToContacts(changes.map((c) => c.id))
+    // Her contacts from before carry the copy of her as she was; a taken id is not hers to list.
+    const copies = present.flatMap((c) => {
+      const doc = after.get(c.id)!
+      const member = copyOf({
+        ...doc,
+        contactIds: doc.contactIds.filter((id) => !(taken.has(c.line) && id === c.bind)),
+      })
+      return (before.get(c.id)!.contactIds ?? []).map((contactId) => ({
+        updateOne: { filter: { _id: contactId, memberId: doc._id }, update: { $set: { member } } },
+      }))
+    })
+    for (let i = 0; i < writes.length; i += UPDATES_PER_COMMAND)
+      await M.bulkWrite(writes.slice(i, i + UPDATES_PER_COMMAND), { ordered: false })
+    for (let i = 0; i < copies.length; i += UPDATES_PER_COMMAND)
+      await Contact.bulkWrite(copies.slice(i, i + UPDATES_PER_COMMAND), { ordered: false })
+    for (const doc of before.values()) for (const contactId of doc.contactIds ?? []) byContact.delete(contactId)
     return outcome
   }
 
@@ -331,6 +361,13 @@ export function createMemberRepo(
       .sort({ name: 1 })
       .lean()
     return docs.map(toMember)
+  }
+
+  /** Member documents by `_id`, in one read (the whole collection once when they are many, see MANY_KEYS). */
+  async function readByIds(ids: readonly string[]): Promise<MemberDoc[]> {
+    if (ids.length <= MANY_KEYS) return M.find({ _id: { $in: ids.map(oid) } }).lean()
+    const wanted = new Set(ids)
+    return (await M.find({}).lean()).filter((d) => wanted.has(idOf(d._id)))
   }
 
   /**

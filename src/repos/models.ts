@@ -319,7 +319,7 @@ const importChunkSchema = new Schema<D.ImportChunkDoc>(
     jobId: { type: String, required: true },
     seq: { type: Number, required: true },
     kind: { type: String, enum: ['units', 'reparent', 'people'], required: true },
-    items: { type: [Mixed], default: [] },
+    items: { type: String, required: true },
   },
   opts,
 )

@@ -9,6 +9,8 @@ import { newId } from './new-id'
 import { readUnitIndex, writeRosterBatch } from './write-roster-batch'
 
 type JobRepos = Pick<Repos, 'orgs' | 'members' | 'imports'>
+/** `signal`: stop between two batches (a shutdown); the job is let go at once, for the next start. */
+type JobDeps = { repos: JobRepos; clock: Clock; log?: Logger; signal?: AbortSignal }
 
 /** How long a process holds a job without a sign of life; it renews it every third of that. */
 export const LEASE_MS = 60_000
@@ -60,7 +62,7 @@ export async function startRosterJob(
  * rest). Returns the job as it stands, or undefined when another process holds it.
  */
 export async function runRosterJob(
-  deps: { repos: JobRepos; clock: Clock; log?: Logger },
+  deps: JobDeps,
   jobId: string,
   owner = PROCESS_OWNER,
 ): Promise<ImportJob | undefined> {
@@ -73,11 +75,7 @@ export async function runRosterJob(
   }
 }
 
-async function writeJob(
-  deps: { repos: JobRepos; clock: Clock; log?: Logger },
-  jobId: string,
-  owner: string,
-): Promise<ImportJob | undefined> {
+async function writeJob(deps: JobDeps, jobId: string, owner: string): Promise<ImportJob | undefined> {
   const { repos, clock } = deps
   if (!(await repos.imports.claim(jobId, owner, clock.now(), later(clock.now(), LEASE_MS)))) return undefined
   const renew = setInterval(() => {
@@ -90,8 +88,13 @@ async function writeJob(
     if (!job || job.status !== 'running') return job
     const units = await readUnitIndex(repos)
     const done = { chunksDone: job.chunksDone, rowsDone: job.rowsDone, bound: job.bound, taken: [...job.taken] }
+    const batches = await repos.imports.chunks(jobId, done.chunksDone)
     while (done.chunksDone < job.chunks) {
-      const batch = await repos.imports.chunk(jobId, done.chunksDone)
+      if (deps.signal?.aborted) {
+        await repos.imports.renew(jobId, owner, clock.now())
+        return repos.imports.find(jobId)
+      }
+      const batch = batches.find((b) => b.seq === done.chunksDone)
       if (!batch) throw new Error(`import job ${jobId} has no batch ${done.chunksDone}`)
       const written = await writeRosterBatch(repos, batch as RosterBatch, units, clock.now())
       done.chunksDone++
@@ -129,7 +132,7 @@ async function writeJob(
 }
 
 /** Every unfinished job whose hold has lapsed (a process that stopped mid-way), written on by this one. */
-export async function resumeRosterJobs(deps: { repos: JobRepos; clock: Clock; log?: Logger }, owner = PROCESS_OWNER) {
+export async function resumeRosterJobs(deps: JobDeps, owner = PROCESS_OWNER) {
   const job = await deps.repos.imports.current()
   if (!job || writing.has(job.id) || (job.leaseUntil && job.leaseUntil > deps.clock.now() && job.owner !== owner))
     return undefined
