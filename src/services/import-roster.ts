@@ -64,6 +64,8 @@ export interface ImportOptions {
   by?: string
   /** Rows written within the request (default INLINE_ROWS). */
   inlineRows?: number
+  /** Rows to a batch of the job (default BATCH_ROWS). */
+  batchRows?: number
   /** The process that writes the job (default this one). */
   owner?: string
   log?: Logger
@@ -120,7 +122,7 @@ export async function importRoster(
   if (plan.changes.length && !options.confirm) return { ...shown, needsConfirmation: true }
   const owner = options.owner ?? PROCESS_OWNER
   const meta = { by: options.by ?? 'import', scopeOrgId, plan: name }
-  const started = await startRosterJob(repos, plan, meta, owner, clock.now())
+  const started = await startRosterJob(repos, plan, meta, owner, clock.now(), options.batchRows)
   const written = { ...none, rejected: [], changes: plan.changes, plan: name }
   if ('busy' in started) return { ...written, busy: busyOf(importJobView(started.busy)) }
   if (rows.length > (options.inlineRows ?? INLINE_ROWS)) return { ...written, job: importJobView(started.job) }

@@ -4,7 +4,7 @@ import type { ImportJob, NewImportJob } from '../repos/import-job-repo'
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import type { RosterPlan } from '../domain/plan-roster'
-import { rosterBatches, type RosterBatch } from '../domain/roster-batches'
+import { BATCH_ROWS, rosterBatches, type RosterBatch } from '../domain/roster-batches'
 import { newId } from './new-id'
 import { readUnitIndex, writeRosterBatch } from './write-roster-batch'
 
@@ -36,8 +36,9 @@ export async function startRosterJob(
   meta: Pick<NewImportJob, 'by' | 'scopeOrgId' | 'plan'>,
   owner: string,
   now: Date,
+  batchRows = BATCH_ROWS,
 ): Promise<{ job: ImportJob } | { busy: ImportJob }> {
-  const batches: RosterBatch[] = rosterBatches(plan, newId)
+  const batches: RosterBatch[] = rosterBatches(plan, newId, batchRows)
   return repos.imports.start(
     {
       ...meta,
@@ -59,7 +60,7 @@ export async function startRosterJob(
  * by whoever takes the job next and changes nothing it had written (see writeRosterBatch). A failed
  * attempt is noted on the job and tried again once its hold lapses; after MAX_FAILURES attempts in a
  * row that wrote nothing, the job stops: what it wrote stays (sending the same file again writes the
- * rest). Returns the job as it stands, or undefined when another process holds it.
+ * rest). Returns the job as it stands, or undefined while another process holds it.
  */
 export async function runRosterJob(
   deps: JobDeps,
@@ -77,7 +78,10 @@ export async function runRosterJob(
 
 async function writeJob(deps: JobDeps, jobId: string, owner: string): Promise<ImportJob | undefined> {
   const { repos, clock } = deps
-  if (!(await repos.imports.claim(jobId, owner, clock.now(), later(clock.now(), LEASE_MS)))) return undefined
+  if (!(await repos.imports.claim(jobId, owner, clock.now(), later(clock.now(), LEASE_MS)))) {
+    const job = await repos.imports.find(jobId)
+    return job?.status === 'running' ? undefined : job
+  }
   const renew = setInterval(() => {
     repos.imports.renew(jobId, owner, later(clock.now(), LEASE_MS)).catch(() => undefined)
   }, LEASE_MS / 3)
