@@ -8,7 +8,7 @@ import type { openBenchDb } from './bench-db'
 import { systemClock } from '../src/clock'
 import { readUploadTable } from '../src/http/read-upload-table'
 import { importRoster } from '../src/services/import-roster'
-import { runRosterJob } from '../src/services/roster-job'
+import type { ImportJob } from '../src/repos/import-job-repo'
 
 type BenchDb = Awaited<ReturnType<typeof openBenchDb>>
 
@@ -75,9 +75,9 @@ export interface ProvinceImport {
   rows: number
   /** Reading the file, planning and previewing it. */
   previewMs: number
-  /** Confirming it (planned again, checked against the preview, stored as a job). */
+  /** Confirming it: planned again, checked against the preview, stored as a job (and written, if small). */
   confirmMs: number
-  /** The job writing every batch. */
+  /** The job writing every batch, after the confirmation answered. */
   writeMs: number
   totalMs: number
   status: string
@@ -94,19 +94,18 @@ export async function importProvince(db: BenchDb, rows: readonly ProvinceRow[]):
   const preview = await importRoster(db.repos, table, null, systemClock, { preview: true })
   if (preview.rejected.length) throw new Error(`province roster refused: ${JSON.stringify(preview.rejected[0])}`)
   const t1 = performance.now()
+  let writing: Promise<ImportJob | undefined> | undefined
   const confirmed = await importRoster(db.repos, table, null, systemClock, {
     confirm: true,
     expect: preview.plan,
     by: 'bench',
+    onJob: (_job, write) => (writing = write()),
   })
   const t2 = performance.now()
-  let status = 'done'
-  let bound = confirmed.bound
-  if (confirmed.job) {
-    const job = await runRosterJob({ repos: db.repos, clock: systemClock }, confirmed.job.id)
-    status = job?.status ?? 'held elsewhere'
-    bound = job?.bound ?? 0
-  } else if (!confirmed.imported) throw new Error(`province roster not imported: ${JSON.stringify(confirmed)}`)
+  const job = writing ? await writing : undefined
+  const status = writing ? (job?.status ?? 'held elsewhere') : confirmed.imported ? 'done' : 'not imported'
+  const bound = writing ? (job?.bound ?? 0) : confirmed.bound
+  if (status !== 'done') throw new Error(`province roster ${status}: ${JSON.stringify(confirmed).slice(0, 300)}`)
   const t3 = performance.now()
   return {
     rows: rows.length,

@@ -6,7 +6,6 @@ import { readBody } from './read-body'
 import { readUploadTable, UploadRefused } from './read-upload-table'
 import { importRoster } from '../services/import-roster'
 import { importRepresentatives } from '../services/import-representatives'
-import { runRosterJob } from '../services/roster-job'
 import { importJobView } from '../services/import-job-view'
 import type { ImportJob } from '../repos/import-job-repo'
 import { auditor, parse, requireAdmin, type ApiDeps } from './api-scope'
@@ -61,6 +60,10 @@ export function importRoutes(router: Router, deps: ApiDeps): void {
             by: p.label,
             inlineRows: deps.importInlineRows,
             log: deps.log,
+            // Written from here on by this process; if it stops, by whichever process resumes it.
+            onJob: (job, write) => {
+              write().catch((err: unknown) => deps.log?.error('roster import job failed', { jobId: job.id, err }))
+            },
           })
     const counts = `rejected=${result.rejected.length} changes=${result.changes.length}`
     const job = 'job' in result && result.job ? ` job=${result.job.id} rows=${result.job.rows}` : ''
@@ -72,13 +75,6 @@ export function importRoutes(router: Router, deps: ApiDeps): void {
         `imported=${result.imported} ${counts} boundWechatIds=${result.bound}${job}`,
         p.orgId,
       )
-    if ('job' in result && result.job) {
-      // Written from here on by this process; if it stops, by whichever process resumes it (start-import-worker).
-      const jobId = result.job.id
-      void runRosterJob(deps, jobId).catch((err: unknown) =>
-        deps.log?.error('roster import job failed', { jobId, err }),
-      )
-    }
     // 409: the file changes people or units already there (or changed since the preview), or another
     // import is being written; nothing was written. A preview is 200 whatever it would need.
     const waits = ('needsConfirmation' in result && result.needsConfirmation) || ('busy' in result && result.busy)

@@ -250,7 +250,8 @@ export interface ImportJobDoc {
    * job is what takes the one place for a running roster import (one unique key, no lock to release).
    */
   active: string
-  status: 'running' | 'done' | 'stopped'
+  /** `planning`: the place is taken and the plan being read (no chunk yet); `running`: being written. */
+  status: 'planning' | 'running' | 'done' | 'stopped'
   by: string
   scopeOrgId: Types.ObjectId | null
   plan: string

@@ -9,8 +9,8 @@ export type ImportJob = Omit<ImportJobDoc, '_id' | 'active' | 'kind' | 'scopeOrg
 
 export type ChunkKind = ImportChunkDoc['kind']
 
-/** What a new job starts from: its figures, all counted from its checked plan. */
-export type NewImportJob = Pick<ImportJob, 'id' | 'by' | 'scopeOrgId' | 'plan' | 'rows' | 'newUnits' | 'changes'>
+/** Who starts a job, before her plan is read. */
+export type NewImportJob = Pick<ImportJob, 'id' | 'by' | 'scopeOrgId'>
 
 const ACTIVE = 'roster'
 
@@ -26,34 +26,30 @@ function toJob({ _id, active: _a, kind: _k, scopeOrgId, ...rest }: ImportJobDoc)
  */
 export function createImportJobRepo({ ImportJob: J, ImportChunk: C }: Models) {
   /**
-   * Stores the plan's chunks, then the job, owned by `owner` until `leaseUntil`. Returns the job, or
-   * the unfinished one that holds the place (then nothing of this one is kept).
+   * Takes the one place for a roster import before its plan is read (status `planning`), so no other
+   * import writes between the reads its plan is judged on and its own writes. Returns the job, or the
+   * unfinished one that holds the place.
    */
-  async function start(
+  async function reserve(
     fields: NewImportJob,
-    chunks: readonly { kind: ChunkKind; items: unknown[] }[],
     owner: string,
     now: Date,
     leaseUntil: Date,
   ): Promise<{ job: ImportJob } | { busy: ImportJob }> {
-    const running = await current()
-    if (running) return { busy: running }
-    const { id, scopeOrgId, ...rest } = fields
-    await insertManyKeyed(
-      C,
-      // As one string: FerretDB 1.x parses every document a read or delete passes over, and one long
-      // string parses many times faster than a thousand small objects (see chunks below).
-      chunks.map((c, seq) => ({ _id: `${id}:${seq}`, jobId: id, seq, kind: c.kind, items: JSON.stringify(c.items) })),
-      20,
-    )
+    const held = await current()
+    if (held) return { busy: held }
     const doc: ImportJobDoc = {
-      _id: id,
+      _id: fields.id,
       kind: 'roster',
       active: ACTIVE,
-      status: 'running',
-      scopeOrgId: scopeOrgId ? oid(scopeOrgId) : null,
-      ...rest,
-      chunks: chunks.length,
+      status: 'planning',
+      by: fields.by,
+      scopeOrgId: fields.scopeOrgId ? oid(fields.scopeOrgId) : null,
+      plan: '',
+      rows: 0,
+      newUnits: 0,
+      changes: 0,
+      chunks: 0,
       chunksDone: 0,
       rowsDone: 0,
       bound: 0,
@@ -67,10 +63,43 @@ export function createImportJobRepo({ ImportJob: J, ImportChunk: C }: Models) {
       failures: 0,
     }
     if (await insertOnce(J, doc)) return { job: toJob(doc) }
-    await C.deleteMany({ jobId: id })
     const other = await current()
     if (other) return { busy: other }
-    throw new Error(`import job ${id} could not be stored, and no other job holds the place`)
+    throw new Error(`import job ${fields.id} could not be stored, and no other job holds the place`)
+  }
+
+  /**
+   * Stores the checked plan's chunks, then makes the reserved job `running` with its figures: a job
+   * is never running without every chunk of its plan.
+   */
+  async function begin(
+    id: string,
+    figures: Pick<ImportJob, 'plan' | 'rows' | 'newUnits' | 'changes'>,
+    chunks: readonly { kind: ChunkKind; items: unknown[] }[],
+    now: Date,
+  ): Promise<ImportJob> {
+    await insertManyKeyed(
+      C,
+      // As one string: FerretDB 1.x parses every document a read or delete passes over, and one long
+      // string parses many times faster than a thousand small objects (see chunks below).
+      chunks.map((c, seq) => ({ _id: `${id}:${seq}`, jobId: id, seq, kind: c.kind, items: JSON.stringify(c.items) })),
+      20,
+    )
+    const res = await J.updateOne(
+      { _id: id, status: 'planning' },
+      { $set: { ...figures, status: 'running', chunks: chunks.length, updatedAt: now } },
+    )
+    const job = await find(id)
+    if (res.matchedCount !== 1 || !job) {
+      await C.deleteMany({ jobId: id })
+      throw new Error(`import job ${id} lost its place while it was planned`)
+    }
+    return job
+  }
+
+  /** Gives the place back with nothing written: the plan was refused, or its process stopped while planning. */
+  async function release(id: string): Promise<void> {
+    if ((await J.deleteOne({ _id: id, status: 'planning' })).deletedCount) await C.deleteMany({ jobId: id })
   }
 
   async function find(id: string): Promise<ImportJob | undefined> {
@@ -159,7 +188,7 @@ export function createImportJobRepo({ ImportJob: J, ImportChunk: C }: Models) {
     await J.updateOne({ _id: id, owner }, { $set: { error, failures, updatedAt: now, leaseUntil: retryAt } })
   }
 
-  return { start, find, current, recent, claim, chunks, progress, renew, finish, failed }
+  return { reserve, begin, release, find, current, recent, claim, chunks, progress, renew, finish, failed }
 }
 
 export type ImportJobRepo = ReturnType<typeof createImportJobRepo>

@@ -6,11 +6,15 @@ import type { Logger } from '../logger'
 import type { RosterPlan } from '../domain/plan-roster'
 import { BATCH_ROWS, rosterBatches, type RosterBatch } from '../domain/roster-batches'
 import { newId } from './new-id'
-import { readUnitIndex, writeRosterBatch } from './write-roster-batch'
+import { readUnitIndex, writeRosterBatch, type UnitIndex } from './write-roster-batch'
 
 type JobRepos = Pick<Repos, 'orgs' | 'members' | 'imports'>
-/** `signal`: stop between two batches (a shutdown); the job is let go at once, for the next start. */
-type JobDeps = { repos: JobRepos; clock: Clock; log?: Logger; signal?: AbortSignal }
+/**
+ * `signal`: stop between two batches (a shutdown); the job is let go at once, for the next start.
+ * `units`: the tree as the process that planned the job just read it, holding the job's place since
+ * (read again when absent).
+ */
+type JobDeps = { repos: JobRepos; clock: Clock; log?: Logger; signal?: AbortSignal; units?: UnitIndex }
 
 /** How long a process holds a job without a sign of life; it renews it every third of that. */
 export const LEASE_MS = 60_000
@@ -26,32 +30,34 @@ const later = (now: Date, ms: number) => new Date(now.getTime() + ms)
 const writing = new Set<string>()
 
 /**
- * Stores a checked, confirmed plan as a job (its batches in `import_chunks`), held by `owner` to write.
- * Refused (`busy`) while another roster import is unfinished: two imports planned against the same
- * tree must not write over each other, and the second one's preview is judged once the first is in.
+ * Takes the one place for a roster import, held by `owner`, before its plan is read: two imports
+ * planned against the same tree must not write over each other. `busy`: another holds it.
  */
-export async function startRosterJob(
+export function reserveRosterJob(
   repos: Pick<Repos, 'imports'>,
-  plan: Pick<RosterPlan, 'newUnits' | 'reparent' | 'people' | 'changes'>,
-  meta: Pick<NewImportJob, 'by' | 'scopeOrgId' | 'plan'>,
+  meta: Omit<NewImportJob, 'id'>,
   owner: string,
   now: Date,
-  batchRows = BATCH_ROWS,
 ): Promise<{ job: ImportJob } | { busy: ImportJob }> {
+  return repos.imports.reserve({ ...meta, id: newId() }, owner, now, later(now, LEASE_MS))
+}
+
+/** Stores a checked, confirmed plan in the reserved job, cut into batches (domain/roster-batches). */
+export function beginRosterJob(
+  repos: Pick<Repos, 'imports'>,
+  jobId: string,
+  plan: Pick<RosterPlan, 'newUnits' | 'reparent' | 'people' | 'changes'> & { name: string },
+  now: Date,
+  batchRows = BATCH_ROWS,
+): Promise<ImportJob> {
   const batches: RosterBatch[] = rosterBatches(plan, newId, batchRows)
-  return repos.imports.start(
-    {
-      ...meta,
-      id: newId(),
-      rows: plan.people.length,
-      newUnits: plan.newUnits.length,
-      changes: plan.changes.length,
-    },
-    batches,
-    owner,
-    now,
-    later(now, LEASE_MS),
-  )
+  const figures = {
+    plan: plan.name,
+    rows: plan.people.length,
+    newUnits: plan.newUnits.length,
+    changes: plan.changes.length,
+  }
+  return repos.imports.begin(jobId, figures, batches, now)
 }
 
 /**
@@ -90,7 +96,7 @@ async function writeJob(deps: JobDeps, jobId: string, owner: string): Promise<Im
   let wrote = false
   try {
     if (!job || job.status !== 'running') return job
-    const units = await readUnitIndex(repos)
+    const units = deps.units ?? (await readUnitIndex(repos))
     const done = { chunksDone: job.chunksDone, rowsDone: job.rowsDone, bound: job.bound, taken: [...job.taken] }
     const batches = await repos.imports.chunks(jobId, done.chunksDone)
     while (done.chunksDone < job.chunks) {
@@ -135,11 +141,21 @@ async function writeJob(deps: JobDeps, jobId: string, owner: string): Promise<Im
   return job
 }
 
-/** Every unfinished job whose hold has lapsed (a process that stopped mid-way), written on by this one. */
+/**
+ * The unfinished job whose hold has lapsed (a process that stopped mid-way), written on by this one;
+ * one that stopped while its plan was read wrote nothing, and gives its place back.
+ */
 export async function resumeRosterJobs(deps: JobDeps, owner = PROCESS_OWNER) {
   const job = await deps.repos.imports.current()
-  if (!job || writing.has(job.id) || (job.leaseUntil && job.leaseUntil > deps.clock.now() && job.owner !== owner))
+  if (!job || writing.has(job.id)) return undefined
+  const held = !!job.leaseUntil && job.leaseUntil > deps.clock.now()
+  if (job.status === 'planning') {
+    if (held) return undefined
+    deps.log?.warn('releasing a roster import that stopped while planning', { jobId: job.id })
+    await deps.repos.imports.release(job.id)
     return undefined
+  }
+  if (held && job.owner !== owner) return undefined
   deps.log?.info('resuming roster import job', { jobId: job.id, chunksDone: job.chunksDone, chunks: job.chunks })
   return runRosterJob(deps, job.id, owner)
 }

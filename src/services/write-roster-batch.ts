@@ -1,11 +1,16 @@
 import type { Repos } from '../repos/create-repos'
 import type { RosterBatch } from '../domain/roster-batches'
+import type { OrgUnit } from '../domain/entities'
 
 /** Where each unit stands, by name: read once for a run of batches, and kept as they write units. */
 export type UnitIndex = Map<string, { id: string; ancestors: string[] }>
 
 export async function readUnitIndex(repos: Pick<Repos, 'orgs'>): Promise<UnitIndex> {
-  return new Map((await repos.orgs.listAll()).map((u) => [u.name, { id: u.id, ancestors: u.ancestors }]))
+  return unitIndexOf(await repos.orgs.listAll())
+}
+
+export function unitIndexOf(units: readonly OrgUnit[]): UnitIndex {
+  return new Map(units.map((u) => [u.name, { id: u.id, ancestors: u.ancestors }]))
 }
 
 export interface BatchWritten {

@@ -7,7 +7,7 @@ import { openTestDb, type TestDb } from '../support/test-db'
 import { startApiServer } from '../support/api-server'
 import { manualClock, systemClock } from '../../src/clock'
 import { importRoster } from '../../src/services/import-roster'
-import { LEASE_MS, MAX_FAILURES, runRosterJob } from '../../src/services/roster-job'
+import { LEASE_MS, MAX_FAILURES, reserveRosterJob, resumeRosterJobs, runRosterJob } from '../../src/services/roster-job'
 import { readUnitIndex, writeRosterBatch } from '../../src/services/write-roster-batch'
 import type { RosterBatch } from '../../src/domain/roster-batches'
 import type { ImportJob } from '../../src/repos/import-job-repo'
@@ -215,4 +215,21 @@ it('keeps the copy on her contacts right when a row moves her, changes her role 
       contactIds: ['wx_wang_a', 'wx_wang_b'],
     })
   expect(await db.conn.collection('members').countDocuments()).toBe(1)
+})
+
+it('gives the place back when the process that was planning an import stopped, and not before its hold lapses', async () => {
+  const clock = manualClock(new Date('2026-11-20T02:00:00Z'))
+  const reserved = await reserveRosterJob(db.repos, { by: '另一位管理员', scopeOrgId: null }, 'planner', clock.now())
+  expect(reserved).toMatchObject({ job: { status: 'planning' } })
+  const rows = villageRows(2, '黄集')
+  expect(await importRoster(db.repos, table(rows), null, clock, { confirm: true })).toMatchObject({
+    imported: 0,
+    busy: { status: 'planning', rows: 0 },
+  })
+  await resumeRosterJobs({ repos: db.repos, clock }, 'worker')
+  expect(await db.repos.imports.current()).toMatchObject({ status: 'planning' })
+  clock.set(new Date(clock.now().getTime() + LEASE_MS + 1_000))
+  await resumeRosterJobs({ repos: db.repos, clock }, 'worker')
+  expect(await db.repos.imports.current()).toBeUndefined()
+  expect(await importRoster(db.repos, table(rows), null, clock, { confirm: true })).toMatchObject({ imported: 3 })
 })

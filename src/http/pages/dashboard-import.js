@@ -75,8 +75,9 @@ const count = (n) => Number(n).toLocaleString('zh-CN')
 
 /** Someone's import still being written: how far it is, in one sentence. */
 const busyNote = (busy) =>
-  `另一份名单正在导入（已写入 ${count(busy.rowsDone)} / ${count(busy.rows)} 行，${busy.percent}%），` +
-  '请等它完成后再确认：那时再预览一次，结果以那时为准。'
+  (busy.rows
+    ? `另一份名单正在导入（已写入 ${count(busy.rowsDone)} / ${count(busy.rows)} 行，${busy.percent}%），`
+    : '另一份名单正在核对、马上开始导入，') + '请等它完成后再确认：那时再预览一次，结果以那时为准。'
 
 let polling = null // the job id being followed
 
