@@ -12,14 +12,17 @@ import type { ImportJob } from '../src/repos/import-job-repo'
 
 type BenchDb = Awaited<ReturnType<typeof openBenchDb>>
 
-/** One row of the admin's file (its columns 姓名, 角色, 单位, 上级单位, 微信号). */
+/**
+ * One row of the admin's file (its columns 姓名, 角色, 单位, 上级单位, 微信号); the role as the file
+ * writes it or as the code names it (the rows of bench/province-shape.ts are welcome too).
+ */
 export interface ProvinceRow {
   name: string
-  role: '主席' | '执委'
+  role: '主席' | '执委' | 'chair' | 'executive'
   org: string
-  /** '' for the province itself. */
-  parent: string
-  wechatId: string
+  /** null for the province itself. */
+  parent: string | null
+  wechatId?: string
 }
 
 export const PROVINCE = '楚南省'
@@ -52,9 +55,9 @@ export function provinceRoster(executives: number): ProvinceRow[] {
   const village = (i: number) => place(i, 3) + '村'
   const rows: ProvinceRow[] = []
   // `seed` names her: two people of one village have seeds next to each other, so never one name.
-  const add = (role: ProvinceRow['role'], org: string, parent: string, seed = rows.length) =>
+  const add = (role: ProvinceRow['role'], org: string, parent: string | null, seed = rows.length) =>
     rows.push({ name: person(seed), role, org, parent, wechatId: `wx_p${rows.length}` })
-  add('主席', PROVINCE, '')
+  add('主席', PROVINCE, null)
   for (let i = 0; i < cities; i++) add('主席', city(i), PROVINCE)
   for (let i = 0; i < districts; i++) add('主席', district(i), city(i % cities))
   for (let i = 0; i < townships; i++) add('主席', township(i), district(i % districts))
@@ -67,7 +70,7 @@ export function provinceRoster(executives: number): ProvinceRow[] {
 
 /** The rows as the CSV an admin saves from her spreadsheet. */
 export function provinceCsv(rows: readonly ProvinceRow[]): Buffer {
-  const lines = rows.map((r) => [r.name, r.role, r.org, r.parent, r.wechatId].join(','))
+  const lines = rows.map((r) => [r.name, r.role, r.org, r.parent ?? '', r.wechatId ?? ''].join(','))
   return Buffer.from(['姓名,角色,单位,上级单位,微信号', ...lines].join('\n'))
 }
 
