@@ -5,13 +5,11 @@ import { newId } from './new-id'
 import { readUnitIndex, writeRosterBatch } from './write-roster-batch'
 
 /**
- * Writes a checked plan (domain/plan-roster) at once, batch after batch (see writeRosterBatch): for a
- * scenario's roster line, and for an import small enough to write within its request. The plan was
+ * Writes a checked plan (domain/plan-roster) at once, batch after batch (see writeRosterBatch), without
+ * storing it: for a scenario's roster line, where the run itself is the unit of work. The plan was
  * checked against the tree and the people as they were, so no write here is refused for a reason a
- * row could carry; what can still fail is the database itself. MongoDB without a replica set (and
- * FerretDB) has no multi-document transaction to lean on, so every write is one that a second run of
- * the same file finds done (units by name, people by name and unit): sending the file again completes
- * an import a crash cut short. Larger imports are stored and written as a job (services/roster-job).
+ * row could carry; what can still fail is the database itself. An admin's import writes the same
+ * batches from a stored job instead (services/roster-job), so a crash midway is resumed.
  */
 export async function applyRosterPlan(
   repos: Pick<Repos, 'orgs' | 'members'>,
