@@ -81,7 +81,6 @@ export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: num
    */
   async function insertKeyed(units: readonly Omit<OrgUnit, 'settings' | 'rotation'>[]): Promise<OrgUnit[]> {
     if (!units.length) return []
-    invalidate()
     const refused = await insertManyKeyed(
       Org,
       units.map((u) => ({
@@ -93,6 +92,8 @@ export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: num
         rotation: null,
       })),
     )
+    // After the insert: a tree read while it ran may lack these units.
+    invalidate()
     if (!refused.length) return []
     const docs = await Org.find({ name: { $in: refused.map((i) => units[i]!.name) } }).lean()
     return docs.map(toOrg)
