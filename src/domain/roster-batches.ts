@@ -51,12 +51,22 @@ export function rosterBatches(
   size = BATCH_ROWS,
 ): RosterBatch[] {
   const batches: RosterBatch[] = []
-  for (const level of byDepth(plan.newUnits))
+  // Within a level, the children of one parent together, parents in the order they were written.
+  const written = new Map<string, number>()
+  for (const level of byDepth(plan.newUnits)) {
+    const order = (u: { parent: string | null }) => (u.parent ? (written.get(u.parent) ?? -1) : -1)
+    level.sort((a, b) => order(a) - order(b))
+    for (const u of level) written.set(u.name, written.size)
     for (const items of slices(level, size * 2))
       batches.push({ kind: 'units', items: items.map((u) => ({ id: newId(), name: u.name, parent: u.parent })) })
+  }
   if (plan.reparent.length)
     batches.push({ kind: 'reparent', items: plan.reparent.map((u) => ({ name: u.name, parent: u.parent })) })
-  const people = plan.people.map((p): PersonWrite => ({
+  // Rows of one unit together, units in the order the file first names them: a batch touches few units.
+  const unitOrder = new Map<string, number>()
+  for (const p of plan.people) if (!unitOrder.has(p.org)) unitOrder.set(p.org, unitOrder.size)
+  const grouped = [...plan.people].sort((a, b) => unitOrder.get(a.org)! - unitOrder.get(b.org)! || a.line - b.line)
+  const people = grouped.map((p): PersonWrite => ({
     line: p.line,
     id: p.memberId ?? newId(),
     name: p.name,

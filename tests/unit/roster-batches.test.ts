@@ -81,3 +81,24 @@ describe('rosterBatches', () => {
     ])
   })
 })
+
+it('writes the rows of one unit together, and the new units of one parent together, in the order the file names them', () => {
+  const plan = planRoster(
+    [
+      row(2, '甲', '东村', '南镇'),
+      row(3, '乙', '西村', '北镇'),
+      row(4, '丙', '中村', '南镇'),
+      row(5, '丁', '东村', '南镇'),
+      row(6, '戊', '南镇', '襄州区'),
+      row(7, '己', '北镇', '襄州区'),
+    ],
+    { units: [county, oldVillage], people: [], holders: new Map() },
+    null,
+  )
+  const batches = rosterBatches(plan, counter())
+  expect(batches.map((b) => b.items.map((i) => i.name))).toEqual([
+    ['南镇', '北镇'],
+    ['东村', '中村', '西村'],
+    ['甲', '丁', '乙', '丙', '戊', '己'],
+  ])
+})
