@@ -16,6 +16,7 @@ import { createBot, type RunningBot } from './create-bot'
 import { createSimulatorWorld } from './simulator-world'
 import { simulatorStore } from './simulator-store'
 import { startQueueWorker } from './start-queue-worker'
+import { startImportWorker } from './start-import-worker'
 import { createSimulatorWeb, seedDemoFederation } from './simulator-web'
 import { startScheduler } from './start-scheduler'
 
@@ -108,6 +109,7 @@ export async function startServices(deps: {
     port,
     ...(world ? { simulator: `http://${shown}:${port}/simulator` } : {}),
   })
+  const imports = startImportWorker({ repos, clock, log })
   const queue = startQueueWorker({ repos, account: bot.account, send: bot.send, replies, policy, log }, clock)
   const scheduler = startScheduler(
     JOBS,
@@ -132,6 +134,7 @@ export async function startServices(deps: {
     async stop() {
       scheduler.stop()
       await queue.stop()
+      await imports.stop()
       await new Promise((r) => server.close(r))
       await bot.stop().catch((err) => log.error('bot stop failed', { err }))
       await kept?.flush()

@@ -5,11 +5,15 @@ import type { Clock } from '../clock'
 import { principalOf } from './auth'
 import { describeIssue } from './read-json'
 import type { AuditAction } from '../domain/audit-actions'
+import type { Logger } from '../logger'
 
 export interface ApiDeps {
   repos: Repos
   clock: Clock
   tz: string
+  log?: Logger
+  /** Roster rows written within the import's request; more are written as a job (tests set it low). */
+  importInlineRows?: number
 }
 
 /** What a request may see: a unit's subtree (`orgId`, `orgIds`), or everything (both undefined). */

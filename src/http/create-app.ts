@@ -31,6 +31,8 @@ export interface AppDeps {
   simulatorToken?: string
   /** The wrong-credential slowdown; tests of who may see what pass one whose time runs faster. */
   throttle?: Throttle
+  /** Roster rows written within the import's request (see import-routes). */
+  importInlineRows?: number
 }
 
 /** Builds the HTTP app without listening, so tests drive it directly. */

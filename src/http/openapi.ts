@@ -121,7 +121,7 @@ export function openApiDocument() {
       '/api/v1/members/import': {
         post: {
           summary:
-            'Admin: roster import, CSV or XLSX with headers 姓名, 角色, 单位, 上级单位, 微信号[, 原单位] (all or nothing; rows in any order: a unit takes its parent from its own row). ?preview=1: what it would do (preview.newUnits, preview.newPeople, changes, rejected) and its plan name, nothing written; ?confirm=1[&plan=…]: write changes to people and units already there, refused with 409 (stale) if the plan is no longer the one named',
+            'Admin: roster import, CSV or XLSX with headers 姓名, 角色, 单位, 上级单位, 微信号[, 原单位] (all or nothing; rows in any order: a unit takes its parent from its own row). ?preview=1: what it would do (preview.newUnits, preview.newPeople, changes, rejected) and its plan name, nothing written; ?confirm=1[&plan=…]: write changes to people and units already there, refused with 409 (stale) if the plan is no longer the one named. Up to 1,000 rows are written within the request (200); a larger confirmed file answers 202 at once with its job (job.id, percent, rowsDone), written in batches and resumed after a restart. While a roster job is unfinished, a confirmation is 409 (busy: its percent) and a preview says so (busy)',
           parameters: [
             { name: 'preview', in: 'query', required: false, schema: { enum: ['0', '1'] } },
             { name: 'confirm', in: 'query', required: false, schema: { enum: ['0', '1'] } },
@@ -136,9 +136,12 @@ export function openApiDocument() {
           },
           responses: {
             '200': json('Imported, or the preview'),
-            '409': json('Changes roles, moves people or re-parents units (or the plan changed): nothing written'),
+            '202': json('Confirmed and being written as a job: follow it at /api/v1/members/import/jobs/{id}'),
+            '409': json(
+              'Changes roles, moves people or re-parents units (or the plan changed, or another import is being written): nothing written',
+            ),
             '400': json(
-              'Rejected rows, nothing imported; or a file refused whole (line 0): unreadable, over 5,000 rows, or a workbook over 20 MB unpacked, 1,000 parts or 50 sheets',
+              'Rejected rows, nothing imported; or a file refused whole (line 0): unreadable, over 60,000 rows, or a workbook over 40 MB unpacked, 1,000 parts or 50 sheets',
             ),
             '413': json('Too large'),
           },
@@ -150,6 +153,19 @@ export function openApiDocument() {
             'Admin: the women representatives list, CSV or XLSX with headers 姓名, 单位 (all or nothing); ?preview=1: per unit, names and how many are new, nothing written',
           parameters: [{ name: 'preview', in: 'query', required: false, schema: { enum: ['0', '1'] } }],
           responses: { ...errors, '200': json('Imported, or the preview'), '400': json('Rejected rows') },
+        },
+      },
+      '/api/v1/members/import/jobs': {
+        get: {
+          summary: "Admin: her units' latest roster import jobs, newest first (at most 5)",
+          responses: { '200': json('Jobs'), ...errors },
+        },
+      },
+      '/api/v1/members/import/jobs/{id}': {
+        get: {
+          summary:
+            'Admin: how far a roster import job is: status (running, done, stopped), rows, rowsDone, percent, bound, taken (lines whose WeChat id someone else took meanwhile), error (why the last attempt failed; it is tried again)',
+          responses: { '200': json('Job'), ...errors },
         },
       },
       '/api/v1/members': {

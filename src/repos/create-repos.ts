@@ -23,6 +23,7 @@ import { createMisreadRepo } from './misread-repo'
 import { createStandingsRepo, type StandingsOptions } from './standings-repo'
 import { createYearCountsReader } from './year-counts-reader'
 import { countLedger } from '../domain/ledger'
+import { createImportJobRepo } from './import-job-repo'
 
 export interface RepoOptions {
   /** How long the message path trusts what it cached about a WeChat id or a room (other processes' changes). */
@@ -85,6 +86,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
     }),
     simulator: createSimulatorRepo(models),
     standings,
+    imports: createImportJobRepo(models),
     /** Creates every index (run at start-up) and fills what an older version did not keep. */
     async init(now = new Date()): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes()

@@ -253,3 +253,51 @@ export interface SimulatorThingDoc {
   memberIds: string[]
   botIn: boolean
 }
+
+/**
+ * A confirmed roster import being written (see services/roster-job): its checked plan is stored in
+ * `import_chunks`, and `chunksDone` says how many of them are written, so a restart goes on from there.
+ */
+export interface ImportJobDoc {
+  _id: string
+  kind: 'roster'
+  /**
+   * Unique: `roster` while the job is unfinished, its own `_id` once it is done or stopped. Inserting a
+   * job is what takes the one place for a running roster import (one unique key, no lock to release).
+   */
+  active: string
+  /** `planning`: the place is taken and the plan being read (no chunk yet); `running`: being written. */
+  status: 'planning' | 'running' | 'done' | 'stopped'
+  by: string
+  scopeOrgId: Types.ObjectId | null
+  plan: string
+  rows: number
+  newUnits: number
+  changes: number
+  chunks: number
+  chunksDone: number
+  rowsDone: number
+  bound: number
+  /** Lines whose WeChat id someone else took after the plan was checked (not bound). */
+  taken: number[]
+  createdAt: Date
+  updatedAt: Date
+  finishedAt: Date | null
+  /** The process writing it, until `leaseUntil`; another takes over after that. */
+  owner: string | null
+  leaseUntil: Date | null
+  /** Why the last attempt stopped, and how many attempts in a row made no progress. */
+  error: string | null
+  failures: number
+}
+
+/** One batch of a job's plan: units to create, units to move, or people (their rows). */
+export interface ImportChunkDoc {
+  /** `<job>:<seq>`. */
+  _id: string
+  jobId: string
+  seq: number
+  kind: 'units' | 'reparent' | 'people'
+  /** Its items as JSON. */
+  items: string
+}

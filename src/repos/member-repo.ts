@@ -2,7 +2,7 @@ import type { Models } from './models'
 import type { MemberDoc } from './documents'
 import type { Member, Role } from '../domain/entities'
 import { CHECKLIST_ROLES } from '../domain/vocabulary'
-import { idOf, insertOnce, oid } from './to-plain'
+import { idOf, insertManyKeyed, insertOnce, oid } from './to-plain'
 import { createTtlCache } from './ttl-cache'
 import { createBatch } from './batched-writes'
 import type { RosterEntry } from './standings-roster'
@@ -28,6 +28,55 @@ const toRosterEntry = (d: Pick<MemberDoc, '_id' | 'name' | 'role' | 'orgId'>): R
 })
 
 export type BindResult = { member: Member } | { ambiguous: true } | undefined
+
+/** A new person of an import, under the `_id` chosen for her beforehand (see addMany). */
+export interface KeyedPerson {
+  id: string
+  line: number
+  name: string
+  role: Role
+  orgId: string
+  /** A WeChat id to bind to her. */
+  bind?: string
+}
+
+/** What an import changes about someone already there (see changeMany): only the fields given. */
+export interface PersonChange {
+  id: string
+  line: number
+  role?: Role
+  orgId?: string
+  bind?: string
+}
+
+/** A WeChat id to bind to her, and her member document once bound (its copy goes on the contact). */
+interface Binding {
+  id: string
+  line: number
+  bind: string
+  after: Pick<MemberDoc, 'name' | 'role' | 'orgId' | 'contactIds'>
+}
+
+const copyOf = ({ name, role, orgId, contactIds }: Binding['after']) => ({ name, role, orgId, contactIds })
+
+/** Bindings an import made, and the lines whose WeChat id someone else took after the plan was checked. */
+export interface BindOutcome {
+  bound: number
+  taken: number[]
+}
+
+/**
+ * Past this many names (or WeChat ids), a lookup reads the whole collection once and picks in memory:
+ * FerretDB 1.x tests each document against every value of an $in (20,000 names over 20,000 members took
+ * 12 s there, a plain read of them 3 s), and on MongoDB one pass over the collection stays one pass.
+ */
+const MANY_KEYS = 1_000
+
+/**
+ * Updates sent in one command: FerretDB 1.24 never answered an update command of 100 statements (99
+ * took 1.2 s; measured on its SQLite backend, the write lock held meanwhile), so fewer than that.
+ */
+const UPDATES_PER_COMMAND = 50
 
 /** Matches a missing or empty array alike (FerretDB leaves out an empty array given in $setOnInsert). */
 const UNBOUND = { 'contactIds.0': { $exists: false } }
@@ -227,20 +276,133 @@ export function createMemberRepo(
 
   /** Everyone with one of these names, in any unit (a roster file's people, read at once). */
   async function listByNames(names: string[]): Promise<Member[]> {
-    const docs = await M.find({ name: { $in: names } }).lean()
-    return docs.map(toMember)
+    if (names.length <= MANY_KEYS) return (await M.find({ name: { $in: names } }).lean()).map(toMember)
+    const wanted = new Set(names)
+    const out: Member[] = []
+    for await (const doc of M.find({}, { name: 1, role: 1, orgId: 1, contactIds: 1 }).lean().cursor())
+      if (wanted.has(doc.name)) out.push(toMember(doc))
+    return out
   }
 
   /** Who each of these WeChat ids is bound to, where it is bound. */
   async function holdersOf(contactIds: string[]): Promise<Map<string, Member>> {
-    const contacts = await Contact.find({ _id: { $in: contactIds } }).lean()
-    const members = new Map((await listByIds(contacts.map((c) => idOf(c.memberId)))).map((m) => [m.id, m]))
+    const wanted = new Set(contactIds)
+    const contacts =
+      contactIds.length <= MANY_KEYS
+        ? await Contact.find({ _id: { $in: contactIds } }, { memberId: 1, member: 1 }).lean()
+        : (await Contact.find({}, { memberId: 1, member: 1 }).lean()).filter((c) => wanted.has(c._id))
+    // The copy each contact carries of her member document is kept with it (copyToContacts).
+    const bare = contacts.filter((c) => !c.member).map((c) => idOf(c.memberId))
+    const members = new Map((await (bare.length ? listByIds(bare) : [])).map((m) => [m.id, m]))
     const out = new Map<string, Member>()
     for (const c of contacts) {
-      const member = members.get(idOf(c.memberId))
+      const member = c.member ? toMember({ _id: c.memberId, ...c.member }) : members.get(idOf(c.memberId))
       if (member) out.set(c._id, member)
     }
     return out
+  }
+
+  /**
+   * Binds WeChat ids an import gives, each contact inserted under its id with the copy of her member
+   * document she will have (a resumed batch finds its own contact and counts it again). One that
+   * someone else took since the plan was checked is not hers: her member document lets go of it.
+   * Members are written before their contacts, so no contact ever names a member that is not there.
+   */
+  async function insertContacts(wanted: readonly Binding[], now: Date): Promise<BindOutcome> {
+    const refused = await insertManyKeyed(
+      Contact,
+      wanted.map((w) => ({ _id: w.bind, memberId: oid(w.id), at: now, member: copyOf(w.after) })),
+    )
+    const taken: Binding[] = []
+    if (refused.length) {
+      const owners = await Contact.find({ _id: { $in: refused.map((i) => wanted[i]!.bind) } }, { memberId: 1 }).lean()
+      const owner = new Map(owners.map((c) => [c._id, idOf(c.memberId)]))
+      for (const i of refused) if (owner.get(wanted[i]!.bind) !== wanted[i]!.id) taken.push(wanted[i]!)
+    }
+    for (const t of taken) await M.updateOne({ _id: oid(t.id) }, { $pull: { contactIds: t.bind } })
+    for (const w of wanted) byContact.delete(w.bind)
+    return { bound: wanted.length - taken.length, taken: taken.map((t) => t.line) }
+  }
+
+  /**
+   * New people of a roster import, each under the `_id` the import chose for her, with her WeChat id:
+   * inserted in batches (a person already under her `_id` is left alone, so a batch sent twice adds no
+   * one), then her contacts, each carrying its copy of her member document. Inserts only.
+   */
+  async function addMany(people: readonly KeyedPerson[], now: Date): Promise<BindOutcome> {
+    const docs = people.map((p) => ({
+      _id: oid(p.id),
+      name: p.name,
+      role: p.role,
+      orgId: oid(p.orgId),
+      contactIds: p.bind ? [p.bind] : [],
+      createdAt: now,
+    }))
+    await insertManyKeyed(M, docs)
+    if (docs.length) rosterChanged()
+    const binding = people.flatMap((p, i) =>
+      p.bind ? [{ id: p.id, line: p.line, bind: p.bind, after: docs[i]! }] : [],
+    )
+    return insertContacts(binding, now)
+  }
+
+  /**
+   * What a roster import changes about people already there (a role, a unit, a further WeChat id): one
+   * read of them, one update by key per person changed, a new contact per WeChat id (carrying her
+   * copy), and the copy on each contact she had before. Setting the same values twice changes nothing,
+   * so a resumed batch may run again. On FerretDB 1.x each update reads its whole collection: changes
+   * cost per person changed, never per row of the file.
+   */
+  async function changeMany(changes: readonly PersonChange[], now: Date): Promise<BindOutcome> {
+    if (!changes.length) return { bound: 0, taken: [] }
+    const before = new Map((await readByIds(changes.map((c) => c.id))).map((d) => [idOf(d._id), d]))
+    const present = changes.filter((c) => before.has(c.id))
+    const after = new Map(
+      present.map((c) => {
+        const doc = before.get(c.id)!
+        const contactIds = doc.contactIds ?? []
+        return [
+          c.id,
+          {
+            ...doc,
+            ...(c.role ? { role: c.role } : {}),
+            ...(c.orgId ? { orgId: oid(c.orgId) } : {}),
+            contactIds: c.bind && !contactIds.includes(c.bind) ? [...contactIds, c.bind] : contactIds,
+          },
+        ]
+      }),
+    )
+    const binding = present.flatMap((c) =>
+      c.bind ? [{ id: c.id, line: c.line, bind: c.bind, after: after.get(c.id)! }] : [],
+    )
+    const outcome = await insertContacts(binding, now)
+    const taken = new Set(outcome.taken)
+    const writes = present.flatMap((c) => {
+      const set = { ...(c.role ? { role: c.role } : {}), ...(c.orgId ? { orgId: oid(c.orgId) } : {}) }
+      const update = {
+        ...(Object.keys(set).length ? { $set: set } : {}),
+        ...(c.bind && !taken.has(c.line) ? { $addToSet: { contactIds: c.bind } } : {}),
+      }
+      return Object.keys(update).length ? [{ updateOne: { filter: { _id: oid(c.id) }, update } }] : []
+    })
+    // Her contacts from before carry the copy of her as she was; a taken id is not hers to list.
+    const copies = present.flatMap((c) => {
+      const doc = after.get(c.id)!
+      const member = copyOf({
+        ...doc,
+        contactIds: doc.contactIds.filter((id) => !(taken.has(c.line) && id === c.bind)),
+      })
+      return (before.get(c.id)!.contactIds ?? []).map((contactId) => ({
+        updateOne: { filter: { _id: contactId, memberId: doc._id }, update: { $set: { member } } },
+      }))
+    })
+    for (let i = 0; i < writes.length; i += UPDATES_PER_COMMAND)
+      await M.bulkWrite(writes.slice(i, i + UPDATES_PER_COMMAND), { ordered: false })
+    for (let i = 0; i < copies.length; i += UPDATES_PER_COMMAND)
+      await Contact.bulkWrite(copies.slice(i, i + UPDATES_PER_COMMAND), { ordered: false })
+    for (const doc of before.values()) for (const contactId of doc.contactIds ?? []) byContact.delete(contactId)
+    if (present.some((c) => c.role || c.orgId)) rosterChanged()
+    return outcome
   }
 
   async function listByIds(ids: string[]): Promise<Member[]> {
@@ -248,6 +410,13 @@ export function createMemberRepo(
       .sort({ name: 1 })
       .lean()
     return docs.map(toMember)
+  }
+
+  /** Member documents by `_id`, in one read (the whole collection once when they are many, see MANY_KEYS). */
+  async function readByIds(ids: readonly string[]): Promise<MemberDoc[]> {
+    if (ids.length <= MANY_KEYS) return M.find({ _id: { $in: ids.map(oid) } }).lean()
+    const wanted = new Set(ids)
+    return (await M.find({}).lean()).filter((d) => wanted.has(idOf(d._id)))
   }
 
   /**
@@ -325,6 +494,8 @@ export function createMemberRepo(
     findByNames,
     listByNames,
     holdersOf,
+    addMany,
+    changeMany,
     stampLastMessage,
     /** The same, written with others in the next batch (see batched-writes): for the message path. */
     stampSoon: (contactId: string, at: Date) => stamps.add({ contactId, at }),

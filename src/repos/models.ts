@@ -305,6 +305,46 @@ const simulatorThingSchema = new Schema<D.SimulatorThingDoc>(
   opts,
 )
 
+const importJobSchema = new Schema<D.ImportJobDoc>(
+  {
+    ...stringId,
+    kind: { type: String, enum: ['roster'], required: true },
+    active: { type: String, required: true, unique: true },
+    status: { type: String, enum: ['planning', 'running', 'done', 'stopped'], required: true },
+    by: { type: String, required: true },
+    scopeOrgId: { type: ObjectId, default: null },
+    plan: { type: String, default: '' },
+    rows: { type: Number, required: true },
+    newUnits: { type: Number, required: true },
+    changes: { type: Number, required: true },
+    chunks: { type: Number, required: true },
+    chunksDone: { type: Number, required: true },
+    rowsDone: { type: Number, required: true },
+    bound: { type: Number, required: true },
+    taken: { type: [Number], default: [] },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    finishedAt: { type: Date, default: null },
+    owner: { type: String, default: null },
+    leaseUntil: { type: Date, default: null },
+    error: { type: String, default: null },
+    failures: { type: Number, default: 0 },
+  },
+  opts,
+)
+
+const importChunkSchema = new Schema<D.ImportChunkDoc>(
+  {
+    ...stringId,
+    jobId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    kind: { type: String, enum: ['units', 'reparent', 'people'], required: true },
+    items: { type: String, required: true },
+  },
+  opts,
+)
+importChunkSchema.index({ jobId: 1 })
+
 function model<T>(conn: Connection, name: string, schema: Schema<T>, collection: string): Model<T> {
   return (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema, collection)
 }
@@ -331,6 +371,8 @@ export function bindModels(conn: Connection) {
     Audit: model(conn, 'Audit', auditSchema, 'audit_log'),
     Misread: model(conn, 'Misread', misreadSchema, 'misreads'),
     SimulatorThing: model(conn, 'SimulatorThing', simulatorThingSchema, 'simulator_world'),
+    ImportJob: model(conn, 'ImportJob', importJobSchema, 'import_jobs'),
+    ImportChunk: model(conn, 'ImportChunk', importChunkSchema, 'import_chunks'),
   }
 }
 

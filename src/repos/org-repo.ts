@@ -1,7 +1,7 @@
 import type { Models } from './models'
 import type { OrgUnitDoc } from './documents'
 import type { OrgSettings, OrgUnit, Rotation } from '../domain/entities'
-import { idOf, isDuplicateKey, oid } from './to-plain'
+import { idOf, insertManyKeyed, isDuplicateKey, oid } from './to-plain'
 import { buildOrgTree, type OrgTree } from '../domain/org-tree'
 
 function toOrg(doc: OrgUnitDoc): OrgUnit {
@@ -93,6 +93,32 @@ export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: num
     }
   }
 
+  /**
+   * New units of an import, each under its `_id` chosen beforehand, parents before children in the list
+   * or in an earlier call: a unit already there (a resumed import, or one created meanwhile under its
+   * name) is left as it is. Returns the units stored under the names that were refused, as they are, so
+   * the caller hangs children under the unit that exists.
+   */
+  async function insertKeyed(units: readonly Omit<OrgUnit, 'settings' | 'rotation'>[]): Promise<OrgUnit[]> {
+    if (!units.length) return []
+    const refused = await insertManyKeyed(
+      Org,
+      units.map((u) => ({
+        _id: oid(u.id),
+        name: u.name,
+        parentId: u.parentId ? oid(u.parentId) : null,
+        ancestors: u.ancestors.map(oid),
+        settings: {},
+        rotation: null,
+      })),
+    )
+    // After the insert: a tree read while it ran may lack these units.
+    invalidate()
+    if (!refused.length) return []
+    const docs = await Org.find({ name: { $in: refused.map((i) => units[i]!.name) } }).lean()
+    return docs.map(toOrg)
+  }
+
   /** The unit and every unit below it. */
   async function subtreeIds(rootId: string): Promise<string[]> {
     const below = await Org.find({ ancestors: oid(rootId) }, { _id: 1 }).lean<Pick<OrgUnitDoc, '_id'>[]>()
@@ -169,6 +195,7 @@ export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: num
     findByName,
     findById,
     ensure,
+    insertKeyed,
     subtreeIds,
     isWithin,
     listAll,

@@ -75,3 +75,25 @@ export async function setById<T extends { _id: string }>(
     await model.updateOne(filter, update)
   }
 }
+
+/**
+ * Inserts documents whose unique keys say who they are, in batches, skipping those already there:
+ * returns the positions (in `docs`) that were refused as duplicates. A batch sent twice (a resumed
+ * import) inserts nothing the second time, and on every compatible server an insert checks its unique
+ * keys by index (FerretDB 1.x included, which uses no index for a find), so its cost follows the batch.
+ */
+export async function insertManyKeyed<T extends object>(model: Model<T>, docs: readonly T[], batch = 1_000) {
+  const duplicates: number[] = []
+  for (let start = 0; start < docs.length; start += batch) {
+    const part = docs.slice(start, start + batch) as Parameters<typeof model.collection.insertMany>[0]
+    try {
+      await model.collection.insertMany(part, { ordered: false })
+    } catch (err) {
+      const errors = (err as { writeErrors?: unknown }).writeErrors
+      const list = (Array.isArray(errors) ? errors : errors ? [errors] : []) as { index: number; code?: number }[]
+      if (!list.length || list.some((e) => e.code !== 11000)) throw err
+      for (const e of list) duplicates.push(start + e.index)
+    }
+  }
+  return duplicates
+}

@@ -49,6 +49,13 @@ const ROUTES: [string, string, string | undefined, Record<Caller, number>][] = [
     { admin: 200, chair: 403, bad: 401, none: 401 },
   ],
   ['GET', '/api/v1/members?org=樊城区', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
+  ['GET', '/api/v1/members/import/jobs', undefined, { admin: 200, chair: 403, bad: 401, none: 401 }],
+  [
+    'GET',
+    '/api/v1/members/import/jobs/0123456789abcdef01234567',
+    undefined,
+    { admin: 404, chair: 403, bad: 401, none: 401 },
+  ],
   [
     'POST',
     '/api/v1/members/0123456789abcdef01234567/move',

@@ -62,7 +62,7 @@ describe('a zip bomb', () => {
     expect(body.length).toBeLessThan(500_000)
     const { result, growthMb } = await growthWhile(() => upload(body))
     expect(result.status).toBe(400)
-    expect(result.body.rejected[0]!.reason).toMatch(/解压后超过 20 MB/)
+    expect(result.body.rejected[0]!.reason).toMatch(/解压后超过 40 MB/)
     expect(growthMb).toBeLessThan(150)
   })
 
@@ -76,16 +76,16 @@ describe('a zip bomb', () => {
 })
 
 describe('workbooks past the other limits', () => {
-  it('refuses more than 5,000 rows, reading no further', async () => {
+  it('refuses more than 60,000 rows (a province), reading no further', async () => {
     const body = await makeZip(
       workbookParts(function* () {
         yield HEADER
-        for (let i = 0; i < 6_000; i++) yield inlineRow([`人${i}`, '执委', '某镇'])
+        for (let i = 0; i < 61_000; i++) yield inlineRow([`人${i}`, '执委', '某镇'])
       }),
     )
     expect(await upload(body)).toMatchObject({
       status: 400,
-      body: { imported: 0, rejected: [{ line: 0, reason: '一次最多导入 5000 行' }] },
+      body: { imported: 0, rejected: [{ line: 0, reason: '一次最多导入 60000 行' }] },
     })
   })
 

@@ -55,6 +55,15 @@ function orgRepo(): OrgRepo {
     findByName,
     findById: async (id) => orgs.get(id),
     ensure,
+    async insertKeyed(units) {
+      const there: OrgUnit[] = []
+      for (const u of units) {
+        const same = await findByName(u.name)
+        if (same) there.push(same)
+        else if (!orgs.has(u.id)) orgs.set(u.id, { ...u, ancestors: [...u.ancestors], settings: {}, rotation: null })
+      }
+      return there.filter((o) => !units.some((u) => u.id === o.id))
+    },
     subtreeIds: async (rootId) => [
       rootId,
       ...[...orgs.values()].filter((o) => o.ancestors.includes(rootId)).map((o) => o.id),
@@ -198,6 +207,26 @@ function memberRepo(claims: Map<string, string>): MemberRepo {
       return out
     },
     listByNames: async (names) => [...members.values()].filter((m) => names.includes(m.name)).map((m) => copy(m)!),
+    async addMany(people) {
+      const taken: number[] = []
+      for (const p of people) {
+        if (!members.has(p.id))
+          members.set(p.id, { id: p.id, name: p.name, role: p.role, orgId: p.orgId, contactIds: [] })
+        if (p.bind && !(await bindContact(p.id, p.bind))) taken.push(p.line)
+      }
+      return { bound: people.filter((p) => p.bind).length - taken.length, taken }
+    },
+    async changeMany(changes) {
+      const taken: number[] = []
+      for (const c of changes) {
+        const m = members.get(c.id)
+        if (!m) continue
+        if (c.role) m.role = c.role
+        if (c.orgId) m.orgId = c.orgId
+        if (c.bind && !(await bindContact(c.id, c.bind))) taken.push(c.line)
+      }
+      return { bound: changes.filter((c) => c.bind).length - taken.length, taken }
+    },
     holdersOf: async (contactIds) =>
       new Map(contactIds.flatMap((id) => (contacts.has(id) ? [[id, copy(members.get(contacts.get(id)!))!]] : []))),
     listByIds: async (ids) => ids.flatMap((id) => (members.has(id) ? [copy(members.get(id))!] : [])).sort(byName),
