@@ -5,11 +5,12 @@ import { REFUSALS } from './messages'
 
 /**
  * An unbound group whose name says what it is ("…执委…", "…群众…") is treated as that kind until an
- * admin binds it.
+ * admin binds it. A name that says both ("执委与群众联谊群") has constituents in it: it is a constituents'
+ * group, where nothing private is processed, until an admin binds it as something else.
  */
 export function kindFromTopic(topic: string): GroupKind | null {
-  if (topic.includes('执委')) return 'executive'
   if (topic.includes('群众')) return 'constituent'
+  if (topic.includes('执委')) return 'executive'
   return null
 }
 

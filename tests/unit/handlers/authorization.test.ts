@@ -146,6 +146,19 @@ describe('places', () => {
     expect(h.take()[0]!.text).toContain('已记录')
   })
 
+  it('treats a never-bound group whose name says both 执委 and 群众 as a constituents’ group', async () => {
+    const h = await setup()
+    for (const room of ['执委与群众联谊群', '群众执委群']) {
+      await h.say({ room, from: '张三', text: '#进度' })
+      await h.say({ room, from: '张三', text: '#帮扶 王建国家 低保' })
+      const replies = h.take().map((m) => m.text)
+      expect(replies).toHaveLength(2)
+      for (const text of replies) expect(text).toContain('为保护隐私')
+    }
+    const zhang = (await h.repos.members.findByContactId(h.contactId('张三')))!
+    expect(await h.repos.progress.listForYear(2026, [zhang.id])).toEqual([])
+  })
+
   it('asks for text when sent a picture privately, and ignores pictures in groups', async () => {
     const h = await setup()
     expect(await h.handle({ ...h.message({ from: '张三', text: '' }), kind: 'media' })).toBe('handled')
