@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DUTY_KINDS } from '../domain/checklist'
 import { checklistProblem, type ChecklistConfig } from '../domain/unit-checklist'
 import { COMMAND_SPECS, findSpec } from '../parser/command-specs'
+import { SURNAMES } from '../nl/people'
 import { findSensitiveNumbers, maskSensitive } from '../domain/mask-sensitive'
 
 const target = z.object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365).optional() })
@@ -59,8 +60,19 @@ export function checklistRefusal(config: ChecklistConfig): string | undefined {
     // Added words are read first, so one that begins a command of the bot's would take it over (撤 and #撤销).
     const hidden = BUILT_IN_WORDS.find((w) => w.startsWith(word.toLowerCase()))
     if (hidden) return `命令词“${word}”会挡住机器人自己的命令 #${hidden}，请换一个`
+    // "联系刘": a person's command of the bot's and a surname (only: 联系单位 is a word of its own). "#联系刘翠花" stays the bot's (a name is
+    // glued to its word as often as not), so such an item could not be recorded the way people write it.
+    const person = NAME_WORDS.find(
+      (w) => word.length === w.length + 1 && word.toLowerCase().startsWith(w) && SURNAMES.has(word.at(-1)!),
+    )
+    if (person)
+      return `命令词“${word}”是机器人的命令 #${person} 加一个姓，“#${word}翠花”会记成联系“${word.slice(person.length)}翠花”，请换一个`
   }
   return undefined
 }
 
 const BUILT_IN_WORDS = COMMAND_SPECS.flatMap((s) => [s.word, ...s.aliases]).map((w) => w.toLowerCase())
+/** The bot's commands that take a person's or a family's name, which people glue to the word. */
+const NAME_WORDS = COMMAND_SPECS.filter((s) => s.type === 'duty' && s.shape !== 'title')
+  .flatMap((s) => [s.word, ...s.aliases])
+  .map((w) => w.toLowerCase())

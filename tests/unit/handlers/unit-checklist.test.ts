@@ -209,6 +209,11 @@ describe('checklist rules', () => {
       /会挡住机器人自己的命令 #联系妇女代表/,
     )
     expect(checklistRefusal({ added: [{ ...meeting, words: ['lian'] }] })).toMatch(/会挡住机器人自己的命令 #lianxi/)
+    // A person's command and a surname: "#联系刘翠花" stays the bot's, so the item could never be reached.
+    expect(checklistRefusal({ added: [{ ...meeting, words: ['联系刘'] }] })).toBe(
+      '命令词“联系刘”是机器人的命令 #联系 加一个姓，“#联系刘翠花”会记成联系“刘翠花”，请换一个',
+    )
+    expect(checklistRefusal({ added: [{ ...meeting, words: ['联系群众'] }] })).toBeUndefined()
     expect(
       checklistRefusal({
         added: [
