@@ -4,7 +4,8 @@ import { toLocal } from '../src/domain/zoned-time'
 import type { Handler } from './composer'
 import type { MessageContext } from './message-context'
 import { senderOf } from './guards'
-import { runActions, tell } from './actions'
+import { runActions } from './actions'
+import { tell } from './tell'
 import { acknowledge } from './notice-handler'
 
 /**

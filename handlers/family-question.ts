@@ -6,7 +6,7 @@ import { COMMAND_SPECS } from '../src/parser/command-specs'
 import type { Member } from '../src/domain/entities'
 import type { MessageContext } from './message-context'
 import { propose } from './propose'
-import { tell } from './actions'
+import { tell } from './tell'
 import { UserError } from './user-error'
 
 /**

@@ -9,7 +9,7 @@ import { describeDate } from './dates'
 import { UserError } from './user-error'
 import { recordEdit } from './record-item'
 import { addedLabels, herChecklist } from './her-checklist'
-import { isCleanFamilyName } from '../src/domain/family-name'
+import { isCleanFamilyName } from '../src/nl/family-name'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 
 /** Her records of this year in the order she made them, numbered from 1: the numbers #撤销 and #改 take. */

@@ -1,6 +1,6 @@
 import type { Audience, Command, GroupKind, ParseError, ParseResult } from './command-types'
 import { findSpec, matchCommandWord, type CommandSpec } from './command-specs'
-import { soundsLikeCommand } from '../nl/fuzzy-command'
+import { soundsLikeCommand } from './fuzzy-command'
 import { normalizeText } from './normalize-text'
 import { HONORIFICS, SURNAMES, joinSplitNames } from '../nl/people'
 import { dateInDetail, extractDate } from './parse-date'

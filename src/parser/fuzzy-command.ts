@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro'
-import { COMMAND_SPECS, type CommandSpec } from '../parser/command-specs'
+import { COMMAND_SPECS, type CommandSpec } from './command-specs'
 
 const sound = (word: string) => pinyin(word, { toneType: 'none', separator: '' }).toLowerCase()
 
