@@ -70,4 +70,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['handlers/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'mongoose', message: 'Only repositories (src/repos) talk to the database.' }],
+          patterns: [
+            {
+              group: ['**/bots/**', 'wechaty', 'wechaty-*'],
+              message: 'Handlers and jobs never see the bot (STYLE.md).',
+            },
+            {
+              regex: '^\\.\\./(?!\\.\\./)',
+              message: 'handlers/core is the framework: it imports no feature handler (features import core).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

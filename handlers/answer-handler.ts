@@ -1,11 +1,11 @@
 import type { PendingQuestion } from '../src/domain/proposal'
 import { conversationOf } from '../src/domain/proposal'
 import { toLocal } from '../src/domain/zoned-time'
-import type { Handler } from './composer'
-import type { MessageContext } from './message-context'
-import { senderOf } from './guards'
-import { runActions } from './actions'
-import { tell } from './tell'
+import type { Handler } from './core/composer'
+import type { MessageContext } from './core/message-context'
+import { senderOf } from './core/guards'
+import { runActions } from './core/actions'
+import { tell } from './core/tell'
 import { acknowledge } from './notice-handler'
 
 /**

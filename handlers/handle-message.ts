@@ -3,13 +3,19 @@ import { readIntent } from '../src/parser/read-intent'
 import type { Intent } from '../src/parser/command-types'
 import { createAdmission } from '../src/services/admission'
 import { isDatabaseUnavailable } from '../src/repos/is-database-unavailable'
-import { createMessageContext, monotonic, type MessageContext, type MessageDeps, type Outcome } from './message-context'
+import {
+  createMessageContext,
+  monotonic,
+  type MessageContext,
+  type MessageDeps,
+  type Outcome,
+} from './core/message-context'
 import { createRoutes } from './routes'
-import { AlreadyHandled, UserError } from './user-error'
-import { MESSAGES } from './messages'
+import { AlreadyHandled, UserError } from './core/user-error'
+import { MESSAGES } from './core/messages'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 
-export type { Outcome } from './message-context'
+export type { Outcome } from './core/message-context'
 
 /**
  * The one path every incoming message takes, whichever puppet delivered it:

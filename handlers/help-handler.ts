@@ -1,6 +1,6 @@
 import { COMMAND_SPECS, findSpec } from '../src/parser/command-specs'
-import type { Handler } from './composer'
-import type { MessageContext } from './message-context'
+import type { Handler } from './core/composer'
+import type { MessageContext } from './core/message-context'
 import { isConstituentGroup } from './constituent-handler'
 
 /** #帮助 [命令]: every command with an example, or one command in detail; in a constituents' group, what she can do. */

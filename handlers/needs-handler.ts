@@ -1,11 +1,11 @@
 import type { Member, Need } from '../src/domain/entities'
 import { hasChecklist } from '../src/domain/entities'
 import { parseIsoDate } from '../src/domain/zoned-time'
-import { recordNeed } from './record-item'
-import type { Handler } from './composer'
-import type { MessageContext } from './message-context'
-import { senderOf } from './guards'
-import { UserError } from './user-error'
+import { recordNeed } from './core/record-item'
+import type { Handler } from './core/composer'
+import type { MessageContext } from './core/message-context'
+import { senderOf } from './core/guards'
+import { UserError } from './core/user-error'
 
 /** #需求: opens a need in the ledger. */
 export const handleNeed: Handler<'need'> = async (ctx) => {

@@ -1,15 +1,15 @@
 import { findSensitiveNumbers, maskSensitive, type SensitiveKind } from '../src/domain/mask-sensitive'
 import { listNames } from '../src/domain/format-weekly-post'
 import { displayNames } from '../src/domain/display-name'
-import type { Handler } from './composer'
-import type { MessageContext } from './message-context'
+import type { Handler } from './core/composer'
+import type { MessageContext } from './core/message-context'
 import type { Notice } from '../src/domain/entities'
-import { propose } from './propose'
+import { propose } from './core/propose'
 import { weekRange } from '../src/domain/week'
 import { fromLocal } from '../src/domain/zoned-time'
-import { senderOf } from './guards'
-import { UserError } from './user-error'
-import { AUDIENCE_NAMES, sendNotice } from './send-notice'
+import { senderOf } from './core/guards'
+import { UserError } from './core/user-error'
+import { AUDIENCE_NAMES, sendNotice } from './core/send-notice'
 
 /**
  * #通知: an admin's notice to the groups of that kind in her unit's subtree, through the send queue.

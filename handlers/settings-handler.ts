@@ -1,11 +1,11 @@
 import { weekRange } from '../src/domain/week'
 import { formatDate } from '../src/domain/zoned-time'
 import { describeSlot } from '../src/domain/weekly-slot'
-import type { Handler } from './composer'
-import { REFUSALS } from './messages'
-import { senderOf } from './guards'
-import { UserError } from './user-error'
-import type { MessageContext } from './message-context'
+import type { Handler } from './core/composer'
+import { REFUSALS } from './core/messages'
+import { senderOf } from './core/guards'
+import { UserError } from './core/user-error'
+import type { MessageContext } from './core/message-context'
 import type { Member, OrgUnit } from '../src/domain/entities'
 
 /** #设置: whether this group's weekly post @-mentions who is behind; the unit's weekly post and reminder times. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createMessageHandler } from '../../handlers/handle-message'
-import type { HandlerRepos, Outcome } from '../../handlers/message-context'
+import type { HandlerRepos, Outcome } from '../../handlers/core/message-context'
 import type { IncomingMessage, Sender } from '../../src/incoming-message'
 import type { Role } from '../../src/domain/entities'
 import { defaultSendPolicy } from '../../src/domain/send-policy'
@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../../src/logger'
 import type { MessageJournal } from '../../src/journal/message-journal'
 import { manualClock, type ManualClock } from '../../src/clock'
 import { createMemoryRepos } from './memory-repos'
-import type { UserErrorCode } from '../../handlers/user-error'
+import type { UserErrorCode } from '../../handlers/core/user-error'
 
 export interface Said {
   room: string | null

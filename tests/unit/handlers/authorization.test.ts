@@ -1,6 +1,6 @@
 /** Every command against every kind of sender: what each may do, and a refusal sentence for the rest. */
 import { createHandlerHarness } from '../../support/handler-harness'
-import type { UserErrorCode } from '../../../handlers/user-error'
+import type { UserErrorCode } from '../../../handlers/core/user-error'
 
 const EXEC = '襄阳市执委工作交流群'
 const PUBLIC = '襄阳市联系群众群'

@@ -1,6 +1,6 @@
-import { compose, Router } from '../../../handlers/composer'
+import { compose, Router } from '../../../handlers/core/composer'
 import { createRoutes } from '../../../handlers/routes'
-import type { MessageContext } from '../../../handlers/message-context'
+import type { MessageContext } from '../../../handlers/core/message-context'
 import type { IntentType } from '../../../src/parser/command-types'
 
 describe('compose', () => {

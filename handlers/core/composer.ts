@@ -1,4 +1,4 @@
-import type { Intent, IntentType } from '../src/parser/command-types'
+import type { Intent, IntentType } from '../../src/parser/command-types'
 import type { IntentRouter, MessageContext } from './message-context'
 
 /**

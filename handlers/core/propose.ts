@@ -1,6 +1,6 @@
-import { PROPOSAL_TTL_MS, answerLines, conversationOf, maskOptions, type Option } from '../src/domain/proposal'
-import { maskSensitive } from '../src/domain/mask-sensitive'
-import type { Member } from '../src/domain/entities'
+import { PROPOSAL_TTL_MS, answerLines, conversationOf, maskOptions, type Option } from '../../src/domain/proposal'
+import { maskSensitive } from '../../src/domain/mask-sensitive'
+import type { Member } from '../../src/domain/entities'
 import type { MessageContext } from './message-context'
 import { tell } from './tell'
 

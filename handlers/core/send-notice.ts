@@ -1,8 +1,8 @@
-import { planSends } from '../src/domain/send-policy'
-import { AUDIENCE_GROUPS, type Audience } from '../src/domain/vocabulary'
-import type { Member } from '../src/domain/entities'
-import { targetOfRoom } from '../src/services/send-queue'
-import { sendStateOf } from '../src/services/send-log'
+import { planSends } from '../../src/domain/send-policy'
+import { AUDIENCE_GROUPS, type Audience } from '../../src/domain/vocabulary'
+import type { Member } from '../../src/domain/entities'
+import { targetOfRoom } from '../../src/services/send-queue'
+import { sendStateOf } from '../../src/services/send-log'
 import type { MessageContext } from './message-context'
 import { UserError } from './user-error'
 

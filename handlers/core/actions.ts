@@ -1,15 +1,15 @@
-import { itemWithSubject, labelWithSubject } from '../src/domain/checklist'
-import type { Action } from '../src/domain/proposal'
-import type { ProposedItem } from '../src/nl/read-message'
-import type { Member } from '../src/domain/entities'
-import { formatDate, parseIsoDate, type LocalDate } from '../src/domain/zoned-time'
+import { itemWithSubject, labelWithSubject } from '../../src/domain/checklist'
+import type { Action } from '../../src/domain/proposal'
+import type { ProposedItem } from '../../src/nl/read-message'
+import type { Member } from '../../src/domain/entities'
+import { formatDate, parseIsoDate, type LocalDate } from '../../src/domain/zoned-time'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
 import { recordAdded, recordDiary, recordDuty, recordNeed, takeQuestion } from './record-item'
 import { herChecklist } from './her-checklist'
 import { sendNotice } from './send-notice'
 import { tell } from './tell'
-import { maskSensitive } from '../src/domain/mask-sensitive'
+import { maskSensitive } from '../../src/domain/mask-sensitive'
 
 /** What she read as an item, as something to do once she confirms. */
 export function actionOf(item: ProposedItem): Action {

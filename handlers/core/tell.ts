@@ -1,5 +1,5 @@
 import type { MessageContext } from './message-context'
-import { targetOfContact } from '../src/services/send-queue'
+import { targetOfContact } from '../../src/services/send-queue'
 
 /** A private message to someone other than the sender, through the send queue (once per key). */
 export async function tell(ctx: MessageContext, contactId: string, dedupeKey: string, text: string): Promise<void> {
