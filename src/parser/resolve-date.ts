@@ -1,4 +1,4 @@
-import type { DateExpr } from './command-types'
+import type { DateExpr } from './command-parts'
 import { addDays, compareDates, isValidDate, type LocalDate } from '../domain/zoned-time'
 import { findDate } from '../nl/find-date'
 
