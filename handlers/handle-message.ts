@@ -11,6 +11,7 @@ import {
   type Outcome,
 } from './core/message-context'
 import { createRoutes } from './routes'
+import type { Router } from './core/composer'
 import { AlreadyHandled, UserError } from './core/user-error'
 import { MESSAGES } from './core/messages'
 import { maskSensitive } from '../src/domain/mask-sensitive'
@@ -29,9 +30,8 @@ export type { Outcome } from './core/message-context'
  *  9. while one boundary turns every failure into the right answer, and
  * 10. the journal lets it go unless the database was away (then it is kept for later).
  */
-export function createMessageHandler(input: MessageDeps) {
+export function createMessageHandler(input: MessageDeps, routes: Router = createRoutes()) {
   const deps = { ...input, now: monotonic(input.now) }
-  const routes = createRoutes()
   const active = new Set<string>()
   // Journaled first, then handled a few at a time (see admission): a burst waits in order, safe on disk.
   const admission = createAdmission(input.concurrency ?? 8)
@@ -51,6 +51,7 @@ export function createMessageHandler(input: MessageDeps) {
         inGroup: !!msg.roomId,
       },
       deps.botName,
+      deps.commands,
     )
     if (!intent) return 'ignored'
     // Being handled here right now: a redelivery (or the replayer) leaves it to the first.

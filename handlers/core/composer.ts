@@ -80,4 +80,9 @@ export class Router implements IntentRouter {
   types(): IntentType[] {
     return [...this.routes.keys()]
   }
+
+  /** Which of these types (a list of command specs' types) have no route: none, or a command is unreachable. */
+  unrouted(types: readonly string[]): string[] {
+    return types.filter((t) => !this.routes.has(t as IntentType))
+  }
 }

@@ -10,6 +10,8 @@ import type { MessageJournal } from '../../src/journal/message-journal'
 import { manualClock, type ManualClock } from '../../src/clock'
 import { createMemoryRepos } from './memory-repos'
 import type { UserErrorCode } from '../../handlers/core/user-error'
+import type { CommandBook } from '../../src/parser/command-book'
+import type { Router } from '../../handlers/core/composer'
 
 export interface Said {
   room: string | null
@@ -25,7 +27,16 @@ const idOf = (kind: string, name: string) => `${kind}_${createHash('sha1').updat
  * drive. No Wechaty, no database; a test runs in milliseconds.
  */
 export function createHandlerHarness(
-  options: { at?: string; repos?: HandlerRepos; instance?: string; journal?: MessageJournal; log?: Logger } = {},
+  options: {
+    at?: string
+    repos?: HandlerRepos
+    instance?: string
+    journal?: MessageJournal
+    log?: Logger
+    /** Another list of commands and the routes for it (a test that adds a command). */
+    commands?: CommandBook
+    routes?: Router
+  } = {},
 ) {
   const repos = options.repos ?? createMemoryRepos()
   const clock: ManualClock = manualClock(new Date(options.at ?? '2026-11-20T10:00:00+08:00'))
@@ -57,8 +68,9 @@ export function createHandlerHarness(
     onUserError: (code: UserErrorCode) => void userErrors.push(code),
     policy: defaultSendPolicy('Asia/Shanghai'),
     followUpHours: 24,
+    commands: options.commands,
   }
-  const handle = createMessageHandler(deps)
+  const handle = createMessageHandler(deps, options.routes)
   let seen = 0
 
   /** The message as a puppet would deliver it; `mention` @-mentions the bot in a group. */
