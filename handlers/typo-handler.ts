@@ -57,14 +57,8 @@ async function actionsOf(ctx: Parameters<typeof handleUnknownCommand>[0], cmd: C
   const date = when?.ok ? when.date : ctx.today
   if (cmd.type === 'diary') return [actionOf({ kind: 'diary', content: cmd.content, date })]
   if (cmd.type === 'need') return [actionOf({ kind: 'need', content: cmd.content })]
-  if (
-    !cmd.subject &&
-    cmd.kind !== 'onlineGroup' &&
-    cmd.kind !== 'publicService' &&
-    cmd.kind !== 'report' &&
-    cmd.kind !== 'proposal'
-  )
-    return undefined
+  // Only an item recorded by its title (#公益 今天) may be recorded with none; a person's or family's needs her name.
+  if (!cmd.subject && COMMANDS.specs.find((s) => s.duty === cmd.kind)?.shape !== 'title') return undefined
   if (!cmd.subject) return [actionOf({ kind: cmd.kind, subject: '', date, text: '' })]
   const known = await knownNames(ctx, senderOf(ctx).id)
   return [cmd.subject, ...(cmd.more ?? [])].map((name, i) => {
