@@ -8,7 +8,7 @@ import { targetOfContact } from '../src/services/send-queue'
 import { UserError } from './core/user-error'
 import type { Handler, Middleware, Router } from './core/composer'
 import type { MessageContext } from './core/message-context'
-import { nearestAdmins } from './identity-handler'
+import { nearestAdmins } from './find-member'
 
 /**
  * The constituents' group exists so that ordinary women can reach their executives (DOMAIN.md). A woman
