@@ -91,4 +91,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'mongoose', message: 'Only repositories (src/repos) talk to the database.' }],
+          patterns: [
+            {
+              group: ['**/bots/**', 'wechaty', 'wechaty-*'],
+              message: 'Handlers and jobs never see the bot (STYLE.md).',
+            },
+            { group: ['**/handlers/**'], message: 'Jobs use src/ only; what they share with handlers lives in src/.' },
+          ],
+        },
+      ],
+    },
+  },
 )
