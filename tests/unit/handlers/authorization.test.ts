@@ -106,7 +106,7 @@ describe('typo and sentence variants pass the same guards as the command', () =>
   const variantCases = VARIANTS.flatMap(([variant, typed]) =>
     PLACES.map(([who, from, room]) => [variant, typed, who, from, room] as const),
   )
-  it.each(variantCases)('%s (as %s) from %s in %s', async (variant, typed, _who, from, room) => {
+  it.each(variantCases)('%s (as %s) from %s %s in %s', async (variant, typed, _who, from, room) => {
     const typedRefused = async () => {
       const h = await setup()
       await h.say({ from, text: typed, room })
