@@ -17,12 +17,28 @@ export interface DutyCommand {
 
 /**
  * "#联系 刘翠花 李梅 张桂兰", "#联系 刘翠花、李梅": several people, one record each. Only when every word
- * looks like a name (a surname and one or two characters, not a common word), else the rest is detail.
+ * looks like a name (a surname and one or two characters, not a common word), else the rest is detail —
+ * except that names set apart by 、 or a comma are a list whatever follows ("李梅、张桂兰 都是电话联系的"
+ * is two women and what was done, never one woman called "李梅、张桂兰").
  */
-function nameList(first: string, rest: string[]): string[] | undefined {
-  const words = [...first.split(/[、，,]/), ...rest].map((w) => w.trim()).filter((w) => w !== '')
-  if (words.length < 2) return undefined
-  return words.every(looksLikeName) ? words : undefined
+function nameList(first: string, rest: string[]): { names: string[]; detail?: string } | undefined {
+  const names: string[] = []
+  let listed = false
+  const words = [first, ...rest]
+  for (let w = 0; w < words.length; w++) {
+    const pieces = words[w]!.split(/[、，,]/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
+    const taken = pieces.findIndex((p) => !looksLikeName(p))
+    names.push(...(taken < 0 ? pieces : pieces.slice(0, taken)))
+    if (pieces.length > 1 && taken !== 0) listed = true
+    if (taken >= 0) {
+      if (names.length < 2 || !listed) return undefined
+      const detail = [...pieces.slice(taken), ...words.slice(w + 1)].join(' ')
+      return { names, detail }
+    }
+  }
+  return names.length >= 2 ? { names } : undefined
 }
 
 const NOT_NAMES = new Set([
@@ -86,12 +102,20 @@ export function parseDuty(words: string[], use: ParseUse, spec: CommandSpec): Pa
     if (first.length > LIMITS.detail) return usageError(`内容最多 ${LIMITS.detail} 字。`, 'tooLong')
     return ok({ type: 'duty', kind, subject: '', detail: first, date: dated.date })
   }
+  const list = spec.oneSubject ? nameList(first, rest) : undefined
+  if (list && list.names.length > MESSAGE_LIMITS.items)
+    return usageError(`一次最多记 ${MESSAGE_LIMITS.items} 位，请分几次发。`, 'tooLong')
+  if (list)
+    return ok({
+      type: 'duty',
+      kind,
+      subject: list.names[0]!,
+      ...(list.detail ? { detail: list.detail } : {}),
+      date: dated.date,
+      more: list.names.slice(1),
+    })
   if (first.length > LIMITS.name)
     return usageError(`名称最多 ${LIMITS.name} 字，名称和内容之间请用空格隔开。`, 'tooLong')
-  const names = spec.oneSubject ? nameList(first, rest) : undefined
-  if (names && names.length > MESSAGE_LIMITS.items)
-    return usageError(`一次最多记 ${MESSAGE_LIMITS.items} 位，请分几次发。`, 'tooLong')
-  if (names) return ok({ type: 'duty', kind, subject: names[0]!, date: dated.date, more: names.slice(1) })
   return ok({ type: 'duty', kind, subject: first, detail, date: dated.date })
 }
 

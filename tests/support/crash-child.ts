@@ -44,6 +44,7 @@ async function main() {
         timestamp: Date.now() + i,
         id: `kill-${i}`,
       })
+      process.stdout.write(`said ${i + 1}\n`)
       await new Promise((r) => setTimeout(r, 10))
     }
     await new Promise(() => undefined) // wait to be killed

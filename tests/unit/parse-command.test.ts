@@ -77,6 +77,16 @@ describe('parseCommand: duty items', () => {
     expect(command('#联系 刘翠花、李梅')).toMatchObject({ subject: '刘翠花', more: ['李梅'] })
     expect(command('#联系 刘翠花 李梅 张桂兰')).toMatchObject({ subject: '刘翠花', more: ['李梅', '张桂兰'] })
     expect(command('#帮扶 王家、李家')).toMatchObject({ subject: '王家', more: ['李家'] })
+    // Names set apart by 、 are a list whatever follows: two women, never one called "李梅、张桂兰".
+    expect(command('#联系妇女代表 李梅、张桂兰 都是电话联系的')).toMatchObject({
+      subject: '李梅',
+      more: ['张桂兰'],
+      detail: '都是电话联系的',
+    })
+    expect(command('#联系 刘翠花，李梅，张桂兰，王秀英，赵玉兰 入户走访')).toMatchObject({
+      subject: '刘翠花',
+      more: ['李梅', '张桂兰', '王秀英', '赵玉兰'],
+    })
     expect(command('#联系 李梅 电话了解')).toMatchObject({ subject: '李梅', detail: '电话了解' })
     expect(command('#联系 刘翠花 周末')).toMatchObject({ subject: '刘翠花', detail: '周末' })
     expect(command('#社会组织 巾帼志愿者协会、家政协会')).toMatchObject({ subject: '巾帼志愿者协会、家政协会' })
