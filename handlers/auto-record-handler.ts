@@ -1,7 +1,7 @@
-import type { Handler } from './composer'
-import { senderOf } from './guards'
-import { REFUSALS } from './messages'
-import { UserError } from './user-error'
+import type { Handler } from './core/composer'
+import { senderOf } from './core/guards'
+import { REFUSALS } from './core/messages'
+import { UserError } from './core/user-error'
 
 /**
  * #设置 群里自动记 开|关: whether her reports posted in executives' groups without @ are asked about

@@ -1,6 +1,6 @@
-import type { Handler } from './composer'
-import { senderOf } from './guards'
-import { UserError } from './user-error'
+import type { Handler } from './core/composer'
+import { senderOf } from './core/guards'
+import { UserError } from './core/user-error'
 
 const KIND_NAMES = { executive: '执委工作交流群', constituent: '联系群众群' } as const
 

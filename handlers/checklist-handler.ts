@@ -1,8 +1,8 @@
 import { recordCommandOf } from '../src/parser/command-specs'
 import type { ChecklistItem } from '../src/domain/checklist'
-import type { Handler } from './composer'
-import { senderOf } from './guards'
-import { herChecklist } from './her-checklist'
+import type { Handler } from './core/composer'
+import { senderOf } from './core/guards'
+import { herChecklist } from './core/her-checklist'
 
 const RULES = { entries: '按次数', distinct: '按不同的人或单位', days: '按天数' } as const
 

@@ -5,10 +5,10 @@ import { LIMITS } from '../src/domain/vocabulary'
 import type { IntentType } from '../src/parser/command-types'
 import { readConstituentMessage } from '../src/parser/read-constituent'
 import { targetOfContact } from '../src/services/send-queue'
-import { UserError } from './user-error'
-import type { Handler, Middleware, Router } from './composer'
-import type { MessageContext } from './message-context'
-import { nearestAdmins } from './identity-handler'
+import { UserError } from './core/user-error'
+import type { Handler, Middleware, Router } from './core/composer'
+import type { MessageContext } from './core/message-context'
+import { nearestAdmins } from './find-member'
 
 /**
  * The constituents' group exists so that ordinary women can reach their executives (DOMAIN.md). A woman

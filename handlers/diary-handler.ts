@@ -1,7 +1,7 @@
-import type { Handler } from './composer'
-import { senderOf } from './guards'
-import { requireDate } from './dates'
-import { recordDiary } from './record-item'
+import type { Handler } from './core/composer'
+import { senderOf } from './core/guards'
+import { requireDate } from './core/dates'
+import { recordDiary } from './core/record-item'
 
 /** #日记: one women's-situation diary entry. */
 export const handleDiary: Handler<'diary'> = async (ctx) => {

@@ -1,5 +1,5 @@
-import type { Handler } from './composer'
-import { MESSAGES } from './messages'
+import type { Handler } from './core/composer'
+import { MESSAGES } from './core/messages'
 
 /** A command the parser refused: its sentence and the usage line. */
 export const handleParseError: Handler<'parseError'> = async (ctx) => {

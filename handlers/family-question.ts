@@ -4,10 +4,10 @@ import { maskSensitive } from '../src/domain/mask-sensitive'
 import { formatDate, type LocalDate } from '../src/domain/zoned-time'
 import { COMMAND_SPECS } from '../src/parser/command-specs'
 import type { Member } from '../src/domain/entities'
-import type { MessageContext } from './message-context'
-import { propose } from './propose'
-import { tell } from './actions'
-import { UserError } from './user-error'
+import type { MessageContext } from './core/message-context'
+import { propose } from './core/propose'
+import { tell } from './core/tell'
+import { UserError } from './core/user-error'
 
 /**
  * #帮扶 / #解决 whose family name could not be told apart from its situation (family-name.ts). Nothing

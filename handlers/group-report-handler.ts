@@ -3,11 +3,11 @@ import { hasChecklist } from '../src/domain/entities'
 import { conversationOf } from '../src/domain/proposal'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import { MESSAGE_LIMITS } from '../src/domain/vocabulary'
-import type { Handler, IntentContext } from './composer'
-import { knownNames } from './known-names'
-import { pickHint, proposalOf } from './reading-proposal'
-import { proposePrivately } from './propose'
-import { readInsideAdded } from './added-sentence'
+import type { Handler, IntentContext } from './core/composer'
+import { knownNames } from './core/known-names'
+import { pickHint, proposalOf } from './core/reading-proposal'
+import { proposePrivately } from './core/propose'
+import { readInsideAdded } from './core/added-sentence'
 
 /** At most one such question an hour for each executive, unless she answered the last one. */
 export const GROUP_QUESTION_GAP_MS = 60 * 60_000

@@ -3,13 +3,20 @@ import { readIntent } from '../src/parser/read-intent'
 import type { Intent } from '../src/parser/command-types'
 import { createAdmission } from '../src/services/admission'
 import { isDatabaseUnavailable } from '../src/repos/is-database-unavailable'
-import { createMessageContext, monotonic, type MessageContext, type MessageDeps, type Outcome } from './message-context'
+import {
+  createMessageContext,
+  monotonic,
+  type MessageContext,
+  type MessageDeps,
+  type Outcome,
+} from './core/message-context'
 import { createRoutes } from './routes'
-import { AlreadyHandled, UserError } from './user-error'
-import { MESSAGES } from './messages'
+import type { Router } from './core/composer'
+import { AlreadyHandled, UserError } from './core/user-error'
+import { MESSAGES } from './core/messages'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 
-export type { Outcome } from './message-context'
+export type { Outcome } from './core/message-context'
 
 /**
  * The one path every incoming message takes, whichever puppet delivered it:
@@ -23,9 +30,8 @@ export type { Outcome } from './message-context'
  *  9. while one boundary turns every failure into the right answer, and
  * 10. the journal lets it go unless the database was away (then it is kept for later).
  */
-export function createMessageHandler(input: MessageDeps) {
+export function createMessageHandler(input: MessageDeps, routes: Router = createRoutes()) {
   const deps = { ...input, now: monotonic(input.now) }
-  const routes = createRoutes()
   const active = new Set<string>()
   // Journaled first, then handled a few at a time (see admission): a burst waits in order, safe on disk.
   const admission = createAdmission(input.concurrency ?? 8)
@@ -45,6 +51,7 @@ export function createMessageHandler(input: MessageDeps) {
         inGroup: !!msg.roomId,
       },
       deps.botName,
+      deps.commands,
     )
     if (!intent) return 'ignored'
     // Being handled here right now: a redelivery (or the replayer) leaves it to the first.

@@ -1,6 +1,7 @@
-import { COMMAND_SPECS, findSpec } from '../src/parser/command-specs'
-import type { Handler } from './composer'
-import type { MessageContext } from './message-context'
+import { COMMANDS } from '../src/parser/command-specs'
+import type { CommandSpec } from '../src/parser/command-spec'
+import type { Handler } from './core/composer'
+import type { MessageContext } from './core/message-context'
 import { isConstituentGroup } from './constituent-handler'
 
 /** #帮助 [命令]: every command with an example, or one command in detail; in a constituents' group, what she can do. */
@@ -23,7 +24,8 @@ async function showConstituentHelp(ctx: MessageContext): Promise<void> {
 }
 
 export async function showHelp(ctx: MessageContext, topic: string | undefined, prefix = ''): Promise<void> {
-  const spec = topic ? findSpec(topic) : undefined
+  const book = ctx.deps.commands ?? COMMANDS
+  const spec = topic ? book.find(topic) : undefined
   if (spec) {
     const aliases = spec.aliases.length ? `\n也可以写：${spec.aliases.map((a) => '#' + a).join(' ')}` : ''
     await ctx.reply(`${prefix}${spec.summary}\n用法：${spec.usage}\n例如：${spec.example}${aliases}`)
@@ -34,9 +36,12 @@ export async function showHelp(ctx: MessageContext, topic: string | undefined, p
     '“今天去看了刘翠花，聊了孩子上学的事”（我会先问一句，回复 1 就记下）',
     '语音也可以：按住说话，上滑“转文字”后发送。',
     '也可以用命令，立即记下：',
-    ...COMMAND_SPECS.map((s) => `${s.usage} — ${s.summary}`),
+    ...helpLines(book.specs),
     '日期可写：今天、昨天、上周五、11月20日。',
     '发送 #帮助 联系 查看某个命令的详细说明。',
   ]
   await ctx.reply(prefix + lines.join('\n'))
 }
+
+/** #帮助's line for each command: its usage and its summary, straight from its spec. */
+export const helpLines = (specs: readonly CommandSpec[]) => specs.map((s) => `${s.usage} — ${s.summary}`)

@@ -2,11 +2,11 @@ import { evaluateProgress } from '../src/domain/progress'
 import { countLedger } from '../src/domain/ledger'
 import { formatChecklist } from '../src/domain/format-progress'
 import type { Member } from '../src/domain/entities'
-import type { Handler } from './composer'
-import type { MessageContext } from './message-context'
-import { senderOf } from './guards'
-import { UserError } from './user-error'
-import { herChecklist } from './her-checklist'
+import type { Handler } from './core/composer'
+import type { MessageContext } from './core/message-context'
+import { senderOf } from './core/guards'
+import { UserError } from './core/user-error'
+import { herChecklist } from './core/her-checklist'
 
 /** #进度 [去年|2025]: her whole checklist for the year, plus diary and needs. */
 export const handleProgress: Handler<'progress'> = async (ctx) => {

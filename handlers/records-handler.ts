@@ -2,15 +2,12 @@ import { itemWithSubject, labelWithSubject } from '../src/domain/checklist'
 import { parseIsoDate } from '../src/domain/zoned-time'
 import type { LedgerItem } from '../src/domain/ledger'
 import type { Member } from '../src/domain/entities'
-import type { Handler } from './composer'
-import type { MessageContext } from './message-context'
-import { senderOf } from './guards'
-import { describeDate } from './dates'
-import { UserError } from './user-error'
-import { recordEdit } from './record-item'
-import { addedLabels, herChecklist } from './her-checklist'
-import { isCleanFamilyName } from '../src/domain/family-name'
-import { maskSensitive } from '../src/domain/mask-sensitive'
+import type { Handler } from './core/composer'
+import type { MessageContext } from './core/message-context'
+import { senderOf } from './core/guards'
+import { describeDate } from './core/dates'
+import { UserError } from './core/user-error'
+import { addedLabels } from './core/her-checklist'
 
 /** Her records of this year in the order she made them, numbered from 1: the numbers #撤销 and #改 take. */
 export async function numberedRecords(ctx: MessageContext, member: Member): Promise<LedgerItem[]> {
@@ -74,30 +71,4 @@ export const handleRecords: Handler<'records'> = async (ctx) => {
       '认领发送 #认领 编号。',
     )
   await ctx.reply([...lines, '办结发送 #办结 编号。'].join('\n'))
-}
-
-/** #改 3 李梅: the record numbered 3 names 李梅 now; it keeps its number, its day and what it counts for. */
-export const handleCorrect: Handler<'correct'> = async (ctx) => {
-  const member = senderOf(ctx)
-  const items = await numberedRecords(ctx, member)
-  const item = items[ctx.intent.number - 1]
-  if (!item) throw new UserError('notFound', `没有第 ${ctx.intent.number} 条记录，发送 #我的记录 看看编号。`)
-  if (item.kind === 'diary' || item.kind === 'need')
-    throw new UserError(
-      'cannotCorrect',
-      `第 ${ctx.intent.number} 条不能改名字，可以 #撤销 ${ctx.intent.number} 后重新记。`,
-    )
-  if (item.kind === 'added' && !(await herChecklist(ctx, member.orgId)).some((i) => i.key === item.item))
-    throw new UserError('cannotCorrect', `第 ${ctx.intent.number} 条这一项已不在本单位的清单里，不能改。`)
-  // A family's new name is shown wherever the record is: it must be a name, not a situation (issue 20).
-  if ((item.kind === 'poorFamily' || item.kind === 'problemSolved') && !isCleanFamilyName(ctx.intent.subject))
-    throw new UserError(
-      'familyName',
-      `新名字里像是带了家庭情况，没有改。#改 只改家庭名称，请只写名称，例如 #改 ${ctx.intent.number} 王建国家。`,
-    )
-  const subject = maskSensitive(ctx.intent.subject)
-  const lines = await recordEdit(ctx, member, item, subject, ctx.key)
-  await ctx.reply(
-    [`已把第 ${ctx.intent.number} 条「${maskSensitive(item.subject ?? '')}」改为「${subject}」。`, ...lines].join('\n'),
-  )
 }

@@ -1,11 +1,11 @@
 import { findDate } from '../src/nl/find-date'
 import { conversationOf, type Action, type Option } from '../src/domain/proposal'
 import { formatDate, toLocal } from '../src/domain/zoned-time'
-import type { Handler } from './composer'
-import { senderOf } from './guards'
-import { describeAction } from './actions'
-import { propose } from './propose'
-import { describeDate } from './dates'
+import type { Handler } from './core/composer'
+import { senderOf } from './core/guards'
+import { describeAction } from './core/actions'
+import { propose } from './core/propose'
+import { describeDate } from './core/dates'
 
 /**
  * "改日期 11月16日": the question waiting here (the newest, when several) is asked again with that day

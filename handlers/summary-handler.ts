@@ -2,9 +2,9 @@ import { unitReport } from '../src/services/unit-report'
 import { formatSummary } from '../src/domain/format-summary'
 import { weeklyView } from '../src/domain/weekly-view'
 import { checklistUnion } from '../src/domain/unit-checklist'
-import type { Handler } from './composer'
-import { senderOf } from './guards'
-import { UserError } from './user-error'
+import type { Handler } from './core/composer'
+import { senderOf } from './core/guards'
+import { UserError } from './core/user-error'
 
 /**
  * #汇总 [单位]: chairs and admins see their subtree (or a unit within it). An executive gets her own

@@ -1,20 +1,18 @@
-import { closestCommands } from '../src/nl/fuzzy-command'
+import { closestCommands } from '../src/parser/fuzzy-command'
 import { parseCommand } from '../src/parser/parse-command'
+import { COMMANDS } from '../src/parser/command-specs'
 import type { Command } from '../src/parser/command-types'
-import type { Handler } from './composer'
-import { senderOf } from './guards'
-import { propose } from './propose'
-import { actionOf } from './actions'
-import { resolveDate } from '../src/domain/resolve-date'
-import { knownNames } from './known-names'
+import type { Handler } from './core/composer'
+import { senderOf } from './core/guards'
+import { propose } from './core/propose'
+import { actionOf } from './core/actions'
+import { resolveDate } from '../src/parser/resolve-date'
+import { knownNames } from './core/known-names'
 import { resolveSubject } from '../src/nl/resolve-subject'
-import { describeAction } from './actions'
+import { describeAction } from './core/actions'
 import type { Action } from '../src/domain/proposal'
 import { maskSensitive } from '../src/domain/mask-sensitive'
-import { UserError } from './user-error'
-
-/** Commands that only show her something: a misspelling of one is answered at once. */
-const READ_ONLY = new Set<Command['type']>(['progress', 'records', 'help'])
+import { UserError } from './core/user-error'
 
 /**
  * "#联细 刘翠花": a command word that is none. The nearest one whose line then reads as a command is
@@ -23,15 +21,19 @@ const READ_ONLY = new Set<Command['type']>(['progress', 'records', 'help'])
  */
 export const handleUnknownCommand: Handler<'unknownCommand'> = async (ctx) => {
   const { word, rest } = ctx.intent
-  for (const spec of closestCommands(word)) {
+  const book = ctx.deps.commands ?? COMMANDS
+  for (const spec of closestCommands(word, book.specs)) {
     const line = `#${spec.word}${rest ? ' ' + rest : ''}`
-    const parsed = parseCommand(line, { botName: ctx.deps.botName, requireHash: true })
+    const parsed = parseCommand(line, { botName: ctx.deps.botName, requireHash: true, book })
     if (!parsed?.ok) continue
     const note = `（“${word}”我当作 #${spec.word}）\n`
     const cmd: Command = parsed.command
     // A question about her own records is simply answered, down that command's own route and guards.
-    if (READ_ONLY.has(cmd.type)) return ctx.router!.route(ctx.withIntent(cmd, note))
-    if (cmd.type !== 'duty' && cmd.type !== 'diary' && cmd.type !== 'need') break
+    // The spec of what it yields (#需求 列表 yields records) says whether it only shows her something
+    // (answered at once) or records (asked first).
+    const yields = book.specs.find((s) => s.type === cmd.type)
+    if (yields?.readOnly) return ctx.router!.route(ctx.withIntent(cmd, note))
+    if (!yields?.records) break
     // What the command itself would refuse, its misspelling refuses too (its route's guards decide).
     await ctx.router!.allows(ctx.withIntent(cmd))
     const actions = await actionsOf(ctx, cmd)
@@ -55,14 +57,8 @@ async function actionsOf(ctx: Parameters<typeof handleUnknownCommand>[0], cmd: C
   const date = when?.ok ? when.date : ctx.today
   if (cmd.type === 'diary') return [actionOf({ kind: 'diary', content: cmd.content, date })]
   if (cmd.type === 'need') return [actionOf({ kind: 'need', content: cmd.content })]
-  if (
-    !cmd.subject &&
-    cmd.kind !== 'onlineGroup' &&
-    cmd.kind !== 'publicService' &&
-    cmd.kind !== 'report' &&
-    cmd.kind !== 'proposal'
-  )
-    return undefined
+  // Only an item recorded by its title (#公益 今天) may be recorded with none; a person's or family's needs her name.
+  if (!cmd.subject && COMMANDS.specs.find((s) => s.duty === cmd.kind)?.shape !== 'title') return undefined
   if (!cmd.subject) return [actionOf({ kind: cmd.kind, subject: '', date, text: '' })]
   const known = await knownNames(ctx, senderOf(ctx).id)
   return [cmd.subject, ...(cmd.more ?? [])].map((name, i) => {

@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 
 type JestJson = {
@@ -30,16 +30,28 @@ function allTests(only?: string): { file: string; name: string }[] {
   )
 }
 
+/**
+ * Whether the test passes when jest runs only it. Read from jest's JSON report, not its console: `-t` is
+ * case-insensitive, so "History" also runs "history" (two tests, both must pass), and a test whose name
+ * says "failed" is no failure.
+ */
 function runAlone(test: { file: string; name: string }): Promise<boolean> {
+  const out = join(mkdtempSync(join(tmpdir(), 'alone-')), 'one.json')
   return new Promise((resolve) => {
     const args = ['--selectProjects', 'unit', '--runTestsByPath', test.file, '-t', `^${escape(test.name)}$`]
-    const child = spawn(jest, args, {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const child = spawn(jest, [...args, '--json', '--outputFile', out], { cwd: root, stdio: 'ignore' })
+    child.on('close', (code) => {
+      let report: (JestJson & { numFailedTests: number }) | undefined
+      try {
+        report = JSON.parse(readFileSync(out, 'utf8')) as JestJson & { numFailedTests: number }
+      } catch {
+        report = undefined
+      }
+      rmSync(dirname(out), { recursive: true, force: true })
+      const results = report?.testResults.flatMap((f) => f.assertionResults) ?? []
+      const ran = results.filter((r) => r.fullName === test.name)
+      resolve(code === 0 && report?.numFailedTests === 0 && ran.length > 0 && ran.every((r) => r.status === 'passed'))
     })
-    let err = ''
-    child.stderr.on('data', (d: Buffer) => (err += d))
-    child.on('close', (code) => resolve(code === 0 && /Tests:.*\b1 passed/.test(err) && !/\bfailed\b/.test(err)))
   })
 }
 

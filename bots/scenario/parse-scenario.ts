@@ -1,8 +1,11 @@
 import { z } from 'zod'
-import { LIMITS, ROLES, type Role } from '../../src/domain/vocabulary'
+import { LIMITS, ROLES } from '../../src/domain/vocabulary'
 import type { ChecklistConfig } from '../../src/domain/unit-checklist'
 import { checklistConfigSchema, checklistRefusal } from '../../src/services/checklist-setting'
 import { rosterLineProblem } from './roster-line'
+import type { RosterEntry } from './roster-entry'
+
+export type { RosterEntry } from './roster-entry'
 
 const text = z.string().min(1).max(100_000)
 const name = z.string().trim().min(1).max(LIMITS.name)
@@ -24,14 +27,6 @@ const schemas = {
   image: z.strictObject({ room: name.optional(), from: name, type: z.literal('image') }),
   job: z.strictObject({ job: z.string().min(1) }),
   checklist: z.strictObject({ checklist: z.strictObject({ org: name, config: checklistConfigSchema.nullable() }) }),
-}
-
-export interface RosterEntry {
-  name: string
-  role: Role
-  org: string
-  parent?: string
-  wechatName?: string
 }
 
 export type ScenarioLine =

@@ -3,7 +3,7 @@ import type { RosterRow } from '../../src/domain/roster-rows'
 import { planRoster } from '../../src/domain/plan-roster'
 import { nameRefusal } from '../../src/domain/name-refusal'
 import { applyRosterPlan } from '../../src/services/apply-roster-plan'
-import type { RosterEntry } from './parse-scenario'
+import type { RosterEntry } from './roster-entry'
 
 const rowsOf = (entries: readonly RosterEntry[]): RosterRow[] =>
   entries.map((e, i) => ({ line: i + 1, name: e.name, role: e.role, org: e.org, parent: e.parent }))

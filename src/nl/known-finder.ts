@@ -1,6 +1,6 @@
 import { HONORIFICS, SURNAMES } from './people'
 import { syllables, type Bucket, type Known, type KnownIndex, type KnownPart } from './known-index'
-import type { How, Mention } from './find-known'
+import type { How, Mention } from './mention'
 
 const HONORIFIC = `(?:${HONORIFICS.join('|')})`
 /** What may follow a name, each tried where the name ends (sticky), as one pattern would go on. */

@@ -1,77 +1,10 @@
-import type { DutyKind } from '../domain/checklist'
+import type { Command } from './command-specs'
+import type { ParseError } from './command-parts'
 
-/** A date written after a command: resolved against "today" by the domain, so the parser needs no clock. */
-export type DateExpr =
-  | { type: 'relative'; daysAgo: number }
-  | { type: 'absolute'; year?: number; month: number; day: number }
-  /** 上周五, 昨天上午, 3号, 上个月20号: resolved against today by the domain (nl/find-date). */
-  | { type: 'phrase'; text: string }
-
-import type { Audience, GroupKind } from '../domain/vocabulary'
-export type { Audience, GroupKind } from '../domain/vocabulary'
-
-export type Command =
-  /** subject is empty when "#解决 …" is one phrase: the handler then finds which of her families it is. */
-  | { type: 'duty'; kind: DutyKind; subject: string; detail?: string; date?: DateExpr; more?: string[] }
-  | { type: 'diary'; content: string; date?: DateExpr }
-  | { type: 'need'; content: string }
-  | { type: 'resolveNeed'; number: number }
-  /** #认领 12: an executive takes a constituent's need of her unit. */
-  | { type: 'claimNeed'; number: number }
-  /** yearsAgo: 0 this year, 1 last year; or a year written out. */
-  | { type: 'progress'; year?: { yearsAgo: number } | { year: number } }
-  /** #述职 [去年|2025]: her 述职报告 for the year, as a Word file in private chat. */
-  | { type: 'dutyReport'; year?: { yearsAgo: number } | { year: number } }
-  /** Her newest record, or the one with this number in #我的记录. */
-  | { type: 'undo'; number?: number }
-  /** #我的记录: this year's records, numbered; #需求 列表: her needs. */
-  | { type: 'records'; which: 'all' | 'needs' }
-  /** #改 3 李梅: the record numbered 3 now names 李梅 (or has this title). */
-  | { type: 'correct'; number: number; subject: string }
-  | { type: 'summary'; org?: string }
-  /** #清单: her unit's checklist, its targets and how each item is recorded. */
-  | { type: 'checklist' }
-  /** `defaulted`: she named no audience, so it goes to executives' groups only (and the answer says so). */
-  | { type: 'notice'; audience: Audience; content: string; defaulted?: true }
-  /** A notice acknowledged: the newest that reached her, the one with this number, or last week's. */
-  | { type: 'ack'; which?: number | 'beforeThisWeek' }
-  /** #绑定 执委群 [单位]: the group's kind, and the unit it serves when not the admin's own. */
-  | { type: 'bind'; kind: GroupKind; org?: string }
-  /** #未绑定: members in her scope with no WeChat id (they get no reminders). */
-  | { type: 'unbound' }
-  /** #解绑 姓名 [单位]: take a member's WeChat ids off (after her "1"). */
-  | { type: 'unbind'; name: string; org?: string }
-  /** #绑定码 姓名 [单位]: a one-time code for a member to send from her own WeChat. */
-  | { type: 'bindCode'; name: string; org?: string }
-  | { type: 'receipts'; number?: number }
-  | { type: 'rotation'; names: string[] }
-  | { type: 'setting'; setting: Setting }
-  /**
-   * #设置 群里自动记 开|关: whether her reports posted in executives' groups without @ are read (asked about
-   * privately); #设置 本群自动记 开|关: an admin's switch for one group, for everyone in it.
-   */
-  | { type: 'autoRecord'; scope: 'me' | 'group'; on: boolean }
-  | { type: 'help'; topic?: string }
-
-export type Setting =
-  | { key: 'mentionBehind'; on: boolean }
-  | { key: 'weeklyProgress' | 'diaryReminder'; weekday: number; hour: number; minute: number }
+export type { Command } from './command-specs'
+export type { Audience, DateExpr, GroupKind, ParseError, ParseErrorCode, Setting } from './command-parts'
 
 export type CommandType = Command['type']
-
-export type ParseErrorCode = 'unknownCommand' | 'missingArgument' | 'badArgument' | 'tooLong' | 'badDate'
-
-export interface ParseError {
-  code: ParseErrorCode
-  /** The command word the user typed, when it was recognised. */
-  word?: string
-  /** A Chinese sentence for the user. */
-  message: string
-  /** The usage line to show with it. */
-  usage: string
-  /** For an unknown command word: the words after it, so the one she meant can be tried with them. */
-  rest?: string
-}
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: ParseError }
 

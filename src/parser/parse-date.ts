@@ -1,4 +1,4 @@
-import type { DateExpr } from './command-types'
+import type { DateExpr } from './command-parts'
 import { findDate } from '../nl/find-date'
 
 /** Any day serves to tell whether a word is a date phrase: what day it means is decided later. */

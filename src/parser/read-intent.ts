@@ -1,5 +1,6 @@
 import type { Command, Intent } from './command-types'
 import { parseCommand } from './parse-command'
+import type { CommandBook } from './command-book'
 import { normalizeText } from './normalize-text'
 import { readReceipt } from '../nl/read-receipt'
 import { MESSAGE_LIMITS } from '../domain/vocabulary'
@@ -20,7 +21,7 @@ const VOICE_FOR_BOT = /^(?:妇联助手|小助手|助手)|帮我记|记一下|�
  * What a message asks of the bot, or undefined when it is not for the bot (group chatter). Pure: the
  * same message always reads the same way, so a replay after a crash routes exactly like the first time.
  */
-export function readIntent(msg: MessageShape, botName: string): Intent | undefined {
+export function readIntent(msg: MessageShape, botName: string, book?: CommandBook): Intent | undefined {
   if (msg.kind === 'media') return msg.toBot ? { type: 'media' } : undefined
   if (msg.text.length > MESSAGE_LIMITS.chars) return tooLong(msg)
   if (msg.kind === 'voice') {
@@ -34,9 +35,9 @@ export function readIntent(msg: MessageShape, botName: string): Intent | undefin
     const iAm = readIAm(normalizeText(msg.text, botName))
     if (iAm) return iAm
   }
-  const batch = commandLines(msg.text, botName)
+  const batch = commandLines(msg.text, botName, book)
   if (batch) return batch
-  const parsed = parseCommand(msg.text, { botName, requireHash: !msg.toBot })
+  const parsed = parseCommand(msg.text, { botName, requireHash: !msg.toBot, book })
   if (parsed?.ok) return parsed.command
   if (parsed?.error.code === 'unknownCommand' && parsed.error.word)
     return { type: 'unknownCommand', word: parsed.error.word, rest: parsed.error.rest ?? '' }
@@ -75,7 +76,7 @@ function tooLong(msg: MessageShape): Intent | undefined {
 }
 
 /** "#联系 刘翠花⏎#公益 义诊": every line a command, each handled; at most MESSAGE_LIMITS.lines of them. */
-function commandLines(text: string, botName: string): Intent | undefined {
+function commandLines(text: string, botName: string, book: CommandBook | undefined): Intent | undefined {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '')
   if (lines.length < 2 || !lines.every((l) => HASHED.test(l))) return undefined
   if (lines.length > MESSAGE_LIMITS.lines)
@@ -89,7 +90,7 @@ function commandLines(text: string, botName: string): Intent | undefined {
     }
   const commands: Command[] = []
   for (const line of lines) {
-    const parsed = parseCommand(line, { botName, requireHash: true })
+    const parsed = parseCommand(line, { botName, requireHash: true, book })
     if (!parsed?.ok) return undefined
     commands.push(parsed.command)
   }

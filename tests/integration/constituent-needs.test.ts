@@ -5,7 +5,7 @@
 import { openTestDb, type TestDb } from '../support/test-db'
 import { createMemoryRepos } from '../support/memory-repos'
 import { createHandlerHarness } from '../support/handler-harness'
-import type { HandlerRepos } from '../../handlers/message-context'
+import type { HandlerRepos } from '../../handlers/core/message-context'
 import { startApiServer } from '../support/api-server'
 
 let db: TestDb | undefined

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createMessageHandler } from '../../handlers/handle-message'
-import type { HandlerRepos, Outcome } from '../../handlers/message-context'
+import type { HandlerRepos, Outcome } from '../../handlers/core/message-context'
 import type { IncomingMessage, Sender } from '../../src/incoming-message'
 import type { Role } from '../../src/domain/entities'
 import { defaultSendPolicy } from '../../src/domain/send-policy'
@@ -9,7 +9,9 @@ import { silentLogger, type Logger } from '../../src/logger'
 import type { MessageJournal } from '../../src/journal/message-journal'
 import { manualClock, type ManualClock } from '../../src/clock'
 import { createMemoryRepos } from './memory-repos'
-import type { UserErrorCode } from '../../handlers/user-error'
+import type { UserErrorCode } from '../../handlers/core/user-error'
+import type { CommandBook } from '../../src/parser/command-book'
+import type { Router } from '../../handlers/core/composer'
 
 export interface Said {
   room: string | null
@@ -25,7 +27,16 @@ const idOf = (kind: string, name: string) => `${kind}_${createHash('sha1').updat
  * drive. No Wechaty, no database; a test runs in milliseconds.
  */
 export function createHandlerHarness(
-  options: { at?: string; repos?: HandlerRepos; instance?: string; journal?: MessageJournal; log?: Logger } = {},
+  options: {
+    at?: string
+    repos?: HandlerRepos
+    instance?: string
+    journal?: MessageJournal
+    log?: Logger
+    /** Another list of commands and the routes for it (a test that adds a command). */
+    commands?: CommandBook
+    routes?: Router
+  } = {},
 ) {
   const repos = options.repos ?? createMemoryRepos()
   const clock: ManualClock = manualClock(new Date(options.at ?? '2026-11-20T10:00:00+08:00'))
@@ -57,8 +68,9 @@ export function createHandlerHarness(
     onUserError: (code: UserErrorCode) => void userErrors.push(code),
     policy: defaultSendPolicy('Asia/Shanghai'),
     followUpHours: 24,
+    commands: options.commands,
   }
-  const handle = createMessageHandler(deps)
+  const handle = createMessageHandler(deps, options.routes)
   let seen = 0
 
   /** The message as a puppet would deliver it; `mention` @-mentions the bot in a group. */

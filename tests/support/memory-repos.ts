@@ -1,6 +1,6 @@
 import { OWN_BUDGET_KINDS } from '../../src/domain/reply-budget'
 import { randomBytes } from 'node:crypto'
-import type { HandlerRepos } from '../../handlers/message-context'
+import type { HandlerRepos } from '../../handlers/core/message-context'
 import type { OrgRepo } from '../../src/repos/org-repo'
 import type { MemberRepo } from '../../src/repos/member-repo'
 import type { GroupRepo } from '../../src/repos/group-repo'

@@ -3,7 +3,7 @@ import { countProgress, evaluateProgress, emptyCounts, subjectKey } from '../../
 import { progressBar, formatItemLine } from '../../src/domain/format-progress'
 import { maskSensitive } from '../../src/domain/mask-sensitive'
 import { resolveFamily } from '../../src/domain/resolve-family'
-import { resolveDate } from '../../src/domain/resolve-date'
+import { resolveDate } from '../../src/parser/resolve-date'
 import { toLocal, fromLocal, weekStart, addDays } from '../../src/domain/zoned-time'
 import { DUTY_KINDS } from '../../src/domain/checklist'
 

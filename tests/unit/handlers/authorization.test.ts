@@ -1,6 +1,6 @@
 /** Every command against every kind of sender: what each may do, and a refusal sentence for the rest. */
 import { createHandlerHarness } from '../../support/handler-harness'
-import type { UserErrorCode } from '../../../handlers/user-error'
+import type { UserErrorCode } from '../../../handlers/core/user-error'
 
 const EXEC = '襄阳市执委工作交流群'
 const PUBLIC = '襄阳市联系群众群'
@@ -106,7 +106,7 @@ describe('typo and sentence variants pass the same guards as the command', () =>
   const variantCases = VARIANTS.flatMap(([variant, typed]) =>
     PLACES.map(([who, from, room]) => [variant, typed, who, from, room] as const),
   )
-  it.each(variantCases)('%s (as %s) from %s in %s', async (variant, typed, _who, from, room) => {
+  it.each(variantCases)('%s (as %s) from %s %s in %s', async (variant, typed, _who, from, room) => {
     const typedRefused = async () => {
       const h = await setup()
       await h.say({ from, text: typed, room })

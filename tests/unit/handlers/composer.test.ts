@@ -1,6 +1,7 @@
-import { compose, Router } from '../../../handlers/composer'
+import { COMMAND_SPECS } from '../../../src/parser/command-specs'
+import { compose, Router } from '../../../handlers/core/composer'
 import { createRoutes } from '../../../handlers/routes'
-import type { MessageContext } from '../../../handlers/message-context'
+import type { MessageContext } from '../../../handlers/core/message-context'
 import type { IntentType } from '../../../src/parser/command-types'
 
 describe('compose', () => {
@@ -77,6 +78,8 @@ describe('routes', () => {
     }
     const all = Object.keys(every)
     expect(createRoutes().types().sort()).toEqual([...all].sort())
+    // And at run time: every command a spec declares has its route.
+    expect(createRoutes().unrouted(COMMAND_SPECS.map((s) => s.type))).toEqual([])
   })
 
   it('refuses a second route for one intent', () => {

@@ -1,4 +1,4 @@
-import type { GroupKind } from '../src/domain/vocabulary'
+import type { GroupKind } from '../../src/domain/vocabulary'
 import type { Middleware } from './composer'
 import type { MessageContext } from './message-context'
 import { REFUSALS } from './messages'

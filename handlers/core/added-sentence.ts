@@ -1,8 +1,8 @@
-import type { Member } from '../src/domain/entities'
-import type { Action } from '../src/domain/proposal'
-import type { ChecklistItem } from '../src/domain/checklist'
-import { formatDate } from '../src/domain/zoned-time'
-import { findDate } from '../src/nl/find-date'
+import type { Member } from '../../src/domain/entities'
+import type { Action } from '../../src/domain/proposal'
+import type { ChecklistItem } from '../../src/domain/checklist'
+import { formatDate } from '../../src/domain/zoned-time'
+import { findDate } from '../../src/nl/find-date'
 import type { MessageContext } from './message-context'
 import { herChecklist } from './her-checklist'
 

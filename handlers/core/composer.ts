@@ -1,4 +1,4 @@
-import type { Intent, IntentType } from '../src/parser/command-types'
+import type { Intent, IntentType } from '../../src/parser/command-types'
 import type { IntentRouter, MessageContext } from './message-context'
 
 /**
@@ -79,5 +79,10 @@ export class Router implements IntentRouter {
   /** Every intent type that has a route (a test checks none is missing). */
   types(): IntentType[] {
     return [...this.routes.keys()]
+  }
+
+  /** Which of these types (a list of command specs' types) have no route: none, or a command is unreachable. */
+  unrouted(types: readonly string[]): string[] {
+    return types.filter((t) => !this.routes.has(t as IntentType))
   }
 }

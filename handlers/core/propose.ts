@@ -1,8 +1,8 @@
-import { PROPOSAL_TTL_MS, answerLines, conversationOf, maskOptions, type Option } from '../src/domain/proposal'
-import { maskSensitive } from '../src/domain/mask-sensitive'
-import type { Member } from '../src/domain/entities'
+import { PROPOSAL_TTL_MS, answerLines, conversationOf, maskOptions, type Option } from '../../src/domain/proposal'
+import { maskSensitive } from '../../src/domain/mask-sensitive'
+import type { Member } from '../../src/domain/entities'
 import type { MessageContext } from './message-context'
-import { tell } from './actions'
+import { tell } from './tell'
 
 /**
  * Asks her a question answered with a digit and keeps it in her year (see repos/question-repo): the

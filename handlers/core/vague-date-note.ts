@@ -1,4 +1,4 @@
-import { addDays, formatDate, type LocalDate } from '../src/domain/zoned-time'
+import { addDays, formatDate, type LocalDate } from '../../src/domain/zoned-time'
 import { describeDate } from './dates'
 
 const THIS_WEEK = /这周|本周|这个?星期|这个?礼拜|这几天/

@@ -1,5 +1,5 @@
-import { HONORIFICS, SURNAMES } from '../nl/people'
-import { FAMILY_WORDS, alternation } from '../nl/cues'
+import { HONORIFICS, SURNAMES } from './people'
+import { FAMILY_WORDS, alternation } from './cues'
 
 /**
  * A poor family as the executives' group may see it: by its name, never by its situation. People type

@@ -1,5 +1,5 @@
-import type { ChecklistItem } from '../src/domain/checklist'
-import { checklistFor } from '../src/domain/unit-checklist'
+import type { ChecklistItem } from '../../src/domain/checklist'
+import { checklistFor } from '../../src/domain/unit-checklist'
 import type { MessageContext } from './message-context'
 
 /** Her unit's checklist (inherited down the tree), from the cached org tree: no query per message. */

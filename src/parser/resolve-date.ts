@@ -1,5 +1,5 @@
-import type { DateExpr } from '../parser/command-types'
-import { addDays, compareDates, isValidDate, type LocalDate } from './zoned-time'
+import type { DateExpr } from './command-parts'
+import { addDays, compareDates, isValidDate, type LocalDate } from '../domain/zoned-time'
 import { findDate } from '../nl/find-date'
 
 export type ResolvedDate = { ok: true; date: LocalDate } | { ok: false; message: string }

@@ -1,15 +1,15 @@
-import { itemWithSubject, labelWithSubject } from '../src/domain/checklist'
-import type { Action } from '../src/domain/proposal'
-import type { ProposedItem } from '../src/nl/read-message'
-import type { Member } from '../src/domain/entities'
-import { formatDate, parseIsoDate, type LocalDate } from '../src/domain/zoned-time'
+import { itemWithSubject, labelWithSubject } from '../../src/domain/checklist'
+import type { Action } from '../../src/domain/proposal'
+import type { ProposedItem } from '../../src/nl/read-message'
+import type { Member } from '../../src/domain/entities'
+import { formatDate, parseIsoDate, type LocalDate } from '../../src/domain/zoned-time'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
 import { recordAdded, recordDiary, recordDuty, recordNeed, takeQuestion } from './record-item'
 import { herChecklist } from './her-checklist'
-import { sendNotice } from './notice-handler'
-import { targetOfContact } from '../src/services/send-queue'
-import { maskSensitive } from '../src/domain/mask-sensitive'
+import { sendNotice } from './send-notice'
+import { tell } from './tell'
+import { maskSensitive } from '../../src/domain/mask-sensitive'
 
 /** What she read as an item, as something to do once she confirms. */
 export function actionOf(item: ProposedItem): Action {
@@ -170,12 +170,4 @@ async function confirmBinding(
     `管理员已确认：您是${action.who}。现在可以直接跟我说做了什么，例如“今天去看了刘翠花”；发送 #帮助 查看全部用法。`,
   )
   return `已绑定：“${action.nickname}”就是${action.who}。`
-}
-
-/** A private message to someone other than the sender, through the send queue (once per key). */
-export async function tell(ctx: MessageContext, contactId: string, dedupeKey: string, text: string): Promise<void> {
-  await ctx.repos.outbox.enqueue(
-    [{ dedupeKey, kind: 'reply-elsewhere', target: targetOfContact(contactId), text, notBefore: ctx.now }],
-    ctx.now,
-  )
 }

@@ -1,5 +1,5 @@
-import type { Member } from '../src/domain/entities'
-import { subjectKey } from '../src/domain/progress'
+import type { Member } from '../../src/domain/entities'
+import { subjectKey } from '../../src/domain/progress'
 import type { MessageContext } from './message-context'
 import { loggedNames } from './known-names'
 

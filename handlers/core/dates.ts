@@ -1,6 +1,6 @@
-import type { DateExpr } from '../src/parser/command-types'
-import { resolveDate } from '../src/domain/resolve-date'
-import { formatDate, type LocalDate } from '../src/domain/zoned-time'
+import type { DateExpr } from '../../src/parser/command-types'
+import { resolveDate } from '../../src/parser/resolve-date'
+import { formatDate, type LocalDate } from '../../src/domain/zoned-time'
 import type { MessageContext } from './message-context'
 import { UserError } from './user-error'
 

@@ -1,6 +1,6 @@
-import type { Known } from '../src/nl/find-known'
-import { indexKnown, indexListed, withOwn, type KnownIndex } from '../src/nl/known-index'
-import type { LedgerItem } from '../src/domain/ledger'
+import type { Known } from '../../src/nl/find-known'
+import { indexKnown, indexListed, withOwn, type KnownIndex } from '../../src/nl/known-index'
+import type { LedgerItem } from '../../src/domain/ledger'
 import type { MessageContext } from './message-context'
 
 const KINDS: Partial<Record<LedgerItem['kind'], Known['kind']>> = {

@@ -1,18 +1,18 @@
-import { formatDate, parseIsoDate, type LocalDate } from '../src/domain/zoned-time'
+import { formatDate, parseIsoDate, type LocalDate } from '../../src/domain/zoned-time'
 import {
   checklistItem,
   itemWithSubject,
   labelWithSubject,
   type ChecklistItem,
   type DutyKind,
-} from '../src/domain/checklist'
-import type { ProgressCounts } from '../src/domain/progress'
+} from '../../src/domain/checklist'
+import type { ProgressCounts } from '../../src/domain/progress'
 import { herChecklist } from './her-checklist'
-import { evaluateProgress, subjectKey } from '../src/domain/progress'
-import { formatItemLine } from '../src/domain/format-progress'
-import { maskSensitive } from '../src/domain/mask-sensitive'
-import type { Member } from '../src/domain/entities'
-import type { LedgerItem } from '../src/domain/ledger'
+import { evaluateProgress, subjectKey } from '../../src/domain/progress'
+import { formatItemLine } from '../../src/domain/format-progress'
+import { maskSensitive } from '../../src/domain/mask-sensitive'
+import type { Member } from '../../src/domain/entities'
+import type { LedgerItem } from '../../src/domain/ledger'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
 

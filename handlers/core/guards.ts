@@ -1,5 +1,5 @@
-import type { Member, Role } from '../src/domain/entities'
-import { hasChecklist } from '../src/domain/entities'
+import type { Member, Role } from '../../src/domain/entities'
+import { hasChecklist } from '../../src/domain/entities'
 import type { Middleware } from './composer'
 import type { MessageContext } from './message-context'
 import { REFUSALS } from './messages'

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto'
-import { maskSensitive } from '../src/domain/mask-sensitive'
-import type { Repos } from '../src/repos/create-repos'
-import type { Member } from '../src/domain/entities'
-import type { IncomingMessage, Sender } from '../src/incoming-message'
-import type { Intent, GroupKind } from '../src/parser/command-types'
-import type { LocalDate } from '../src/domain/zoned-time'
-import type { Logger } from '../src/logger'
-import type { SendPolicy } from '../src/domain/send-policy'
-import type { SendLog } from '../src/services/send-log'
-import type { MessageJournal } from '../src/journal/message-journal'
-import { toLocal } from '../src/domain/zoned-time'
-import { targetOfContact, targetOfRoom } from '../src/services/send-queue'
+import { maskSensitive } from '../../src/domain/mask-sensitive'
+import type { Repos } from '../../src/repos/create-repos'
+import type { Member } from '../../src/domain/entities'
+import type { IncomingMessage, Sender } from '../../src/incoming-message'
+import type { Intent, GroupKind } from '../../src/parser/command-types'
+import type { CommandBook } from '../../src/parser/command-book'
+import type { LocalDate } from '../../src/domain/zoned-time'
+import type { Logger } from '../../src/logger'
+import type { SendPolicy } from '../../src/domain/send-policy'
+import type { SendLog } from '../../src/services/send-log'
+import type { MessageJournal } from '../../src/journal/message-journal'
+import { toLocal } from '../../src/domain/zoned-time'
+import { targetOfContact, targetOfRoom } from '../../src/services/send-queue'
 import { AlreadyHandled, type UserErrorCode } from './user-error'
-import { replyPurpose } from '../src/domain/reply-budget'
+import { replyPurpose } from '../../src/domain/reply-budget'
 
 /** The repositories a handler may use; tests pass in-memory ones. */
 export type HandlerRepos = Pick<
@@ -61,6 +62,8 @@ export interface MessageDeps {
   noteActive?: (contactId: string) => void
   /** Told the code of every user error the boundary answers (metrics count them). */
   onUserError?: (code: UserErrorCode) => void
+  /** The `#` commands it reads (#帮助 and typo suggestions list the same): the bot's own unless a test adds one. */
+  commands?: CommandBook
   /** How many messages are handled at once (the rest wait their turn, journaled); default 8. */
   concurrency?: number
   /** How long to wait before trying a message again when the database could not do it (default in handle-message). */
