@@ -14,6 +14,9 @@ export const handleReceipts: Handler<'receipts'> = async (ctx) => {
     : await ctx.repos.notices.latestInOrgs(orgIds)
   if (!notice || !orgIds.includes(notice.orgId))
     throw new UserError('notFound', cmd.number ? `没有找到本单位的第 ${cmd.number} 号通知。` : '本单位还没有发过通知。')
+  // An executives-only notice's text and figures are not for a constituents' group.
+  if (notice.audience === 'executive' && ctx.place.type === 'group' && ctx.place.kind === 'constituent')
+    throw new UserError('privacy', `第 ${notice.number} 号通知只发给了执委，回执请在执委群里或私聊我查看。`)
   const acks = await ctx.repos.notices.acksOf(notice.id)
   const executives = await ctx.repos.members.listByIds(notice.executiveIds)
   // Namesakes read with their units: 王芳（白庙村）、王芳（李庄村）.

@@ -1,5 +1,14 @@
 import { Router, type IntentContext } from './core/composer'
-import { adminOnly, claimFirst, inGroup, notInConstituentGroup, recorder, registered, role } from './core/guards'
+import {
+  adminOnly,
+  claimFirst,
+  groupInScope,
+  inGroup,
+  notInConstituentGroup,
+  recorder,
+  registered,
+  role,
+} from './core/guards'
 import { whereAndWho } from './core/where-and-who'
 import { addedItemCommands, handleAddedItem } from './added-item-handler'
 import { handleDuty } from './duty-handler'
@@ -64,12 +73,12 @@ export function createRoutes(): Router {
     .on('checklist', registered, handleChecklist)
     .on('notice', adminOnly, claimFirst, handleNotice)
     .on('ack', handleAck)
-    .on('receipts', adminOnly, handleReceipts)
-    .on('rotation', adminOnly, notInConstituentGroup, claimFirst, handleRotation)
-    .on('setting', adminOnly, claimFirst, handleSetting)
+    .on('receipts', adminOnly, groupInScope, handleReceipts)
+    .on('rotation', adminOnly, notInConstituentGroup, groupInScope, claimFirst, handleRotation)
+    .on('setting', adminOnly, groupInScope, claimFirst, handleSetting)
     .on('autoRecord', registered, notInConstituentGroup, claimFirst, handleAutoRecord)
     .on('bind', inGroup, role('admin'), claimFirst, handleBind)
-    .on('unbound', adminOnly, notInConstituentGroup, handleUnbound)
+    .on('unbound', adminOnly, notInConstituentGroup, groupInScope, handleUnbound)
     .on('bindCode', adminOnly, handleBindCode)
     .on('unbind', adminOnly, notInConstituentGroup, handleUnbind)
     .on('iAm', handleIAm)

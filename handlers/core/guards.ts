@@ -3,6 +3,7 @@ import { hasChecklist } from '../../src/domain/entities'
 import type { Middleware } from './composer'
 import type { MessageContext } from './message-context'
 import { REFUSALS } from './messages'
+import { UserError } from './user-error'
 
 /**
  * Small matchers every route composes instead of repeating checks: each either calls `next` or throws
@@ -50,6 +51,26 @@ export function role(...roles: Role[]): Guard {
 }
 
 export const adminOnly = role('admin')
+
+/**
+ * In a bound group, an admin's command acts on and posts about the group's unit: that unit must be within
+ * her scope, or one unit's names and settings would be changed or shown in another unit's group.
+ */
+export const groupInScope: Guard = async (ctx, next) => {
+  const sender = senderOf(ctx)
+  if (
+    ctx.place.type === 'group' &&
+    ctx.place.orgId &&
+    !(await ctx.repos.orgs.isWithin(ctx.place.orgId, sender.orgId))
+  ) {
+    const unit = await ctx.repos.orgs.findById(ctx.place.orgId)
+    throw new UserError(
+      'outOfScope',
+      `本群属于${unit?.name ?? '别的单位'}，不在您管理的范围内，请在本单位的群里或私聊我发送。`,
+    )
+  }
+  return next()
+}
 
 export const inGroup: Guard = (ctx, next) => {
   if (ctx.place.type !== 'group') throw REFUSALS.groupOnly()

@@ -33,7 +33,7 @@ describe('#设置 周报 typed in a group', () => {
   it('refuses a group outside her scope and changes nothing', async () => {
     const { h, unit } = await setup()
     await h.say({ room: '白庙村执委工作交流群', from: '周干部', text: '#设置 周报 周二 10:00' })
-    expect(h.take()[0]!.text).toBe('本群属于白庙村，不在您管理的范围内，不能改它的设置。')
+    expect(h.take()[0]!.text).toBe('本群属于白庙村，不在您管理的范围内，请在本单位的群里或私聊我发送。')
     expect((await unit('白庙村')).settings.weeklyProgress).toBeUndefined()
     expect((await unit('襄城区')).settings.weeklyProgress).toBeUndefined()
   })
