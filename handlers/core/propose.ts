@@ -1,4 +1,11 @@
-import { PROPOSAL_TTL_MS, answerLines, conversationOf, maskOptions, type Option } from '../../src/domain/proposal'
+import {
+  PROPOSAL_TTL_MS,
+  answerLines,
+  conversationOf,
+  maskOptions,
+  type Option,
+  type PendingQuestion,
+} from '../../src/domain/proposal'
 import { maskSensitive } from '../../src/domain/mask-sensitive'
 import type { Member } from '../../src/domain/entities'
 import type { MessageContext } from './message-context'
@@ -32,7 +39,13 @@ export async function propose(
   ctx.claimRecord({ created: asked.created, by: asked.by })
   const alone = asked.open.length === 1
   const others = alone ? [] : [`（另有 ${asked.open.length - 1} 个问题在等您回复，这是第 ${asked.question.n} 个）`]
-  const lines = [text, ...answerLines(options, asked.question.n, alone), ...(hint ? [hint] : []), ...others]
+  const lines = [
+    text,
+    ...answerLines(options, asked.question.n, alone),
+    ...(hint ? [hint] : []),
+    ...others,
+    ...replacedLines(asked.replaced),
+  ]
   await ctx.reply(maskSensitive(lines.join('\n')))
 }
 
@@ -63,8 +76,26 @@ export async function proposePrivately(
   ctx.claimRecord({ created: asked.created, by: asked.by })
   const alone = asked.open.length === 1
   const others = alone ? [] : [`（另有 ${asked.open.length - 1} 个问题在等您回复，这是第 ${asked.question.n} 个）`]
-  const lines = [text, ...answerLines(options, asked.question.n, alone), ...(hint ? [hint] : []), ...others]
+  const lines = [
+    text,
+    ...answerLines(options, asked.question.n, alone),
+    ...(hint ? [hint] : []),
+    ...others,
+    ...replacedLines(asked.replaced),
+  ]
   await tell(ctx, ctx.msg.talkerId, `private-question:${ctx.key}`, maskSensitive(lines.join('\n')))
+}
+
+/**
+ * Her earlier question here, replaced by this one, is said to be gone (ID-12): she may have meant to
+ * answer it, and a record she thinks is kept must not vanish without a word.
+ */
+function replacedLines(replaced: readonly PendingQuestion[]): string[] {
+  return replaced.map((q) => {
+    const what = q.text.split('\n').find((line) => line.trim() && !/^我理解为/.test(line)) ?? q.text
+    const short = what.length > 24 ? `${what.slice(0, 24)}…` : what
+    return `（上一个问题“${short.trim()}”不再等回复；要记它，请再发一次。）`
+  })
 }
 
 /** Who raised a question asked privately about a group message: her, in that group. */
