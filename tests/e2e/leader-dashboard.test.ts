@@ -12,6 +12,8 @@ import { seedFiveLevel } from '../support/five-level-tree'
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(__dirname, '..', '..', 'tmp', 'screenshots')
 const PHONE = { width: 390, height: 844 }
+/** How long a page may take to show what it fetched: generous, as `npm test` shares two cores with other work. */
+const WAIT_MS = 30_000
 const DESKTOP = { width: 1280, height: 900 }
 let db: TestDb
 let app: Awaited<ReturnType<typeof startApp>>
@@ -52,8 +54,8 @@ async function open(token: string, viewport: { width: number; height: number }):
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
   })
   await page.goto(`${app.base}/dashboard#token=${encodeURIComponent(token)}`)
-  await page.locator('#cards .card').first().waitFor({ timeout: 15_000 })
-  await page.locator('#table tr td').first().waitFor({ timeout: 15_000 })
+  await page.locator('#cards .card').first().waitFor({ timeout: WAIT_MS })
+  await page.locator('#table tr td').first().waitFor({ timeout: WAIT_MS })
   expect(page.url()).not.toContain('#token') // taken out of the address bar and the history
   return page
 }
@@ -111,11 +113,11 @@ describe('a province chair', () => {
       await page.screenshot({ path: join(SHOTS, `dashboard-province-${name}.png`), fullPage: true })
       // A city's name opens the city.
       await page.click('#units button.unit-name:has-text("襄阳市")')
-      await page.locator('#unit-title', { hasText: '襄阳市' }).waitFor({ timeout: 15_000 })
+      await page.locator('#unit-title', { hasText: '襄阳市' }).waitFor({ timeout: WAIT_MS })
       expect((await cards(page))[0]).toBe('计入的执委15人')
       await page.close()
     },
-    60_000,
+    120_000,
   )
 })
 
@@ -125,27 +127,27 @@ describe('a province chair on a phone, level by level', () => {
     const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', deviceScaleFactor: 1 })
     page.on('request', (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search))
     await page.goto(`${app.base}/dashboard#token=${encodeURIComponent(tokens.province!)}`)
-    await page.locator('#table tr td').first().waitFor({ timeout: 15_000 })
+    await page.locator('#table tr td').first().waitFor({ timeout: WAIT_MS })
     const options = async () => (await page.locator('#org option').allTextContents()).map((t) => t.trim())
     expect(await options()).toEqual(['湖北省（我的范围）', '十堰市（下级）', '襄阳市（下级）'])
     await page.selectOption('#org', '襄阳市')
-    await page.locator('#unit-title', { hasText: '襄阳市' }).waitFor({ timeout: 15_000 })
+    await page.locator('#unit-title', { hasText: '襄阳市' }).waitFor({ timeout: WAIT_MS })
     expect(await options()).toEqual(['湖北省（我的范围）', '襄阳市', '樊城区（下级）', '襄城区（下级）'])
     await page.click('#units button.unit-name:has-text("樊城区")')
-    await page.locator('#unit-title', { hasText: '樊城区' }).waitFor({ timeout: 15_000 })
+    await page.locator('#unit-title', { hasText: '樊城区' }).waitFor({ timeout: WAIT_MS })
     expect(await options()).toEqual(['湖北省（我的范围）', '襄阳市', '樊城区', '牛首镇（下级）', '太平店镇（下级）'])
-    await page.locator('#table-note', { hasText: '（11 人）' }).waitFor({ timeout: 15_000 })
+    await page.locator('#table-note', { hasText: '（11 人）' }).waitFor({ timeout: WAIT_MS })
     await fitsTheScreen(page, PHONE.width)
     await page.screenshot({ path: join(SHOTS, 'dashboard-levels-390.png'), fullPage: true })
     await page.selectOption('#org', '')
-    await page.locator('#unit-title', { hasText: '湖北省' }).waitFor({ timeout: 15_000 })
+    await page.locator('#unit-title', { hasText: '湖北省' }).waitFor({ timeout: WAIT_MS })
     // The units come a level at a time with the summary; people a page at a time.
     expect(asked.filter((a) => a.startsWith('/api/v1/orgs'))).toEqual([])
     const pages = asked.filter((a) => a.startsWith('/api/v1/progress'))
     expect(pages.length).toBeGreaterThanOrEqual(4)
     for (const p of pages) expect(p).toContain('limit=100')
     await page.close()
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('a village chair', () => {
@@ -170,7 +172,7 @@ describe('a village chair', () => {
       await page.screenshot({ path: join(SHOTS, `dashboard-village-${name}.png`), fullPage: true })
       await page.close()
     },
-    60_000,
+    120_000,
   )
 })
 
@@ -181,33 +183,33 @@ describe('an admin', () => {
     await page.selectOption('#issue-org', '太平店镇')
     await page.fill('#issue-label', '太平店镇 孙主席')
     await page.click('#issue button[type=submit]')
-    await page.locator('#issued').waitFor({ state: 'visible', timeout: 15_000 })
+    await page.locator('#issued').waitFor({ state: 'visible', timeout: WAIT_MS })
     const issued = await page.inputValue('#issued-token')
     expect(issued).toMatch(/^fl_/)
     const me = await fetch(`${app.base}/api/v1/me`, { headers: { authorization: `Bearer ${issued}` } })
     expect(await me.json()).toMatchObject({ role: 'chair', org: '太平店镇', label: '太平店镇 孙主席' })
     const row = page.locator('#tokens tr', { hasText: '太平店镇 孙主席' })
-    await row.waitFor({ timeout: 15_000 })
+    await row.waitFor({ timeout: WAIT_MS })
     expect(await page.locator('#tokens').textContent()).not.toContain(issued)
     expect(await page.locator('#issue-org option').allTextContents()).not.toContain('襄阳市')
     await looksLikeAButton(page, '#issue button[type=submit]')
     await fitsTheScreen(page, PHONE.width)
     page.once('dialog', (d) => void d.accept())
     await row.locator('button.danger').click()
-    await row.waitFor({ state: 'detached', timeout: 15_000 })
+    await row.waitFor({ state: 'detached', timeout: WAIT_MS })
     const after = await fetch(`${app.base}/api/v1/me`, { headers: { authorization: `Bearer ${issued}` } })
     expect(after.status).toBe(401)
     // Her audit trail names what was done in her subtree.
     await page.reload()
-    await page.locator('#audit tr', { hasText: '吊销令牌' }).waitFor({ timeout: 15_000 })
+    await page.locator('#audit tr', { hasText: '吊销令牌' }).waitFor({ timeout: WAIT_MS })
     await page.close()
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('an admin’s checklist', () => {
   it('sets her district’s own checklist on a phone, sees it counted, is told why a clashing word is refused, and goes back', async () => {
     const page = await open(tokens.admin!, PHONE)
-    await page.locator('#checklist li').first().waitFor({ timeout: 15_000 })
+    await page.locator('#checklist li').first().waitFor({ timeout: WAIT_MS })
     expect(await page.locator('#checklist-note').textContent()).toBe('（樊城区：默认清单，共 8 项）')
     const reps = page.locator('#checklist-defaults tr[data-key=representatives]')
     await reps.locator('[name=min]').fill('3')
@@ -221,11 +223,11 @@ describe('an admin’s checklist', () => {
     await page.click('#checklist-save')
     await page
       .locator('#error', { hasText: '清单没有保存：命令词“联系”已被机器人自己的命令占用' })
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: WAIT_MS })
 
     await added.locator('[name=words]').fill('议事')
     await page.click('#checklist-save')
-    await page.locator('#checklist-saved', { hasText: '已保存樊城区的清单。' }).waitFor({ timeout: 15_000 })
+    await page.locator('#checklist-saved', { hasText: '已保存樊城区的清单。' }).waitFor({ timeout: WAIT_MS })
     expect(await page.locator('#checklist-note').textContent()).toBe('（樊城区：樊城区设定，共 8 项）')
     const items = await page.locator('#checklist li').allTextContents()
     expect(items[0]).toBe('联系妇女代表：目标 3–5（按不同名称），记录用 #联系')
@@ -243,15 +245,15 @@ describe('an admin’s checklist', () => {
     // The figures follow: her district's people are now counted out of 8 items of its own checklist.
     await page.reload()
     // Attached, not visible: a phone shows only items done and the grade per person.
-    await page.locator('#table th', { hasText: '参加议事会' }).waitFor({ state: 'attached', timeout: 15_000 })
+    await page.locator('#table th', { hasText: '参加议事会' }).waitFor({ state: 'attached', timeout: WAIT_MS })
     expect((await cards(page))[1]).toMatch(/平均完成[\d.]+\/8项/)
     await fitsTheScreen(page, PHONE.width)
     await page.locator('#checklist-section').screenshot({ path: join(SHOTS, 'dashboard-checklist-390.png') })
 
     page.once('dialog', (d) => void d.accept())
     await page.click('#checklist-inherit')
-    await page.locator('#checklist-saved', { hasText: '樊城区已改回沿用上级。' }).waitFor({ timeout: 15_000 })
+    await page.locator('#checklist-saved', { hasText: '樊城区已改回沿用上级。' }).waitFor({ timeout: WAIT_MS })
     expect(await page.locator('#checklist-note').textContent()).toBe('（樊城区：默认清单，共 8 项）')
     await page.close()
-  }, 60_000)
+  }, 120_000)
 })

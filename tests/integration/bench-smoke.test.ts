@@ -38,9 +38,11 @@ describe('npm run bench', () => {
     const [counts, throughput, burst] = lines
     // A record from a registered executive in a new process: her contact, her year, the event, her year
     // written; a process's once-a-minute reads of the org tree and the group are shared by every message
-    // of that minute (20 messages in the quick run: at most 0.25 more each).
-    expect(counts.databaseCommandsPerDutyLog).toBeLessThanOrEqual(4.25)
-    expect(counts.commandsPerSentenceItem).toBeLessThanOrEqual(6.25)
+    // of that minute (20 messages in the quick run; on a loaded machine the run spans more minutes, and each
+    // extra minute's reads add about 0.1 each — 4.3 was seen beside another npm test). A fifth command per
+    // record would add a whole 1.
+    expect(counts.databaseCommandsPerDutyLog).toBeLessThanOrEqual(4.5)
+    expect(counts.commandsPerSentenceItem).toBeLessThanOrEqual(6.5)
     expect(throughput.databaseCommandsPerDutyLog).toBe(counts.databaseCommandsPerDutyLog)
     // A burst loses nothing and apologises for nothing (its timing is for the full run on a quiet machine).
     expect(burst).toMatchObject({ lost: 0, apologies: 0 })
