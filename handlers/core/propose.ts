@@ -24,11 +24,44 @@ export async function propose(
   options: Option[],
   hint?: string,
 ): Promise<void> {
+  const where = { conversation: conversationOf(ctx.msg.talkerId, ctx.msg.roomId), from: ctx.msg.talkerId }
+  await ctx.reply(await ask(ctx, member, question, options, hint, where))
+}
+
+/**
+ * The same question asked in her private chat about something she wrote in a group (a report posted
+ * without @): nothing about it is said in the group. It is kept under her private conversation, raised
+ * "from" the group (`${her id}@${room}`), so her own private questions and this one never replace each
+ * other, and her "1" in private chat answers it. Sent through the send queue, once per message.
+ */
+export async function proposePrivately(
+  ctx: MessageContext,
+  member: Member,
+  question: string,
+  options: Option[],
+  hint?: string,
+): Promise<void> {
+  const where = {
+    conversation: conversationOf(ctx.msg.talkerId, undefined),
+    from: groupOrigin(ctx.msg.talkerId, ctx.msg.roomId),
+  }
+  const text = await ask(ctx, member, question, options, hint, where)
+  await tell(ctx, ctx.msg.talkerId, `private-question:${ctx.key}`, text)
+}
+
+/** Keeps the question in her year as this message's claim, and words it with its answers, masked. */
+async function ask(
+  ctx: MessageContext,
+  member: Member,
+  question: string,
+  options: Option[],
+  hint: string | undefined,
+  where: { conversation: string; from: string },
+): Promise<string> {
   const text = maskSensitive(question)
   const asked = await ctx.repos.questions.ask(member, ctx.today.year, {
     key: ctx.key,
-    conversation: conversationOf(ctx.msg.talkerId, ctx.msg.roomId),
-    from: ctx.msg.talkerId,
+    ...where,
     by: ctx.deps.instance,
     text,
     // Stored and shown masked: a waiting question keeps no full phone or ID number.
@@ -46,44 +79,7 @@ export async function propose(
     ...others,
     ...replacedLines(asked.replaced),
   ]
-  await ctx.reply(maskSensitive(lines.join('\n')))
-}
-
-/**
- * The same question asked in her private chat about something she wrote in a group (a report posted
- * without @): nothing about it is said in the group. It is kept under her private conversation, raised
- * "from" the group (`${her id}@${room}`), so her own private questions and this one never replace each
- * other, and her "1" in private chat answers it. Sent through the send queue, once per message.
- */
-export async function proposePrivately(
-  ctx: MessageContext,
-  member: Member,
-  question: string,
-  options: Option[],
-  hint?: string,
-): Promise<void> {
-  const text = maskSensitive(question)
-  const asked = await ctx.repos.questions.ask(member, ctx.today.year, {
-    key: ctx.key,
-    conversation: conversationOf(ctx.msg.talkerId, undefined),
-    from: groupOrigin(ctx.msg.talkerId, ctx.msg.roomId),
-    by: ctx.deps.instance,
-    text,
-    options: maskOptions(options),
-    createdAt: ctx.now,
-    expiresAt: new Date(ctx.now.getTime() + PROPOSAL_TTL_MS),
-  })
-  ctx.claimRecord({ created: asked.created, by: asked.by })
-  const alone = asked.open.length === 1
-  const others = alone ? [] : [`（另有 ${asked.open.length - 1} 个问题在等您回复，这是第 ${asked.question.n} 个）`]
-  const lines = [
-    text,
-    ...answerLines(options, asked.question.n, alone),
-    ...(hint ? [hint] : []),
-    ...others,
-    ...replacedLines(asked.replaced),
-  ]
-  await tell(ctx, ctx.msg.talkerId, `private-question:${ctx.key}`, maskSensitive(lines.join('\n')))
+  return maskSensitive(lines.join('\n'))
 }
 
 /**
