@@ -32,6 +32,14 @@ describe('an admin in another unit’s group', () => {
     expect(group?.mentionBehind ?? false).toBe(false)
   })
 
+  it('cannot set a duty rotation of her people there', async () => {
+    const h = await setup()
+    await h.say({ room: '李庄村执委工作交流群', from: '许干部', text: '#轮值 王芳 刘梅' })
+    const [reply] = h.take()
+    expect(reply!.text).toMatch(OUT_OF_SCOPE)
+    expect(reply!.text).not.toMatch(/王芳|刘梅/)
+  })
+
   it('does not list her unbound people there (GU-11)', async () => {
     const h = await setup()
     await h.say({ room: '白庙村执委工作交流群', from: '李庄管理员', text: '#未绑定' })
