@@ -95,6 +95,26 @@ describe('npm run simulate', () => {
     expect(lines.some((l) => l.to === '秀英🌸' && l.text.includes('管理员已确认：您是白庙村的张秀英'))).toBe(true)
   })
 
+  it('binds only the claimant the admin meant when a stranger claims the same name before she answers (ID-01)', async () => {
+    const { code, stdout } = await simulate([
+      '--script',
+      join(root, 'examples', 'claim-after-claim.jsonl'),
+      '--summary',
+    ])
+    expect(code).toBe(0)
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const to = (who: string) => lines.filter((l) => l.to === who).map((l) => l.text as string)
+    // The second claim is numbered; a bare 1 lands on neither; 1-1 binds the first claimant only.
+    expect(to('许干部').some((t) => t.includes('回复 2-1 确认绑定'))).toBe(true)
+    expect(to('许干部').some((t) => t.startsWith('您有 2 个问题在等回复'))).toBe(true)
+    expect(to('秀英🌸').some((t) => t.includes('管理员已确认：您是白庙村的张秀英'))).toBe(true)
+    expect(to('冒充者').at(-1)).toContain('您还不在执委名单里')
+    expect(lines.at(-1).summary['张秀英']).toMatchObject({ representatives: 1 })
+  })
+
   it('plays a county’s own checklist end to end: #议事 counted below it, the default eight in a sibling county', async () => {
     const { code, stdout } = await simulate(['--script', join(root, 'examples', 'custom-checklist.jsonl'), '--summary'])
     expect(code).toBe(0)
