@@ -120,15 +120,20 @@ export function createOrgRepo({ OrgUnit: Org }: Models, options: { cacheMs?: num
   }
 
   /** The unit and every unit below it. */
+  /**
+   * A unit and every unit below it, from the cached tree (one read a minute shared by every caller, not a
+   * query per call: on FerretDB 1.x a query on `ancestors` reads the whole collection). A unit the cached
+   * tree lacks makes it read the tree again, as `tree` does.
+   */
   async function subtreeIds(rootId: string): Promise<string[]> {
-    const below = await Org.find({ ancestors: oid(rootId) }, { _id: 1 }).lean<Pick<OrgUnitDoc, '_id'>[]>()
-    return [rootId, ...below.map((d) => idOf(d._id))]
+    const ids = (await tree(rootId)).subtree(rootId).map((u) => u.id)
+    return ids.length ? ids : [rootId]
   }
 
+  /** Whether `orgId` is `rootId` or below it, from the cached tree (see subtreeIds). */
   async function isWithin(orgId: string, rootId: string): Promise<boolean> {
     if (orgId === rootId) return true
-    const org = await findById(orgId)
-    return !!org && org.ancestors.includes(rootId)
+    return (await tree(orgId)).isWithin(orgId, rootId)
   }
 
   async function listAll(): Promise<OrgUnit[]> {
