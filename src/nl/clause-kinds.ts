@@ -5,13 +5,21 @@ const ASKS = new RegExp(alternation(QUESTION_WORDS))
 const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
 /** A sentence that ends as a question does: 吗, 么, 呢, 不, 没有, 没 (了没), or a question mark. */
 const ASKS_AT_END = /(?:吗|么|嘛|呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
+/** A deed and then asking someone ("打了个电话问问她家麦子收了没"): the question at the end is what she asked. */
+const ASKED_SOMEONE = /了.*(?:问问|问了问|问了|打听)/
 /** Before a question word, a deed or someone asking: the question is what was talked about. */
 const TOLD_BEFORE = /了|过|问|说|聊|商量|合计/
 
 /** A clause that asks (the bot or the group) rather than tells what she did. */
 export function isQuestion(clause: string): boolean {
   const c = clause.trim()
-  if (ASKS_AT_END.test(c) || ASKS.test(c) || A_NOT_A.test(c) || /^(?:谁|哪位|有没有人|有谁)/.test(c)) return true
+  if (
+    (ASKS_AT_END.test(c) && !ASKED_SOMEONE.test(c)) ||
+    ASKS.test(c) ||
+    A_NOT_A.test(c) ||
+    /^(?:谁|哪位|有没有人|有谁)/.test(c)
+  )
+    return true
   const m = MAY_ASK.exec(c)
   return !!m && !TOLD_BEFORE.test(c.slice(0, m.index))
 }

@@ -71,6 +71,7 @@ export interface ReadContext {
   strict?: boolean
 }
 
+/** Her questions about her own records. A "…了没" asks only after a word of her duties (联系了没有, 够数了没): "问问她家麦子收了没" is a visit. */
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
@@ -78,7 +79,7 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'progress',
-    re: /进度|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|了没有?[？?]?$/,
+    re: /进度|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
   { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|能干啥|会什么|能做什么/ },
 ]

@@ -33,6 +33,9 @@ const read = (text: string, strict = false) =>
 
 describe('readMessage on writing the fifth corpus taught', () => {
   it.each([
+    // A "…了没" about someone else's affairs is told in a visit, not a question about her progress.
+    ['今天下午给张桂兰大姐打了个电话问问她家麦子收了没', 'representatives:张桂兰@11-23'],
+    ['我今年贫困户联系了没有', 'query:progress'],
     // Names end where people end them, and come after more words.
     ['今天跟代表蒋秀芳一块去镇上开了个会', 'representatives:蒋秀芳@11-23'],
     ['昨天给马秀云还有邓玉兰打了电话', 'representatives:马秀云@11-22 + representatives:邓玉兰@11-22'],
