@@ -47,6 +47,8 @@ export const CONTACT_WORDS = [
   '微信',
   '找我',
   '来找',
+  // "王桂香今天来村委会说想报名家政培训": she came to the executive and told her something.
+  '(?:来|到)(?:村部|村委会?|我家|家里|办公室)(?:说|反映|讲)',
   '沟通',
   '交流',
   '座谈',

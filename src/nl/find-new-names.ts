@@ -51,10 +51,10 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
     re: new RegExp(`(?:${alternation(KIN_WORDS)})${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`, 'g'),
     marker: 'person',
   },
-  /** "王秀兰今天来村部找我", "赵大姐打电话过来": someone who came to her, named first (a full name). */
+  /** "王秀兰今天来村部找我", "王桂香来村委会说…", "赵大姐打电话过来": someone who came to her, named first (a full name). */
   {
     re: new RegExp(
-      `(?:^|[，,\\s])${NAME}(${HONORIFIC})?(?=(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)?找我|(?:今天|昨天|上午|下午|刚才)?(?:打|来)(?:了个?)?电话)`,
+      `(?:^|[，,\\s])${NAME}(${HONORIFIC})?(?=(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)?找我|(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)(?:说|反映|讲)|(?:今天|昨天|上午|下午|刚才)?(?:打|来)(?:了个?)?电话)`,
       'g',
     ),
     marker: 'person',

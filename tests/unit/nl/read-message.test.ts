@@ -36,6 +36,8 @@ describe('readMessage on writing the fifth corpus taught', () => {
     // A "…了没" about someone else's affairs is told in a visit, not a question about her progress.
     ['今天下午给张桂兰大姐打了个电话问问她家麦子收了没', 'representatives:张桂兰@11-23'],
     ['我今年贫困户联系了没有', 'query:progress'],
+    // Someone who came to her and said what she wants: a contact with her, never a service of the executive's.
+    ['王桂香大姐今天来村委会说想报名家政培训', 'representatives:王桂香@11-23'],
     // Names end where people end them, and come after more words.
     ['今天跟代表蒋秀芳一块去镇上开了个会', 'representatives:蒋秀芳@11-23'],
     ['昨天给马秀云还有邓玉兰打了电话', 'representatives:马秀云@11-22 + representatives:邓玉兰@11-22'],
