@@ -11,7 +11,9 @@ export interface DatabaseHandle {
 export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {
     super(
-      'No MongoDB server could be started here. Set MONGODB_URI to a MongoDB (or compatible) server, ' +
+      '这台机器上启动不了内置数据库：请设置 MONGODB_URI 指向一个 MongoDB（或兼容的）服务器，' +
+        '例如 MONGODB_URI=mongodb://127.0.0.1:27017/fulian npm start；或设置 MONGOMS_SYSTEM_BINARY 为本机 mongod 的路径。' +
+        'No MongoDB server could be started here. Set MONGODB_URI to a MongoDB (or compatible) server, ' +
         'or set MONGOMS_SYSTEM_BINARY to the path of a local mongod for the embedded database. ' +
         `(${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`,
     )

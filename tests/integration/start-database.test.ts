@@ -20,6 +20,10 @@ describe('startDatabase', () => {
       const attempt = startDatabase({ DATA_DIR: mkdtempSync(join(tmpdir(), 'embedded-')) }, silentLogger)
       await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError)
       await expect(attempt).rejects.toThrow(/Set MONGODB_URI .* or set MONGOMS_SYSTEM_BINARY/)
+      // The person installing it reads Chinese first, with an example to copy.
+      await expect(attempt).rejects.toThrow(
+        /^这台机器上启动不了内置数据库：请设置 MONGODB_URI.*例如 MONGODB_URI=mongodb:\/\//,
+      )
     } finally {
       if (before === undefined) delete process.env.MONGOMS_SYSTEM_BINARY
       else process.env.MONGOMS_SYSTEM_BINARY = before
