@@ -73,6 +73,19 @@ afterEach(async () => {
 
 const last = (s: SimulatorSession) => s.sent.at(-1)!.text
 
+/** Runs a scheduled job now, in process B. */
+async function runJobInB(name: string): Promise<void> {
+  await findJob(name)!.run({
+    repos: reposB,
+    now: AT,
+    tz: 'Asia/Shanghai',
+    log: silentLogger,
+    force: true,
+    followUpHours: 24,
+    auditRetentionDays: 365,
+  })
+}
+
 /** Asks through `s` until the answer contains `expected`, for at most 2 s after the first ask. */
 async function within2s(s: SimulatorSession, from: string, text: string, expected: string): Promise<string> {
   const began = Date.now()
@@ -117,32 +130,14 @@ describe('a record through one process, read through another', () => {
     } finally {
       await server.close()
     }
-    const job = findJob('weekly-progress')!
-    await job.run({
-      repos: reposB,
-      now: AT,
-      tz: 'Asia/Shanghai',
-      log: silentLogger,
-      force: true,
-      followUpHours: 24,
-      auditRetentionDays: 365,
-    })
+    await runJobInB('weekly-progress')
     const post = await connB.collection('outbox').findOne({ kind: 'weekly-progress' })
     expect(post?.text).toMatch(/张三[^\n]*2\/8|进度正常/)
   })
 
   it('keeps the diary reminder from the executive who wrote her diary through the other process', async () => {
     await a.say({ from: '张三', text: '#日记 走访三户，两户孩子放学无人接' })
-    const job = findJob('diary-reminder')!
-    await job.run({
-      repos: reposB,
-      now: AT,
-      tz: 'Asia/Shanghai',
-      log: silentLogger,
-      force: true,
-      followUpHours: 24,
-      auditRetentionDays: 365,
-    })
+    await runJobInB('diary-reminder')
     const reminded = await connB.collection('outbox').find({ kind: 'diary-reminder' }).toArray()
     expect(reminded.map((r) => r.text as string).filter((t) => t.startsWith('张三'))).toEqual([])
     expect(reminded.map((r) => r.text as string).filter((t) => t.startsWith('李四'))).toHaveLength(1)
