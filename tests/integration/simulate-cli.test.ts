@@ -21,6 +21,16 @@ function simulate(args: string[], database = `sim_${randomBytes(4).toString('hex
   })
 }
 
+/** Plays an example scenario with its summary; every line it prints must be JSON. */
+async function playExample(name: string) {
+  const { code, stdout } = await simulate(['--script', join(root, 'examples', name), '--summary'])
+  expect(code).toBe(0)
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+}
+
 function script(lines: string[]): string {
   const file = join(mkdtempSync(join(tmpdir(), 'scenario-')), 'script.jsonl')
   writeFileSync(file, lines.join('\n'))
@@ -29,12 +39,7 @@ function script(lines: string[]): string {
 
 describe('npm run simulate', () => {
   it('plays the example scenario and prints only JSON lines, ending with the summary', async () => {
-    const { code, stdout } = await simulate(['--script', join(root, 'examples', 'first-week.jsonl'), '--summary'])
-    expect(code).toBe(0)
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
+    const lines = await playExample('first-week.jsonl')
     expect(lines).toHaveLength(14) // one reply for each of the 13 messages, then the summary
     expect(lines[1]).toEqual({
       room: '执委工作交流群',
@@ -77,16 +82,7 @@ describe('npm run simulate', () => {
   }, 60_000)
 
   it('keeps namesakes apart and binds a nickname that differs from the roster name after 我是 and an admin’s 1', async () => {
-    const { code, stdout } = await simulate([
-      '--script',
-      join(root, 'examples', 'namesakes-and-nicknames.jsonl'),
-      '--summary',
-    ])
-    expect(code).toBe(0)
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
+    const lines = await playExample('namesakes-and-nicknames.jsonl')
     const summary = lines.at(-1).summary
     expect(Object.keys(summary).sort()).toEqual(['张秀英', '王芳（李庄村）', '王芳（白庙村）'])
     expect(summary['王芳（白庙村）']).toMatchObject({ representatives: 1, poorFamily: 0 })
@@ -96,16 +92,7 @@ describe('npm run simulate', () => {
   })
 
   it('binds only the claimant the admin meant when a stranger claims the same name before she answers (ID-01)', async () => {
-    const { code, stdout } = await simulate([
-      '--script',
-      join(root, 'examples', 'claim-after-claim.jsonl'),
-      '--summary',
-    ])
-    expect(code).toBe(0)
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
+    const lines = await playExample('claim-after-claim.jsonl')
     const to = (who: string) => lines.filter((l) => l.to === who).map((l) => l.text as string)
     // The second claim is numbered; a bare 1 lands on neither; 1-1 binds the first claimant only.
     expect(to('许干部').some((t) => t.includes('回复 2-1 确认绑定'))).toBe(true)
@@ -116,12 +103,7 @@ describe('npm run simulate', () => {
   })
 
   it('plays a county’s own checklist end to end: #议事 counted below it, the default eight in a sibling county', async () => {
-    const { code, stdout } = await simulate(['--script', join(root, 'examples', 'custom-checklist.jsonl'), '--summary'])
-    expect(code).toBe(0)
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
+    const lines = await playExample('custom-checklist.jsonl')
     const to = (name: string) => lines.filter((l) => l.to === name).map((l) => l.text as string)
     expect(to('王兰')[0]).toContain('📋 新集村的履职清单（襄州区设定，共 10 项）')
     expect(to('王兰').at(-1)).toContain('⬜ 参加议事会 2/4')
@@ -140,12 +122,7 @@ describe('npm run simulate', () => {
   }, 60_000)
 
   it('plays a roster with villages before their townships: the county chair’s #汇总 covers every village', async () => {
-    const { code, stdout } = await simulate(['--script', join(root, 'examples', 'roster-any-order.jsonl'), '--summary'])
-    expect(code).toBe(0)
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
+    const lines = await playExample('roster-any-order.jsonl')
     const [county, township] = lines.filter((l) => l.to === '刘主席').map((l) => l.text as string)
     expect(county).toContain('📈 襄州区 2026年履职汇总（含下级单位，执委 5 人）')
     expect(county).toContain('1. 双沟镇 0.3 项 · 正常 0% · 无记录 33%（3 人）')
@@ -156,16 +133,7 @@ describe('npm run simulate', () => {
   }, 60_000)
 
   it('plays a constituent’s request end to end: passed on, told privately, taken once, resolved as hers', async () => {
-    const { code, stdout } = await simulate([
-      '--script',
-      join(root, 'examples', 'constituent-request.jsonl'),
-      '--summary',
-    ])
-    expect(code).toBe(0)
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
+    const lines = await playExample('constituent-request.jsonl')
     const inPublic = lines.filter((l) => l.room === '白庙村联系群众群' && l.mentions.includes('开心每一天'))
     expect(inPublic.map((l) => l.text as string)).toEqual([
       expect.stringContaining('@我 直接说'),
