@@ -21,8 +21,8 @@ import { createRepresentativeRepo } from './representative-repo'
 import { createSimulatorRepo } from './simulator-repo'
 import { createMisreadRepo } from './misread-repo'
 import { createStandingsRepo, type StandingsOptions } from './standings-repo'
-import { createYearCountsReader } from './year-counts-reader'
 import { countLedger } from '../domain/ledger'
+import { createYearCountsReader } from './year-counts-reader'
 import { createImportJobRepo } from './import-job-repo'
 
 export interface RepoOptions {
@@ -60,7 +60,7 @@ export function createRepos(conn: Connection, options: RepoOptions = {}) {
   // standings-repo, which keeps only what is newer than what it holds).
   const years = createYearWriter(models, {
     ...options.progress,
-    onState: (memberId, year, state) => standings.noteYear(memberId, year, state.v, countLedger(state.items)),
+    onState: (memberId, year, state) => standings.noteYear(memberId, year, state.v, () => countLedger(state.items)),
   })
   return {
     orgs,

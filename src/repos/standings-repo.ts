@@ -193,10 +193,14 @@ export function createStandingsRepo(sources: StandingsSources, options: Standing
     }
   }
 
-  /** Her year as this process just wrote it (the year writer calls this): shows in views at once. */
-  function noteYear(memberId: string, year: number, v: number, counts: ProgressCounts): void {
+  /**
+   * Her year as this process just wrote or read it (the year writer calls this): shows in views at once.
+   * Counted only when newer than what is held — a question asked or answered leaves `v` as it was.
+   */
+  function noteYear(memberId: string, year: number, v: number, counts: () => ProgressCounts): void {
     const book = books.get(year)
-    if (book) apply(book, { memberId, v, counts })
+    const held = book?.counts.get(memberId)
+    if (book && !(held && held.v >= v)) apply(book, { memberId, v, counts: counts() })
   }
 
   return { view, noteYear, rosterChanged: roster.changed }
