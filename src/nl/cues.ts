@@ -198,6 +198,10 @@ export const NEEDY_WORDS = [
   '他老婆',
   '他爱人',
   '他们家',
+  // A household given rice, oil or coal for the winter is a family in need, not a representative visited.
+  '米面油',
+  '过冬的?[煤炭米]',
+  '送了?(?:点|些|一袋|两袋)?(?:米|面|油|煤)',
 ]
 
 /** A family's problem dealt with, when nobody writes 帮…解决: 办下来了, 钱到账了, 跑下来了, 结了. */
@@ -225,6 +229,20 @@ export const SOLVED_WORDS = [
   '对接好了',
   '落实好了',
   '安排好了',
+  // "自来水终于通上了", "钱到了", "学校给减免了", "工作找着了": the outcome, said without 帮…解决.
+  '通上了',
+  '接上了',
+  '装上了',
+  '用上了',
+  '[钱款]到了',
+  '[钱款]打过来了',
+  '减免了',
+  '免了',
+  '报销了',
+  '找着了',
+  '上岗了',
+  '入学了',
+  '住上了',
 ]
 
 /** A proposal handed in (建议案, 提案) in the words people use for it. */
@@ -240,7 +258,8 @@ export const PROPOSAL_WORDS = [
   '报了个?建议',
   '提了条建议',
   '提了几条建议',
-  '建议.{0,8}(?:交|提交|递|报|送)',
+  // "建议两癌筛查的年龄放宽到65岁 书面的已经交了": what is proposed may stand between.
+  '建议[^。；;？?]{0,24}(?:交(?!流|通)|提交|递|报(?!名|销)|送到|送给|送交)',
 ]
 
 /** A research report written or handed in. */
@@ -294,6 +313,11 @@ export const SERVICE_WORDS = [
   '反诈',
   '传单',
   '宣传(?!栏)',
+  '反家暴',
+  '讲了讲.{0,6}法',
+  '关爱',
+  '(?:给|为)(?:留守儿童|孩子们|老人们|小朋友)',
+  '参加了?.{0,12}活动',
 ]
 
 /** What a woman wants, told to her: a need for the ledger when she asks for help or it is to be recorded. */

@@ -702,11 +702,14 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (!m) return undefined
   const name = m[1]!
     .split(
-      /的|了|和|跟|同|与|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+      /的|了|个|和|跟|同|与|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
     )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".
   const suffix = SOCIAL_ORG_SUFFIX.exec(name)?.[0] ?? ''
+  // "想搞个广场舞队": one still to be set up, not one she guided.
+  const before = clause.slice(0, m.index + m[1]!.length - name.length)
+  if (/个$/.test(before)) return undefined
   return name.length >= suffix.length + 2 ? name : undefined
 }
 
