@@ -26,7 +26,7 @@ export function describeAction(action: Action, today: LocalDate, inGroup: boolea
     case 'added':
       return `${labelWithSubject(action.label, action.subject)}（${describeDate(parseIsoDate(action.date), today)}）`
     case 'diary':
-      return `妇情日记（${describeDate(parseIsoDate(action.date), today)}）${inGroup ? '' : `：${cut(action.content)}`}`
+      return `妇情日记（${describeDate(parseIsoDate(action.date), today)}）${inGroup || !action.content ? '' : `：${cut(action.content)}`}`
     case 'need':
       return `妇女需求${inGroup ? '' : `：${cut(action.content)}`}`
     case 'undo':

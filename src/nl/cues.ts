@@ -176,6 +176,8 @@ export const FAMILY_WORDS = [
   '特困家庭',
   '低保家庭',
   '五保老人',
+  '顶梁柱母亲',
+  '顶梁柱妈妈',
 ]
 
 /**
@@ -458,6 +460,9 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/(?:跟|和|给|向)(?:大家|姐妹们|各位)(?:说|讲|汇报|报告|分享|通报)(?:一下|一声|下)?/g, ' '],
   [/夜儿个|夜个|夜儿|昨儿个|昨个/g, '昨天'],
   [/今儿个|今个儿|今儿/g, '今天'],
+  // Shandong and Henan: 夜来 is yesterday, 黑来 and 黑夜 the evening.
+  [/夜来|夜儿来/g, '昨天'],
+  [/(?<=昨天|今天)黑来|(?<=昨天|今天)黑夜/g, '晚上'],
   [/大前儿个/g, '大前天'],
   [/前儿个/g, '前天'],
   [/头晌|上晌|前晌|早晌/g, '上午'],
@@ -485,6 +490,12 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/走仿|走防|走放/g, '走访'],
   [/看往|看忘/g, '看望'],
   [/慰文|为问/g, '慰问'],
+  // Voice input's slips for the diary and for representatives.
+  [/日计|日纪|日忌/g, '日记'],
+  [/带表(?=[\u4e00-\u9fff])/g, '代表'],
+  // Voice fillers inside a phrase: "新代表叫那个孟庆霞", "低保户嗯叫那个韩春生家", "李梅的那个嫂子".
+  [/嗯+|呃+|喂喂/g, ' '],
+  [/(?<=叫|名叫|是|的|了|看|户|去|我)(?:那个|这个)(?=[\u4e00-\u9fff])/g, ''],
 ]
 
 /** A list as one alternation, longest words first (so 建档立卡贫困户 wins over 建档立卡户). */

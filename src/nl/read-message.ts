@@ -89,7 +89,9 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:帮我)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?)?(?:妇情|父亲|妇女|负情)?日记(?:吧|啊|呀)?[：:，,。 ]*(?:就是)?/
+  /^(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?/
+/** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
+const DIARY_WRITTEN = /(?:^|[，,\s])(?:回来|晚上|今天|昨天|也|还)?(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记[了。！!]*$/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
 /**
  * A diary after something else: "…，昨天写了篇日记：…", "。日记：…", "晚上回来写了个日记说…". What comes
@@ -107,7 +109,9 @@ const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同
 /** A vague date in another year is asked about: today's date would count it in the wrong year. */
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
-const PENDING = /还没(?:批|办|定|下来|到账|落实|解决|消息|结果)/
+const PENDING = /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好)|还得等|再等等|等消息/
+/** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
+const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
 const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
@@ -313,6 +317,8 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       // A question (to the bot or the group) is never a deed, nor is what someone else did.
       if (isQuestion(clause)) {
         asked = true
+        // "…想学电商直播，能不能给办个培训？记个需求": what was asked is the need she then records.
+        state.previous = clause
         continue
       }
       clause = clause.replace(/[？?\s]+$/, '')
@@ -356,7 +362,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       const pending = PENDING.exec(clause)
       if (pending && pending.index > 0 && saysWhatSheDid(clause.slice(0, pending.index)))
         clause = clause.slice(0, pending.index)
-      else if (pending || NOT_DONE.test(clause)) {
+      else if (pending || (NOT_DONE.test(clause) && !SPOKEN_WISH.test(clause))) {
         // "给李梅发了微信，她还没回": what came before did not happen either.
         // So does "…写调研报告，还没写完": what is not done yet is what was just told.
         if (/^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)/.test(clause))
@@ -380,6 +386,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
     }
     const diary = diaryAt ? line.slice(diaryAt.index + diaryAt[0].length).trim() : ''
     if (diary.length >= 4) items.push({ kind: 'diary', content: diary, date: state.date })
+    else if (DIARY_WRITTEN.test(head)) items.push({ kind: 'diary', content: '', date: state.date })
   }
   const unique = dedupe(items)
   if (unique.length > 0) return { type: 'records', items: unique }
@@ -420,6 +427,9 @@ const ROLE_WORDS = new RegExp(`代表|${alternation(FAMILY_LIST)}`, 'g')
 const needy = (text: string) => SOLVED.test(text) || NEEDY.test(text)
 /** A family named by what it is: "低保户贺老汉家". */
 const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00-\\u9fff]{2,4}`, 'g')
+
+/** Took part in an organisation's activity: "参加了…服务队的活动". */
+const JOINED_ITS = new RegExp(`参加了?[^，,。]{0,16}${SOCIAL_ORG_SUFFIX.source}的`)
 
 /** An organisation called hers: "我们巾帼志愿队", "俺们那个编织合作社". */
 const OURS = /(?:我们|咱们|俺们|咱)(?:村|村的|的)?(?:那个|这个)?$/
@@ -600,8 +610,13 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const met = subjects.some((x) => x.kind !== 'socialOrg') || state.met
   const talkedAbout = met && TALKED.test(rest)
   if (subjects.some((x) => x.kind !== 'socialOrg')) state.met = true
+  // "把建议案交给镇妇联了，关于农村妇女两癌救助的": what a proposal or report is about is no service done.
+  const paperAt = Math.min(
+    ...(['proposal', 'report'] as const).flatMap((k) => (kinds.includes(k) ? [kindAt(rest, k)!.index] : [])),
+  )
   for (const kind of kinds) {
     if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
+    if (kind === 'publicService' && (kindAt(rest, kind)?.index ?? 0) > paperAt) continue
     if ((kind === 'report' || kind === 'proposal') && talkedAbout && !HANDED_IN.test(rest)) continue
     // "把胡月娥拉进了我们村的妇女微信群", "我们村的微信群人越来越多了": a group joined or talked of, not built
     // (unless the next part says it was: "我们村的那个正能量群，我已经建好了").
@@ -639,6 +654,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // "我们巾帼志愿队在村口帮着扫雪": her own team at work is no organisation guided, unless she goes to it.
     if (s.kind === 'socialOrg' && !contacted && OURS.test(clause.slice(0, Math.max(0, clause.indexOf(s.written)))))
       (state.waiting ??= []).push(s)
+    // "参加了县里巾帼志愿服务队的活动": their activity, where she served; not an organisation she guided.
+    else if (s.kind === 'socialOrg' && kinds.includes('publicService') && JOINED_ITS.test(clause)) continue
     else if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
     else if (s.kind === 'poorFamily') {
       state.family = s
