@@ -33,7 +33,7 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
   },
   {
     re: new RegExp(
-      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|帮|还有|(?:一|另一|另外一)[个位]是|分别是|、)(?:了|过)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
+      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|带|帮|还有|(?:一|另一|另外一)[个位]是|分别是|、)(?:了|过|着)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
       'g',
     ),
     marker: 'person',
@@ -64,7 +64,7 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
    * "周丽家低保批下来了", "那个孙有才家的孩子的学费…": a home named first, what was done for it after (the
    * reader counts it only where a problem is solved or she was there).
    */
-  { re: new RegExp(`(?:^|[，,\\s]|那个|这个)${NAME}(家)(?![里人])`, 'g'), marker: 'person' },
+  { re: new RegExp(`(?:^|[，,\\s]|那个|这个)${NAME}(?<![大人老自全娘婆])(家)(?![里人])`, 'g'), marker: 'person' },
   /** "慰问了顶梁柱母亲周桂香一家": a household as 一家. */
   { re: new RegExp(`${NAME}(?=一家)`, 'g'), marker: 'person' },
   /** "赵小红13812345678 妇女代表": the name before what she is. */

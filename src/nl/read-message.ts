@@ -75,7 +75,7 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥)|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
@@ -110,6 +110,13 @@ const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
 const PENDING = /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好)|还得等|再等等|等消息/
+/**
+ * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
+ * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
+ */
+const WOMEN_WISH =
+  /^(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,6}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐)(?:们)?(?:都|也)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
 const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
@@ -186,8 +193,13 @@ function spacedClauses(part: string): string[] {
   let didSomething = false
   for (const chunk of chunks) {
     const date = findDate(chunk, SOME_DAY)
+    const done = didSomething || /了$/.test(out.at(-1) ?? '')
     // Only after a part that says what she did: "李梅 3号联系的" is one part, its name before its date.
-    const starts = CORRECTION.test(chunk) || (didSomething && !!date && chunk.startsWith(date.phrase))
+    // "…聊到了两癌筛查 她说今年想去查查": what the woman said is a part of its own.
+    const starts =
+      CORRECTION.test(chunk) ||
+      (done && !!date && chunk.startsWith(date.phrase)) ||
+      (done && /^(?:她|他)(?:们)?(?:说|讲|觉得|是|住|还|也|家)/.test(chunk))
     if (out.length === 0 || starts) {
       out.push(chunk)
       didSomething = saysWhatSheDid(chunk)
@@ -304,6 +316,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
     // "下午顺手写了篇妇情日记：群里有姐妹说…": what follows the words is the diary, dated like the line.
     const diaryAt = MID_DIARY.exec(line)
     const head = diaryAt ? line.slice(0, diaryAt.index) : line
+    let wished: string[] = []
     for (const written of clauses(head)) {
       let clause = written
       const correction = CORRECTION.exec(clause)
@@ -335,6 +348,17 @@ function readRecords(text: string, ctx: ReadContext): Reading {
           items.push({ kind: 'need', content: state.previous })
         continue
       }
+      if (items.length === 0 && !state.previous && WOMEN_WISH.test(clause)) {
+        // "有妇女反映想做两癌筛查，但是去县里太远，希望…": what women asked for is a need, told to its end.
+        // Only as the message's first words: after a visit ("她说组里好几个姐妹想…") it is what was talked about.
+        const rest = clauses(head).slice(clauses(head).indexOf(written))
+        const told = rest.findIndex((c, i) => i > 0 && /^(?:我|俺|咱)/.test(c))
+        items.push({ kind: 'need', content: rest.slice(0, told > 0 ? told : undefined).join('，') })
+        state.previous = clause
+        wished = rest.slice(1, told > 0 ? told : undefined)
+        continue
+      }
+      if (wished.includes(written)) continue
       if (REQUEST.test(clause)) {
         // "她说想学电商，想让妇联帮忙联系个培训": help asked of her is a need, with the wish told before it.
         const prev = state.previous

@@ -1,9 +1,9 @@
-import { CONTACTED, FAMILY_WORDS, SOLVED, kindsIn } from './classify'
+import { CONTACTED, FAMILY_WORDS, SOCIAL_ORG_SUFFIX, SOLVED, kindsIn } from './classify'
 import { FORWARDED } from './cues'
 
 /** Something done (了, 过, 完, 好) or a day named, even a vague one: a report tells what happened. */
 const DONE =
-  /了|过|完|好|刚|今天|昨天|前天|上午|下午|中午|晚上|周[一二三四五六日天末]|号|这两天|这几天|前几天|前两天|上周|上礼拜|这周|这礼拜|最近/
+  /了|过|完|好|刚|今天|昨天|前天|今早|早上|夜来|今儿|昨儿|上午|下午|中午|晚上|周[一二三四五六日天末]|号|这两天|这几天|前几天|前两天|上周|上礼拜|这周|这礼拜|最近/
 /** Said to someone else in the group: "@李梅 你们村的表交了没有". */
 const TO_SOMEONE = /^\s*@/
 
@@ -15,5 +15,11 @@ const TO_SOMEONE = /^\s*@/
 export function mayBeReport(text: string): boolean {
   if (text.length < 6 || text.length > 600 || TO_SOMEONE.test(text) || FORWARDED.test(text)) return false
   if (!DONE.test(text)) return false
-  return CONTACTED.test(text) || SOLVED.test(text) || FAMILY_WORDS.test(text) || kindsIn(text).length > 0
+  return (
+    CONTACTED.test(text) ||
+    SOLVED.test(text) ||
+    FAMILY_WORDS.test(text) ||
+    SOCIAL_ORG_SUFFIX.test(text) ||
+    kindsIn(text).length > 0
+  )
 }
