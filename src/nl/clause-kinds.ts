@@ -4,7 +4,7 @@ import { A_NOT_A, MAYBE_QUESTION_WORDS, OTHERS, PRAISE_WORDS, QUESTION_WORDS, TO
 const ASKS = new RegExp(alternation(QUESTION_WORDS))
 const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
 /** A sentence that ends as a question does: 吗, 么, 呢, 不, 没有, 没 (了没), or a question mark. */
-const ASKS_AT_END = /(?:吗|么|嘛|呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
+const ASKS_AT_END = /(?:吗|么|嘛|(?<!着)呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
 /** A deed and then asking someone ("打了个电话问问她家麦子收了没"): the question at the end is what she asked. */
 const ASKED_SOMEONE = /了.*(?:问问|问了问|问了|打听)/
 /** Before a question word, a deed or someone asking: the question is what was talked about. */
@@ -35,7 +35,8 @@ const THIRD_PERSON =
 
 /** "王主任今天带队去看了…", "大家辛苦了", "…的义诊搞得真好": someone else's deed or words to everyone, not hers. */
 export function isOthersDeed(clause: string): boolean {
-  const c = clause.trim()
+  // "我们村赵主任今天去了…": whose 主任 she is does not make it her deed.
+  const c = clause.trim().replace(/^(?:我们|咱们|俺们|咱|俺)(?:村|组|镇|社区)(?:的)?/, '')
   return (TITLED.test(c) || PRAISED.test(c) || TO_ALL.test(c)) && !/我|咱|俺/.test(c)
 }
 

@@ -142,6 +142,12 @@ export const KIN_WORDS = [
   '妯娌',
 ]
 
+/**
+ * Characters of men's given names (国, 建, 福, 才, 山…): a home named after a man ("孙有才家", "韩春生家") is a
+ * household visited as a family, for representatives are women.
+ */
+export const MENS_NAME_CHARACTERS = '国建军强刚伟德福贵财才富根柱山龙虎斌勇峰涛忠发胜祥树旺民兵武彪汉亮雄杰东生有成锁栓'
+
 /** A family in need, as federations and villages name them. */
 export const FAMILY_WORDS = [
   '两户',

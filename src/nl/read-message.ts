@@ -6,7 +6,14 @@ import { findNewNames } from './find-new-names'
 import { SURNAMES, joinAppositions, joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
-import { CONTACT_WORDS as CONTACT_LIST, EVERYDAY, FAMILY_WORDS as FAMILY_LIST, NEEDY_WORDS, alternation } from './cues'
+import {
+  CONTACT_WORDS as CONTACT_LIST,
+  EVERYDAY,
+  FAMILY_WORDS as FAMILY_LIST,
+  MENS_NAME_CHARACTERS,
+  NEEDY_WORDS,
+  alternation,
+} from './cues'
 import { fixSoundAlikeVerbs } from './sound-alike-verbs'
 import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
@@ -91,7 +98,8 @@ const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|
 const DIARY =
   /^(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
-const DIARY_WRITTEN = /(?:^|[，,\s])(?:回来|晚上|今天|昨天|也|还)?(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记[了。！!]*$/
+const DIARY_WRITTEN =
+  /(?:^|[，,\s])(?:回来|晚上|今天|昨天|也|还)?(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记[了。！!]*$/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
 /**
  * A diary after something else: "…，昨天写了篇日记：…", "。日记：…", "晚上回来写了个日记说…". What comes
@@ -455,6 +463,8 @@ const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00
 /** Took part in an organisation's activity: "参加了…服务队的活动". */
 const JOINED_ITS = new RegExp(`参加了?[^，,。]{0,16}${SOCIAL_ORG_SUFFIX.source}的`)
 
+const MENS_NAME = new RegExp(`[${MENS_NAME_CHARACTERS}]`)
+
 /** An organisation called hers: "我们巾帼志愿队", "俺们那个编织合作社". */
 const OURS = /(?:我们|咱们|俺们|咱)(?:村|村的|的)?(?:那个|这个)?$/
 
@@ -593,9 +603,11 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family,
     // and so is a home whose name is near a family's she logged (王建家 / 王建国家: asked about).
     const nearFamily = n.home && namesakeOf(`${n.name}家`, ctx.known)?.kind === 'poorFamily'
+    // "王建国家还有孙有才家": homes listed with a family are families; so is a home named after a man.
+    const withFamily = subjects.some((x) => x.kind === 'poorFamily') || MENS_NAME.test(n.name.slice(1))
     const family =
       n.marker === 'family' ||
-      (n.marker === 'person' && (familyBefore(n.index) || (n.home && (needyLine || nearFamily))))
+      (n.marker === 'person' && (familyBefore(n.index) || (n.home && (needyLine || nearFamily || withFamily))))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
     const namesake = namesakeOf(name, ctx.known)?.subject

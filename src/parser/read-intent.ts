@@ -27,8 +27,12 @@ export function readIntent(msg: MessageShape, botName: string, book?: CommandBoo
   if (msg.kind === 'voice') {
     const text = msg.text.trim()
     // Not for the bot: a report posted by voice is read all the same, and asked about privately.
-    if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName))))
+    if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName)))) {
+      // "收到收到" said into the phone acknowledges a notice as typing it does.
+      const receipt = text.length <= 12 ? readReceipt(text) : undefined
+      if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
       return mayBeReport(text) ? { type: 'groupReport', text, heard: true } : undefined
+    }
     return text ? { type: 'sentence', text, heard: true } : { type: 'unheard' }
   }
   if (!msg.inGroup) {
