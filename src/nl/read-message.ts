@@ -123,7 +123,7 @@ const PENDING = /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
  */
 const WOMEN_WISH =
-  /^(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,6}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐)(?:们)?(?:都|也)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,6}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐)(?:们)?(?:都|也)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
 
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
@@ -324,7 +324,6 @@ function readRecords(text: string, ctx: ReadContext): Reading {
     // "下午顺手写了篇妇情日记：群里有姐妹说…": what follows the words is the diary, dated like the line.
     const diaryAt = MID_DIARY.exec(line)
     const head = diaryAt ? line.slice(0, diaryAt.index) : line
-    let wished: string[] = []
     for (const written of clauses(head)) {
       let clause = written
       const correction = CORRECTION.exec(clause)
@@ -359,14 +358,12 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       if (items.length === 0 && !state.previous && WOMEN_WISH.test(clause)) {
         // "有妇女反映想做两癌筛查，但是去县里太远，希望…": what women asked for is a need, told to its end.
         // Only as the message's first words: after a visit ("她说组里好几个姐妹想…") it is what was talked about.
-        const rest = clauses(head).slice(clauses(head).indexOf(written))
-        const told = rest.findIndex((c, i) => i > 0 && /^(?:我|俺|咱)/.test(c))
-        items.push({ kind: 'need', content: rest.slice(0, told > 0 ? told : undefined).join('，') })
-        state.previous = clause
-        wished = rest.slice(1, told > 0 ? told : undefined)
-        continue
+        items.push(...needsIn(head.slice(head.indexOf(written)).replace(RECORD_THIS, '')))
+        break
       }
-      if (wished.includes(written)) continue
+      // "…，关于两癌救助的": what the proposal or report told before is about.
+      if (/^(?:就是|是|内容是)?关于/.test(clause) && items.some((i) => i.kind === 'proposal' || i.kind === 'report'))
+        continue
       if (REQUEST.test(clause)) {
         // "她说想学电商，想让妇联帮忙联系个培训": help asked of her is a need, with the wish told before it.
         const prev = state.previous

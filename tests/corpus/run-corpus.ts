@@ -206,7 +206,9 @@ export async function playLine(line: CorpusLine): Promise<Outcome> {
   else if ('undo' in e) right = undone === 1 && made.length === 0
   else if ('query' in e) {
     // A past year's progress is titled 全年履职情况 (progress-handler), this year's 履职进度.
-    const says = { progress: /履职进度|全年履职情况/, records: /的记录|还没有记录/, help: /我是妇联助手/ }[e.query]
+    const says = { progress: /履职进度|全年履职情况/, records: /的记录|还没有记录/, help: /我是妇联助手|^用法：/m }[
+      e.query
+    ]
     right = made.length === 0 && replies.some((r) => says.test(r))
   } else if ('nothing' in e) right = made.length === 0 && acked.length === 0 && undone === 0 && replies.length === 0
   else right = made.length === 0 && undone === 0

@@ -192,6 +192,17 @@ describe('receipts as people write them', () => {
     expect(await acked()).toEqual(want)
     expect(h.take()).toEqual([])
   })
+
+  it.each([
+    ['收到收到', [0, 1]],
+    ['收到1号', [1, 0]],
+    ['快递收到了', [0, 0]],
+  ])('said by voice in the group: %s', async (text, want) => {
+    const { h, acked } = await withNotices()
+    await h.handle({ ...h.message({ room: GROUP, from: '张秀英', text }), kind: 'voice' })
+    expect(await acked()).toEqual(want)
+    expect(h.take()).toEqual([])
+  })
 })
 
 describe('typos and voice', () => {
