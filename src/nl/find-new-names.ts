@@ -16,11 +16,14 @@ export interface NewName {
 const SURNAME = `[${[...SURNAMES].join('')}]`
 const HONORIFIC = `(?:${HONORIFICS.join('|')})`
 const NAME = `(${SURNAME}[\\u4e00-\\u9fff]{1,2}?)`
+/** A man's wife or child named by him ("周国平老婆的医保"): his household. */
+const HIS_WIFE = /^的?(?:老婆|媳妇|爱人|老伴|儿子|闺女|孩子|娃)/
+
 /** What may follow a name: what makes its end visible. */
 const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？?：:（(\\s]|$)`
 
 /** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
-const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮]|^(?:镇|村|县|乡|市)/
+const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于]|^(?:镇|村|县|乡|市)/
 
 const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
   {
@@ -67,6 +70,8 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
   { re: new RegExp(`(?:^|[，,\\s]|那个|这个)${NAME}(?<![大人老自全娘婆])(家)(?![里人])`, 'g'), marker: 'person' },
   /** "慰问了顶梁柱母亲周桂香一家": a household as 一家. */
   { re: new RegExp(`${NAME}(?=一家)`, 'g'), marker: 'person' },
+  /** "周国平老婆的大病医保报销…": a household named by its man, first in a part. */
+  { re: new RegExp(`(?:^|[，,\\s])${NAME}(?=的?(?:老婆|媳妇|爱人|老伴))`, 'g'), marker: 'person' },
   /** "赵小红13812345678 妇女代表": the name before what she is. */
   { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep' },
 ]
@@ -96,10 +101,15 @@ export function findNewNames(text: string, taken: (index: number, length: number
       const tail = m[2] ?? ''
       const index = m.index! + m[0].indexOf(raw)
       if (taken(index, raw.length)) continue
-      const home = tail === '家' || text.startsWith('一家', index + raw.length + tail.length)
-      const written = raw + tail
-      const person = isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw)
-      const name = home && marker === 'family' ? `${raw}家` : person
+      const after = index + raw.length + tail.length
+      // "谭满妹家", "李春姐家": a one-character honorific before 家 ends a three-character given name.
+      const named = tail.length === 1 && raw.length === 2 && text[after] === '家' ? raw + tail : undefined
+      const home =
+        tail === '家' || !!named || text.startsWith('一家', after) || HIS_WIFE.test(text.slice(after, after + 4))
+      const written = raw + tail + (named ? '家' : '')
+      const person =
+        named ?? (isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw))
+      const name = home && marker === 'family' ? `${named ?? raw}家` : person
       if (name.length < 2 || at.has(index) || NOT_A_NAME.test(raw.slice(1)) || /^周[一二三四五六日天末]/.test(raw))
         continue
       // Named first, she came to her: only a full name (兰姐 alone could be anyone).

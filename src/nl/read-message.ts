@@ -82,11 +82,11 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
-    re: /进度|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
   { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|能干啥|会什么|能做什么/ },
 ]
@@ -96,17 +96,17 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?/
+  /^(?:【(?:妇情)?日记[^】]{0,12}】\s*)?(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN =
-  /(?:^|[，,\s])(?:回来|晚上|今天|昨天|也|还)?(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记[了。！!]*$/
+  /(?:^|[，,\s])(?:回来|晚上|今天|昨天|也|还)?(?:(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$/
 const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
 /**
  * A diary after something else: "…，昨天写了篇日记：…", "。日记：…", "晚上回来写了个日记说…". What comes
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
  */
 const MID_DIARY =
-  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,]\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:你|请)?(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
@@ -117,7 +117,7 @@ const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同
 /** A vague date in another year is asked about: today's date would count it in the wrong year. */
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
-const PENDING = /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好)|还得等|再等等|等消息/
+const PENDING = /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好)|还得等|再等等|等消息|还在等/
 /**
  * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
@@ -430,8 +430,13 @@ function readRecords(text: string, ctx: ReadContext): Reading {
 function dateOfDeed(clause: string, today: LocalDate, context: DateContext): FoundDate | undefined {
   const found = findDate(clause, today, context)
   if (!found || found.ok || found.problem !== 'future') return found
-  const after = clause.slice(clause.indexOf(found.phrase) + found.phrase.length)
+  const at = clause.indexOf(found.phrase)
+  const after = clause.slice(at + found.phrase.length)
   if (/^[^，,\s]{0,2}的/.test(after)) return undefined
+  // "调研报告写完了…明天交到镇里", "通知她明天来开会": what comes next, after a deed done or for someone else.
+  const before = clause.slice(0, at)
+  if ((/了/.test(before) && saysWhatSheDid(before)) || /(?:通知|让|叫|约)(?:她|他)(?:们)?$/.test(before))
+    return undefined
   const day = /^(\d{1,2})\s*[号日]$/.exec(found.phrase)
   if (!day || !/^[^，,]*(?:过|了)/.test(after)) return found
   const month = today.month === 1 ? { year: today.year - 1, month: 12 } : { year: today.year, month: today.month - 1 }
@@ -658,8 +663,11 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       continue
     }
     // "开会说两癌筛查下个月开始": a deed still to come is a notice, not hers.
-    const later = findDate(rest.slice(kindAt(rest, kind)?.index ?? 0), ctx.today)
-    if (later && !later.ok && later.problem === 'future') continue
+    // Unless the deed is told done before the day ("调研报告写完了…明天交到镇里").
+    const told = rest.slice(kindAt(rest, kind)?.index ?? 0)
+    const later = findDate(told, ctx.today)
+    if (later && !later.ok && later.problem === 'future' && !/了/.test(told.slice(0, told.indexOf(later.phrase))))
+      continue
     // "跟她说了说建网群的事": the deed's words, then 的事 or 的情况, in talk.
     const at = kindAt(rest, kind)
     if (at && TALKED.test(rest) && ABOUT.test(rest.slice(at.index + at.length))) continue
@@ -709,7 +717,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
  * Talked about, never a deed of hers, except a problem of the family she visited that is now solved.
  */
 function readReported(clause: string, state: LineState): ProposedItem[] {
-  if (!state.family || !SOLVED.test(clause) || !/^(?:她|他)家/.test(clause.trim())) return []
+  if (!state.family || !SOLVED.test(clause) || !/^(?:她|他)(?:们)?家/.test(clause.trim())) return []
   const item: ProposedItem = {
     kind: 'problemSolved',
     subject: state.family.name,
@@ -752,7 +760,7 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (!m) return undefined
   const name = m[1]!
     .split(
-      /的|了|个|和|跟|同|与|联系|指导|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+      /的|了|个|和|跟|同|与|联系|指导|刚才|刚刚|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
     )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".
