@@ -37,6 +37,8 @@ const THIRD_PERSON =
 export function isOthersDeed(clause: string): boolean {
   // "我们村赵主任今天去了…": whose 主任 she is does not make it her deed.
   const c = clause.trim().replace(/^(?:我们|咱们|俺们|咱|俺)(?:村|组|镇|社区)?(?:的)?/, '')
+  // "他们家孩子的助学金批下来了": the family's news, not their deed.
+  if (/^(?:她|他)们?家/.test(c)) return false
   // "听村里人讲李梅昨天去看了…": what she heard someone did.
   if (/^(?:听说|听(?:村里|组里)?(?:人|大家|她们|他们)?(?:讲|说))/.test(c)) return true
   return (TITLED.test(c) || PRAISED.test(c) || TO_ALL.test(c)) && !/我|咱|俺/.test(c)

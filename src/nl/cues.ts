@@ -518,6 +518,8 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/记低/g, '记下'],
   [/我哋/g, '我们'],
   [/(?<=[佢她他我])系/g, '是'],
+  // "去咗黄丽娟度倾偈": at her place.
+  [/(?<=[\u4e00-\u9fff]{2})度(?=倾|聊|坐|食|玩)/g, '家'],
   [/阿姐/g, '大姐'],
   // Hunan: 克 (去) before 了, 堂客 (wife).
   [/克(?=了)/g, '去'],

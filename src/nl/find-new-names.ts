@@ -103,7 +103,9 @@ export function findNewNames(text: string, taken: (index: number, length: number
       if (taken(index, raw.length)) continue
       const after = index + raw.length + tail.length
       // "谭满妹家", "李春姐家": a one-character honorific before 家 ends a three-character given name.
-      const named = tail.length === 1 && raw.length === 2 && text[after] === '家' ? raw + tail : undefined
+      // So does 妹 anywhere after a surname and one character: 满妹, 春妹 are given names in the south.
+      const named =
+        tail.length === 1 && raw.length === 2 && (text[after] === '家' || tail === '妹') ? raw + tail : undefined
       const home =
         tail === '家' || !!named || text.startsWith('一家', after) || HIS_WIFE.test(text.slice(after, after + 4))
       const written = raw + tail + (named ? '家' : '')

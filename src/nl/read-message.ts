@@ -8,13 +8,13 @@ import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
 import {
   CONTACT_WORDS as CONTACT_LIST,
-  EVERYDAY,
   FAMILY_WORDS as FAMILY_LIST,
   MENS_NAME_CHARACTERS,
   NEEDY_WORDS,
   alternation,
 } from './cues'
 import { fixSoundAlikeVerbs } from './sound-alike-verbs'
+import { inEverydayWords } from './everyday'
 import { isOthersDeed, isQuestion, isReported } from './clause-kinds'
 import { splitRunOn } from './run-on'
 import { extensionAt, namesakeOf } from './namesake'
@@ -96,7 +96,7 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:【(?:妇情)?日记[^】]{0,12}】\s*)?(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?/
+  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?)/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN =
   /(?:^|[，,\s])(?:回来|晚上|今天|昨天|也|还)?(?:(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$/
@@ -125,23 +125,38 @@ const PENDING = /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息
 const WOMEN_WISH =
   /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,6}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐)(?:们)?(?:都|也)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
 
+/** "有个姐妹来找我": a woman, unnamed, came to her; what she then said she wants is a need. */
+const SOMEONE_CAME =
+  /^(?:有个?|几个|好几个)[^，,]{0,4}?(?:妇女|妈妈|宝妈|媳妇|姐妹|大姐|群众|村民)(?:们)?(?:来|到)?(?:找我|找到我|村部|村委会?)/
+const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
+  WOMEN_WISH.test(clause) || (cameFirst && NEED_WORDS.test(clause))
+
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
 const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
 function tidy(text: string, botName: string): string {
-  let out = dropInvisible(text)
-  for (const [re, to] of EVERYDAY) out = out.replace(re, to)
-  return fixSoundAlikeVerbs(out)
-    .replace(new RegExp(`@?${botName}[\\s\\u2005，,：:]*`, 'g'), ' ')
-    .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
-    .replace(/[\u202a-\u202e]/g, '')
-    .replace(/(?:^|[，,\s…])(?:嗯+|啊|那个|就是|我想想啊?|对对对|喂|哎|那个什么)(?=[，,\s…]|$)/g, ' ')
-    .replace(/[ \t\u3000\u2005]+/g, ' ')
-    .replace(/^[\s…。，,、.：:]+/, '')
-    .trim()
+  return (
+    fixSoundAlikeVerbs(inEverydayWords(dropInvisible(text)))
+      .replace(botNamePattern(botName), ' ')
+      .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
+      .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
+      .replace(/[\u202a-\u202e]/g, '')
+      .replace(/(?:^|[，,\s…])(?:嗯+|啊|那个|就是|我想想啊?|对对对|喂|哎|那个什么)(?=[，,\s…]|$)/g, ' ')
+      .replace(/[ \t\u3000\u2005]+/g, ' ')
+      .replace(/^[\s…。，,、.：:]+/, '')
+      // "嗯那个这周的妇情日记就是…": what voice input puts before the first word.
+      .replace(/^(?:(?:那个|就是|喂|哎|诶)\s*)+(?=\S)/, '')
+      .trim()
+  )
+}
+
+/** The bot's name as written in a message, built once per name (every message is read with it). */
+let botNamed: { name: string; re: RegExp } | undefined
+function botNamePattern(name: string): RegExp {
+  if (botNamed?.name !== name) botNamed = { name, re: new RegExp(`@?${name}[\\s\\u2005，,：:]*`, 'g') }
+  return botNamed.re
 }
 
 /** A line that goes on with the one before: "王秀兰 李梅 刘翠花⏎都是昨天联系的". */
@@ -355,10 +370,12 @@ function readRecords(text: string, ctx: ReadContext): Reading {
           items.push({ kind: 'need', content: state.previous })
         continue
       }
-      if (items.length === 0 && !state.previous && WOMEN_WISH.test(clause)) {
+      const cameFirst = !!state.previous && SOMEONE_CAME.test(state.previous) && /^说/.test(clause)
+      if (items.length === 0 && (!state.previous || cameFirst) && WOMEN_WISH_OR_SAID(clause, cameFirst)) {
         // "有妇女反映想做两癌筛查，但是去县里太远，希望…": what women asked for is a need, told to its end.
         // Only as the message's first words: after a visit ("她说组里好几个姐妹想…") it is what was talked about.
-        items.push(...needsIn(head.slice(head.indexOf(written)).replace(RECORD_THIS, '')))
+        const from = cameFirst ? head.indexOf(state.previous!) : head.indexOf(written)
+        items.push(...needsIn(head.slice(from).replace(RECORD_THIS, '')))
         break
       }
       // "…，关于两癌救助的": what the proposal or report told before is about.
@@ -465,7 +482,13 @@ const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00
 /** Took part in an organisation's activity: "参加了…服务队的活动". */
 const JOINED_ITS = new RegExp(`参加了?[^，,。]{0,16}${SOCIAL_ORG_SUFFIX.source}的`)
 
+/** Going to the home of the family named before: "去他家", "到她们家里". */
+const HIS_HOME = /(?:去|到|上)了?(?:他|她)(?:们)?家/
+
 const MENS_NAME = new RegExp(`[${MENS_NAME_CHARACTERS}]`)
+
+/** A family word standing alone in a part of its own: "，单亲妈妈，". */
+const FAMILY_ALONE = new RegExp(`(?:^|[，,。\\s])(?:${alternation(FAMILY_LIST)})(?=[，,。\\s]|$)`)
 
 /** An organisation called hers: "我们巾帼志愿队", "俺们那个编织合作社". */
 const OURS = /(?:我们|咱们|俺们|咱)(?:村|村的|的)?(?:那个|这个)?$/
@@ -486,6 +509,8 @@ type LineState = {
   dated?: boolean
   /** The date written was vague (上礼拜): the items carry it, so the question says how to change their day. */
   vague?: string
+  /** The part before told a contact: a part that starts with 还有 goes on with it. */
+  contacted?: boolean
   /** She met or called someone earlier in the line: what is talked about after is a mention. */
   met?: boolean
   /** A part that named a group without saying it was built: the next may say so. */
@@ -600,15 +625,20 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const roles = [...clause.matchAll(ROLE_WORDS)].map((m) => ({ at: m.index, family: m[0] !== '代表' }))
   const familyBefore = (at: number) => roles.filter((r) => r.at < at).at(-1)?.family ?? false
   // Not counting another family named as such: "…卢桂英家…下午又去了低保户贺老汉家" says nothing of 卢桂英.
-  const needyLine = (state.needy ??= needy(state.line.replace(FAMILY_NAMED, ' ')))
+  // "去谭满妹家看了看，单亲妈妈，带三个娃": a family word said of the home, apart from it.
+  const needyLine = (state.needy ??= needy(state.line.replace(FAMILY_NAMED, ' ')) || FAMILY_ALONE.test(state.line))
+  const solvedHere = SOLVED.test(clause)
   for (const n of findNewNames(clause, taken)) {
     // "去刘翠花家" visits a person at home; "低保户孙德旺家", or a visit with 困难户 in it, is a family,
     // and so is a home whose name is near a family's she logged (王建家 / 王建国家: asked about).
     const nearFamily = n.home && namesakeOf(`${n.name}家`, ctx.known)?.kind === 'poorFamily'
     // "王建国家还有孙有才家": homes listed with a family are families; so is a home named after a man.
     const withFamily = subjects.some((x) => x.kind === 'poorFamily') || MENS_NAME.test(n.name.slice(1))
+    // "帮谭满妹找了份工", solved: a woman helped out of a problem is a family helped (a representative is visited).
+    const helped = solvedHere && /帮(?:着|了)?$/.test(clause.slice(0, n.index))
     const family =
       n.marker === 'family' ||
+      helped ||
       (n.marker === 'person' && (familyBefore(n.index) || (n.home && (needyLine || nearFamily || withFamily))))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
@@ -684,7 +714,10 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   // a contact: she must be in it (我, 跟, 去, 给, 电话…).
   const saysContact = CONTACTED.test(rest.replace(SOLVED_EVERYWHERE, '')) && (!ctx.strict || HER_PART.test(rest))
   // "今天摆了一下午龙门阵，跟代表敖淑贞": what she did first, with whom in the next part.
-  const contacted = saysContact || (!!state.metNobody && subjects.length > 0 && kinds.length === 0 && !solved)
+  // "跑了三家：刘翠花、张桂兰，还有新代表郑丽华": what follows 还有 was done the same way.
+  const goesOn = /^还有/.test(clause.trim()) && !!state.contacted && kinds.length === 0
+  const contacted = saysContact || goesOn || (!!state.metNobody && subjects.length > 0 && kinds.length === 0 && !solved)
+  state.contacted = contacted
   state.metNobody = saysContact && MET.test(rest) && subjects.length === 0 && kinds.length === 0 && !solved
   // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
   if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
@@ -709,6 +742,9 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   }
   // "去了趟老王家，顺便帮他们把医保卡激活了": the family of the line, helped.
   if (subjects.length === 0 && solved && state.family) add('problemSolved', state.family.name, state.family.unsure)
+  // "老王家娃的学费减免办下来了，今天去他家跟他们说了": the family of the line, visited.
+  if (subjects.length === 0 && !solved && state.family && HIS_HOME.test(rest))
+    add('poorFamily', state.family.name, state.family.unsure)
   return items
 }
 
@@ -767,7 +803,7 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   const suffix = SOCIAL_ORG_SUFFIX.exec(name)?.[0] ?? ''
   // "想搞个广场舞队": one still to be set up, not one she guided.
   const before = clause.slice(0, m.index + m[1]!.length - name.length)
-  if (/个$/.test(before)) return undefined
+  if (/(?<![那这])个$/.test(before)) return undefined
   return name.length >= suffix.length + 2 ? name : undefined
 }
 

@@ -1,5 +1,6 @@
 import { CONTACTED, FAMILY_WORDS, SOCIAL_ORG_SUFFIX, SOLVED, kindsIn } from './classify'
 import { FORWARDED } from './cues'
+import { inEverydayWords } from './everyday'
 
 /** Something done (了, 过, 完, 好) or a day named, even a vague one: a report tells what happened. */
 const DONE =
@@ -12,8 +13,10 @@ const TO_SOMEONE = /^\s*@/
  * decides): cheap, so the chatter of a busy group costs nothing. Never a forwarded notice, never a
  * message to a colleague, never one with no deed word and nothing done in it.
  */
-export function mayBeReport(text: string): boolean {
-  if (text.length < 6 || text.length > 600 || TO_SOMEONE.test(text) || FORWARDED.test(text)) return false
+export function mayBeReport(written: string): boolean {
+  if (written.length < 6 || written.length > 600 || TO_SOMEONE.test(written) || FORWARDED.test(written)) return false
+  // "我今天克哒周国平屋里": read in the common words, as the reader will.
+  const text = inEverydayWords(written)
   if (!DONE.test(text)) return false
   return (
     CONTACTED.test(text) ||

@@ -66,7 +66,7 @@ describe('readMessage on writing the fifth corpus taught', () => {
       '上午我先去了刘翠花家她们都挺好的下午去敬老院帮忙了',
       'representatives:刘翠花@11-23 + publicService:敬老院帮忙了@11-23',
     ],
-    ['那个姐妹互助群我昨天建好了', 'onlineGroup:那个姐妹互助群我昨天建好了@11-22'],
+    ['那个姐妹互助群我昨天建好了', 'onlineGroup:姐妹互助群我昨天建好了@11-22'],
     ['我们组的那个宝妈群，昨天终于建起来了，叫快乐宝妈', 'onlineGroup:快乐宝妈@11-22'],
     // A diary after other deeds, dated by the words before it.
     ['去看了李梅。日记：冬天妇女们闲着没事干', 'representatives:李梅@11-23 + diary@11-23'],
@@ -158,6 +158,23 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     ['她们想搞个秧歌队', 'unclear:nothing'],
     ['我报过的都有哪些', 'query:records'],
     ['看了刘翠花 她腰疼在家躺着呢', 'representatives:刘翠花@11-23'],
+    // Southern words, and what the eighth corpus taught.
+    ['今日去咗李梅屋企坐咗阵', 'representatives:李梅@11-23'],
+    ['琴日同张桂兰倾咗一阵，佢话想搞个读书会', 'representatives:张桂兰@11-22'],
+    ['我今天克哒周建平屋里，他堂客身体好些哒', 'poorFamily:周建平家@11-23'],
+    ['帮何春妹搞掂咗份工', 'problemSolved:何春妹家@11-23'],
+    ['去了单亲妈妈黄满妹家里', 'poorFamily:黄满妹家@11-23'],
+    ['赵德明老婆的医药费今天总算报下来了', 'problemSolved:赵德明家@11-23'],
+    ['王建国家的低保办下来了，今天去他家说了一声', 'problemSolved:王建国家@11-23 + poorFamily:王建国家@11-23'],
+    [
+      '昨天跑了三家：刘翠花、张桂兰，还有新代表孟丽华',
+      'representatives:刘翠花@11-22 + representatives:张桂兰@11-22 + representatives:孟丽华@11-22',
+    ],
+    ['调研报告写完了，关于留守妇女的，明天交到镇里', 'report:调研报告写完了@11-23'],
+    ['这周日记写好了', 'diary@11-23'],
+    ['【妇情日记 11.23】村里几个媳妇想学电商', 'diary@11-23'],
+    ['有个宝妈来找我，说想学做月嫂，问镇上有没有巾帼家政培训', 'need'],
+    ['听人讲李梅昨天去了王建国家', 'noRecord'],
   ])('%s → %s', (text, want) => {
     if (want === 'noRecord') expect(read(text)).toMatch(/^unclear:/)
     else expect(read(text)).toBe(want)
