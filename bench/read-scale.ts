@@ -2,6 +2,7 @@ import { readMessage } from '../src/nl/read-message'
 import { readIntent } from '../src/parser/read-intent'
 import { indexListed, withOwn, type Known } from '../src/nl/known-index'
 import { MESSAGE_LIMITS } from '../src/domain/vocabulary'
+import { warmReader } from '../src/parser/warm-reader'
 
 const TODAY = { year: 2026, month: 11, day: 23 }
 const BOT = '妇联助手'
@@ -70,18 +71,23 @@ export function readScale(runs: number) {
   // another process held the core).
   const times: number[] = []
   const cpu: number[] = []
-  // First, before the long texts leave garbage behind; the first round warms up and is not counted.
-  for (let round = 0; round < Math.max(6, runs / 5); round++)
-    for (const text of messages) {
-      const started = performance.now()
-      const cpuBefore = process.cpuUsage()
-      const intent = readIntent({ text, kind: 'text', toBot: true, inGroup: false }, BOT)
-      if (intent?.type === 'sentence') read(intent.text)
-      const used = process.cpuUsage(cpuBefore)
-      if (round === 0) continue
-      times.push(performance.now() - started)
-      cpu.push((used.user + used.system) / 1000)
-    }
+  const readOne = (text: string, into: { times: number[]; cpu: number[] }) => {
+    const started = performance.now()
+    const cpuBefore = process.cpuUsage()
+    const intent = readIntent({ text, kind: 'text', toBot: true, inGroup: false }, BOT)
+    if (intent?.type === 'sentence') read(intent.text)
+    const used = process.cpuUsage(cpuBefore)
+    into.times.push(performance.now() - started)
+    into.cpu.push((used.user + used.system) / 1000)
+  }
+  // First, before the long texts leave garbage behind. The first 100 reads of a process that did not
+  // warm its reader (patterns compiled, functions optimised on first use) are reported apart; the bot
+  // warms it as it starts (src/parser/warm-reader), and the p99 is of reads after that.
+  const cold = { times: [] as number[], cpu: [] as number[] }
+  for (let round = 0; round < 2; round++) for (const text of messages) readOne(text, cold)
+  warmReader(BOT)
+  for (let round = 0; round < Math.max(20, runs / 2); round++)
+    for (const text of messages) readOne(text, { times, cpu })
   const pct = (list: number[], p: number) => {
     const sorted = [...list].sort((a, b) => a - b)
     return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
@@ -109,6 +115,9 @@ export function readScale(runs: number) {
     p99Ms200: Number(pct(times, 0.99).toFixed(3)),
     p50CpuMs200: Number(pct(cpu, 0.5).toFixed(3)),
     p99CpuMs200: Number(pct(cpu, 0.99).toFixed(3)),
-    target: 'ratio <= 15 (linear: 10) and p99Ms200 < 5 (p99CpuMs200 on a busy machine)',
+    firstReadsP99Ms200: Number(pct(cold.times, 0.99).toFixed(3)),
+    firstReadMs200: Number(cold.times[0]!.toFixed(3)),
+    target:
+      'ratio <= 15 (linear: 10) and p99Ms200 < 5 after the warm-up the bot does as it starts (p99CpuMs200 on a busy machine); firstReads* are a process that did not warm, for reference',
   }
 }

@@ -19,6 +19,7 @@ import { startQueueWorker } from './start-queue-worker'
 import { startImportWorker } from './start-import-worker'
 import { createSimulatorWeb, seedDemoFederation } from './simulator-web'
 import { startScheduler } from './start-scheduler'
+import { warmReader } from '../src/parser/warm-reader'
 
 export interface RunningServices {
   bot: RunningBot
@@ -55,6 +56,9 @@ export async function startServices(deps: {
       ? createSimulatorWorld(choice.mocker, config.BOT_NAME, undefined, kept?.store)
       : undefined
   const web = world ? createSimulatorWeb({ repos, world, botName: config.BOT_NAME }) : undefined
+  const warmStarted = performance.now()
+  warmReader(config.BOT_NAME)
+  log.info('sentence reader warmed', { ms: Math.round(performance.now() - warmStarted) })
   const journal = await openJournal(join(config.DATA_DIR, 'journal', 'inbox.jsonl'))
   const replies = createSendLog()
   const bot = await createBot({

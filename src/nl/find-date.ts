@@ -14,6 +14,8 @@ export type FoundDate =
 const NUM = '(\\d{1,4}|[零〇一二两三四五六七八九十廿卅]{1,4})'
 const WEEKDAY = '([一二三四五六日天1-7])'
 const PART_OF_DAY = '(?:上午|下午|中午|晚上|早上|傍晚|夜里|晚|早|一早)?'
+/** A part of day right after a date phrase (昨天上午). */
+const PART_OF_DAY_FIRST = new RegExp(`^${PART_OF_DAY}`)
 const WEEK = '(?:周|星期|礼拜)'
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 }
 
@@ -198,7 +200,7 @@ export function findDate(text: string, today: LocalDate, context: DateContext = 
     // "中秋节前一天", "国庆后两天": a day counted from the one named.
     const offset = /^节?(?:的)?([前后])([一两二三1-3])天/.exec(after)
     const rest = offset ? after.slice(offset[0].length) : after
-    const tail = new RegExp(`^${PART_OF_DAY}`).exec(rest)?.[0] ?? ''
+    const tail = PART_OF_DAY_FIRST.exec(rest)?.[0] ?? ''
     const phrase = m[0] + (offset?.[0] ?? '') + tail
     const named = rule.resolve(m, today, context)
     const shift = offset

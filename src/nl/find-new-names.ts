@@ -25,14 +25,20 @@ const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？
 /** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
 const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于]|^(?:镇|村|县|乡|市)/
 
-const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
+/**
+ * Each way a sentence shows a name, and (when) words the text must hold for it to be tried at all: most
+ * messages have no 代表, 把 or 一家, and a pattern not tried costs nothing.
+ */
+const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: string | RegExp }[] = [
   {
     re: new RegExp(`(?:新选(?:上)?的|新)?(?:妇女)?代表(?:叫|名叫|叫做)?[：: ]*${NAME}(${HONORIFIC})?${AFTER}`, 'g'),
     marker: 'rep',
+    when: '代表',
   },
   {
     re: new RegExp(`(?:${alternation(FAMILY_WORDS)})[：: ]*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`, 'g'),
     marker: 'family',
+    when: new RegExp(alternation(FAMILY_WORDS)),
   },
   {
     re: new RegExp(
@@ -41,18 +47,20 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
     ),
     marker: 'person',
   },
-  { re: new RegExp(`上${NAME}()(?=家)`, 'g'), marker: 'person' },
+  { re: new RegExp(`上${NAME}()(?=家)`, 'g'), marker: 'person', when: '家' },
   /** "把胡月娥拉进了群", "把陈美华叫上": someone she brought along or in. */
-  { re: new RegExp(`把${NAME}()(?=拉|叫|请|带|喊|约|接|送)`, 'g'), marker: 'person' },
+  { re: new RegExp(`把${NAME}()(?=拉|叫|请|带|喊|约|接|送)`, 'g'), marker: 'person', when: '把' },
   /** "去俺们村东头孙凤英家", "去了隔壁孙德福家": a home visited, with where it stands between. */
   {
     re: new RegExp(`(?:去|到)(?:了|过)?(?:[一两二三几]?趟)?[\\u4e00-\\u9fff]{1,6}?${NAME}(家)`, 'g'),
     marker: 'person',
+    when: '家',
   },
   /** "张桂兰的儿媳妇孙晓燕", "王建国的弟弟王建军家": a relative named after the word for her. */
   {
     re: new RegExp(`(?:${alternation(KIN_WORDS)})${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`, 'g'),
     marker: 'person',
+    when: new RegExp(alternation(KIN_WORDS)),
   },
   /** "王秀兰今天来村部找我", "王桂香来村委会说…", "赵大姐打电话过来": someone who came to her, named first (a full name). */
   {
@@ -62,18 +70,27 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true }[] = [
     ),
     marker: 'person',
     full: true,
+    when: /找我|村部|村委|我家|家里|办公室|电话/,
   },
   /**
    * "周丽家低保批下来了", "那个孙有才家的孩子的学费…": a home named first, what was done for it after (the
    * reader counts it only where a problem is solved or she was there).
    */
-  { re: new RegExp(`(?:^|[，,\\s]|那个|这个)${NAME}(?<![大人老自全娘婆])(家)(?![里人])`, 'g'), marker: 'person' },
+  {
+    re: new RegExp(`(?:^|[，,\\s]|那个|这个)${NAME}(?<![大人老自全娘婆])(家)(?![里人])`, 'g'),
+    marker: 'person',
+    when: '家',
+  },
   /** "慰问了顶梁柱母亲周桂香一家": a household as 一家. */
-  { re: new RegExp(`${NAME}(?=一家)`, 'g'), marker: 'person' },
+  { re: new RegExp(`${NAME}(?=一家)`, 'g'), marker: 'person', when: '一家' },
   /** "周国平老婆的大病医保报销…": a household named by its man, first in a part. */
-  { re: new RegExp(`(?:^|[，,\\s])${NAME}(?=的?(?:老婆|媳妇|爱人|老伴))`, 'g'), marker: 'person' },
+  {
+    re: new RegExp(`(?:^|[，,\\s])${NAME}(?=的?(?:老婆|媳妇|爱人|老伴))`, 'g'),
+    marker: 'person',
+    when: /老婆|媳妇|爱人|老伴/,
+  },
   /** "赵小红13812345678 妇女代表": the name before what she is. */
-  { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep' },
+  { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep', when: '代表' },
 ]
 
 /** "杨爱萍 黄淑芬 吴玉珍 今天都电话联系了": names listed first, what was done with them after. */
@@ -95,7 +112,8 @@ function listed(text: string): { raw: string; index: number }[] {
 export function findNewNames(text: string, taken: (index: number, length: number) => boolean): NewName[] {
   const out: NewName[] = []
   const at = new Set<number>()
-  for (const { re, marker, full } of PATTERNS) {
+  for (const { re, marker, full, when } of PATTERNS) {
+    if (when !== undefined && (typeof when === 'string' ? !text.includes(when) : !when.test(text))) continue
     for (const m of text.matchAll(re)) {
       const raw = m[1]!
       const tail = m[2] ?? ''

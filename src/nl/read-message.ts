@@ -789,10 +789,13 @@ const ORG_GOES_ON = new RegExp(`^[\\u4e00-\\u9fff]{0,6}?${SOCIAL_ORG_SUFFIX.sour
 /** RELATIVE_AFTER where a name ends, without cutting the rest of the clause off first. */
 const RELATIVE_AT = new RegExp(RELATIVE_AFTER.source.replace(/^\^/, ''), 'y')
 
+/** Up to fourteen characters and the word an organisation's name ends with. */
+const ORG_NAMED = new RegExp(`([\\u4e00-\\u9fff]{2,14}?${SOCIAL_ORG_SUFFIX.source})`)
+
 /** "新成立的白庙村巾帼志愿服务队": an organisation she has not logged, by the word it ends with. */
 function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (used.some((m) => m.candidates.some((c) => c.kind === 'socialOrg'))) return undefined
-  const m = new RegExp(`([\\u4e00-\\u9fff]{2,14}?${SOCIAL_ORG_SUFFIX.source})`).exec(clause)
+  const m = ORG_NAMED.exec(clause)
   if (!m) return undefined
   const name = m[1]!
     .split(
