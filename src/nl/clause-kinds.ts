@@ -4,9 +4,9 @@ import { A_NOT_A, MAYBE_QUESTION_WORDS, OTHERS, PRAISE_WORDS, QUESTION_WORDS, TO
 const ASKS = new RegExp(alternation(QUESTION_WORDS))
 const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
 /** A sentence that ends as a question does: 吗, 么, 呢, 不, 没有, 没 (了没), or a question mark. */
-const ASKS_AT_END = /(?:吗|么|嘛|(?<!着)呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
+const ASKS_AT_END = /(?:吗|么|(?<!就是[^，,]{0,10})嘛|(?<!着)呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
 /** A deed and then asking someone ("打了个电话问问她家麦子收了没"): the question at the end is what she asked. */
-const ASKED_SOMEONE = /了.*(?:问问|问了问|问了|打听)/
+const ASKED_SOMEONE = /了.*(?:问问|问了问|问了|打听|问(?=她|他))/
 /** Before a question word, a deed or someone asking: the question is what was talked about. */
 const TOLD_BEFORE = /了|过|问|说|聊|商量|合计/
 
@@ -36,7 +36,7 @@ const THIRD_PERSON =
 /** "王主任今天带队去看了…", "大家辛苦了", "…的义诊搞得真好": someone else's deed or words to everyone, not hers. */
 export function isOthersDeed(clause: string): boolean {
   // "我们村赵主任今天去了…": whose 主任 she is does not make it her deed.
-  const c = clause.trim().replace(/^(?:我们|咱们|俺们|咱|俺)(?:村|组|镇|社区)?(?:的)?/, '')
+  const c = clause.trim().replace(/^(?:我们|咱们|俺们|咱|俺)(?:村|组|镇|社区|妇联)?(?:的)?/, '')
   // "他们家孩子的助学金批下来了": the family's news, not their deed.
   if (/^(?:她|他)们?家/.test(c)) return false
   // "听村里人讲李梅昨天去看了…": what she heard someone did.

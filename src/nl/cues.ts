@@ -255,6 +255,7 @@ export const SOLVED_WORDS = [
   '报销了',
   '找着了',
   '上岗了',
+  '找好了',
   '报下来',
   '入学了',
   '住上了',
@@ -330,6 +331,16 @@ export const SERVICE_WORDS = [
   '传单',
   '宣传(?!栏)',
   '反家暴',
+  '献血',
+  '参加了?[^，,]{0,10}捐赠',
+  '捡垃圾',
+  '净滩',
+  '植树',
+  '巡河',
+  '清理河道',
+  '文明劝导',
+  '助老',
+  '助残',
   '讲了讲.{0,6}法',
   '关爱',
   '(?:给|为)(?:留守儿童|孩子们|老人们|小朋友)',
@@ -373,6 +384,7 @@ export const PRAISE_WORDS = [
   '辛苦了',
   '学习了',
   '值得学习',
+  '能干',
 ]
 
 /** An online group built. */
@@ -459,6 +471,7 @@ export const OTHERS = [
   '支书',
   '网格员',
   '委员',
+  '妇联主席',
   '干部',
   '领导',
   '大家',
@@ -524,6 +537,25 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   // Hunan: 克 (去) before 了, 堂客 (wife).
   [/克(?=了)/g, '去'],
   [/堂客/g, '老婆'],
+  // Southwest and Hunan: 克 is 去 after a time or a person ("今天克罗家"), 家头 is 家, 莫得 and 冒得 没有.
+  [/(?<=今天|昨天|前天|刚才|上午|下午|我|俺)克(?=[\u4e00-\u9fff])/g, '去'],
+  [/家头/g, '家'],
+  [/莫得|冒得/g, '没有'],
+  [/嬢嬢|孃孃/g, '阿姨'],
+  [/啥子|么子/g, '什么'],
+  // Northeast: 整 (do) before a result, 嘎哈 (what for), 老妹儿 (younger sister, said to a woman).
+  [/整(?=完了|好了|明白了|得咋样|得怎么样)/g, '弄'],
+  [/嘎哈|干哈/g, '干啥'],
+  // Cantonese that the lines above do not cover: 嚟, 係, 嗰, 啱啱, 听日 (tomorrow), 而家 (now).
+  [/嚟/g, '来'],
+  [/係/g, '是'],
+  [/嗰/g, '那'],
+  [/啱啱/g, '刚刚'],
+  [/听日/g, '明天'],
+  [/而家|宜家/g, '现在'],
+  // Wu: 伊拉 (they), 侬 (you).
+  [/伊拉/g, '她们'],
+  [/侬/g, '你'],
   // Wu: 伊 (she), 老好 (very good), 交关 (a lot), 额 written for 的.
   [/伊(?=屋|家|讲|话|说)/g, '她'],
   [/(?<![金名份限余超定总])额(?![度外])(?=[\u4e00-\u9fff])/g, '的'],
@@ -540,10 +572,13 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/慰文|为问/g, '慰问'],
   // Voice input's slips for the diary and for representatives.
   [/日计|日纪|日忌/g, '日记'],
+  [/附情|负情|妇请/g, '妇情'],
+  [/地保户|低宝户|底保户/g, '低保户'],
+  [/贫因户|频困户/g, '贫困户'],
   [/带表(?=[\u4e00-\u9fff])/g, '代表'],
   // Voice fillers inside a phrase: "新代表叫那个孟庆霞", "低保户嗯叫那个韩春生家", "李梅的那个嫂子".
   [/嗯+|呃+|喂喂/g, ' '],
-  [/(?<=叫|名叫|是|的|了|看|户|去|我)(?:那个|这个)(?=[\u4e00-\u9fff])/g, ''],
+  [/(?<=叫|名叫|是|的|了|看|户|去|我|跟|和|给|找)(?:那个|这个)(?=[\u4e00-\u9fff])/g, ''],
 ]
 
 /** A list as one alternation, longest words first (so 建档立卡贫困户 wins over 建档立卡户). */

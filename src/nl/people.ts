@@ -13,6 +13,8 @@ export const SURNAMES = new Set(
 /** Words that follow a name to show respect or kinship; longest first, so 婶子 wins over 婶. */
 export const HONORIFICS = [
   '老人家',
+  '老妹儿',
+  '老妹',
   '老太太',
   '大姐',
   '姐姐',

@@ -82,13 +82,13 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|列出来|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
-    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
-  { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|能干啥|会什么|能做什么/ },
+  { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|咋记|能干啥|会什么|能做什么|不会(?:用|弄|记)/ },
 ]
 const UNDO =
   /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|那条|这条)|(?:刚才|上一条|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)|(?:记|弄|搞)错了.{0,8}(?:取消|删|撤)/
@@ -100,7 +100,8 @@ const DIARY =
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN =
   /(?:^|[，,\s])(?:回来|晚上|今天|昨天|也|还)?(?:(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$/
-const NEED = /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求[：:，,。 ]*(?:就是)?/
+const NEED =
+  /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求(?:一个|一条)?[：:，,。 ]*(?:就是)?/
 /**
  * A diary after something else: "…，昨天写了篇日记：…", "。日记：…", "晚上回来写了个日记说…". What comes
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
@@ -130,6 +131,16 @@ const SOMEONE_CAME =
   /^(?:有个?|几个|好几个)[^，,]{0,4}?(?:妇女|妈妈|宝妈|媳妇|姐妹|大姐|群众|村民)(?:们)?(?:来|到)?(?:找我|找到我|村部|村委会?)/
 const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
   WOMEN_WISH.test(clause) || (cameFirst && NEED_WORDS.test(clause))
+
+/**
+ * "(她)说她们组有几个妇女想学做面点", "她说她儿媳妇想学育婴师": women's wish told to her by the one she
+ * met. Group 1 ends where the wish starts (the words of telling).
+ */
+const TOLD_WISH =
+  /(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人)[^，,。]{0,8}?(?:想学|想要|想找|想让|想请|想申请|希望|需要|盼着))/
+/** What is said after the wish to have it recorded: "，报个需求", "我记下了". */
+const WISH_ENDS =
+  /[，,\s]*(?:(?:帮我|给我)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|记一下|我记着呢)[。！!]*$/
 
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
@@ -349,6 +360,20 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         clause = clause.slice(correction[0].length).replace(/^[\s，,]*(?:是|应该是)?/, '')
         if (!clause) continue
       }
+      // "她说她们组几个妇女想学面点": a wish of women passed on to her is a need for the ledger (and the
+      // visit in the same words is read too). Before the question test: "…想学育婴师，能不能帮她报个班".
+      const wish = state.needTold ? null : TOLD_WISH.exec(clause)
+      if (wish) {
+        const from = head.indexOf(written) + (written.indexOf(wish[0]) >= 0 ? written.indexOf(wish[0]) : 0)
+        const content = head
+          .slice(from + wish[1]!.length)
+          .replace(WISH_ENDS, '')
+          .trim()
+        items.push({ kind: 'need', content })
+        state.needTold = true
+        if (/^(?:她|他|人家|对方)?(?:们)?(?:也|还)?(?:说|讲|反映|提到)/.test(clause)) continue
+        clause = clause.slice(0, clause.indexOf(wish[0]) + wish[1]!.length)
+      }
       // A question (to the bot or the group) is never a deed, nor is what someone else did.
       if (isQuestion(clause)) {
         asked = true
@@ -361,12 +386,12 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       if (isOthersDeed(clause) || NOT_HER.test(clause)) continue
       if (NEED_AFTER.test(clause.trim())) {
         // "她想给孩子找个托管的地方，记到需求里吧": what she was told before is the need.
-        if (state.previous) items.push({ kind: 'need', content: state.previous })
+        if (state.previous && !state.needTold) items.push({ kind: 'need', content: state.previous })
         continue
       }
       if (THIS_AFTER.test(clause.trim())) {
         // "她说孩子上学路远想申请住校，这个事记一下": a wish told before is a need; a deed is proposed anyway.
-        if (state.previous && (NEED_WORDS.test(state.previous) || isReported(state.previous)))
+        if (state.previous && !state.needTold && (NEED_WORDS.test(state.previous) || isReported(state.previous)))
           items.push({ kind: 'need', content: state.previous })
         continue
       }
@@ -381,6 +406,10 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       // "…，关于两癌救助的": what the proposal or report told before is about.
       if (/^(?:就是|是|内容是)?关于/.test(clause) && items.some((i) => i.kind === 'proposal' || i.kind === 'report'))
         continue
+      if (REQUEST.test(clause) && state.needTold) {
+        state.previous = clause
+        continue
+      }
       if (REQUEST.test(clause)) {
         // "她说想学电商，想让妇联帮忙联系个培训": help asked of her is a need, with the wish told before it.
         const prev = state.previous
@@ -509,6 +538,8 @@ type LineState = {
   dated?: boolean
   /** The date written was vague (上礼拜): the items carry it, so the question says how to change their day. */
   vague?: string
+  /** A wish of women passed on to her was read as a need: "报个需求" after it adds no other. */
+  needTold?: boolean
   /** The part before told a contact: a part that starts with 还有 goes on with it. */
   contacted?: boolean
   /** She met or called someone earlier in the line: what is talked about after is a mention. */
