@@ -482,7 +482,8 @@ export const OTHERS = [
 ]
 
 /** Notices passed on and other posts that are not anyone's report. */
-export const FORWARDED = /^\s*(?:【[^】]{0,10}】|\[转发]|转发[：:]|转[：:])|通知[：:]|各村（社区）|各村\(社区\)/
+export const FORWARDED =
+  /^\s*(?:【(?![^】]*(?:汇报|日记|报告|工作记录))[^】]{0,10}】|\[转发]|转发[：:]|转[：:])|通知[：:]|各村（社区）|各村\(社区\)/
 
 /**
  * Everyday and dialect words put into the words the reader knows, before reading: 昨儿个 and 夜儿个 are

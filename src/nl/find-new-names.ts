@@ -42,7 +42,7 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
   },
   {
     re: new RegExp(
-      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|带|帮|还有|(?:一|另一|另外一)[个位]是|分别是|、)(?:了|过|着)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
+      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|带|帮|还有|(?:一|另一|另外一)[个位]是(?:新来的|新选的|新)?|分别是|、)(?:了|过|着)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
       'g',
     ),
     marker: 'person',
@@ -89,6 +89,14 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
     marker: 'person',
     when: /老婆|媳妇|爱人|老伴/,
   },
+  /** "刘翠英（翠花姐的堂妹）今天也联系上了": a name first in the text, then the day and the contact. */
+  {
+    re: new RegExp(
+      `^${NAME}(${HONORIFIC})?(?=(?:[（(][^）)]{0,16}[）)])?\\s*(?:今天|昨天|前天|上午|下午|刚才)?(?:也|又)?(?:联系|见|聊|唠|走访|看望|通了电话|打了电话))`,
+      'g',
+    ),
+    marker: 'person',
+  },
   /** "赵小红13812345678 妇女代表": the name before what she is. */
   { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep', when: '代表' },
 ]
@@ -127,8 +135,12 @@ export function findNewNames(text: string, taken: (index: number, length: number
       const home =
         tail === '家' || !!named || text.startsWith('一家', after) || HIS_WIFE.test(text.slice(after, after + 4))
       const written = raw + tail + (named ? '家' : '')
+      // "孙二妹家": a home's name that ends in 妹 keeps it (stripHonorific would leave 孙二).
+      const homeGiven = home && raw.length === 3 && raw.endsWith('妹') ? raw : undefined
       const person =
-        named ?? (isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw))
+        named ??
+        homeGiven ??
+        (isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw))
       const name = home && marker === 'family' ? `${named ?? raw}家` : person
       if (name.length < 2 || at.has(index) || NOT_A_NAME.test(raw.slice(1)) || /^周[一二三四五六日天末]/.test(raw))
         continue

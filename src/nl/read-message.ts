@@ -99,7 +99,7 @@ const DIARY =
   /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?)/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN =
-  /(?:^|[，,\s])(?:回来|晚上|今天|昨天|也|还)?(?:(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$/
+  /(?:^|[，,\s]|还|又|也|然后)(?:回来|晚上|今天|昨天|也|还|又)?(?:把(?:这周的?|本周的?)?(?:妇情)?日记(?:也|又)?写(?:好|完)?了|写进了?(?:妇情)?日记|(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$/
 const NEED =
   /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求(?:一个|一条)?[：:，,。 ]*(?:就是)?/
 /**
@@ -107,7 +107,7 @@ const NEED =
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
  */
 const MID_DIARY =
-  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,]\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,]\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:你|请)?(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
@@ -124,7 +124,7 @@ const PENDING = /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
  */
 const WOMEN_WISH =
-  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,6}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐)(?:们)?(?:都|也)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
 
 /** "有个姐妹来找我": a woman, unnamed, came to her; what she then said she wants is a need. */
 const SOMEONE_CAME =
@@ -141,6 +141,9 @@ const TOLD_WISH =
 /** What is said after the wish to have it recorded: "，报个需求", "我记下了". */
 const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|记一下|我记着呢)[。！!]*$/
+
+/** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
+const THEY_DID_NOT = /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)/
 
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
@@ -177,7 +180,7 @@ const GOES_ON = /^(?:都|也都|全都|全是|均|这[几两三四五]?[个位�
 function lines(text: string): string[] {
   const out: string[] = []
   for (const raw of text.split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))/)) {
-    const line = raw.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|[-•·])\s*/, '')
+    const line = raw.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|\d{1,2}[.、．)）](?=\d{1,2}月)|[-•·])\s*/, '')
     if (!line) continue
     if (out.length > 0 && GOES_ON.test(line)) out[out.length - 1] += ' ' + line
     else out.push(line)
@@ -232,6 +235,8 @@ function spacedClauses(part: string): string[] {
     // "…聊到了两癌筛查 她说今年想去查查": what the woman said is a part of its own.
     const starts =
       CORRECTION.test(chunk) ||
+      // "是刘翠 不是翠花": who it was not, apart.
+      (out.length > 0 && /^(?:不是|并不是)/.test(chunk)) ||
       (done && !!date && chunk.startsWith(date.phrase)) ||
       (done && /^(?:她|他)(?:们)?(?:说|讲|觉得|是|住|还|也|家)/.test(chunk))
     if (out.length === 0 || starts) {
@@ -360,6 +365,13 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         clause = clause.slice(correction[0].length).replace(/^[\s，,]*(?:是|应该是)?/, '')
         if (!clause) continue
       }
+      // "…，她们人都不在 改天再去吧": what came before did not happen either, whatever day is named after
+      // (and before 她们 is read as someone else's deed).
+      if (NOT_DONE.test(clause) && !SPOKEN_WISH.test(clause) && THEY_DID_NOT.test(clause)) {
+        items.splice(items.length - (state.lastCount ?? 0))
+        problem ??= { type: 'unclear', reason: 'notDone' }
+        continue
+      }
       // "她说她们组几个妇女想学面点": a wish of women passed on to her is a need for the ledger (and the
       // visit in the same words is read too). Before the question test: "…想学育婴师，能不能帮她报个班".
       const wish = state.needTold ? null : TOLD_WISH.exec(clause)
@@ -440,8 +452,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       else if (pending || (NOT_DONE.test(clause) && !SPOKEN_WISH.test(clause))) {
         // "给李梅发了微信，她还没回": what came before did not happen either.
         // So does "…写调研报告，还没写完": what is not done yet is what was just told.
-        if (/^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)/.test(clause))
-          items.splice(items.length - (state.lastCount ?? 0))
+        if (THEY_DID_NOT.test(clause)) items.splice(items.length - (state.lastCount ?? 0))
         problem ??= { type: 'unclear', reason: 'notDone' }
         continue
       }
@@ -475,14 +486,16 @@ function readRecords(text: string, ctx: ReadContext): Reading {
  */
 function dateOfDeed(clause: string, today: LocalDate, context: DateContext): FoundDate | undefined {
   const found = findDate(clause, today, context)
+  // "助学金批下来了 钱这个月就到": a vague time after the deed is done is of what comes next.
+  if (found && !found.ok && found.problem === 'vague' && /了/.test(clause.slice(0, clause.indexOf(found.phrase))))
+    return undefined
   if (!found || found.ok || found.problem !== 'future') return found
   const at = clause.indexOf(found.phrase)
   const after = clause.slice(at + found.phrase.length)
   if (/^[^，,\s]{0,2}的/.test(after)) return undefined
   // "调研报告写完了…明天交到镇里", "通知她明天来开会": what comes next, after a deed done or for someone else.
   const before = clause.slice(0, at)
-  if ((/了/.test(before) && saysWhatSheDid(before)) || /(?:通知|让|叫|约)(?:她|他)(?:们)?$/.test(before))
-    return undefined
+  if (/了/.test(before) || /(?:通知|让|叫|约)(?:她|他)(?:们)?$/.test(before)) return undefined
   const day = /^(\d{1,2})\s*[号日]$/.exec(found.phrase)
   if (!day || !/^[^，,]*(?:过|了)/.test(after)) return found
   const month = today.month === 1 ? { year: today.year - 1, month: 12 } : { year: today.year, month: today.month - 1 }
@@ -492,7 +505,7 @@ function dateOfDeed(clause: string, today: LocalDate, context: DateContext): Fou
 
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待/
+  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?小?会|组织|召集/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
@@ -707,7 +720,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   // "给李梅打了个电话，问了问她们组参加两癌筛查的情况": a service talked about with someone is not one done.
   // The same in the next part of the line: "给李梅打了个电话，问了问她们组参加两癌筛查的情况" (a mention).
   const met = subjects.some((x) => x.kind !== 'socialOrg') || state.met
-  const talkedAbout = met && TALKED.test(rest)
+  // Unless she says she took part: "参加了两癌筛查义诊服务 顺便跟…聊了聊".
+  const talkedAbout = met && TALKED.test(rest) && !/参加/.test(rest)
   if (subjects.some((x) => x.kind !== 'socialOrg')) state.met = true
   // "把建议案交给镇妇联了，关于农村妇女两癌救助的": what a proposal or report is about is no service done.
   const paperAt = Math.min(
@@ -830,7 +844,7 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (!m) return undefined
   const name = m[1]!
     .split(
-      /的|了|个|和|跟|同|与|联系|指导|刚才|刚刚|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+      /的|了|个|趟|和|跟|同|与|联系|指导|刚才|刚刚|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
     )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".

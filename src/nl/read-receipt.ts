@@ -11,10 +11,11 @@ export type Receipt = { notice: 'newest' } | { notice: 'beforeThisWeek' } | { no
 const NOT = /没收到|没有收到|未收到|收到(?:了)?(?:吗|没|么|嘛)|收到钱|收到的|快递|包裹|红包|转账|还没/
 /** The first words must be nothing but acknowledgement; what follows may be anything (谢谢许主任, 马上落实). */
 const ACK_WORDS =
-  /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|已阅|已读|已收到|收到(?:了|啦|咯|喇|嘞)?|👌|👍|✅|🆗)+$/i
+  /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|已阅|已读|已收到|收到(?:了|啦|咯|喇|嘞)?|👌|✅|🆗)+$/i
 /** Words that say she got it, after a notice's number: 3号通知收到, 通知3 已阅, 第3条知道了. */
 const GOT = '(?:我)?(?:已经?)?(?:收到|已阅|已读|知道了|明白)'
-const KEPT_EMOJI = new Set(['👌', '👍', '✅'])
+/** 👍 is praise as often as acknowledgement ("👍👍 辛苦了"): only a lone one is read (above). */
+const KEPT_EMOJI = new Set(['👌', '✅'])
 
 function clean(text: string): string {
   return text
@@ -31,6 +32,8 @@ function clean(text: string): string {
 }
 
 export function readReceipt(text: string): Receipt | undefined {
+  // A lone 👍 answers a notice; 👍👍 or "👍 辛苦了" praises whoever wrote before.
+  if (/^\s*👍\s*$/u.test(text.replace(/@\S+[\s\u2005]*/g, ''))) return { notice: 'newest' }
   const s = clean(text)
   if (!s || NOT.test(s) || s.length > 30) return undefined
   const numbered =
@@ -49,6 +52,10 @@ export function readReceipt(text: string): Receipt | undefined {
   // "通知收到了", "上周那个通知我看到了 收到": a short line about a notice that says she got it.
   if (/通知/.test(s) && /收到|看到了|已阅|已读|知道了|明白了/.test(s) && !/[？?吗]/.test(s))
     return { notice: /上周|上礼拜|上星期/.test(s) ? 'beforeThisWeek' : 'newest' }
-  const first = s.split(/[，,。.！!～~、\s]+/)[0] ?? ''
+  const words = s.split(/[，,。.！!～~、\s]+/).filter(Boolean)
+  const first = words[0] ?? ''
+  // "嗯 今天去 老王家 了", "好 我明天去": a bare 嗯 or 好 before more words is no acknowledgement.
+  if (words.length > 1 && /^(?:嗯+|好|哦)$/i.test(first) && !words.slice(1).some((w) => ACK_WORDS.test(w)))
+    return undefined
   return ACK_WORDS.test(first) ? { notice: 'newest' } : undefined
 }

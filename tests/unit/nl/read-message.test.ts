@@ -175,6 +175,26 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     ['【妇情日记 11.23】村里几个媳妇想学电商', 'diary@11-23'],
     ['有个宝妈来找我，说想学做月嫂，问镇上有没有巾帼家政培训', 'need'],
     ['听人讲李梅昨天去了王建国家', 'noRecord'],
+    // What the ninth and tenth corpora taught: a wish passed on is a need beside the visit.
+    ['昨天去了王秀兰家，她说她儿媳妇想学育婴师，能不能帮她报个班', 'representatives:王秀兰@11-22 + need'],
+    ['跟李梅拉了会呱 她说组里两个妇女想学电商 我记下了', 'representatives:李梅@11-23 + need'],
+    ['今天几个宝妈跟我说 孩子放学没人接 想让村里搞个托管', 'need'],
+    // Diaries said after a deed, list numbers before a date, a meeting she held.
+    ['今天去了李长福家还写了这周的妇情日记', 'poorFamily:李长福家@11-23 + diary@11-23'],
+    ['昨天建议案交了，今天又把妇情日记写了', 'proposal:建议案交了@11-22 + diary@11-23'],
+    [
+      '上周：\n1.11月16日联系代表赵玉珍\n2.11月18日走访困难户赵德贵家',
+      'representatives:赵玉珍@11-16 + poorFamily:赵德贵家@11-18',
+    ],
+    ['今天开了个小会，杨春燕、何春梅都来了', 'representatives:杨春燕@11-23 + representatives:何春梅@11-23'],
+    ['走访了两个代表，一个是张桂兰，一个是新来的宋丽娟', 'representatives:张桂兰@11-23 + representatives:宋丽娟@11-23'],
+    ['刘翠英（翠花姐的堂妹）今天也联系上了', 'representatives:刘翠英@11-23'],
+    ['跟代表刘翠见了一面 是刘翠 不是翠花', 'representatives:刘翠@11-23'],
+    ['去了低保户孙二妹家，她老公的残疾证办下来了', 'poorFamily:孙二妹家@11-23 + problemSolved:孙二妹家@11-23'],
+    // Someone else's deed, told by her or heard; a family's matter still in progress.
+    ['李梅说她昨天去看了张桂兰', 'noRecord'],
+    ['去了困难户吴小梅家 她家孩子低保的事情还在跑', 'poorFamily:吴小梅家@11-23'],
+    ['我去互助会了结果她们人都不在门锁着 改天再去吧', 'noRecord'],
   ])('%s → %s', (text, want) => {
     if (want === 'noRecord') expect(read(text)).toMatch(/^unclear:/)
     else expect(read(text)).toBe(want)
