@@ -82,13 +82,13 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|列出来|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|列出来|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
     re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
-  { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|咋记|能干啥|会什么|能做什么|不会(?:用|弄|记)/ },
+  { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|咋记|能干啥|会什么|能做什么|不会(?:用|弄|记|整)/ },
 ]
 const UNDO =
   /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|那条|这条)|(?:刚才|上一条|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)|(?:记|弄|搞)错了.{0,8}(?:取消|删|撤)/
@@ -578,6 +578,9 @@ const UNDATED = new WeakSet<ProposedItem>()
  */
 const ONLY_NAMED = new WeakSet<ProposedItem>()
 
+/** A family named first in a part with nothing done with it there: talked of, not visited. */
+const NAMED_ONLY_FIRST = new WeakSet<ProposedItem>()
+
 /**
  * Same item, same subject, same day: once (刘翠花 and 刘阿姨 in one message are one visit). And one named
  * again with a date ("王秀兰，王秀兰她家我上礼拜三去的") is that one visit, on that date.
@@ -589,7 +592,8 @@ function dedupe(all: ProposedItem[]): ProposedItem[] {
   const items = all.filter(
     (i) =>
       (!UNDATED.has(i) || !SUBJECTS.has(i.kind as DutyKind) || !dated.has(subjectOf(i))) &&
-      !(ONLY_NAMED.has(i) && 'subject' in i && solved.has(i.subject)),
+      !(ONLY_NAMED.has(i) && 'subject' in i && solved.has(i.subject)) &&
+      !NAMED_ONLY_FIRST.has(i),
   )
   // "那个编织合作社，就是巧手编织合作社": a name said again in full is the one organisation.
   const orgs = items.flatMap((i) => (i.kind === 'socialOrg' ? [i.subject] : []))
@@ -619,6 +623,8 @@ type Subject = {
   written: string
   /** A logged name this one extends or shortens (see namesake.ts). */
   namesake?: string
+  /** Named at the start of its part, before any verb ("周丽家低保批下来了"). */
+  firstInPart?: boolean
 }
 
 function readClause(clause: string, state: LineState, ctx: ReadContext): ProposedItem[] | Reading {
@@ -692,6 +698,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       kind: family ? 'poorFamily' : 'representatives',
       written: n.written,
       ...(namesake ? { namesake } : {}),
+      ...(n.index <= 2 ? { firstInPart: true } : {}),
     })
   }
   const org = newOrganisation(clause, used)
@@ -780,6 +787,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       state.family = s
       if (!solved || contacted) add('poorFamily', s.name, s.unsure, s.namesake)
       if (!solved && !contacted) ONLY_NAMED.add(items.at(-1)!)
+      // "杨德明家看病报销的事，材料交上去了，还在等": a home named first, nobody met in the part.
+      if (!solved && !contacted && s.firstInPart) NAMED_ONLY_FIRST.add(items.at(-1)!)
       if (solved) add('problemSolved', s.name, s.unsure, s.namesake)
     } else if (contacted || (!ctx.strict && kinds.length === 0 && bare.length <= 2)) {
       add('representatives', s.name, s.unsure, s.namesake)

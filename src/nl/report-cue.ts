@@ -14,9 +14,11 @@ const TO_SOMEONE = /^\s*@/
  * message to a colleague, never one with no deed word and nothing done in it.
  */
 export function mayBeReport(written: string): boolean {
-  if (written.length < 6 || written.length > 600 || TO_SOMEONE.test(written) || FORWARDED.test(written)) return false
+  if (written.length < 5 || written.length > 600 || TO_SOMEONE.test(written) || FORWARDED.test(written)) return false
   // "我今天克哒周国平屋里": read in the common words, as the reader will.
   const text = inEverydayWords(written)
+  // "需求一个：…", "记个需求：…": a need marked as such.
+  if (/^(?:帮我)?(?:记个?|登记)?(?:一个|个)?(?:妇女)?需求/.test(text)) return true
   if (!DONE.test(text)) return false
   return (
     CONTACTED.test(text) ||

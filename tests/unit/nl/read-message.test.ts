@@ -195,6 +195,9 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     ['李梅说她昨天去看了张桂兰', 'noRecord'],
     ['去了困难户吴小梅家 她家孩子低保的事情还在跑', 'poorFamily:吴小梅家@11-23'],
     ['我去互助会了结果她们人都不在门锁着 改天再去吧', 'noRecord'],
+    ['赵德贵家看病报销的事，材料交上去了，还在等', 'noRecord'],
+    ['入户走访了低保户赵德贵家，宣传了相关帮扶政策', 'poorFamily:赵德贵家@11-23'],
+    ['咋记录啊，我不会整', 'query:help'],
   ])('%s → %s', (text, want) => {
     if (want === 'noRecord') expect(read(text)).toMatch(/^unclear:/)
     else expect(read(text)).toBe(want)
