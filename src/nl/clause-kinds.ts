@@ -28,6 +28,10 @@ export function isQuestion(clause: string): boolean {
 const PRAISED = new RegExp(alternation(PRAISE_WORDS))
 /** Said to everyone: "…通知大家都转发一下". */
 const TO_ALL = new RegExp(TO_EVERYONE.join('|'))
+/** "李梅说她昨天去看了张桂兰": someone named, telling of her own deed. */
+const TOLD_OWN_DEED = new RegExp(
+  `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:说|讲)(?:她|他)(?:自己)?(?:今天|昨天|前天|上周|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
+)
 const TITLED = new RegExp(`^(?:[${[...SURNAMES].join('')}]|老|小)?(?:${alternation(OTHERS)})`)
 /** "她说…", "他家老人住院了", "人家说…": what someone else said or has, after what she did. */
 const THIRD_PERSON =
@@ -40,12 +44,7 @@ export function isOthersDeed(clause: string): boolean {
   // "他们家孩子的助学金批下来了": the family's news, not their deed.
   if (/^(?:她|他)们?家/.test(c)) return false
   // "李梅说她昨天去看了张桂兰": what someone told of her own deed.
-  if (
-    new RegExp(
-      `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:说|讲)(?:她|他)(?:自己)?(?:今天|昨天|前天|上周|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
-    ).test(c)
-  )
-    return true
+  if (TOLD_OWN_DEED.test(c)) return true
   // "听村里人讲李梅昨天去看了…": what she heard someone did.
   if (/^(?:听说|听(?:村里|组里)?(?:人|大家|她们|他们)?(?:讲|说))/.test(c)) return true
   return (TITLED.test(c) || PRAISED.test(c) || TO_ALL.test(c)) && !/我|咱|俺/.test(c)

@@ -137,7 +137,7 @@ const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
  * met. Group 1 ends where the wish starts (the words of telling).
  */
 const TOLD_WISH =
-  /(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人)[^，,。]{0,8}?(?:想学|想要|想找|想让|想请|想申请|希望|需要|盼着))/
+  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人)[^，,。]{0,8}?(?:想学|想要|想找|想让|想请|想申请|希望|需要|盼着))/
 /** What is said after the wish to have it recorded: "，报个需求", "我记下了". */
 const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|记一下|我记着呢)[。！!]*$/
@@ -230,7 +230,7 @@ function spacedClauses(part: string): string[] {
   let didSomething = false
   for (const chunk of chunks) {
     const date = findDate(chunk, SOME_DAY)
-    const done = didSomething || /了$/.test(out.at(-1) ?? '')
+    const done = didSomething || (out.at(-1) ?? '').endsWith('了')
     // Only after a part that says what she did: "李梅 3号联系的" is one part, its name before its date.
     // "…聊到了两癌筛查 她说今年想去查查": what the woman said is a part of its own.
     const starts =
