@@ -117,6 +117,7 @@ export const NAME_ENDS = [
   '送',
   '还有',
   '和',
+  '代表',
   '搞',
   '找',
   // "打电话给何秀珍了（新代表）": 了 where the part ends.
