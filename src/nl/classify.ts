@@ -30,7 +30,7 @@ export const SOLVED_EVERYWHERE = new RegExp(SOLVED.source, 'g')
 
 /** Words that show she met or spoke with someone. */
 export const CONTACTED = new RegExp(
-  `${/去|看(?!病|医生|大夫)|联西|走了一?遍|跑了一?遍|坐|见|(?<!自)来(?!水)|说|问(?!题)/.source}|${cues.alternation(cues.CONTACT_WORDS)}`,
+  `${/去|看(?!病|医生|大夫)|联西|走了一?遍|跑了一?遍|坐(?!.{0,2}车)|见|(?<!自)来(?!水|人)|说|问(?!题)/.source}|${cues.alternation(cues.CONTACT_WORDS)}`,
 )
 
 /** It did not happen (yet): nothing to record. */

@@ -28,9 +28,12 @@ export function isQuestion(clause: string): boolean {
 const PRAISED = new RegExp(alternation(PRAISE_WORDS))
 /** Said to everyone: "…通知大家都转发一下". */
 const TO_ALL = new RegExp(TO_EVERYONE.join('|'))
+/** Words with 我 that do not put her in the deed: whose village it is, what she answered. */
+const NOT_HER_PART = /(?:我|咱|俺)(?:们)?(?:村|组|镇|社区|妇联)(?:的)?|我说/g
+
 /** "李梅说她昨天去看了张桂兰": someone named, telling of her own deed. */
 const TOLD_OWN_DEED = new RegExp(
-  `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:说|讲)(?:她|他)(?:自己)?(?:今天|昨天|前天|上周|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
+  `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?(?:说|讲)(?:她|他)(?:自己)?(?:今天|昨天|前天|上周|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
 )
 const TITLED = new RegExp(`^(?:[${[...SURNAMES].join('')}]|老|小)?(?:${alternation(OTHERS)})`)
 /** "她说…", "他家老人住院了", "人家说…": what someone else said or has, after what she did. */
@@ -40,14 +43,18 @@ const THIRD_PERSON =
 /** "王主任今天带队去看了…", "大家辛苦了", "…的义诊搞得真好": someone else's deed or words to everyone, not hers. */
 export function isOthersDeed(clause: string): boolean {
   // "我们村赵主任今天去了…": whose 主任 she is does not make it her deed.
-  const c = clause.trim().replace(/^(?:我们|咱们|俺们|咱|俺)(?:村|组|镇|社区|妇联)?(?:的)?/, '')
+  const c = clause
+    .trim()
+    .replace(/^(?:我们|咱们|俺们|咱|俺|我家|俺家)(?:村|组|镇|社区|妇联)?(?:的)?/, '')
+    .replace(/^(?:村|镇|乡|组)(?=支书|主任|书记|会计|长)/, '')
   // "他们家孩子的助学金批下来了": the family's news, not their deed.
   if (/^(?:她|他)们?家/.test(c)) return false
   // "李梅说她昨天去看了张桂兰": what someone told of her own deed.
   if (TOLD_OWN_DEED.test(c)) return true
   // "听村里人讲李梅昨天去看了…": what she heard someone did.
   if (/^(?:听说|听(?:村里|组里)?(?:人|大家|她们|他们)?(?:讲|说))/.test(c)) return true
-  return (TITLED.test(c) || PRAISED.test(c) || TO_ALL.test(c)) && !/我|咱|俺/.test(c)
+  // Unless she is in it ("王主任带我们去…", "大家好，我今天…"); "我们村的", "我说" are no part of hers.
+  return (TITLED.test(c) || PRAISED.test(c) || TO_ALL.test(c)) && !/我|咱|俺/.test(c.replace(NOT_HER_PART, ''))
 }
 
 /** What the person she met said or has: talked about, never a deed of hers (a 两癌筛查 she only heard of). */

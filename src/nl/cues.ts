@@ -37,6 +37,7 @@ export const CONTACT_WORDS = [
   '碰了个头',
   '碰了头',
   '跑了[一两三四五几]?(?:家|户|趟)',
+  '走了[一两三四五几](?:家|户)',
   '碰了个面',
   '见面',
   '见了',
@@ -118,6 +119,7 @@ export const NAME_ENDS = [
   '还有',
   '和',
   '代表',
+  '联系',
   '搞',
   '找',
   // "打电话给何秀珍了（新代表）": 了 where the part ends.
@@ -257,6 +259,9 @@ export const SOLVED_WORDS = [
   '找着了',
   '上岗了',
   '找好了',
+  '接通了',
+  '卖出去了',
+  '卖掉了',
   '报下来',
   '入学了',
   '住上了',
@@ -345,6 +350,7 @@ export const SERVICE_WORDS = [
   '讲了讲.{0,6}法',
   '关爱',
   '(?:给|为)(?:留守儿童|孩子们|老人们|小朋友)',
+  '组织(?:了)?(?:姐妹们|大家|志愿者|妇女们)(?:一起)?(?:给|为|去)',
   '参加了?.{0,12}活动',
 ]
 
@@ -386,6 +392,7 @@ export const PRAISE_WORDS = [
   '学习了',
   '值得学习',
   '能干',
+  '点个赞',
 ]
 
 /** An online group built. */
@@ -427,6 +434,8 @@ export const QUESTION_WORDS = [
   '交几',
   '记几',
   '是[^，,。]{1,14}还是',
+  '(?:啥|什么)区别',
+  '有(?:啥|什么)不同',
 ]
 export const MAYBE_QUESTION_WORDS = [
   '怎么',
@@ -473,6 +482,8 @@ export const OTHERS = [
   '网格员',
   '委员',
   '妇联主席',
+  '那口子',
+  '我家那位',
   '干部',
   '领导',
   '大家',
@@ -580,7 +591,7 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/带表(?=[\u4e00-\u9fff])/g, '代表'],
   // Voice fillers inside a phrase: "新代表叫那个孟庆霞", "低保户嗯叫那个韩春生家", "李梅的那个嫂子".
   [/嗯+|呃+|喂喂/g, ' '],
-  [/(?<=叫|名叫|是|的|了|看|户|去|我|跟|和|给|找)(?:那个|这个)(?=[\u4e00-\u9fff])/g, ''],
+  [/(?<=叫|名叫|是|的|了|看|户|去|我|跟|和|给|找|把)(?:那个|这个)(?=[\u4e00-\u9fff])/g, ''],
 ]
 
 /** A list as one alternation, longest words first (so 建档立卡贫困户 wins over 建档立卡户). */

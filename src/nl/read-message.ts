@@ -82,7 +82,7 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|列出来|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
@@ -112,13 +112,14 @@ const MID_DIARY =
 const NEED_AFTER =
   /^(?:你|请)?(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
 /** "这个事记一下", "这事也记上": what was told before is to be recorded. */
-const THIS_AFTER = /^(?:这个?|那个?)事儿?(?:也)?(?:帮我|给我|麻烦)?(?:记|登记)(?:一下|下|上|着)?(?:吧|啊|呀)?$/
+const THIS_AFTER = /^(?:这个?|那个?)(?:事儿?|需求)(?:也)?(?:帮我|给我|麻烦)?(?:记|登记)(?:一下|下|上|着)?(?:吧|啊|呀)?$/
 /** Who it was not: "不是代表李梅", "跟田丽不是一个人". */
 const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同一|一家|一户)/
 /** A vague date in another year is asked about: today's date would count it in the wrong year. */
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
-const PENDING = /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好)|还得等|再等等|等消息|还在等/
+const PENDING =
+  /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好)|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)/
 /**
  * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
@@ -272,7 +273,7 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
   if (whole) return whole
   if (text.length <= 20 && UNDO.test(text)) return { type: 'undo' }
   if (text.length <= 24) for (const q of QUERIES) if (q.re.test(text)) return { type: 'query', what: q.what }
-  if (text.length <= 24 && COUNT_QUESTION.test(text) && /[？?]|查|吗|呢$|[回次]了$/.test(text))
+  if (text.length <= 24 && COUNT_QUESTION.test(text) && /[？?]|(?<!筛)查|吗|呢$|[回次]了$/.test(text))
     return { type: 'query', what: 'records' }
   const read = readRecords(text, ctx)
   if (ctx.strict || read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read

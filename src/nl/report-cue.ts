@@ -4,9 +4,9 @@ import { inEverydayWords } from './everyday'
 
 /** Something done (了, 过, 完, 好) or a day named, even a vague one: a report tells what happened. */
 const DONE =
-  /了|咗|哒|喇|已|过|\d{1,2}[.．月]\d{1,2}|完|好|刚|今天|昨天|前天|今早|早上|夜来|今儿|昨儿|今日|昨日|今朝|上午|下午|中午|晚上|周[一二三四五六日天末]|号|这两天|这几天|前几天|前两天|上周|上礼拜|这周|这礼拜|最近/
+  /了|咗|哒|喇|已|过|走访|看望|慰问|拜访|本周|汇报|小结|\d{1,2}[.．月]\d{1,2}|完|好|刚|今天|昨天|前天|今早|早上|夜来|今儿|昨儿|今日|昨日|今朝|上午|下午|中午|晚上|周[一二三四五六日天末]|号|这两天|这几天|前几天|前两天|上周|上礼拜|这周|这礼拜|最近/
 /** Said to someone else in the group: "@李梅 你们村的表交了没有". */
-const TO_SOMEONE = /^\s*@/
+const TO_SOMEONE = /^\s*@|^[\u4e00-\u9fff]{1,2}(?:姐|大姐|主任|书记|老师|主席)[，,]|^[\u4e00-\u9fff]{1,3}[，,\s]+你/
 
 /**
  * Whether a group message not addressed to the bot may be a duty report worth reading (the reader then
