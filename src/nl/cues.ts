@@ -120,6 +120,8 @@ export const NAME_ENDS = [
   '和',
   '代表',
   '联系',
+  '她',
+  '的(?=走访|家)',
   '搞',
   '找',
   // "打电话给何秀珍了（新代表）": 了 where the part ends.
@@ -553,6 +555,7 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   // Southwest and Hunan: 克 is 去 after a time or a person ("今天克罗家"), 家头 is 家, 莫得 and 冒得 没有.
   [/(?<=今天|昨天|前天|刚才|上午|下午|我|俺)克(?=[\u4e00-\u9fff])/g, '去'],
   [/家头/g, '家'],
+  [/切(?=了[\u4e00-\u9fff]{1,4}(?:家|屋))/g, '去'],
   [/莫得|冒得/g, '没有'],
   [/嬢嬢|孃孃/g, '阿姨'],
   [/啥子|么子/g, '什么'],

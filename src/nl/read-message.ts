@@ -98,8 +98,16 @@ const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|
 const DIARY =
   /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?)/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
-const DIARY_WRITTEN =
-  /(?:^|[，,\s]|还|又|也|然后)(?:回来|晚上|今天|昨天|也|还|又)?(?:把(?:这周的?|本周的?)?(?:妇情)?日记(?:也|又)?写(?:好|完)?了|写进了?(?:妇情)?日记|(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$/
+const DIARY_WRITTEN = new RegExp(
+  [
+    // "在家把妇情日记写了", "把这周的日记补上了"
+    '把(?:这周的?|本周的?)?(?:妇情)?日记(?:也|又)?(?:写|补)(?:好|完|上)?了',
+    // "我昨晚写了妇情日记", "补上了日记"
+    '(?:写|记|补)(?:了|好了|完了|上了)(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记[了。！!]*$',
+    // "3.写了妇情日记", "…，回来写了篇妇情日记", "这周日记写好了"
+    '(?:^|[，,\\s]|还|又|也|然后)(?:回来|晚上|今天|昨天|也|还|又)?(?:写进了?(?:妇情)?日记|(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$',
+  ].join('|'),
+)
 const NEED =
   /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求(?:一个|一条)?[：:，,。 ]*(?:就是)?/
 /**
@@ -107,7 +115,7 @@ const NEED =
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
  */
 const MID_DIARY =
-  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,]\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,\s]\s*(?:主要)?(?:写的是|内容是|记的是)?\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:你|请)?(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
@@ -144,7 +152,7 @@ const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|记一下|我记着呢)[。！!]*$/
 
 /** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
-const THEY_DID_NOT = /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)/
+const THEY_DID_NOT = /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))/
 
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
@@ -180,7 +188,7 @@ const GOES_ON = /^(?:都|也都|全都|全是|均|这[几两三四五]?[个位�
 /** Lines and numbered list items; each line starts from today again. */
 function lines(text: string): string[] {
   const out: string[] = []
-  for (const raw of text.split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))/)) {
+  for (const raw of text.split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))|(?<=[：:；;])(?=\d{1,2}[.、．)）])/)) {
     const line = raw.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|\d{1,2}[.、．)）](?=\d{1,2}月)|[-•·])\s*/, '')
     if (!line) continue
     if (out.length > 0 && GOES_ON.test(line)) out[out.length - 1] += ' ' + line
@@ -506,7 +514,7 @@ function dateOfDeed(clause: string, today: LocalDate, context: DateContext): Fou
 
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?小?会|组织|召集/
+  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?小?会|组织|召集/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
@@ -522,6 +530,9 @@ const needy = (text: string) => SOLVED.test(text) || NEEDY.test(text)
 /** A family named by what it is: "低保户贺老汉家". */
 const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00-\\u9fff]{2,4}`, 'g')
 
+/** What a proposal or report is about, said before it: "关于…的建议案". */
+const ABOUT_PAPER = /关于[^，,。]{1,30}(?:的)?(?:建议案?|提案|调研报告|报告)/
+
 /** Took part in an organisation's activity: "参加了…服务队的活动". */
 const JOINED_ITS = new RegExp(`参加了?[^，,。]{0,16}${SOCIAL_ORG_SUFFIX.source}的`)
 
@@ -531,7 +542,9 @@ const HIS_HOME = /(?:去|到|上)了?(?:他|她)(?:们)?家/
 const MENS_NAME = new RegExp(`[${MENS_NAME_CHARACTERS}]`)
 
 /** A family word standing alone in a part of its own: "，单亲妈妈，". */
-const FAMILY_ALONE = new RegExp(`(?:^|[，,。\\s])(?:${alternation(FAMILY_LIST)})(?=[，,。\\s]|$)`)
+const FAMILY_ALONE = new RegExp(
+  `(?:^|[，,。\\s]|(?:她|他|就)?是(?:个|一个|那个)?)(?:${alternation(FAMILY_LIST)})家?(?=[，,。\\s]|$)`,
+)
 
 /** An organisation called hers: "我们巾帼志愿队", "俺们那个编织合作社". */
 const OURS = /(?:我们|咱们|俺们|咱)(?:村|村的|的)?(?:那个|这个)?$/
@@ -738,6 +751,17 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   for (const kind of kinds) {
     if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
     if (kind === 'publicService' && (kindAt(rest, kind)?.index ?? 0) > paperAt) continue
+    // "把关于两癌筛查常态化的建议案交了": the service named inside what the paper is about.
+    if (kind === 'publicService' && paperAt < Infinity && ABOUT_PAPER.test(rest)) continue
+    // "指导巾帼志愿服务队搞了一次入户宣传": the organisation's activity, which she guided.
+    const guided = rest.indexOf('指导')
+    if (
+      kind === 'publicService' &&
+      guided >= 0 &&
+      (kindAt(rest, kind)?.index ?? 0) > guided &&
+      subjects.some((x) => x.kind === 'socialOrg')
+    )
+      continue
     if ((kind === 'report' || kind === 'proposal') && talkedAbout && !HANDED_IN.test(rest)) continue
     // "把胡月娥拉进了我们村的妇女微信群", "我们村的微信群人越来越多了": a group joined or talked of, not built
     // (unless the next part says it was: "我们村的那个正能量群，我已经建好了").
@@ -854,7 +878,7 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (!m) return undefined
   const name = m[1]!
     .split(
-      /的|了|个|趟|和|跟|同|与|联系|指导|刚才|刚刚|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+      /的|了|个|趟|和|跟|同|与|带|联系|指导|刚才|刚刚|县上|镇上|村上|县里|镇里|乡里|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
     )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".
