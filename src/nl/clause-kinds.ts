@@ -4,7 +4,8 @@ import { A_NOT_A, MAYBE_QUESTION_WORDS, OTHERS, PRAISE_WORDS, QUESTION_WORDS, TO
 const ASKS = new RegExp(alternation(QUESTION_WORDS))
 const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
 /** A sentence that ends as a question does: 吗, 么, 呢, 不, 没有, 没 (了没), or a question mark. */
-const ASKS_AT_END = /(?:吗|么|(?<!就是[^，,]{0,10})嘛|(?<!着)呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
+/** 嘛 asks only when little else does ("是代表嘛", "就是慰问嘛" tell); 吗 always. */
+const ASKS_AT_END = /(?:吗|么|(?<!(?:就是|是)[^，,]{0,10})嘛|(?<!着)呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
 /** A deed and then asking someone ("打了个电话问问她家麦子收了没"): the question at the end is what she asked. */
 const ASKED_SOMEONE = /了.*(?:问问|问了问|问了|打听|问(?=她|他))/
 /** Before a question word, a deed or someone asking: the question is what was talked about. */
@@ -51,6 +52,8 @@ export function isOthersDeed(clause: string): boolean {
   if (/^(?:她|他)们?家/.test(c)) return false
   // "李梅说她昨天去看了张桂兰": what someone told of her own deed.
   if (TOLD_OWN_DEED.test(c)) return true
+  // "玉珍姐今天带队去敬老院了": someone named who led the others.
+  if (/^[\u4e00-\u9fff]{1,3}(?:姐|大姐|主任|书记|婶|老师)(?:今天|昨天|上午|下午)?带(?:队|着大家)/.test(c)) return true
   // "听村里人讲李梅昨天去看了…": what she heard someone did.
   if (/^(?:听说|听(?:村里|组里)?(?:人|大家|她们|他们)?(?:讲|说))/.test(c)) return true
   // Unless she is in it ("王主任带我们去…", "大家好，我今天…"); "我们村的", "我说" are no part of hers.

@@ -132,6 +132,34 @@ export const NAME_ENDS = [
   '[两俩几二三四五六][位个]',
 ]
 
+/**
+ * Tibetan given names, which have no surname to start them (才让卓玛, 拉毛草, 次仁央宗): their usual
+ * first parts, and the parts that end them.
+ */
+export const TIBETAN_NAME_HEADS = [
+  '才让',
+  '次仁',
+  '扎西',
+  '拉毛',
+  '多吉',
+  '格桑',
+  '旦增',
+  '德吉',
+  '尼玛',
+  '达瓦',
+  '白玛',
+  '索南',
+  '仁青',
+  '央金',
+  '卓玛',
+  '拉姆',
+  '曲珍',
+  '普布',
+  '桑吉',
+  '央宗',
+]
+export const TIBETAN_NAME_TAILS = ['卓玛', '拉姆', '措', '草', '吉', '央', '珍', '宗', '加', '措姆']
+
 /** A relative named before her name: "张桂兰的儿媳妇孙晓燕" is 孙晓燕, "王建国的弟弟王建军家" is his family. */
 export const KIN_WORDS = [
   '儿媳妇',

@@ -1,5 +1,5 @@
 import { HONORIFICS, SURNAMES, isSurnameAndHonorific, stripHonorific } from './people'
-import { FAMILY_WORDS, KIN_WORDS, NAME_ENDS, alternation } from './cues'
+import { FAMILY_WORDS, KIN_WORDS, NAME_ENDS, TIBETAN_NAME_HEADS, TIBETAN_NAME_TAILS, alternation } from './cues'
 
 /** A name she has not logged before, read from where it stands in the sentence. */
 export interface NewName {
@@ -92,10 +92,19 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
   /** "刘翠英（翠花姐的堂妹）今天也联系上了": a name first in the text, then the day and the contact. */
   {
     re: new RegExp(
-      `^${NAME}(${HONORIFIC})?(?=(?:[（(][^）)]{0,16}[）)])?\\s*(?:今天|昨天|前天|上午|下午|刚才)?(?:也|又)?(?:联系|见|聊|唠|走访|看望|通了电话|打了电话))`,
+      `^${NAME}(${HONORIFIC})?(?=(?:[（(][^）)]{0,16}[）)])?\\s*(?:今天|昨天|前天|上午|下午|刚才)?(?:也|又)?(?:联系|见|聊|唠|走访|看望|通了电话|打了电话)|是(?:我们|咱们|俺们)?[^，,。\\s]{0,4}?的?(?:新)?(?:妇女)?代表)`,
       'g',
     ),
     marker: 'person',
+  },
+  /** "代表才让卓玛", "去了拉毛草家": a Tibetan name, which starts with no surname. */
+  {
+    re: new RegExp(
+      `(?:代表(?:叫)?[：: ]*|去了?|看了?|看望了?|到了?|跟|和|给|^)((?:${alternation(TIBETAN_NAME_HEADS)})(?:${alternation([...TIBETAN_NAME_HEADS, ...TIBETAN_NAME_TAILS])})?)()(?=${alternation(NAME_ENDS)}|[，,、。.！!？?：:（(\\s]|$)`,
+      'g',
+    ),
+    marker: 'person',
+    when: new RegExp(alternation(TIBETAN_NAME_HEADS)),
   },
   /** "赵小红13812345678 妇女代表": the name before what she is. */
   { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep', when: '代表' },

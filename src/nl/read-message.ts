@@ -133,7 +133,7 @@ const PENDING =
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
  */
 const WOMEN_WISH =
-  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
 
 /** "有个姐妹来找我": a woman, unnamed, came to her; what she then said she wants is a need. */
 const SOMEONE_CAME =
@@ -188,9 +188,18 @@ const GOES_ON = /^(?:都|也都|全都|全是|均|这[几两三四五]?[个位�
 /** Lines and numbered list items; each line starts from today again. */
 function lines(text: string): string[] {
   const out: string[] = []
+  let listing = false
   for (const raw of text.split(/\n|\s(?=\d{1,2}[.、．)）](?!\d))|(?<=[：:；;])(?=\d{1,2}[.、．)）])/)) {
     const line = raw.trim().replace(/^(?:\d{1,2}[.、．)）](?!\d)|\d{1,2}[.、．)）](?=\d{1,2}月)|[-•·])\s*/, '')
     if (!line) continue
+    // "今天联系代表：⏎1.龙金花⏎2.杨阿妹": names alone under a line that says what was done with them.
+    const bare = /^[\u4e00-\u9fff]{2,4}$/.test(line)
+    if (out.length > 0 && bare && (listing || /[：:]$/.test(out.at(-1)!))) {
+      out[out.length - 1] += (listing ? '、' : '') + line
+      listing = true
+      continue
+    }
+    listing = false
     if (out.length > 0 && GOES_ON.test(line)) out[out.length - 1] += ' ' + line
     else out.push(line)
   }
@@ -541,6 +550,9 @@ const HIS_HOME = /(?:去|到|上)了?(?:他|她)(?:们)?家/
 
 const MENS_NAME = new RegExp(`[${MENS_NAME_CHARACTERS}]`)
 
+/** She went to them: a visit, not a call or an errand. */
+const WENT = /去|到|上门|看望|走访|慰问|探望|串门|坐了/
+
 /** A family word standing alone in a part of its own: "，单亲妈妈，". */
 const FAMILY_ALONE = new RegExp(
   `(?:^|[，,。\\s]|(?:她|他|就)?是(?:个|一个|那个)?)(?:${alternation(FAMILY_LIST)})家?(?=[，,。\\s]|$)`,
@@ -810,7 +822,9 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     else if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
     else if (s.kind === 'poorFamily') {
       state.family = s
-      if (!solved || contacted) add('poorFamily', s.name, s.unsure, s.namesake)
+      // A problem solved by calling or running errands for the family is not a visit to it ("供电所来人给弄好了，
+      // 是我打电话叫他们来的"); going there is ("去了他家，帮着把低保续上了").
+      if (!solved || (contacted && (!solvedHere || WENT.test(rest)))) add('poorFamily', s.name, s.unsure, s.namesake)
       if (!solved && !contacted) ONLY_NAMED.add(items.at(-1)!)
       // "杨德明家看病报销的事，材料交上去了，还在等": a home named first, nobody met in the part.
       if (!solved && !contacted && s.firstInPart) NAMED_ONLY_FIRST.add(items.at(-1)!)

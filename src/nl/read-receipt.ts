@@ -52,6 +52,8 @@ export function readReceipt(text: string): Receipt | undefined {
   // "通知收到了", "上周那个通知我看到了 收到": a short line about a notice that says she got it.
   if (/通知/.test(s) && /收到|看到了|已阅|已读|知道了|明白了/.test(s) && !/[？?吗]/.test(s))
     return { notice: /上周|上礼拜|上星期/.test(s) ? 'beforeThisWeek' : 'newest' }
+  // "收到收到嗯我在开三轮车呢": the acknowledgement first, then what she is doing.
+  if (/^(?:收到(?:了|啦)?|好的)+(?=嗯|我|俺|马上|这就)/.test(s)) return { notice: 'newest' }
   const words = s.split(/[，,。.！!～~、\s]+/).filter(Boolean)
   const first = words[0] ?? ''
   // "嗯 今天去 老王家 了", "好 我明天去": a bare 嗯 or 好 before more words is no acknowledgement.

@@ -18,7 +18,12 @@ export function mayBeReport(written: string): boolean {
   // "我今天克哒周国平屋里": read in the common words, as the reader will.
   const text = inEverydayWords(written)
   // "需求一个：…", "记个需求：…": a need marked as such.
-  if (/^(?:帮我)?(?:记个?|登记)?(?:一个|个)?(?:妇女)?需求/.test(text)) return true
+  if (
+    /^(?:帮我)?(?:记个?|登记)?(?:一个|个)?(?:妇女)?需求|(?:记|登记|报)[^，,。]{0,4}需求|需求[^，,。]{0,4}(?:记|登记)/.test(
+      text,
+    )
+  )
+    return true
   if (!DONE.test(text)) return false
   return (
     CONTACTED.test(text) ||

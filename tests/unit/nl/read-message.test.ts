@@ -198,6 +198,17 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     ['赵德贵家看病报销的事，材料交上去了，还在等', 'noRecord'],
     ['入户走访了低保户赵德贵家，宣传了相关帮扶政策', 'poorFamily:赵德贵家@11-23'],
     ['咋记录啊，我不会整', 'query:help'],
+    // What the eleventh and twelfth corpora taught.
+    ['今天联系代表：\n1.龙金花\n2.杨阿妹', 'representatives:龙金花@11-23 + representatives:杨阿妹@11-23'],
+    ['20号去看了代表次仁央宗，她刚放牧回来', 'representatives:次仁央宗@11-20'],
+    ['黄月芬大姐是我们屯的代表 今天去她家坐了坐', 'representatives:黄月芬@11-23'],
+    ['困难户龙正财家的电今天供电所来人给弄好了，是我打电话叫的', 'problemSolved:龙正财家@11-23'],
+    ['今天把关于两癌筛查常态化的建议案交到镇妇联了', 'proposal:关于两癌筛查常态化的建议案交到镇妇联了@11-23'],
+    ['我在家把妇情日记写了', 'diary@11-23'],
+    ['我昨晚写了妇情日记', 'diary@11-22'],
+    ['她们都是代表嘛，今天去了韦美芳家', 'representatives:韦美芳@11-23'],
+    ['建议案我想写学校门口交通的，还没动笔', 'noRecord'],
+    ['我们主任上周组织了两癌筛查，我家里有事没去', 'noRecord'],
   ])('%s → %s', (text, want) => {
     if (want === 'noRecord') expect(read(text)).toMatch(/^unclear:/)
     else expect(read(text)).toBe(want)
