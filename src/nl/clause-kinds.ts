@@ -22,7 +22,12 @@ export function isQuestion(clause: string): boolean {
   )
     return true
   const m = MAY_ASK.exec(c)
-  return !!m && !TOLD_BEFORE.test(c.slice(0, m.index))
+  // "具体哪天忘了": what she does not remember, not a question.
+  return (
+    !!m &&
+    !TOLD_BEFORE.test(c.slice(0, m.index)) &&
+    !/^[^，,。]{0,4}(?:忘了|记不清|不记得)/.test(c.slice(m.index + m[0].length))
+  )
 }
 
 /** Someone's work praised ("李庄村的姐妹们今天的义诊搞得真好"). */
@@ -30,7 +35,14 @@ const PRAISED = new RegExp(alternation(PRAISE_WORDS))
 /** Said to everyone: "…通知大家都转发一下". */
 const TO_ALL = new RegExp(TO_EVERYONE.join('|'))
 /** Words with 我 that do not put her in the deed: whose village it is, what she answered. */
-const NOT_HER_PART = /(?:我|咱|俺)(?:们)?(?:村|组|镇|社区|妇联)(?:的)?|我说/g
+const NOT_HER_PART = /(?:我|咱|俺)(?:们)?(?:村|组|镇|社区|妇联)(?:的)?|我说|我没去/g
+
+/** "李梅大姐今天去看了老王家" (not "周日下午去看了…", a day). */
+const WENT_HERSELF = new RegExp(
+  `^(?!周[一二三四五六日天末])[${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?(?:今天|昨天|前天|上午|下午)去(?:看)?了`,
+)
+/** "小周昨天去看了李梅大姐": a colleague called by her nickname, and what she did. */
+const NICKNAMED_WENT = new RegExp(`^(?:小|老)[${[...SURNAMES].join('')}](?:今天|昨天|前天|上午|下午)?(?:去|到|带)`)
 
 /** "李梅说她昨天去看了张桂兰": someone named, telling of her own deed. */
 const TOLD_OWN_DEED = new RegExp(
@@ -52,6 +64,10 @@ export function isOthersDeed(clause: string): boolean {
   if (/^(?:她|他)们?家/.test(c)) return false
   // "李梅说她昨天去看了张桂兰": what someone told of her own deed.
   if (TOLD_OWN_DEED.test(c)) return true
+  // "李梅大姐今天去看了老王家": a woman named who went somewhere herself.
+  if (WENT_HERSELF.test(c)) return true
+  // "小周昨天去看了李梅大姐": a colleague called by her nickname, and what she did.
+  if (NICKNAMED_WENT.test(c)) return true
   // "玉珍姐今天带队去敬老院了": someone named who led the others.
   if (/^[\u4e00-\u9fff]{1,3}(?:姐|大姐|主任|书记|婶|老师)(?:今天|昨天|上午|下午)?带(?:队|着大家)/.test(c)) return true
   // "听村里人讲李梅昨天去看了…": what she heard someone did.

@@ -176,7 +176,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(`(?<![\\d月年.])${NUM}\\s*[号](?:那天)?`),
+    re: new RegExp(`(?<![\\d月年.])${NUM}\\s*[号](?![楼网院线门车床房机库栋])(?:那天)?`),
     resolve: (m, t) => {
       const d = dayOf(t.year, t.month, num(m[1]!))
       if (d === 'invalid') return 'invalid'

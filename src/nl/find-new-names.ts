@@ -36,13 +36,13 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
     when: '代表',
   },
   {
-    re: new RegExp(`(?:${alternation(FAMILY_WORDS)})[：: ]*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`, 'g'),
+    re: new RegExp(`(?:${alternation(FAMILY_WORDS)})[：: ]*(?:叫)?${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`, 'g'),
     marker: 'family',
     when: new RegExp(alternation(FAMILY_WORDS)),
   },
   {
     re: new RegExp(
-      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|带|帮|还有|(?:一|另一|另外一)[个位]是(?:新来的|新选的|新)?|分别是|、)(?:了|过|着)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
+      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|带|帮|还有|(?:一|另一|另外一)[个位]是(?:新来的|新选的|新)?|分别是|、)(?:了|过|着|的)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
       'g',
     ),
     marker: 'person',
@@ -142,7 +142,7 @@ export function findNewNames(text: string, taken: (index: number, length: number
       const named =
         tail.length === 1 && raw.length === 2 && (text[after] === '家' || tail === '妹') ? raw + tail : undefined
       const home =
-        tail === '家' || !!named || text.startsWith('一家', after) || HIS_WIFE.test(text.slice(after, after + 4))
+        tail.endsWith('家') || !!named || text.startsWith('一家', after) || HIS_WIFE.test(text.slice(after, after + 4))
       const written = raw + tail + (named ? '家' : '')
       // "孙二妹家": a home's name that ends in 妹 keeps it (stripHonorific would leave 孙二).
       const homeGiven = home && raw.length === 3 && raw.endsWith('妹') ? raw : undefined
@@ -150,7 +150,15 @@ export function findNewNames(text: string, taken: (index: number, length: number
         named ??
         homeGiven ??
         (isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw))
-      const name = home && marker === 'family' ? `${named ?? raw}家` : person
+      // A family is named by its home: "低保户韩素芬" is 韩素芬家.
+      const name =
+        marker === 'family'
+          ? home
+            ? `${named ?? raw}家`
+            : person.endsWith('家') || isSurnameAndHonorific(person)
+              ? person
+              : `${person}家`
+          : person
       if (name.length < 2 || at.has(index) || NOT_A_NAME.test(raw.slice(1)) || /^周[一二三四五六日天末]/.test(raw))
         continue
       // Named first, she came to her: only a full name (兰姐 alone could be anyone).

@@ -82,13 +82,16 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|报过哪些|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
-    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
-  { what: 'help', re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|咋记|能干啥|会什么|能做什么|不会(?:用|弄|记|整)/ },
+  {
+    what: 'help',
+    re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|咋记(?!账)|能干啥|会什么|能做什么|会干啥|咋个用|不会(?:用|弄|记|整)/,
+  },
 ]
 const UNDO =
   /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|那条|这条)|(?:刚才|上一条|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)|(?:记|弄|搞)错了.{0,8}(?:取消|删|撤)/
@@ -105,7 +108,7 @@ const DIARY_WRITTEN = new RegExp(
     // "我昨晚写了妇情日记", "补上了日记"
     '(?:写|记|补)(?:了|好了|完了|上了)(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记[了。！!]*$',
     // "3.写了妇情日记", "…，回来写了篇妇情日记", "这周日记写好了"
-    '(?:^|[，,\\s]|还|又|也|然后)(?:回来|晚上|今天|昨天|也|还|又)?(?:写进了?(?:妇情)?日记|(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$',
+    '(?:^|[，,\\s]|还|又|也|然后)(?:回来|晚上|今天|昨天|也|还|又)?(?:(?:写进|写到)了?(?:妇情)?日记|(?:写|记)了?(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记|(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)?了?)[了。！!]*$',
   ].join('|'),
 )
 const NEED =
@@ -127,7 +130,7 @@ const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
 const PENDING =
-  /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好)|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)/
+  /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)/
 /**
  * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
@@ -166,6 +169,8 @@ function tidy(text: string, botName: string): string {
       .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
       .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
       .replace(/[\u202a-\u202e]/g, '')
+      // "李梅芳（不是李梅哈）": who it is not, said aside.
+      .replace(/[（(]\s*不是[^）)]{0,12}[）)]/g, ' ')
       .replace(/(?:^|[，,\s…])(?:嗯+|啊|那个|就是|我想想啊?|对对对|喂|哎|那个什么)(?=[，,\s…]|$)/g, ' ')
       .replace(/[ \t\u3000\u2005]+/g, ' ')
       .replace(/^[\s…。，,、.：:]+/, '')
@@ -290,7 +295,9 @@ export function readMessage(raw: string, ctx: ReadContext): Reading {
   if (whole) return whole
   if (text.length <= 20 && UNDO.test(text)) return { type: 'undo' }
   if (text.length <= 24) for (const q of QUERIES) if (q.re.test(text)) return { type: 'query', what: q.what }
-  if (text.length <= 24 && COUNT_QUESTION.test(text) && /[？?]|(?<!筛)查|吗|呢$|[回次]了$/.test(text))
+  // Not "3号楼几个宝妈想学育婴师，有没有培训？记个需求": women's wish, to be recorded.
+  const wish = /需求|想学|想要|希望/.test(text)
+  if (text.length <= 24 && !wish && COUNT_QUESTION.test(text) && /[？?]|(?<!筛)查|吗|呢$|[回次]了$/.test(text))
     return { type: 'query', what: 'records' }
   const read = readRecords(text, ctx)
   if (ctx.strict || read.type !== 'unclear' || read.reason !== 'nothing' || !NEED_WORDS.test(text)) return read
@@ -485,6 +492,10 @@ function readRecords(text: string, ctx: ReadContext): Reading {
           ? state.corrected.map((i) => ('date' in i ? { ...i, date: state.date } : i))
           : read
       state.corrected = undefined
+      // "…我帮着申请下来了 昨天到的账": the day the outcome came is the day the problem was solved.
+      if (read.length === 0 && found?.ok && OUTCOME_CAME.test(clause))
+        for (const [k, i] of items.entries())
+          if (i.kind === 'problemSolved' && UNDATED.has(i)) items[k] = { ...i, date: state.date }
       items.push(...redated)
       state.lastCount = redated.length
     }
@@ -492,7 +503,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
     if (diary.length >= 4) items.push({ kind: 'diary', content: diary, date: state.date })
     else if (DIARY_WRITTEN.test(head)) items.push({ kind: 'diary', content: '', date: state.date })
   }
-  const unique = dedupe(items)
+  // A family named first with nothing done with it is talked of — unless she says elsewhere that she went.
+  const went = WENT.test(text.replace(SOLVED_EVERYWHERE, ''))
+  const unique = dedupe(went ? items : items.filter((i) => !NAMED_ONLY_FIRST.has(i)))
   if (unique.length > 0) return { type: 'records', items: unique }
   return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
 }
@@ -523,7 +536,7 @@ function dateOfDeed(clause: string, today: LocalDate, context: DateContext): Fou
 
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?小?会|组织|召集/
+  /我|俺|咱|跟|和|同|给|去|到|看|找|联系|走访|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
@@ -542,16 +555,23 @@ const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00
 /** What a proposal or report is about, said before it: "关于…的建议案". */
 const ABOUT_PAPER = /关于[^，,。]{1,30}(?:的)?(?:建议案?|提案|调研报告|报告)/
 
+/** Where she served: "在社区卫生服务站帮着做两癌筛查的登记". */
+const SERVED_AT = new RegExp(`在[^，,。]{0,10}${SOCIAL_ORG_SUFFIX.source}`)
+
 /** Took part in an organisation's activity: "参加了…服务队的活动". */
 const JOINED_ITS = new RegExp(`参加了?[^，,。]{0,16}${SOCIAL_ORG_SUFFIX.source}的`)
 
 /** Going to the home of the family named before: "去他家", "到她们家里". */
-const HIS_HOME = /(?:去|到|上)了?(?:他|她)(?:们)?家/
+const HIS_HOME = /(?:去|到|上)了?(?:他|她)(?:们)?家|(?:给|帮)(?:他|她)(?:们)?送(?:过去|去)/
 
 const MENS_NAME = new RegExp(`[${MENS_NAME_CHARACTERS}]`)
 
+/** A part that only says when the outcome came: "昨天到的账", "昨天拿到的". */
+const OUTCOME_CAME = /^[^，,。]{0,6}(?:拿到|到账|到的账|到的|发下来|批下来|下来的)/
+
 /** She went to them: a visit, not a call or an errand. */
-const WENT = /去|到|上门|看望|走访|慰问|探望|串门|坐了/
+const WENT =
+  /(?<![下进出过])(?<!(?<![晚早])上)去|(?<![拿收领])到(?!账|位|手)|从[^，,。]{1,8}(?:回来|出来)|上门|看望|走访|慰问|探望|串门|坐了|跑了/
 
 /** A family word standing alone in a part of its own: "，单亲妈妈，". */
 const FAMILY_ALONE = new RegExp(
@@ -618,8 +638,7 @@ function dedupe(all: ProposedItem[]): ProposedItem[] {
   const items = all.filter(
     (i) =>
       (!UNDATED.has(i) || !SUBJECTS.has(i.kind as DutyKind) || !dated.has(subjectOf(i))) &&
-      !(ONLY_NAMED.has(i) && 'subject' in i && solved.has(i.subject)) &&
-      !NAMED_ONLY_FIRST.has(i),
+      !(ONLY_NAMED.has(i) && 'subject' in i && solved.has(i.subject)),
   )
   // "那个编织合作社，就是巧手编织合作社": a name said again in full is the one organisation.
   const orgs = items.flatMap((i) => (i.kind === 'socialOrg' ? [i.subject] : []))
@@ -818,7 +837,12 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     if (s.kind === 'socialOrg' && !contacted && OURS.test(clause.slice(0, Math.max(0, clause.indexOf(s.written)))))
       (state.waiting ??= []).push(s)
     // "参加了县里巾帼志愿服务队的活动": their activity, where she served; not an organisation she guided.
-    else if (s.kind === 'socialOrg' && kinds.includes('publicService') && JOINED_ITS.test(clause)) continue
+    else if (
+      s.kind === 'socialOrg' &&
+      kinds.includes('publicService') &&
+      (JOINED_ITS.test(clause) || SERVED_AT.test(clause))
+    )
+      continue
     else if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
     else if (s.kind === 'poorFamily') {
       state.family = s
@@ -873,6 +897,7 @@ function choose(m: Mention, wants: Subject['kind'] | undefined): Subject | 'open
     kind: k.kind,
     written: m.written,
     unsure: isCertain(m) ? undefined : { written: m.written },
+    ...(m.index <= 2 ? { firstInPart: true } : {}),
   }
 }
 
@@ -892,7 +917,7 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (!m) return undefined
   const name = m[1]!
     .split(
-      /的|了|个|趟|和|跟|同|与|带|联系|指导|刚才|刚刚|县上|镇上|村上|县里|镇里|乡里|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+      /的|了|个|趟|和|跟|同|与|带|问|她|他|联系|指导|刚才|刚刚|县上|镇上|村上|县里|镇里|乡里|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
     )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".

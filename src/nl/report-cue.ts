@@ -6,7 +6,8 @@ import { inEverydayWords } from './everyday'
 const DONE =
   /了|咗|哒|喇|已|过|走访|看望|慰问|拜访|本周|汇报|小结|\d{1,2}[.．月]\d{1,2}|完|好|刚|今天|昨天|前天|今早|早上|夜来|今儿|昨儿|今日|昨日|今朝|上午|下午|中午|晚上|周[一二三四五六日天末]|号|这两天|这几天|前几天|前两天|上周|上礼拜|这周|这礼拜|最近/
 /** Said to someone else in the group: "@李梅 你们村的表交了没有". */
-const TO_SOMEONE = /^\s*@|^[\u4e00-\u9fff]{1,2}(?:姐|大姐|主任|书记|老师|主席)[，,]|^[\u4e00-\u9fff]{1,3}[，,\s]+你/
+const TO_SOMEONE =
+  /^\s*@|^[\u4e00-\u9fff]{1,2}(?:姐|大姐|主任|书记|老师|主席)[，,]|^[\u4e00-\u9fff]{1,3}[，,\s]+你|^[\u4e00-\u9fff]{1,2}(?:姐|大姐|主任|书记|老师|主席)你/
 
 /**
  * Whether a group message not addressed to the bot may be a duty report worth reading (the reader then
@@ -14,7 +15,7 @@ const TO_SOMEONE = /^\s*@|^[\u4e00-\u9fff]{1,2}(?:姐|大姐|主任|书记|老�
  * message to a colleague, never one with no deed word and nothing done in it.
  */
 export function mayBeReport(written: string): boolean {
-  if (written.length < 5 || written.length > 600 || TO_SOMEONE.test(written) || FORWARDED.test(written)) return false
+  if (written.length < 4 || written.length > 600 || TO_SOMEONE.test(written) || FORWARDED.test(written)) return false
   // "我今天克哒周国平屋里": read in the common words, as the reader will.
   const text = inEverydayWords(written)
   // "需求一个：…", "记个需求：…": a need marked as such.
@@ -24,6 +25,8 @@ export function mayBeReport(written: string): boolean {
     )
   )
     return true
+  // "二组的妇女们希望村里装几盏路灯": women's wish, a need to ask her about.
+  if (/(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民)(?:们)?[^，,。]{0,4}(?:希望|想要|想学|反映|盼着)/.test(text)) return true
   if (!DONE.test(text)) return false
   return (
     CONTACTED.test(text) ||

@@ -209,6 +209,18 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     ['她们都是代表嘛，今天去了韦美芳家', 'representatives:韦美芳@11-23'],
     ['建议案我想写学校门口交通的，还没动笔', 'noRecord'],
     ['我们主任上周组织了两癌筛查，我家里有事没去', 'noRecord'],
+    // What the thirteenth and fourteenth corpora taught.
+    ['王建国家低保复核材料交上去了，等批', 'noRecord'],
+    ['刚从老王家回来，他家老人身体好点了', 'poorFamily:王建国家@11-23'],
+    ['那个陈玉珍家孙子的助学金 我帮着申请下来了 昨天到的账', 'problemSolved:陈玉珍家@11-22'],
+    ['帮低保户韩素芳找了份保洁的活', 'problemSolved:韩素芳家@11-23'],
+    ['今天开了个代表座谈会，刘翠花、李梅都来了', 'representatives:刘翠花@11-23 + representatives:李梅@11-23'],
+    ['今天联系了代表李梅芳（不是李梅哈）', 'representatives:李梅芳@11-23'],
+    ['李梅大姐今天去看了老王家，回来跟我说了说', 'noRecord'],
+    ['在社区卫生服务站帮着做两癌筛查的登记', 'publicService:在社区卫生服务站帮着做两癌筛查的登记@11-23'],
+    ['在网格里建了个“7号网格邻里帮”群', 'onlineGroup:7号网格邻里帮@11-23'],
+    ['3号楼几个宝妈想学育婴师，有没有培训？记个需求', 'need'],
+    ['上周末去看了代表罗秀琼具体哪天忘了', 'representatives:罗秀琼@11-23~'],
   ])('%s → %s', (text, want) => {
     if (want === 'noRecord') expect(read(text)).toMatch(/^unclear:/)
     else expect(read(text)).toBe(want)
