@@ -683,6 +683,12 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     covered.fill(1, m.index, m.index + m.written.length)
   }
   const wants = /代表/.test(clause) ? 'representatives' : FAMILY_WORDS.test(clause) ? 'poorFamily' : undefined
+  // What is said of the place a name stands: "跟张贵兰大姐…去看了单亲妈妈孙丽娟家" — the family word after her
+  // says nothing of her, so she may still be a representative written as she sounds.
+  const wantsAt = (at: number): Subject['kind'] | undefined => {
+    if (wants !== 'poorFamily') return wants
+    return FAMILY_WORDS.test(clause.slice(0, at)) ? 'poorFamily' : undefined
+  }
   for (const m of mentions) {
     // A representative's relative is not her (a family's members are the family: 王建国他老伴).
     RELATIVE_AT.lastIndex = m.index + m.written.length
@@ -698,7 +704,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       const whole = ORG_GOES_ON.exec(clause.slice(m.index + m.written.length))
       if (whole && !m.candidates.some((c) => c.subject === m.written + whole[0])) continue
     }
-    const chosen = choose(m, wants)
+    const chosen = choose(m, wantsAt(m.index))
     if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
     if (chosen === 'none') continue
     // "李梅芳" where she logged 李梅: another woman's name, asked about, never read as 李梅.

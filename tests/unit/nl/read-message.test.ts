@@ -221,6 +221,8 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     ['在网格里建了个“7号网格邻里帮”群', 'onlineGroup:7号网格邻里帮@11-23'],
     ['3号楼几个宝妈想学育婴师，有没有培训？记个需求', 'need'],
     ['上周末去看了代表罗秀琼具体哪天忘了', 'representatives:罗秀琼@11-23~'],
+    // A family word after her says nothing of her: a logged name written as it sounds is still her.
+    ['我跟张贵兰大姐一块儿去看了单亲妈妈孙丽芳家', 'representatives:张桂兰@11-23 + poorFamily:孙丽芳家@11-23'],
   ])('%s → %s', (text, want) => {
     if (want === 'noRecord') expect(read(text)).toMatch(/^unclear:/)
     else expect(read(text)).toBe(want)
