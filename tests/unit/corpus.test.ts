@@ -3,9 +3,8 @@
  * had not read the parser, used while building it) and heldout.jsonl … sixteenth.jsonl, each written later
  * by another who had read neither the parser nor the corpora before it; each was run once before any
  * change made for it (the first-look figures in the README), then taught from. Every one is held to
- * no record she did not ask for, and to 95% right — the thirteenth and fourteenth (183/193 each after
- * one round) to 94%, the fifteenth and sixteenth (not yet taught from) to their first looks, until
- * someone raises them. npm run corpus [-- FILE] prints the same figures.
+ * no record she did not ask for, and to 95% right — the thirteenth (183/193 after one round) to 94%,
+ * the fifteenth and sixteenth (not yet taught from) to their first looks, until someone raises them. npm run corpus [-- FILE] prints the same figures.
  */
 import { join } from 'node:path'
 import { playLine, readCorpus, report, type Outcome } from '../corpus/run-corpus'
@@ -25,7 +24,7 @@ describe.each([
   ['twelfth.jsonl', 150, 0.95],
   // 183/193 after it was taught from: a ratchet, to be raised to 95% by whoever works on it next.
   ['thirteenth.jsonl', 150, 0.94],
-  ['fourteenth.jsonl', 150, 0.94],
+  ['fourteenth.jsonl', 150, 0.95],
   // The last two held out, not yet worked on: their floors are their first looks (173/193, 163/193), a
   // ratchet to be raised to 95% by whoever teaches the reader from them.
   ['fifteenth.jsonl', 150, 0.89],
