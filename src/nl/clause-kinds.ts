@@ -5,7 +5,7 @@ const ASKS = new RegExp(alternation(QUESTION_WORDS))
 const MAY_ASK = new RegExp(alternation(MAYBE_QUESTION_WORDS))
 /** A sentence that ends as a question does: 吗, 么, 呢, 不, 没有, 没 (了没), or a question mark. */
 /** 嘛 asks only when little else does ("是代表嘛", "就是慰问嘛" tell); 吗 always. */
-const ASKS_AT_END = /(?:吗|么|(?<!(?:就是|是)[^，,]{0,10})嘛|(?<!着)呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
+const ASKS_AT_END = /(?:吗|么|(?<!(?:就是|是|了)[^，,]{0,10})嘛|(?<!着)呢|不|没有?|[？?])[啊呀哈吧\s]*[？?]?$/
 /** A deed and then asking someone ("打了个电话问问她家麦子收了没"): the question at the end is what she asked. */
 const ASKED_SOMEONE = /了.*(?:问问|问了问|问了|打听|问(?=她|他))/
 /** Before a question word, a deed or someone asking: the question is what was talked about. */
@@ -58,7 +58,7 @@ export function isOthersDeed(clause: string): boolean {
   // "我们村赵主任今天去了…": whose 主任 she is does not make it her deed.
   const c = clause
     .trim()
-    .replace(/^(?:我们|咱们|俺们|咱|俺|我家|俺家)(?:村|组|镇|社区|妇联)?(?:的)?/, '')
+    .replace(/^(?:我们|咱们|俺们|我家|俺家|咱|俺)(?:村|组|镇|社区|妇联)?(?:的)?/, '')
     .replace(/^(?:村|镇|乡|组)(?=支书|主任|书记|会计|长)/, '')
   // "他们家孩子的助学金批下来了": the family's news, not their deed.
   if (/^(?:她|他)们?家/.test(c)) return false

@@ -40,6 +40,8 @@ export const CONTACT_WORDS = [
   '走了[一两三四五几](?:家|户)',
   '回访',
   '对接',
+  // "刚从李梅家出来": she was there.
+  '从[^，,。]{1,8}(?:出来|回来)',
   '碰了个面',
   '见面',
   '见了',
@@ -132,6 +134,9 @@ export const NAME_ENDS = [
   '忘了',
   '具体',
   '就是',
+  '是',
+  '饮',
+  '喝',
   '的(?=走访|家)',
   '搞',
   '找',
@@ -170,6 +175,33 @@ export const TIBETAN_NAME_HEADS = [
   '央宗',
 ]
 export const TIBETAN_NAME_TAILS = ['卓玛', '拉姆', '措', '草', '吉', '央', '珍', '宗', '加', '措姆']
+/** Mongolian given names, which have no surname either (其其格, 乌云, 斯琴, 娜仁花, 萨仁高娃, 巴特尔). */
+export const MONGOLIAN_NAME_HEADS = [
+  '其其格',
+  '琪琪格',
+  '乌云',
+  '斯琴',
+  '娜仁',
+  '萨仁',
+  '巴特尔',
+  '其木格',
+  '图雅',
+  '塔娜',
+  '托娅',
+  '乌兰',
+  '苏日娜',
+  '萨日娜',
+  '乌日娜',
+  '格日勒',
+  '阿拉坦',
+  '宝音',
+  '额尔敦',
+  '朝鲁',
+  '巴雅尔',
+  '敖登',
+  '高娃',
+]
+export const MONGOLIAN_NAME_TAILS = ['花', '高娃', '其其格', '图雅', '塔娜', '格日乐', '琪琪格']
 
 /** A relative named before her name: "张桂兰的儿媳妇孙晓燕" is 孙晓燕, "王建国的弟弟王建军家" is his family. */
 export const KIN_WORDS = [
@@ -305,6 +337,7 @@ export const SOLVED_WORDS = [
   '卖出去了',
   '卖掉了',
   '报下来',
+  '报销下来',
   '入学了',
   '住上了',
 ]
@@ -350,7 +383,7 @@ export const SERVICE_WORDS = [
   '巾帼家政',
   '家政培训',
   '义诊',
-  '理发',
+  '(?<!开)理发(?!店)',
   '包饺子',
   '量血压',
   '结对',
@@ -392,6 +425,8 @@ export const SERVICE_WORDS = [
   '讲了讲.{0,6}法',
   '关爱',
   '(?:给|为)(?:留守儿童|孩子们|老人们|小朋友)',
+  '电诈',
+  '防骗',
   '组织(?:了)?(?:姐妹们|大家|志愿者|妇女们)(?:一起)?(?:给|为|去)',
   '参加了?.{0,12}活动',
 ]
@@ -595,6 +630,12 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   // Southwest and Hunan: 克 is 去 after a time or a person ("今天克罗家"), 家头 is 家, 莫得 and 冒得 没有.
   [/(?<=今天|昨天|前天|刚才|上午|下午|我|俺)克(?=[\u4e00-\u9fff])/g, '去'],
   [/家头/g, '家'],
+  [/一哈子|一哈/g, '一下'],
+  // Min (Fujian, Chaoshan, Hainan): 落来 (下来), 伊厝 (her home), 后生 (young man), 多谢.
+  [/落来/g, '下来'],
+  [/伊厝|伊兜/g, '她家'],
+  [/多谢/g, '谢谢'],
+  [/写埋/g, '写了'],
   [/切(?=了[\u4e00-\u9fff]{1,4}(?:家|屋))/g, '去'],
   [/莫得|冒得/g, '没有'],
   [/嬢嬢|孃孃/g, '阿姨'],

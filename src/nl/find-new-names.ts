@@ -1,5 +1,18 @@
 import { HONORIFICS, SURNAMES, isSurnameAndHonorific, stripHonorific } from './people'
-import { FAMILY_WORDS, KIN_WORDS, NAME_ENDS, TIBETAN_NAME_HEADS, TIBETAN_NAME_TAILS, alternation } from './cues'
+import {
+  FAMILY_WORDS,
+  KIN_WORDS,
+  MONGOLIAN_NAME_HEADS,
+  MONGOLIAN_NAME_TAILS,
+  NAME_ENDS,
+  TIBETAN_NAME_HEADS,
+  TIBETAN_NAME_TAILS,
+  alternation,
+} from './cues'
+
+/** Tibetan and Mongolian given names, written with no surname: their first parts, and what may end them. */
+const NO_SURNAME_HEADS = [...TIBETAN_NAME_HEADS, ...MONGOLIAN_NAME_HEADS]
+const NO_SURNAME_TAILS = [...NO_SURNAME_HEADS, ...TIBETAN_NAME_TAILS, ...MONGOLIAN_NAME_TAILS]
 
 /** A name she has not logged before, read from where it stands in the sentence. */
 export interface NewName {
@@ -23,7 +36,7 @@ const HIS_WIFE = /^的?(?:老婆|媳妇|爱人|老伴|儿子|闺女|孩子|娃)/
 const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？?：:（(\\s]|$)`
 
 /** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
-const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于]|^(?:镇|村|县|乡|市)/
+const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于饺]|^(?:镇|村|县|乡|市)/
 
 /**
  * Each way a sentence shows a name, and (when) words the text must hold for it to be tried at all: most
@@ -65,7 +78,7 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
   /** "王秀兰今天来村部找我", "王桂香来村委会说…", "赵大姐打电话过来": someone who came to her, named first (a full name). */
   {
     re: new RegExp(
-      `(?:^|[，,\\s])${NAME}(${HONORIFIC})?(?=(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)?找我|(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)(?:说|反映|讲)|(?:今天|昨天|上午|下午|刚才)?(?:打|来)(?:了个?)?电话)`,
+      `(?:^|[，,\\s])${NAME}(${HONORIFIC})?(?=(?:代表)?(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)?找我|(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)(?:说|反映|讲)|(?:今天|昨天|上午|下午|刚才)?(?:打|来)(?:了个?)?电话)`,
       'g',
     ),
     marker: 'person',
@@ -92,19 +105,19 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
   /** "刘翠英（翠花姐的堂妹）今天也联系上了": a name first in the text, then the day and the contact. */
   {
     re: new RegExp(
-      `^${NAME}(${HONORIFIC})?(?=(?:[（(][^）)]{0,16}[）)])?\\s*(?:今天|昨天|前天|上午|下午|刚才)?(?:也|又)?(?:联系|见|聊|唠|走访|看望|通了电话|打了电话)|是(?:我们|咱们|俺们)?[^，,。\\s]{0,4}?的?(?:新)?(?:妇女)?代表)`,
+      `^${NAME}(${HONORIFIC})?(?=(?:[（(][^）)]{0,16}[）)])?\\s*(?:今天|昨天|前天|上午|下午|刚才)?(?:也|又)?(?:联系|见|聊|唠|走访|看望|通了电话|打了电话)|(?:她)?是(?:我们|咱们|俺们)?[^，,。\\s]{0,6}?的?(?:新)?(?:妇女)?代表)`,
       'g',
     ),
     marker: 'person',
   },
-  /** "代表才让卓玛", "去了拉毛草家": a Tibetan name, which starts with no surname. */
+  /** "代表才让卓玛", "去了拉毛草家", "看了代表其其格": a Tibetan or Mongolian name, which starts with no surname. */
   {
     re: new RegExp(
-      `(?:代表(?:叫)?[：: ]*|去了?|看了?|看望了?|到了?|跟|和|给|^)((?:${alternation(TIBETAN_NAME_HEADS)})(?:${alternation([...TIBETAN_NAME_HEADS, ...TIBETAN_NAME_TAILS])})?)()(?=${alternation(NAME_ENDS)}|[，,、。.！!？?：:（(\\s]|$)`,
+      `(?:代表(?:叫)?[：: ]*|去了?|看了?|看望了?|到了?|跟|和|给|^)((?:${alternation(NO_SURNAME_HEADS)})(?:${alternation(NO_SURNAME_TAILS)})?)(家)?(?=${alternation(NAME_ENDS)}|[，,、。.！!？?：:（(\\s]|$)`,
       'g',
     ),
     marker: 'person',
-    when: new RegExp(alternation(TIBETAN_NAME_HEADS)),
+    when: new RegExp(alternation(NO_SURNAME_HEADS)),
   },
   /** "赵小红13812345678 妇女代表": the name before what she is. */
   { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep', when: '代表' },

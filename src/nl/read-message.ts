@@ -99,12 +99,13 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]))[：:，,。 ]*(?:就是|内容是)?)/
+  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下|写一下|记一下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN = new RegExp(
   [
-    // "在家把妇情日记写了", "把这周的日记补上了"
+    // "在家把妇情日记写了", "把这周的日记补上了", "这周的妇情日记写好了，写在本子上了"
     '把(?:这周的?|本周的?)?(?:妇情)?日记(?:也|又)?(?:写|补)(?:好|完|上)?了',
+    '^(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)了',
     // "我昨晚写了妇情日记", "补上了日记"
     '(?:写|记|补)(?:了|好了|完了|上了)(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记[了。！!]*$',
     // "3.写了妇情日记", "…，回来写了篇妇情日记", "这周日记写好了"
@@ -130,7 +131,7 @@ const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
 const PENDING =
-  /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)/
+  /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|还没送|答应给?解决|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)/
 /**
  * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
@@ -169,16 +170,21 @@ function tidy(text: string, botName: string): string {
       .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
       .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
       .replace(/[\u202a-\u202e]/g, '')
-      // "李梅芳（不是李梅哈）": who it is not, said aside.
+      // "李梅芳（不是李梅哈）", "李梅花不是李梅啊是李梅花": who it is not, said aside.
       .replace(/[（(]\s*不是[^）)]{0,12}[）)]/g, ' ')
+      .replace(/不是([\u4e00-\u9fff]{2,3})(?:啊|哈|呀)?(?=是)/g, ' ')
       .replace(/(?:^|[，,\s…])(?:嗯+|啊|那个|就是|我想想啊?|对对对|喂|哎|那个什么)(?=[，,\s…]|$)/g, ' ')
       .replace(/[ \t\u3000\u2005]+/g, ' ')
       .replace(/^[\s…。，,、.：:]+/, '')
       // "嗯那个这周的妇情日记就是…": what voice input puts before the first word.
-      .replace(/^(?:(?:那个|就是|喂|哎|诶)\s*)+(?=\S)/, '')
+      .replace(/^(?:(?:那个|就是|喂|哎|诶|各位姐妹|各位|大家好)[，,！!\s]*)+(?=\S)/, '')
+      // "林秀珍林秀珍她是…": a name said twice by voice.
+      .replace(SAID_TWICE, '$1')
       .trim()
   )
 }
+
+const SAID_TWICE = new RegExp(`([${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2})\\1`, 'g')
 
 /** The bot's name as written in a message, built once per name (every message is read with it). */
 let botNamed: { name: string; re: RegExp } | undefined
@@ -334,6 +340,12 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
     // "妇情日记一个礼拜要写几篇": a question about diaries, not one (no 写 or 记 before the word).
     if (!/[写记：:]/.test(m[0].replace('日记', '')) && isQuestion(content)) continue
     if (kind === 'need') return { type: 'records', items: needsIn(content) }
+    // "今天写了妇情日记，也去看了代表黄丽娟": the diary said written, then another deed — not its content.
+    if (/^[，,]?\s*(?:也|还|又|然后|再)/.test(content) && saysWhatSheDid(content)) {
+      const more = readRecords(content.replace(/^[，,]?\s*(?:也|还|又|然后|再)/, ''), ctx)
+      const diary: ProposedItem = { kind: 'diary', content: '', date: ctx.today }
+      return { type: 'records', items: [diary, ...(more.type === 'records' ? more.items : [])] }
+    }
     // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written, and one
     // before last year is refused, as for any record.
     const found = findDate(content, ctx.today)
@@ -379,7 +391,10 @@ function readRecords(text: string, ctx: ReadContext): Reading {
     const state: LineState = { line, date: ctx.today, ...(heading ? { ...heading, dated: true } : {}) }
     // "下午顺手写了篇妇情日记：群里有姐妹说…": what follows the words is the diary, dated like the line.
     const diaryAt = MID_DIARY.exec(line)
-    const head = diaryAt ? line.slice(0, diaryAt.index) : line
+    // "今天写了妇情日记，也去看了代表黄丽芬": what follows is another deed, not the diary's words.
+    const after = diaryAt ? line.slice(diaryAt.index + diaryAt[0].length) : ''
+    const goesOn = !!diaryAt && /^(?:也|还|又|然后|再)/.test(after) && saysWhatSheDid(after)
+    const head = diaryAt ? line.slice(0, diaryAt.index) + (goesOn ? `，${after}` : '') : line
     for (const written of clauses(head)) {
       let clause = written
       const correction = CORRECTION.exec(clause)
@@ -411,8 +426,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         if (/^(?:她|他|人家|对方)?(?:们)?(?:也|还)?(?:说|讲|反映|提到)/.test(clause)) continue
         clause = clause.slice(0, clause.indexOf(wish[0]) + wish[1]!.length)
       }
-      // A question (to the bot or the group) is never a deed, nor is what someone else did.
-      if (isQuestion(clause)) {
+      // A question (to the bot or the group) is never a deed, nor is what someone else did — unless women's
+      // wish comes first in it ("老年妇女想要个跳舞的地方，村部能不能腾个屋子，帮我登记一下").
+      if (isQuestion(clause) && !(items.length === 0 && !state.previous && WOMEN_WISH.test(clause))) {
         asked = true
         // "…想学电商直播，能不能给办个培训？记个需求": what was asked is the need she then records.
         state.previous = clause
@@ -499,8 +515,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       items.push(...redated)
       state.lastCount = redated.length
     }
-    const diary = diaryAt ? line.slice(diaryAt.index + diaryAt[0].length).trim() : ''
-    if (diary.length >= 4) items.push({ kind: 'diary', content: diary, date: state.date })
+    const diary = diaryAt && !goesOn ? after.trim() : ''
+    if (goesOn) items.push({ kind: 'diary', content: '', date: state.date })
+    else if (diary.length >= 4) items.push({ kind: 'diary', content: diary, date: state.date })
     else if (DIARY_WRITTEN.test(head)) items.push({ kind: 'diary', content: '', date: state.date })
   }
   // A family named first with nothing done with it is talked of — unless she says elsewhere that she went.
@@ -752,7 +769,9 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       ...(n.index <= 2 ? { firstInPart: true } : {}),
     })
   }
-  const org = newOrganisation(clause, used)
+  // "建了个群，叫白庙村读书会": the group's name, no organisation.
+  const orgFound = newOrganisation(clause, used)
+  const org = orgFound && !state.line.includes(`叫${orgFound}`) ? orgFound : undefined
   if (org) subjects.push({ name: org, kind: 'socialOrg', written: org })
 
   // What the clause is about, read without the names in it (志愿服务队 is a name, not a service).
@@ -791,6 +810,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // "把关于两癌筛查常态化的建议案交了": the service named inside what the paper is about.
     if (kind === 'publicService' && paperAt < Infinity && ABOUT_PAPER.test(rest)) continue
     // "指导巾帼志愿服务队搞了一次入户宣传": the organisation's activity, which she guided.
+    // "去互助会给姐妹们上了一堂家庭教育课": a lesson for an organisation she visits is guidance.
+    if (kind === 'publicService' && subjects.some((x) => x.kind === 'socialOrg') && /课|讲座|培训/.test(rest)) continue
     const guided = rest.indexOf('指导')
     if (
       kind === 'publicService' &&
@@ -849,6 +870,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       (JOINED_ITS.test(clause) || SERVED_AT.test(clause))
     )
       continue
+    // "在茶叶合作社那边建了一个群": a place, not an organisation guided.
+    else if (s.kind === 'socialOrg' && clause.includes(`在${s.written}那`) && !/指导/.test(clause)) continue
     else if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
     else if (s.kind === 'poorFamily') {
       state.family = s
@@ -923,7 +946,7 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (!m) return undefined
   const name = m[1]!
     .split(
-      /的|了|个|趟|和|跟|同|与|带|问|她|他|联系|指导|刚才|刚刚|县上|镇上|村上|县里|镇里|乡里|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+      /的|了|个|趟|叫|和|跟|同|与|带|问|她|他|是|联系|指导|刚才|刚刚|县上|镇上|村上|县里|镇里|乡里|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
     )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".

@@ -3,8 +3,8 @@
  * had not read the parser, used while building it) and heldout.jsonl … sixteenth.jsonl, each written later
  * by another who had read neither the parser nor the corpora before it; each was run once before any
  * change made for it (the first-look figures in the README), then taught from. Every one is held to
- * no record she did not ask for, and to 95% right — the thirteenth (183/193 after one round) to 94%,
- * the fifteenth and sixteenth (not yet taught from) to their first looks, until someone raises them. npm run corpus [-- FILE] prints the same figures.
+ * no record she did not ask for, and to 95% right — the fifteenth and sixteenth, taught from for one
+ * short round, to where they stand until someone raises them. npm run corpus [-- FILE] prints the same figures.
  */
 import { join } from 'node:path'
 import { playLine, readCorpus, report, type Outcome } from '../corpus/run-corpus'
@@ -22,13 +22,12 @@ describe.each([
   ['tenth.jsonl', 150, 0.95],
   ['eleventh.jsonl', 150, 0.95],
   ['twelfth.jsonl', 150, 0.95],
-  // 183/193 after it was taught from: a ratchet, to be raised to 95% by whoever works on it next.
-  ['thirteenth.jsonl', 150, 0.94],
+  ['thirteenth.jsonl', 150, 0.95],
   ['fourteenth.jsonl', 150, 0.95],
-  // The last two held out, not yet worked on: their floors are their first looks (173/193, 163/193), a
-  // ratchet to be raised to 95% by whoever teaches the reader from them.
-  ['fifteenth.jsonl', 150, 0.89],
-  ['sixteenth.jsonl', 150, 0.84],
+  // Taught from for one short round after their first looks (173/193, 163/193): ratchets at where they
+  // stand (182, 180), to be raised to 95% by whoever works on them next.
+  ['fifteenth.jsonl', 150, 0.94],
+  ['sixteenth.jsonl', 150, 0.93],
 ])('the corpus %s', (file, size, floor) => {
   const lines = readCorpus(join(__dirname, '..', 'corpus', file))
   let outcomes: Outcome[] = []

@@ -223,6 +223,17 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     ['上周末去看了代表罗秀琼具体哪天忘了', 'representatives:罗秀琼@11-23~'],
     // A family word after her says nothing of her: a logged name written as it sounds is still her.
     ['我跟张贵兰大姐一块儿去看了单亲妈妈孙丽芳家', 'representatives:张桂兰@11-23 + poorFamily:孙丽芳家@11-23'],
+    // What the fifteenth and sixteenth corpora taught.
+    ['昨天看了看代表图雅，她家今年下了不少羊羔子', 'representatives:图雅@11-22'],
+    ['今天写了妇情日记，也去看了代表黄丽芬', 'representatives:黄丽芬@11-23 + diary@11-23'],
+    ['这周的妇情日记写好了，写在本子上了', 'diary@11-23'],
+    ['在茶叶合作社那边建了一个茶农姐妹群', 'onlineGroup:在茶叶合作社那边建了一个茶农姐妹群@11-23'],
+    ['前段时间建了个群，叫白庙村读书会', 'onlineGroup:白庙村读书会@11-23~'],
+    ['周六去互助会给姐妹们上了一堂家庭教育课', 'socialOrg:阳光妈妈互助会@11-21'],
+    ['今天去见了李梅英不是李梅啊是李梅英她是新的代表', 'representatives:李梅英@11-23'],
+    ['林秀芬林秀芬她是我们新选的代表今天我去她家认识了一下', 'representatives:林秀芬@11-23'],
+    ['老年妇女想要个跳舞的地方，村部能不能腾个屋子，帮我登记一下', 'need'],
+    ['林德旺家阿嬷的住院费报销落来了', 'problemSolved:林德旺家@11-23'],
   ])('%s → %s', (text, want) => {
     if (want === 'noRecord') expect(read(text)).toMatch(/^unclear:/)
     else expect(read(text)).toBe(want)
