@@ -8,6 +8,23 @@ const outside = (allowed) => `^\\.\\./(?!(?:${allowed.join('|')})/)`
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
 
+/**
+ * Handlers and jobs: no database but through src/repos, no bot. A later block's no-restricted-imports
+ * replaces an earlier one's for the same files, so each block passes these and adds its own.
+ */
+const restrictOutside = (...patterns) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'mongoose', message: 'Only repositories (src/repos) talk to the database.' }],
+      patterns: [
+        { group: ['**/bots/**', 'wechaty', 'wechaty-*'], message: 'Handlers and jobs never see the bot (STYLE.md).' },
+        ...patterns,
+      ],
+    },
+  ],
+})
+
 const NOT_HANDLERS = {
   group: ['**/handlers/**', '**/jobs/**', '**/bots/**'],
   message: 'src/ imports neither handlers/, jobs/ nor bots/ (STYLE.md).',
@@ -53,60 +70,19 @@ export default tseslint.config(
       message: 'src/parser is pure: it imports src/nl and src/domain only (no repos, http, services…).',
     }),
   },
-  {
-    files: ['handlers/**/*.ts', 'jobs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'mongoose', message: 'Only repositories (src/repos) talk to the database.' }],
-          patterns: [
-            {
-              group: ['**/bots/**', 'wechaty', 'wechaty-*'],
-              message: 'Handlers and jobs never see the bot (STYLE.md).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  { files: ['handlers/**/*.ts', 'jobs/**/*.ts'], rules: restrictOutside() },
   {
     files: ['handlers/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'mongoose', message: 'Only repositories (src/repos) talk to the database.' }],
-          patterns: [
-            {
-              group: ['**/bots/**', 'wechaty', 'wechaty-*'],
-              message: 'Handlers and jobs never see the bot (STYLE.md).',
-            },
-            {
-              regex: '^\\.\\./(?!\\.\\./)',
-              message: 'handlers/core is the framework: it imports no feature handler (features import core).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictOutside({
+      regex: '^\\.\\./(?!\\.\\./)',
+      message: 'handlers/core is the framework: it imports no feature handler (features import core).',
+    }),
   },
   {
     files: ['jobs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'mongoose', message: 'Only repositories (src/repos) talk to the database.' }],
-          patterns: [
-            {
-              group: ['**/bots/**', 'wechaty', 'wechaty-*'],
-              message: 'Handlers and jobs never see the bot (STYLE.md).',
-            },
-            { group: ['**/handlers/**'], message: 'Jobs use src/ only; what they share with handlers lives in src/.' },
-          ],
-        },
-      ],
-    },
+    rules: restrictOutside({
+      group: ['**/handlers/**'],
+      message: 'Jobs use src/ only; what they share with handlers lives in src/.',
+    }),
   },
 )
