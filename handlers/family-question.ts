@@ -1,12 +1,11 @@
-import { PROPOSAL_TTL_MS, answerLines, conversationOf, maskOptions, type Action } from '../src/domain/proposal'
+import type { Action } from '../src/domain/proposal'
 import { itemWithSubject, type DutyKind } from '../src/domain/checklist'
 import { maskSensitive } from '../src/domain/mask-sensitive'
 import { formatDate, type LocalDate } from '../src/domain/zoned-time'
 import { COMMAND_SPECS } from '../src/parser/command-specs'
 import type { Member } from '../src/domain/entities'
 import type { MessageContext } from './core/message-context'
-import { propose } from './core/propose'
-import { tell } from './core/tell'
+import { propose, proposePrivately } from './core/propose'
 import { UserError } from './core/user-error'
 
 /**
@@ -41,19 +40,6 @@ export async function askFamilyName(
     { label: `是，记为${itemWithSubject(input.kind, input.guess)}，其余作为情况备注`, actions: [action] },
   ]
   if (ctx.place.type === 'private') return propose(ctx, member, `${question}\n（不是的话请回复 0，${resend}）`, options)
-  const text = maskSensitive(`您在群里发的这条${itemWithSubject(input.kind, '')}：${question}`)
-  const asked = await ctx.repos.questions.ask(member, ctx.today.year, {
-    key: ctx.key,
-    conversation: conversationOf(ctx.msg.talkerId, undefined),
-    from: ctx.msg.talkerId,
-    by: ctx.deps.instance,
-    text,
-    options: maskOptions(options),
-    createdAt: ctx.now,
-    expiresAt: new Date(ctx.now.getTime() + PROPOSAL_TTL_MS),
-  })
-  ctx.claimRecord({ created: asked.created, by: asked.by })
-  const lines = answerLines(options, asked.question.n, asked.open.length === 1)
-  await tell(ctx, ctx.msg.talkerId, `family-name:${ctx.key}`, maskSensitive([text, ...lines].join('\n')))
+  await proposePrivately(ctx, member, `您在群里发的这条${itemWithSubject(input.kind, '')}：${question}`, options)
   await ctx.reply('收到。这户的名称和情况写在一起了，群里不显示家庭情况，我私聊跟您确认一下。')
 }

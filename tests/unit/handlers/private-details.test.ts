@@ -174,6 +174,21 @@ describe('group replies name a family, never describe it (PR-01, PR-02, PR-03, P
     expect(texts(h.take())).toContain('联系贫困家庭「王家」')
   })
 
+  it('keeps the question she was asked privately when a family question about a group message comes after it', async () => {
+    const { h, repos, people, queued } = await setup()
+    await h.say({ from: '王芳', text: '今天上午去看了代表刘翠花' })
+    expect(texts(h.take())).toContain('回复 1')
+    await h.say({ room: EXEC, from: '王芳', text: '#帮扶 王家庄李大姐老伴瘫痪' })
+    h.take()
+    expect(queued.join('\n')).toContain('家庭名称是「王家」吗？')
+    // Two questions wait in her private chat; the group's does not replace the one she was asked there.
+    await h.say({ from: '王芳', text: '1' })
+    const listed = texts(h.take())
+    expect(listed).toMatch(/1-1|2-1/)
+    expect(listed).not.toContain('不再等回复')
+    expect(await repos.progress.ledger(people['王芳']!.id, 2026)).toEqual([])
+  })
+
   it('records nothing and echoes nothing when there is no name at all', async () => {
     const { h, repos, people } = await setup()
     await h.say({ room: EXEC, from: '王芳', text: '#帮扶 低保户老人住院欠了两万多' })
