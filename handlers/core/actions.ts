@@ -5,7 +5,7 @@ import type { Member } from '../../src/domain/entities'
 import { formatDate, parseIsoDate, type LocalDate } from '../../src/domain/zoned-time'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
-import { recordAdded, recordDiary, recordDuty, recordNeed, takeQuestion } from './record-item'
+import { recordAdded, recordDiary, recordDuty, recordNeed, writeChange } from './record-item'
 import { herChecklist } from './her-checklist'
 import { sendNotice } from './send-notice'
 import { tell } from './tell'
@@ -97,20 +97,10 @@ export async function runActions(
         lines.push(...(await recordNeed(ctx, member, action.content, itemKey)))
         break
       case 'undo': {
-        const done = await ctx.repos.progress.record(
-          member,
-          action.year,
-          {
-            key: itemKey,
-            by: ctx.deps.instance,
-            messageId: ctx.msg.id,
-            change: { remove: action.id },
-            note: `↩️ 已撤销：${action.what}`,
-            ...takeQuestion(ctx),
-          },
-          ctx.now,
-        )
-        ctx.claimRecord({ created: done.created, by: done.event.by })
+        const done = await writeChange(ctx, member, action.year, itemKey, {
+          change: { remove: action.id },
+          note: `↩️ 已撤销：${action.what}`,
+        })
         // A constituent's need she took goes back to her unit for another #认领; her own need is gone.
         if (action.need) await ctx.repos.needs.withdraw(action.id, ctx.now)
         lines.push(done.event.note ?? `↩️ 已撤销：${action.what}`)

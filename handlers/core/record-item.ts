@@ -15,12 +15,35 @@ import type { Member } from '../../src/domain/entities'
 import type { LedgerItem } from '../../src/domain/ledger'
 import type { MessageContext } from './message-context'
 import { describeDate } from './dates'
+import type { NewEvent, Recorded } from '../../src/repos/progress-repo'
 
 /** The waiting question a record answers, taken once: the record takes it away in the same write. */
 export function takeQuestion(ctx: MessageContext): { consumes?: string } {
   const consumes = ctx.consume
   ctx.consume = undefined
   return consumes ? { consumes } : {}
+}
+
+/**
+ * One change to her year under `key`, as this message's claim (another delivery finds it). It answers
+ * the question she replied to, if any, unless `answers` is false (an edit answers none).
+ */
+export async function writeChange(
+  ctx: MessageContext,
+  member: Member,
+  year: number,
+  key: string,
+  event: Pick<NewEvent, 'change' | 'text' | 'note'>,
+  answers = true,
+): Promise<Recorded> {
+  const recorded = await ctx.repos.progress.record(
+    member,
+    year,
+    { key, by: ctx.deps.instance, messageId: ctx.msg.id, ...event, ...(answers ? takeQuestion(ctx) : {}) },
+    ctx.now,
+  )
+  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
+  return recorded
 }
 
 /**
@@ -59,23 +82,12 @@ async function addItem(
   text: string | null | undefined,
 ) {
   const { date, ...rest } = item
-  const recorded = await ctx.repos.progress.record(
-    member,
-    date.year,
-    {
-      key,
-      by: ctx.deps.instance,
-      messageId: ctx.msg.id,
-      change: {
-        add: { id: key, ...rest, key: subjectKey(item.subject), date: formatDate(date), at: ctx.now.getTime() },
-      },
-      text: text ? maskSensitive(text) : null,
-      ...takeQuestion(ctx),
+  return writeChange(ctx, member, date.year, key, {
+    change: {
+      add: { id: key, ...rest, key: subjectKey(item.subject), date: formatDate(date), at: ctx.now.getTime() },
     },
-    ctx.now,
-  )
-  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
-  return recorded
+    text: text ? maskSensitive(text) : null,
+  })
 }
 
 /** Where she stands on the item after a record, by her unit's checklist (its target, or its absence). */
@@ -138,18 +150,14 @@ export async function recordEdit(
 ): Promise<string[]> {
   const subject = maskSensitive(written)
   const date = parseIsoDate(item.date)
-  const recorded = await ctx.repos.progress.record(
+  const recorded = await writeChange(
+    ctx,
     member,
     date.year,
-    {
-      key,
-      by: ctx.deps.instance,
-      messageId: ctx.msg.id,
-      change: { edit: { id: item.id, subject, key: subjectKey(subject) } },
-    },
-    ctx.now,
+    key,
+    { change: { edit: { id: item.id, subject, key: subjectKey(subject) } } },
+    false,
   )
-  ctx.claimRecord({ created: recorded.created, by: recorded.event.by })
   const itemKey = item.kind === 'added' ? (item.item ?? '') : item.kind
   return standingLines(ctx, member, itemKey, recorded.counts, date, false)
 }
@@ -161,20 +169,10 @@ export async function recordDiary(
   input: { content: string; date: LocalDate },
   key: string,
 ): Promise<string[]> {
-  const { created, event, counts } = await ctx.repos.progress.record(
-    member,
-    input.date.year,
-    {
-      key,
-      by: ctx.deps.instance,
-      messageId: ctx.msg.id,
-      change: { add: { id: key, kind: 'diary', date: formatDate(input.date), at: ctx.now.getTime() } },
-      text: maskSensitive(input.content),
-      ...takeQuestion(ctx),
-    },
-    ctx.now,
-  )
-  ctx.claimRecord({ created, by: event.by })
+  const { counts } = await writeChange(ctx, member, input.date.year, key, {
+    change: { add: { id: key, kind: 'diary', date: formatDate(input.date), at: ctx.now.getTime() } },
+    text: maskSensitive(input.content),
+  })
   return [`📓 已记下妇情日记（${describeDate(input.date, ctx.today)}），${input.date.year}年共 ${counts.diary} 篇。`]
 }
 
