@@ -123,6 +123,9 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
   { re: new RegExp(`(?:^|\\s)${NAME}()(?=[\\d\\s-]*(?:妇女)?代表)`, 'g'), marker: 'rep', when: '代表' },
 ]
 
+/** A family's name as its home: "韩素芳" → 韩素芳家; one already so, or only a surname and a word of respect, as is. */
+const homeOf = (name: string) => (name.endsWith('家') || isSurnameAndHonorific(name) ? name : `${name}家`)
+
 /** "杨爱萍 黄淑芬 吴玉珍 今天都电话联系了": names listed first, what was done with them after. */
 const LISTED = new RegExp(
   `^(?:${SURNAME}[\\u4e00-\\u9fff]{1,2}[\\s、，,]+)+${SURNAME}[\\u4e00-\\u9fff]{1,2}(?=[\\s、，,]|${alternation(NAME_ENDS)}|$)`,
@@ -163,15 +166,8 @@ export function findNewNames(text: string, taken: (index: number, length: number
         named ??
         homeGiven ??
         (isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw))
-      // A family is named by its home: "低保户韩素芬" is 韩素芬家.
-      const name =
-        marker === 'family'
-          ? home
-            ? `${named ?? raw}家`
-            : person.endsWith('家') || isSurnameAndHonorific(person)
-              ? person
-              : `${person}家`
-          : person
+      // A family is named by its home: "低保户韩素芳" is 韩素芳家 (刘奶奶 stays as written).
+      const name = marker === 'family' ? homeOf(home ? `${named ?? raw}家` : person) : person
       if (name.length < 2 || at.has(index) || NOT_A_NAME.test(raw.slice(1)) || /^周[一二三四五六日天末]/.test(raw))
         continue
       // Named first, she came to her: only a full name (兰姐 alone could be anyone).

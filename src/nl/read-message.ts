@@ -119,7 +119,7 @@ const NEED =
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
  */
 const MID_DIARY =
-  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,\s]\s*(?:主要)?(?:写的是|内容是|记的是)?\s*|(?<=.)(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,\s]\s*(?:主要)?(?:写的是|内容是|记的是)?\s*|(?:写|记)了?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,]|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:你|请)?(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
@@ -340,12 +340,8 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
     // "妇情日记一个礼拜要写几篇": a question about diaries, not one (no 写 or 记 before the word).
     if (!/[写记：:]/.test(m[0].replace('日记', '')) && isQuestion(content)) continue
     if (kind === 'need') return { type: 'records', items: needsIn(content) }
-    // "今天写了妇情日记，也去看了代表黄丽娟": the diary said written, then another deed — not its content.
-    if (/^[，,]?\s*(?:也|还|又|然后|再)/.test(content) && saysWhatSheDid(content)) {
-      const more = readRecords(content.replace(/^[，,]?\s*(?:也|还|又|然后|再)/, ''), ctx)
-      const diary: ProposedItem = { kind: 'diary', content: '', date: ctx.today }
-      return { type: 'records', items: [diary, ...(more.type === 'records' ? more.items : [])] }
-    }
+    // "写了妇情日记，也去看了代表黄丽娟": another deed follows, not the diary's words (readRecords reads both).
+    if (/^[，,]?\s*(?:也|还|又|然后|再)/.test(content) && saysWhatSheDid(content)) continue
     // A diary speaks of "最近" or "明天" freely: only a clear date says when it was written, and one
     // before last year is refused, as for any record.
     const found = findDate(content, ctx.today)

@@ -226,6 +226,7 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     // What the fifteenth and sixteenth corpora taught.
     ['昨天看了看代表图雅，她家今年下了不少羊羔子', 'representatives:图雅@11-22'],
     ['今天写了妇情日记，也去看了代表黄丽芬', 'representatives:黄丽芬@11-23 + diary@11-23'],
+    ['写了妇情日记，也去看了代表黄丽芬', 'representatives:黄丽芬@11-23 + diary@11-23'],
     ['这周的妇情日记写好了，写在本子上了', 'diary@11-23'],
     ['在茶叶合作社那边建了一个茶农姐妹群', 'onlineGroup:在茶叶合作社那边建了一个茶农姐妹群@11-23'],
     ['前段时间建了个群，叫白庙村读书会', 'onlineGroup:白庙村读书会@11-23~'],
