@@ -227,6 +227,10 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
     ['昨天看了看代表图雅，她家今年下了不少羊羔子', 'representatives:图雅@11-22'],
     ['今天写了妇情日记，也去看了代表黄丽芬', 'representatives:黄丽芬@11-23 + diary@11-23'],
     ['写了妇情日记，也去看了代表黄丽芬', 'representatives:黄丽芬@11-23 + diary@11-23'],
+    // A phone number given is no call (a new user's voice note proposed one).
+    ['刘翠花大姐电话幺三八 幺二三四 五六七八', 'unclear:nothing'],
+    ['她电话是 138 1234 5678', 'unclear:nothing'],
+    ['跟刘翠花电话聊了半天', 'representatives:刘翠花@11-23'],
     ['这周的妇情日记写好了，写在本子上了', 'diary@11-23'],
     ['在茶叶合作社那边建了一个茶农姐妹群', 'onlineGroup:在茶叶合作社那边建了一个茶农姐妹群@11-23'],
     ['前段时间建了个群，叫白庙村读书会', 'onlineGroup:白庙村读书会@11-23~'],
