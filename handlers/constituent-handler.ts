@@ -3,7 +3,7 @@ import { maskSensitive } from '../src/domain/mask-sensitive'
 import { formatDate } from '../src/domain/zoned-time'
 import { LIMITS } from '../src/domain/vocabulary'
 import type { IntentType } from '../src/parser/command-types'
-import { readConstituentMessage } from '../src/parser/read-constituent'
+import { readConstituentMessage, readGroupPlea } from '../src/parser/read-constituent'
 import { targetOfContact } from '../src/services/send-queue'
 import { UserError } from './core/user-error'
 import type { Handler, Middleware, Router } from './core/composer'
@@ -12,9 +12,10 @@ import { nearestAdmins } from './find-member'
 
 /**
  * The constituents' group exists so that ordinary women can reach their executives (DOMAIN.md). A woman
- * who is not on the roster and @-mentions the bot there is served: her request becomes a need of the
- * group's unit, its executives are told privately and one of them takes it (#认领); a greeting gets one
- * line on what she can do. Nothing about her request is repeated in the group.
+ * who is not on the roster and @-mentions the bot there, or asks there for help without @ ("请问娃上学的
+ * 补助去哪里申请"), is served: her request becomes a need of the group's unit, its executives are told
+ * privately and one of them takes it (#认领); a greeting with @ gets one line on what she can do. Nothing
+ * about her request is repeated in the group.
  */
 
 /** Requests one WeChat id may pass on in a day; past it she is told once, then the bot stays quiet. */
@@ -34,10 +35,12 @@ export const isConstituentGroup = (ctx: MessageContext): boolean =>
 export function constituentsServed(routes: () => Router): Middleware<MessageContext> {
   return async (ctx, next) => {
     if (ctx.sender || !isConstituentGroup(ctx) || OWN_ROUTES.has(ctx.intent.type)) return next()
-    // Not addressed to the bot: a constituent's words reach it only with @ (see handleGroupReport).
-    if (ctx.intent.type === 'groupReport') return void (ctx.outcome = 'ignored')
-    const text = ctx.intent.type === 'sentence' ? ctx.intent.text : ctx.msg.text
-    const read = ctx.withIntent(readConstituentMessage(text, ctx.deps.botName))
+    const unaddressed = ctx.intent.type === 'groupReport' || ctx.intent.type === 'groupAsk'
+    const text = ctx.intent.type === 'sentence' || unaddressed ? ctx.intent.text : ctx.msg.text
+    // Not addressed to the bot: only a plea for help is hers to pass on; her chat is not the bot's.
+    const intent = unaddressed ? readGroupPlea(text, ctx.deps.botName) : readConstituentMessage(text, ctx.deps.botName)
+    if (!intent) return void (ctx.outcome = 'ignored')
+    const read = ctx.withIntent(intent)
     await routes().route(read)
     ctx.outcome = read.outcome
   }
@@ -59,6 +62,11 @@ export const handleConstituentRequest: Handler<'constituentRequest'> = async (ct
       ? `收到！您的问题已转给${unit.name}妇联的执委（第 ${need.number} 号），她们会尽快联系您。`
       : `收到！您的问题已登记到${unit.name}妇联的需求台账（第 ${need.number} 号），会有人尽快联系您。`) + privacy,
   )
+}
+
+/** A plea for help posted in any other group, or by an executive: not the bot's to pass on. */
+export const handleGroupAsk: Handler<'groupAsk'> = async (ctx) => {
+  ctx.outcome = 'ignored'
 }
 
 /** "@妇联助手 你好", or an executives' command: one line on what she can do here. */

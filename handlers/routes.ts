@@ -16,7 +16,12 @@ import { handleDiary } from './diary-handler'
 import { handleNeed } from './need-handler'
 import { handleResolveNeed } from './resolve-need-handler'
 import { handleClaimNeed } from './claim-need-handler'
-import { constituentsServed, handleConstituentHint, handleConstituentRequest } from './constituent-handler'
+import {
+  constituentsServed,
+  handleConstituentHint,
+  handleConstituentRequest,
+  handleGroupAsk,
+} from './constituent-handler'
 import { constituent } from './core/guards'
 import { handleUndo } from './undo-handler'
 import { handleProgress } from './progress-handler'
@@ -86,6 +91,7 @@ export function createRoutes(): Router {
     .on('sentence', recorder, handleSentence)
     // No guard that answers: a group message nobody addressed to the bot is never answered in the group.
     .on('groupReport', handleGroupReport)
+    .on('groupAsk', handleGroupAsk)
     .on('answer', handleAnswer)
     .on('pick', handlePick)
     .on('redate', recorder, handleRedate)

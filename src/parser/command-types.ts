@@ -31,6 +31,8 @@ export type Intent =
    * report: read, and if it is one, asked about in private chat. Never answered in the group.
    */
   | { type: 'groupReport'; text: string; heard?: boolean }
+  /** A group message not for the bot that may ask the federation for help: a constituent's is passed on. */
+  | { type: 'groupAsk'; text: string; heard?: boolean }
   /**
    * A lone digit: the answer to the question she was asked (or, in a group, a receipt); "2-1" answers
    * question 2 of several waiting.

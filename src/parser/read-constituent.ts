@@ -2,6 +2,7 @@ import type { ConstituentIntent } from './command-types'
 import { normalizeText } from './normalize-text'
 import { matchCommandWord } from './command-specs'
 import { LIMITS } from '../domain/vocabulary'
+import { mayAskForHelp } from '../nl/request-cue'
 
 /**
  * Courtesies and questions about the bot itself: what a woman says before (or instead of) what she
@@ -32,6 +33,17 @@ export function readConstituentMessage(text: string, botName: string): Constitue
   const asked = /^(?:求助|帮忙)\s*/.exec(body)
   if (asked) return requestOrGreeting(body.slice(asked[0].length))
   return { type: 'constituentHint', why: 'command' }
+}
+
+/**
+ * What a constituent's group message nobody addressed to the bot asks, when it asks the federation for
+ * help (nl/request-cue): a request to pass on. Anything else is not the bot's: undefined, never a hint.
+ */
+export function readGroupPlea(text: string, botName: string): ConstituentIntent | undefined {
+  const normalized = normalizeText(text, botName)
+  if (!mayAskForHelp(normalized)) return undefined
+  const read = requestOrGreeting(normalized)
+  return read.type === 'constituentRequest' ? read : undefined
 }
 
 function requestOrGreeting(body: string): ConstituentIntent {

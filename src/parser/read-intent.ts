@@ -5,6 +5,7 @@ import { normalizeText } from './normalize-text'
 import { readReceipt } from '../nl/read-receipt'
 import { MESSAGE_LIMITS } from '../domain/vocabulary'
 import { mayBeReport } from '../nl/report-cue'
+import { mayAskForHelp } from '../nl/request-cue'
 
 export interface MessageShape {
   text: string
@@ -31,7 +32,7 @@ export function readIntent(msg: MessageShape, botName: string, book?: CommandBoo
       // "收到收到" said into the phone acknowledges a notice as typing it does.
       const receipt = text.length <= 12 ? readReceipt(text) : undefined
       if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
-      return mayBeReport(text) ? { type: 'groupReport', text, heard: true } : undefined
+      return groupMessage(text, true)
     }
     return text ? { type: 'sentence', text, heard: true } : { type: 'unheard' }
   }
@@ -58,7 +59,17 @@ export function readIntent(msg: MessageShape, botName: string, book?: CommandBoo
   if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
   if (msg.toBot) return { type: 'sentence', text: msg.text }
   // Posted in the group for everyone to see ("今天走访了代表…[强]"): read, and asked about privately.
-  return msg.inGroup && mayBeReport(msg.text) ? { type: 'groupReport', text: msg.text } : undefined
+  return msg.inGroup ? groupMessage(msg.text, false) : undefined
+}
+
+/**
+ * A group message nobody addressed to the bot: a report worth reading, a plea for help worth passing on
+ * (only a constituent's, in a constituents' group: handlers decide, knowing who wrote where), or chatter.
+ */
+function groupMessage(text: string, heard: boolean): Intent | undefined {
+  const said = heard ? { heard } : {}
+  if (mayBeReport(text)) return { type: 'groupReport', text, ...said }
+  return mayAskForHelp(text) ? { type: 'groupAsk', text, ...said } : undefined
 }
 
 const HASHED = /^\s*(?:@\S+[\s\u2005]*)?[#＃]/

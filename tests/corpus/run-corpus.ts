@@ -16,6 +16,8 @@ export interface CorpusLine {
   category: string
   where: 'private' | 'group' | 'constituents-group' | 'voice' | 'voice-group'
   text: string
+  /** Who wrote it: 张秀英 (the default), or a woman of the constituents' group who is not on the roster. */
+  from?: 'executive' | 'constituent'
   now?: string
   expect:
     | { records: { item: string; name?: string; date?: string }[] }
@@ -44,6 +46,8 @@ export interface Outcome {
 const EXEC = '白庙村执委工作交流群'
 const PUBLIC = '白庙村联系群众群'
 const ME = '张秀英'
+/** A woman of 白庙村's constituents' group: not on the roster. */
+const CONSTITUENT = '李大姐'
 const KNOWN: [string, string][] = [
   ['representatives', '刘翠花'],
   ['representatives', '李梅'],
@@ -112,7 +116,8 @@ async function send(h: HandlerHarness, line: CorpusLine, text: string, privately
       : line.where === 'constituents-group'
         ? PUBLIC
         : undefined
-  const msg = h.message({ from: ME, text, room })
+  const from = line.from === 'constituent' && !privately && text === line.text ? CONSTITUENT : ME
+  const msg = h.message({ from, text, room })
   const voice = (line.where === 'voice' || line.where === 'voice-group') && text === line.text
   await h.handle(voice ? { ...msg, kind: 'voice' } : msg)
 }
@@ -132,11 +137,17 @@ async function privateMessages(h: HandlerHarness, now: Date): Promise<string[]> 
   return out
 }
 
+/**
+ * Her year's records, and the needs of her unit that a constituent raised (they are in the needs ledger
+ * of the executives who serve her group, DOMAIN.md, nobody's until one of them takes it).
+ */
 async function items(h: HandlerHarness, memberId: string): Promise<LedgerItem[]> {
+  const raised = (await h.repos.needs.list(undefined)).filter((n) => n.asker && !n.memberId)
   return [
     ...(await h.repos.progress.ledger(memberId, 2026)),
     ...(await h.repos.progress.ledger(memberId, 2027)),
     ...(await h.repos.progress.ledger(memberId, 2025)),
+    ...raised.map((n) => ({ id: n.id, kind: 'need' as const, subject: `${n.number}号`, date: n.date, at: 0 })),
   ]
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { readConstituentMessage } from '../../src/parser/read-constituent'
+import { readConstituentMessage, readGroupPlea } from '../../src/parser/read-constituent'
 
 const read = (text: string) => readConstituentMessage(text, '妇联助手')
 
@@ -40,6 +40,39 @@ describe('what a constituent asks the bot', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
         const intent = read(text)
         return intent.type === 'constituentHint' || intent.content.trim().length >= 2
+      }),
+    )
+  })
+})
+
+describe('a plea for help posted without @', () => {
+  const plea = (text: string) => readGroupPlea(text, '妇联助手')
+
+  it.each([
+    '张主任，我家孩子上学的补助咋申请啊？',
+    '有没有姐妹知道哪里能做免费的两癌筛查',
+    '俺家那口子又喝多了打人，能不能来管管😭',
+    '请问村里还办不办那个家政培训了？俺想报名',
+    '冬天村里有没有啥手工活可以在家做的？带娃出不去',
+    '有冇人知镇上边度有免费嘅育婴师培训？想学😊',
+    '我家橙子卖不出去，妇联能不能帮忙想想办法找个销路',
+  ])('%s is passed on', (text) => expect(plea(text)).toMatchObject({ type: 'constituentRequest' }))
+
+  it.each([
+    '今天赶集的人真多😂',
+    '刘阿姨家的土鸡蛋还有没有，我想买两斤',
+    '谢谢张主任，事情办好了🙏',
+    '姐妹们，明天降温，家里有老人的注意保暖',
+    '有没有人一起去跳广场舞',
+    '你好',
+    '请问',
+  ])('%s is not', (text) => expect(plea(text)).toBeUndefined())
+
+  it('reads any text without throwing, and never passes on an empty request', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const intent = plea(text)
+        return intent === undefined || (intent.type === 'constituentRequest' && intent.content.trim().length >= 2)
       }),
     )
   })

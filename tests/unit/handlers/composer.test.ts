@@ -41,6 +41,7 @@ describe('routes', () => {
       duty: true,
       autoRecord: true,
       groupReport: true,
+      groupAsk: true,
       pick: true,
       redate: true,
       diary: true,

@@ -151,6 +151,53 @@ describe('a constituent’s request in the constituents’ group', () => {
   })
 })
 
+describe('a plea for help posted in the constituents’ group without @', () => {
+  it('is passed on as if she had @-mentioned the bot: a need of the unit, its executives told', async () => {
+    const { h, people } = await setup()
+    const outcome = await h.say({
+      room: PUBLIC,
+      from: '刘大姐',
+      text: '请问妇联的姐姐，娃上学的贫困补助去哪里申请啊？',
+    })
+    expect(outcome).toBe('handled')
+    expect(h.take().map((s) => s.text)).toEqual([expect.stringContaining('已转给白庙村妇联的执委（第 1 号）')])
+    const [need] = await h.repos.needs.list([people['王芳']!.orgId])
+    expect(need).toMatchObject({ memberId: null, asker: { name: '刘大姐' } })
+    expect(need!.content).toContain('贫困补助去哪里申请')
+    expect((await queued(h)).map((t) => t.to).sort()).toEqual([contact(h, '王芳'), contact(h, '张秀英')].sort())
+  })
+
+  it('reads a plea said by voice in the group', async () => {
+    const { h } = await setup()
+    const msg = h.message({ room: PUBLIC, from: '马嫂', text: '那个俺家那口子又喝多了打人 能不能来管管' })
+    expect(await h.handle({ ...msg, kind: 'voice' })).toBe('handled')
+    expect(h.take()[0]!.text).toContain('（第 1 号）')
+  })
+
+  it('leaves the women’s own chat alone: nothing said, nothing passed on', async () => {
+    const { h } = await setup()
+    for (const text of [
+      '今天赶集的人真多😂',
+      '刘阿姨家的土鸡蛋还有没有，我想买两斤',
+      '谢谢张主任，事情办好了🙏',
+      '明天降温了，有没有人一起去镇上',
+      '你好',
+    ])
+      expect(await h.say({ room: PUBLIC, from: '刘大姐', text })).toBe('ignored')
+    expect(h.take()).toEqual([])
+    expect(await h.repos.needs.list(undefined)).toEqual([])
+  })
+
+  it('is not passed on when an executive writes it, in either group', async () => {
+    const { h } = await setup()
+    expect(await h.say({ room: PUBLIC, from: '王芳', text: '请问两癌筛查在哪里报名？' })).toBe('ignored')
+    expect(await h.say({ room: EXEC, from: '王芳', text: '请问两癌筛查在哪里报名？' })).toBe('ignored')
+    expect(h.take()).toEqual([])
+    expect(await h.repos.needs.list(undefined)).toEqual([])
+    expect(await queued(h)).toEqual([])
+  })
+})
+
 describe('what is not a request', () => {
   it('answers an @ without a request with one friendly line, once a day, and records nothing', async () => {
     const { h } = await setup()
