@@ -13,6 +13,7 @@ export const CONTACT_WORDS = [
   '连系',
   '走访',
   '拜访',
+  '家访',
   '看望',
   '探望',
   '慰问',
@@ -23,7 +24,7 @@ export const CONTACT_WORDS = [
   '坐了一会',
   '唠',
   '拉呱',
-  '拉了?会儿?呱',
+  '拉了?一?会儿?呱',
   '拉家常',
   '拉了拉家常',
   '谝',
@@ -45,8 +46,18 @@ export const CONTACT_WORDS = [
   '碰了个面',
   '见面',
   '见了',
+  // "到王建国屋里转了一圈": she went round to see them.
+  '转了一?圈',
+  '转了转',
   '碰到',
+  '碰上',
+  '碰见',
   '遇到',
+  '遇上',
+  '遇见',
+  '撞见',
+  // "说了好一阵子话", "讲了一阵子话": they talked.
+  '(?:说|讲)了[^，,。]{0,6}话',
   '通了个?电话',
   '打了个?电话',
   // Not a number given ("刘翠花大姐电话幺三八…", "她电话是138…"): that is no call.
@@ -79,6 +90,11 @@ export const CONTACT_WORDS = [
  */
 export const NAME_ENDS = [
   '家',
+  // "看了代表李桂芬嘛，…": a word said at the end of a phrase is no part of a name.
+  '(?:嘛|哦|噻|嘞|咯|呀|啊|哟|喔|撒)(?=[，,。！!？?\\s～~]|$)',
+  '摆',
+  '谝',
+  '侃',
   '打',
   '聊',
   '通',
@@ -384,6 +400,10 @@ export const SERVICE_WORDS = [
   '巾帼家政',
   '家政培训',
   '义诊',
+  '义剪',
+  '义演',
+  '义修',
+  '(?:搞|办|组织|参加)了?[^，,。]{0,10}(?:捐赠|募捐)',
   '(?<!开)理发(?!店)',
   '包饺子',
   '量血压',
@@ -573,7 +593,7 @@ export const OTHERS = [
 
 /** Notices passed on and other posts that are not anyone's report. */
 export const FORWARDED =
-  /^\s*(?:【(?![^】]*(?:汇报|日记|报告|工作记录))[^】]{0,10}】|\[转发]|转发[：:]|转[：:])|通知[：:]|各村（社区）|各村\(社区\)/
+  /^\s*(?:【(?![^】]*(?:汇报|日记|报告|记录|简报|小结|总结|周报|日志|履职|走访|妇情))[^】]{0,10}】|\[转发]|转发[：:]|转[：:])|通知[：:]|各村（社区）|各村\(社区\)/
 
 /**
  * Everyday and dialect words put into the words the reader knows, before reading: 昨儿个 and 夜儿个 are

@@ -26,13 +26,20 @@ export function mayBeReport(written: string): boolean {
   )
     return true
   // "二组的妇女们希望村里装几盏路灯": women's wish, a need to ask her about.
-  if (/(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民)(?:们)?[^，,。]{0,4}(?:希望|想要|想学|反映|盼着)/.test(text)) return true
+  if (
+    /(?:妇女|妈妈|宝妈|媳妇|姐妹|姊妹|婆娘|嫂子|大姐|群众|村民|乡亲)(?:们)?[^，,。]{0,4}(?:希望|想要|想学|反映|盼着)/.test(
+      text,
+    )
+  )
+    return true
   if (!DONE.test(text)) return false
   return (
     CONTACTED.test(text) ||
     SOLVED.test(text) ||
     FAMILY_WORDS.test(text) ||
     SOCIAL_ORG_SUFFIX.test(text) ||
+    // "今天那个写完了妇情日记": her diary.
+    /日记|妇情/.test(text) ||
     kindsIn(text).length > 0
   )
 }

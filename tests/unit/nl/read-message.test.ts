@@ -5,6 +5,7 @@
  */
 import { readMessage, type Reading } from '../../../src/nl/read-message'
 import { splitRunOn } from '../../../src/nl/run-on'
+import { mayBeReport } from '../../../src/nl/report-cue'
 import type { Known } from '../../../src/nl/find-known'
 
 const known: Known[] = [
@@ -242,6 +243,32 @@ describe('readMessage on writing the sixth and seventh corpora taught', () => {
   ])('%s → %s', (text, want) => {
     if (want === 'noRecord') expect(read(text)).toMatch(/^unclear:/)
     else expect(read(text)).toBe(want)
+  })
+})
+
+describe('readMessage on writing the seventeenth and eighteenth corpora taught (as posted in the group)', () => {
+  it.each([
+    // A word said at the end of a phrase ends the name before it.
+    ['下午去村东头看了代表吴桂芝嘛，她家苹果都卖完了', 'representatives:吴桂芝@11-23'],
+    ['看了代表孙秀云哦', 'representatives:孙秀云@11-23'],
+    // Chatting verbs a name runs into.
+    ['上午跟新选的代表钱红梅摆了会儿龙门阵', 'representatives:钱红梅@11-23'],
+    ['夜来和代表赵玉芹谝了半晌', 'representatives:赵玉芹@11-22'],
+    ['昨天到代表高凤英家家访了', 'representatives:高凤英@11-22'],
+    ['刚从代表周桂香家出来', 'representatives:周桂香@11-23'],
+    ['在镇上碰见李梅大姐，讲了一阵子话', 'representatives:李梅@11-23'],
+    ['跟王秀兰拉了一会呱', 'representatives:王秀兰@11-23'],
+    ['上午到王建国屋里转了一圈', 'poorFamily:王建国家@11-23'],
+    // Public service said by what was done.
+    ['周日在村口搞了个爱心衣物捐赠', 'publicService:周日在村口搞了个爱心衣物捐赠@11-22'],
+    ['昨天去敬老院参加了义剪', 'publicService:敬老院参加了义剪@11-22'],
+    // A diary said done, then what it is about, after a greeting and a filler.
+    ['大家好 我那个写完了妇情日记 写的是返乡妈妈找工作的事', 'diary@11-23'],
+    // A work-report header is no forwarded notice.
+    ['【履职小结】11月21日走访代表何丽萍', 'representatives:何丽萍@11-21'],
+  ])('%s → %s', (text, want) => {
+    expect(mayBeReport(text)).toBe(true)
+    expect(read(text, true)).toBe(want)
   })
 })
 
