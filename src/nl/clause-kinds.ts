@@ -37,16 +37,19 @@ const TO_ALL = new RegExp(TO_EVERYONE.join('|'))
 /** Words with 我 that do not put her in the deed: whose village it is, what she answered. */
 const NOT_HER_PART = /(?:我|咱|俺)(?:们)?(?:村|组|镇|社区|妇联)(?:的)?|我说|我没去/g
 
-/** "李梅大姐今天去看了老王家" (not "周日下午去看了…", a day). */
+/**
+ * "李梅大姐今天去看了老王家", "王芳姐今天去敬老院了", "秀兰姐今天去看了五保户" (not "周日下午去看了…", a day):
+ * a woman named, by her name or as 姐, who went somewhere herself.
+ */
 const WENT_HERSELF = new RegExp(
-  `^(?!周[一二三四五六日天末])[${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?(?:今天|昨天|前天|上午|下午)去(?:看)?了`,
+  `^(?!周[一二三四五六日天末])(?:[${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?|[\\u4e00-\\u9fff]{1,2}(?:大姐|姐|阿姨|婶))(?:今天|昨天|前天|上午|下午)去(?:看了|了|[^，,。我俺咱]{1,8}?了)`,
 )
 /** "小周昨天去看了李梅大姐": a colleague called by her nickname, and what she did. */
 const NICKNAMED_WENT = new RegExp(`^(?:小|老)[${[...SURNAMES].join('')}](?:今天|昨天|前天|上午|下午)?(?:去|到|带)`)
 
-/** "李梅说她昨天去看了张桂兰": someone named, telling of her own deed. */
+/** "李梅说她昨天去看了张桂兰", "李梅跟我说她去看了…", "王秀兰讲伊上礼拜去看过…": someone named, telling of her own deed. */
 const TOLD_OWN_DEED = new RegExp(
-  `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?(?:说|讲)(?:她|他)(?:自己)?(?:今天|昨天|前天|上周|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
+  `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?(?:跟我|和我|对我)?(?:说|讲)(?:她|他|伊)(?:自己)?(?:今天|昨天|前天|上周|上礼拜|这周|这礼拜|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
 )
 const TITLED = new RegExp(`^(?:[${[...SURNAMES].join('')}]|老|小)?(?:${alternation(OTHERS)})`)
 /** "她说…", "他家老人住院了", "人家说…": what someone else said or has, after what she did. */
@@ -70,6 +73,8 @@ export function isOthersDeed(clause: string): boolean {
   if (NICKNAMED_WENT.test(c)) return true
   // "玉珍姐今天带队去敬老院了": someone named who led the others.
   if (/^[\u4e00-\u9fff]{1,3}(?:姐|大姐|主任|书记|婶|老师)(?:今天|昨天|上午|下午)?带(?:队|着大家)/.test(c)) return true
+  // "李梅姐刚才说的那个事我同意": what a colleague said in the group, answered.
+  if (/^[\u4e00-\u9fff]{1,4}(?:刚才|刚刚|上面|前面)说的/.test(c)) return true
   // "听村里人讲李梅昨天去看了…": what she heard someone did.
   if (/^(?:听说|听(?:村里|组里)?(?:人|大家|她们|他们)?(?:讲|说))/.test(c)) return true
   // Unless she is in it ("王主任带我们去…", "大家好，我今天…"); "我们村的", "我说" are no part of hers.

@@ -619,6 +619,7 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   // Cantonese, Wu and other ways of saying the words the reader knows.
   [/今朝/g, '今天'],
   [/琴日|寻日|尋日/g, '昨天'],
+  [/琴晚|寻晚|尋晚/g, '昨晚'],
   [/前日/g, '前天'],
   [/晌午|晌乎/g, '中午'],
   [/头午/g, '上午'],

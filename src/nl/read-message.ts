@@ -156,7 +156,8 @@ const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|记一下|我记着呢)[。！!]*$/
 
 /** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
-const THEY_DID_NOT = /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))/
+const THEY_DID_NOT =
+  /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))|没去成|去不成/
 
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
@@ -404,7 +405,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       // "…，她们人都不在 改天再去吧": what came before did not happen either, whatever day is named after
       // (and before 她们 is read as someone else's deed).
       if (NOT_DONE.test(clause) && !SPOKEN_WISH.test(clause) && THEY_DID_NOT.test(clause)) {
-        items.splice(items.length - (state.lastCount ?? 0))
+        undoLast(items, state)
         problem ??= { type: 'unclear', reason: 'notDone' }
         continue
       }
@@ -489,7 +490,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       else if (pending || (NOT_DONE.test(clause) && !SPOKEN_WISH.test(clause))) {
         // "给李梅发了微信，她还没回": what came before did not happen either.
         // So does "…写调研报告，还没写完": what is not done yet is what was just told.
-        if (THEY_DID_NOT.test(clause)) items.splice(items.length - (state.lastCount ?? 0))
+        if (THEY_DID_NOT.test(clause)) undoLast(items, state)
         problem ??= { type: 'unclear', reason: 'notDone' }
         continue
       }
@@ -505,9 +506,14 @@ function readRecords(text: string, ctx: ReadContext): Reading {
           : read
       state.corrected = undefined
       // "…我帮着申请下来了 昨天到的账": the day the outcome came is the day the problem was solved.
-      if (read.length === 0 && found?.ok && OUTCOME_CAME.test(clause))
+      // "…调研报告，昨天弄完咧", "…报告 写完了 昨天交了的": the day it was finished or handed in.
+      const came = read.length === 0 && found?.ok
+      const redates = (i: ProposedItem) =>
+        (i.kind === 'problemSolved' && OUTCOME_CAME.test(clause)) ||
+        (FINISHED_WORK.has(i.kind) && FINISHED.test(clause))
+      if (came)
         for (const [k, i] of items.entries())
-          if (i.kind === 'problemSolved' && UNDATED.has(i)) items[k] = { ...i, date: state.date }
+          if (UNDATED.has(i) && redates(i) && 'date' in i) items[k] = { ...i, date: state.date }
       items.push(...redated)
       state.lastCount = redated.length
     }
@@ -627,6 +633,25 @@ type LineState = {
   waiting?: Subject[]
   /** What a correction took back, in case what follows only changes its day. */
   corrected?: ProposedItem[]
+}
+
+/** Work that is finished on a day ("昨天弄完咧", "昨天交了的"): a report, a proposal, a group built. */
+const FINISHED_WORK = new Set<ProposedItem['kind']>(['report', 'proposal', 'onlineGroup'])
+const FINISHED = /完|交|好了|好咧|好啦|定稿|提上去|报上去|建起来|建好/
+
+/**
+ * What the last part told did not happen ("本来说去桂兰姐家，下雨没去成"): its items go, and whom it named
+ * waits for what she did instead ("…，打了个电话问候了一下").
+ */
+function undoLast(items: ProposedItem[], state: LineState): void {
+  const undone = items.splice(items.length - (state.lastCount ?? 0))
+  const named = undone.flatMap((i): Subject[] =>
+    i.kind === 'representatives' || i.kind === 'poorFamily'
+      ? [{ name: i.subject, kind: i.kind, written: i.subject, ...(i.unsure ? { unsure: i.unsure } : {}) }]
+      : [],
+  )
+  if (named.length) state.waiting = named
+  state.lastCount = 0
 }
 
 /** Items dated today only because no date was written before them. */

@@ -266,6 +266,17 @@ describe('readMessage on writing the seventeenth and eighteenth corpora taught (
     ['大家好 我那个写完了妇情日记 写的是返乡妈妈找工作的事', 'diary@11-23'],
     // A work-report header is no forwarded notice.
     ['【履职小结】11月21日走访代表何丽萍', 'representatives:何丽萍@11-21'],
+    // The day a report was finished, said after it.
+    ['那篇留守儿童的调研报告，前天终于弄完了', 'report:那篇留守儿童的调研报告@11-21'],
+    // What did not happen, and what she did instead for the one she named.
+    ['本来说去看张桂兰的，路上车坏了没去成，就打了个电话', 'representatives:张桂兰@11-23'],
+    // A colleague's deed, praised or told to her, and words answered in the group.
+    ['梅姐今天去看了低保户，辛苦了', 'unclear:nothing'],
+    ['赵红姐昨天去养老院了，真棒', 'unclear:nothing'],
+    ['李梅跟我说她昨天去看了王秀兰', 'unclear:nothing'],
+    ['王秀兰讲伊上礼拜去过互助会了', 'unclear:nothing'],
+    ['刘姐刚刚说的那个办法好，下周我也试试', 'unclear:future'],
+    ['要是能把老王家的危房改造批下来就好了', 'unclear:notDone'],
   ])('%s → %s', (text, want) => {
     expect(mayBeReport(text)).toBe(true)
     expect(read(text, true)).toBe(want)
