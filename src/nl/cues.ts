@@ -93,6 +93,7 @@ export const NAME_ENDS = [
   // "看了代表李桂芬嘛，…": a word said at the end of a phrase is no part of a name.
   '(?:嘛|哦|噻|嘞|咯|呀|啊|哟|喔|撒)(?=[，,。！!？?\\s～~]|$)',
   '摆',
+  '讲',
   '谝',
   '侃',
   '打',

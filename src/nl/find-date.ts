@@ -87,7 +87,11 @@ const FIXED_HOLIDAYS: Rule[] = (
     [/教师节/, 9, 10],
     [/国庆节?(?:那天|当天)|国庆节(?!期间|假期|长假|前后)/, 10, 1],
   ] as const
-).map(([re, month, day]) => ({ re, resolve: (_m, t) => recent(t, month, day) }))
+).map(([re, month, day]) => ({
+  // "排了下元旦的节目": a holiday's programme, not a day; "元旦的时候" is the day.
+  re: new RegExp(`(?:${re.source})(?!的(?!时候|那天|当天|前后))`),
+  resolve: (_m, t) => recent(t, month, day),
+}))
 
 /** Lunar holidays by year (their Gregorian day moves every year), for the years the bot will be asked about. */
 const LUNAR: Record<string, Record<number, string>> = {

@@ -36,7 +36,7 @@ const HIS_WIFE = /^的?(?:老婆|媳妇|爱人|老伴|儿子|闺女|孩子|娃)/
 const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？?：:（(\\s]|$)`
 
 /** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
-const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于饺]|^(?:镇|村|县|乡|市)/
+const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于饺妇]|^(?:镇|村|县|乡|市)/
 
 /**
  * Each way a sentence shows a name, and (when) words the text must hold for it to be tried at all: most

@@ -30,7 +30,7 @@ export function readIntent(msg: MessageShape, botName: string, book?: CommandBoo
     // Not for the bot: a report posted by voice is read all the same, and asked about privately.
     if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName)))) {
       // "收到收到" said into the phone acknowledges a notice as typing it does.
-      const receipt = text.length <= 12 ? readReceipt(text) : undefined
+      const receipt = text.length <= 12 || /通知/.test(text) ? readReceipt(text) : undefined
       if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
       return groupMessage(text, true)
     }

@@ -183,6 +183,7 @@ describe('receipts as people write them', () => {
     ['上周那个通知收到了', [1, 0]],
     ['通知1 收到', [1, 0]],
     ['今天那个通知我收到了', [0, 1]],
+    ['收到了哈', [0, 1]],
     ['收到钱了吗', [0, 0]],
     ['我没收到通知啊', [0, 0]],
     ['快递收到了，谢谢姐🌹', [0, 0]],
@@ -196,6 +197,7 @@ describe('receipts as people write them', () => {
   it.each([
     ['收到收到', [0, 1]],
     ['收到1号', [1, 0]],
+    ['嗯收到收到 早上那个通知我看到了', [0, 1]],
     ['快递收到了', [0, 0]],
   ])('said by voice in the group: %s', async (text, want) => {
     const { h, acked } = await withNotices()

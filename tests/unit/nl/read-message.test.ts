@@ -277,6 +277,10 @@ describe('readMessage on writing the seventeenth and eighteenth corpora taught (
     ['王秀兰讲伊上礼拜去过互助会了', 'unclear:nothing'],
     ['刘姐刚刚说的那个办法好，下周我也试试', 'unclear:future'],
     ['要是能把老王家的危房改造批下来就好了', 'unclear:notDone'],
+    // Yunnan surnames; 和 before 妇女代表 joins, it names no one; a holiday's programme is no day.
+    ['今天去普丽芬家瞧了一下，建档立卡户', 'poorFamily:普丽芬家@11-23'],
+    ['上午去和妇女代表杨春梅讲了会儿话', 'representatives:杨春梅@11-23'],
+    ['下午去互助会帮她们排三八节的节目', 'socialOrg:阳光妈妈互助会@11-23'],
   ])('%s → %s', (text, want) => {
     expect(mayBeReport(text)).toBe(true)
     expect(read(text, true)).toBe(want)
