@@ -24,7 +24,7 @@ export const CONTACT_WORDS = [
   '坐了一会',
   '唠',
   '拉呱',
-  '拉了?一?会儿?呱',
+  '拉了?[^，,。]{0,4}呱',
   '拉家常',
   '拉了拉家常',
   '谝',
@@ -94,6 +94,7 @@ export const NAME_ENDS = [
   '(?:嘛|哦|噻|嘞|咯|呀|啊|哟|喔|撒)(?=[，,。！!？?\\s～~]|$)',
   '摆',
   '讲',
+  '俺',
   '谝',
   '侃',
   '打',
@@ -358,6 +359,13 @@ export const SOLVED_WORDS = [
   '报销下来',
   '入学了',
   '住上了',
+  // "老王家那事儿妥了", "娃的户口给落上了", "医疗报销整下来了", "电表的事儿给掰扯清楚了".
+  '妥了',
+  '落上了?',
+  '上上了',
+  '整下来',
+  '整好了',
+  '掰扯清楚',
 ]
 
 /** A proposal handed in (建议案, 提案) in the words people use for it. */
@@ -502,6 +510,9 @@ export const GROUP_WORDS = [
   '姐妹群',
   '建(?:了|好了|起)?(?:个|一个)?.{0,14}群',
   '拉了.{0,10}群',
+  // "咱村的妇女微家群弄好了", "弄了个宝妈群": built, said in everyday words.
+  '(?:弄|搞|整|组)(?:了|好了|起来?)(?:个|一个)?[^，,。]{0,14}群',
+  '群[^，,。]{0,10}(?:建好|建起来|拉好|拉起来|建成|弄好|搞好|整好|弄起来|搞起来|整起来|成立)',
 ]
 
 /**
@@ -568,6 +579,15 @@ export const A_NOT_A = /([\u4e00-\u4e0c\u4e0e-\u9fff])不\1/
 
 /** Someone else did it: a clause led by another person's title or by "they" is not her deed. */
 export const OTHERS = [
+  // "俺闺女在学校参加了个志愿活动": her family's deeds are not hers.
+  '闺女',
+  '女儿',
+  '儿子',
+  '儿媳',
+  '老公',
+  '老伴',
+  '婆婆',
+  '公公',
   '主任',
   '书记',
   '主席',
@@ -621,6 +641,8 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/今朝/g, '今天'],
   [/琴日|寻日|尋日/g, '昨天'],
   [/琴晚|寻晚|尋晚/g, '昨晚'],
+  // Pinyin slips of 建议案.
+  [/建一案|见议案|建意案|建义案/g, '建议案'],
   [/前日/g, '前天'],
   [/晌午|晌乎/g, '中午'],
   [/头午/g, '上午'],

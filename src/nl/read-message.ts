@@ -99,7 +99,7 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我)?(?:帮我)?(?:说一下|说下|报一下|报下|写一下|记一下)?(?:写了?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
+  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我|俺)?(?:帮我)?(?:今天)?(?:说一下|说下|报一下|报下|写一下|记一下)?(?:写(?:了|的)?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN = new RegExp(
   [
@@ -119,10 +119,10 @@ const NEED =
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
  */
 const MID_DIARY =
-  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,\s]\s*(?:主要)?(?:写的是|内容是|记的是)?\s*|(?:写|记)(?:完|好)?了?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,\s]|说|写的是|记的是|内容是|里说|里写)\s*/
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,\s]\s*(?:主要)?(?:写的是|内容是|记的是)?\s*|(?:写|记)(?:完|好)?(?:了|的)?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,\s]|就是|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
-  /^(?:你|请)?(?:帮我|给我|麻烦)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
+  /^(?:你|请)?(?:帮我|给我|麻烦|给)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
 /** "这个事记一下", "这事也记上": what was told before is to be recorded. */
 const THIS_AFTER = /^(?:这个?|那个?)(?:事儿?|需求)(?:也)?(?:帮我|给我|麻烦)?(?:记|登记)(?:一下|下|上|着)?(?:吧|啊|呀)?$/
 /** Who it was not: "不是代表李梅", "跟田丽不是一个人". */
@@ -131,7 +131,7 @@ const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
 const PENDING =
-  /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|还没送|答应给?解决|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)/
+  /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|还没送|答应给?解决|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)|还没修好?|等[^，,。]{1,4}批/
 /**
  * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
@@ -150,14 +150,14 @@ const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
  * met. Group 1 ends where the wish starts (the words of telling).
  */
 const TOLD_WISH =
-  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人)[^，,。]{0,8}?(?:想学|想要|想找|想让|想请|想申请|希望|需要|盼着))/
+  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人|她家)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着))/
 /** What is said after the wish to have it recorded: "，报个需求", "我记下了". */
 const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|记一下|我记着呢)[。！!]*$/
 
 /** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
 const THEY_DID_NOT =
-  /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))|没去成|去不成/
+  /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))|没去成|去不成|^(?:但是?|可是?|不过)?还没(?:交|提交|写完|写好|弄完|改完|定稿|报|建)/
 
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
@@ -826,7 +826,13 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     ...(['proposal', 'report'] as const).flatMap((k) => (kinds.includes(k) ? [kindAt(rest, k)!.index] : [])),
   )
   for (const kind of kinds) {
-    if (kind === 'publicService' && (kinds.includes('onlineGroup') || talkedAbout)) continue
+    // "建了个两癌筛查群": the service names the group; "建了个姐妹群又拉着姐妹们去敬老院…": both were done.
+    const group = kinds.includes('onlineGroup') ? kindAt(rest, 'onlineGroup') : undefined
+    const inGroupName = !!group && (kindAt(rest, kind)?.index ?? 0) < group.index + group.length
+    if (kind === 'publicService' && (inGroupName || talkedAbout)) continue
+    // "去张桂兰大娘家了，给她量了量血压": done for the one she met, a visit, not a public service.
+    if (kind === 'publicService' && met && /^(?:又|还|顺便|顺手)?(?:给|帮|替)(?:她|他)(?!们)/.test(rest.trim()))
+      continue
     if (kind === 'publicService' && (kindAt(rest, kind)?.index ?? 0) > paperAt) continue
     // "把关于两癌筛查常态化的建议案交了": the service named inside what the paper is about.
     if (kind === 'publicService' && paperAt < Infinity && ABOUT_PAPER.test(rest)) continue

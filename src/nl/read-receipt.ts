@@ -57,5 +57,8 @@ export function readReceipt(text: string): Receipt | undefined {
   // "嗯 今天去 老王家 了", "好 我明天去": a bare 嗯 or 好 before more words is no acknowledgement.
   if (words.length > 1 && /^(?:嗯+|好|哦)$/i.test(first) && !words.slice(1).some((w) => ACK_WORDS.test(w)))
     return undefined
+  // "好嘞，俺下午过去找你": an answer to a colleague, not to the notice.
+  const rest = words.slice(1)
+  if (rest.some((w) => /你/.test(w)) && !rest.some((w) => ACK_WORDS.test(w))) return undefined
   return ACK_WORDS.test(first) ? { notice: 'newest' } : undefined
 }

@@ -2,15 +2,15 @@
  * A voice transcript runs deeds together without punctuation ("今天去五保户赵长福家坐了坐然后又去了单亲妈妈
  * 周丽家她家孩子要交学费了"). A new part starts at a word that begins one: 然后, 接着, 另外; "她家", "她说"
  * after something else (not after 给, 跟: "给她家送了两袋米" is one part); "这个事记一下" after what is to be
- * recorded.
+ * recorded; "…不是王秀兰啊" at the end, who it was not.
  */
 const STARTS =
-  /(?=然后|接着|随后|后来|另外(?!一))|(?<=[^给跟和帮找对问陪带让叫被把向与同替为\s去到看是在从回往说讲])(?=[她他](?:家|说|们|想|要|讲|还|也))|(?=这个?事(?:儿)?(?:帮我|给我)?(?:记|登记)|(?:帮我|给我)?记(?:个|一下|下)?需求)/g
+  /(?=然后|接着|随后|后来|另外(?!一))|(?<=[^给跟和帮找对问陪带让叫被把向与同替为\s去到看是在从回往说讲])(?=[她他](?:家|说|们|想|要|讲|还|也))|(?=这个?事(?:儿)?(?:帮我|给我)?(?:记|登记)|(?:帮我|给我)?记(?:个|一下|下)?需求)|(?=不是(?!一|同)[\u4e00-\u9fff]{2,3}(?:啊|呀|哈|哦|哟)?$)/g
 /** Where a part starts when the one being built tells a deed: "我又去了…" ("那个群我今天建好了" is one part, its object said first). */
 const ME_NEXT =
   /(?<=[^给跟和帮找对问陪带让叫被把向与同替为\s])(?=我(?:去|又|还|也|帮|给|跟|和|到|在|把|就|刚|今天|昨天|上午|下午|前天))/g
 /** Where a part starts at a new time of day once a deed was told before it: "…她们都挺好的下午去敬老院帮忙了". */
-const DAY_NEXT = /(?<=[^\s我在从到是的])(?=今天|昨天|前天)|(?<=[^\s我在从到是天])(?=上午|下午|中午|晚上|傍晚)/g
+const DAY_NEXT = /(?<=[^\s我在从到是的])(?=今天|昨天|前天)|(?<=[^\s我在从到是天一])(?=上午|下午|中午|晚上|傍晚)/g
 /** A deed told: something done or gone to. */
 const DEED = /了|过|完|去|到|看|坐|聊|找|送|帮/
 

@@ -1,10 +1,10 @@
 /**
  * The corpora of realistic messages through the message path: messages.jsonl (written by someone who
- * had not read the parser, used while building it) and heldout.jsonl … eighteenth.jsonl, each written later
+ * had not read the parser, used while building it) and heldout.jsonl … twenty-first.jsonl, each written later
  * by another who had read neither the parser nor the corpora before it; each was run once before any
  * change made for it (the first-look figures in the README), then taught from. Every one is held to
- * no record she did not ask for, and to 95% right — the fifteenth and sixteenth, taught from for one
- * short round, to where they stand, and the seventeenth and eighteenth, untaught, to their first looks. npm run corpus [-- FILE] prints the same figures.
+ * no record she did not ask for, and to 95% right — or, while still being taught from, to where it
+ * stands. npm run corpus [-- FILE] prints the same figures.
  */
 import { join } from 'node:path'
 import { playLine, readCorpus, report, type Outcome } from '../corpus/run-corpus'
@@ -24,14 +24,15 @@ describe.each([
   ['twelfth.jsonl', 150, 0.95],
   ['thirteenth.jsonl', 150, 0.95],
   ['fourteenth.jsonl', 150, 0.95],
-  // Taught from for one short round after their first looks (173/193, 163/193): ratchets at where they
-  // stand (182, 180), to be raised to 95% by whoever works on them next.
+  // Taught from after their first looks (173/193, 163/193, 169/193, 164/193, 179/197, 181/195, 178/195):
+  // ratchets at where they stand, to be raised to 95% as they are taught from.
   ['fifteenth.jsonl', 150, 0.94],
-  ['sixteenth.jsonl', 150, 0.93],
-  // The last two held out, not taught from: their floors are their first looks (169/193, 164/193), a
-  // ratchet to be raised to 95% by whoever teaches the reader from them.
-  ['seventeenth.jsonl', 150, 0.87],
-  ['eighteenth.jsonl', 150, 0.84],
+  ['sixteenth.jsonl', 150, 0.94],
+  ['seventeenth.jsonl', 150, 0.94],
+  ['eighteenth.jsonl', 150, 0.94],
+  ['nineteenth.jsonl', 150, 0.95],
+  ['twentieth.jsonl', 150, 0.93],
+  ['twenty-first.jsonl', 150, 0.91],
 ])('the corpus %s', (file, size, floor) => {
   const lines = readCorpus(join(__dirname, '..', 'corpus', file))
   let outcomes: Outcome[] = []

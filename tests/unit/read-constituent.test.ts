@@ -56,6 +56,7 @@ describe('a plea for help posted without @', () => {
     '冬天村里有没有啥手工活可以在家做的？带娃出不去',
     '有冇人知镇上边度有免费嘅育婴师培训？想学😊',
     '我家橙子卖不出去，妇联能不能帮忙想想办法找个销路',
+    '俺娘腿脚不行了，想申请个轮椅不知道找谁',
   ])('%s is passed on', (text) => expect(plea(text)).toMatchObject({ type: 'constituentRequest' }))
 
   it.each([

@@ -287,6 +287,34 @@ describe('readMessage on writing the seventeenth and eighteenth corpora taught (
   })
 })
 
+describe('readMessage on writing the nineteenth corpus taught', () => {
+  it.each([
+    ['我写的妇情日记：这几天村里去外地摘棉花的妇女多了', 'diary@11-23'],
+    ['昨天写的日记：留守老人冬天取暖难', 'diary@11-22'],
+    ['俺写了个日记就是这几天好几家娃感冒了', 'diary@11-23'],
+    ['俺们组的宝妈群搞好了', 'onlineGroup:俺们组的宝妈群搞好了@11-23'],
+    ['跟新代表吕素芬拉了一下午呱', 'representatives:吕素芬@11-23'],
+    ['新选的代表叫童玉兰俺今天跟她见了一面', 'representatives:童玉兰@11-23'],
+    ['上午去李梅大娘家了，给她量了量血压', 'representatives:李梅@11-23'],
+    [
+      '建了个巧手姐妹群又带着群里的人去养老院打扫卫生',
+      'onlineGroup:建了个巧手姐妹群又带着群里的人去养老院打扫卫生@11-23 + publicService:建了个巧手姐妹群又带着群里的人去养老院打扫卫生@11-23',
+    ],
+    ['建了个两癌筛查群', 'onlineGroup:建了个两癌筛查群@11-23'],
+    ['今天见了代表刘翠就是刘翠不是刘翠花', 'representatives:刘翠@11-23'],
+    ['昨天俺帮着韩小凤家把娃的户口给落上了', 'problemSolved:韩小凤家@11-22'],
+    ['老王家那事儿妥了', 'problemSolved:王建国家@11-23'],
+    ['前天把建一案交给镇里了', 'proposal:把建议案交给镇里了@11-21'],
+    // Not done yet, and not hers.
+    ['走访了低保户邹大明家，他家房子漏雨还没修好', 'poorFamily:邹大明家@11-23'],
+    ['建议案写好了，还没交', 'unclear:notDone'],
+    ['调研报告还在改', 'unclear:notDone'],
+    ['俺闺女在学校参加了个志愿活动', 'unclear:nothing'],
+    // A wish passed on, to be recorded.
+    ['好几个年轻媳妇问能不能办个育婴培训班，给记个需求', 'need'],
+  ])('%s → %s', (text, want) => expect(read(text)).toBe(want))
+})
+
 describe('splitRunOn', () => {
   it('starts a part at a new time of day once a deed was told, not at an object said first', () => {
     expect(splitRunOn('今天上午去看了李梅下午又去了王秀兰家')).toEqual(['今天上午去看了李梅', '下午又去了王秀兰家'])
