@@ -35,7 +35,7 @@ const PRAISED = new RegExp(alternation(PRAISE_WORDS))
 /** Said to everyone: "…通知大家都转发一下". */
 const TO_ALL = new RegExp(TO_EVERYONE.join('|'))
 /** Words with 我 that do not put her in the deed: whose village it is, what she answered. */
-const NOT_HER_PART = /(?:我|咱|俺)(?:们)?(?:村|组|镇|社区|妇联)(?:的)?|我说|我没去/g
+const NOT_HER_PART = /(?:我|咱|俺)(?:们)?(?:村|组|镇|社区|妇联)(?:的)?|我说|我没(?:去|赶上|参加|能去)/g
 
 /**
  * "李梅大姐今天去看了老王家", "王芳姐今天去敬老院了", "秀兰姐今天去看了五保户" (not "周日下午去看了…", a day):
@@ -61,7 +61,10 @@ export function isOthersDeed(clause: string): boolean {
   // "我们村赵主任今天去了…": whose 主任 she is does not make it her deed.
   const c = clause
     .trim()
+    .replace(/^(?:那个|这个)/, '')
     .replace(/^(?:我们|咱们|俺们|我家|俺家|咱|俺)(?:村|组|镇|社区|妇联)?(?:的)?/, '')
+    // "镇上的周主任昨天去…": where the one named works does not make it her deed.
+    .replace(/^(?:镇上|村里|县里|乡里|区里|市里|街道)的/, '')
     .replace(/^(?:村|镇|乡|组)(?=支书|主任|书记|会计|长)/, '')
   // "他们家孩子的助学金批下来了": the family's news, not their deed.
   if (/^(?:她|他)们?家/.test(c)) return false

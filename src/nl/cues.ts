@@ -26,6 +26,12 @@ export const CONTACT_WORDS = [
   '拉呱',
   '拉了?[^，,。]{0,4}呱',
   '拉家常',
+  '拉了?[^，,。]{0,3}家常',
+  // "跟她摆了半天代表会的事": Sichuan and Chongqing for chatting.
+  '摆了(?:一?会儿?|半天|一阵|哈|几句|一下)',
+  // "跟李梅大姐对了下年底表彰的名单": went over something together.
+  '对了一?下',
+  '核对了',
   '拉了拉家常',
   '谝',
   '闲传',
@@ -117,6 +123,7 @@ export const NAME_ENDS = [
   '微信',
   '视频',
   '一起',
+  '一路',
   '一块',
   '一个',
   '一位',
@@ -247,6 +254,8 @@ export const KIN_WORDS = [
  * Characters of men's given names (国, 建, 福, 才, 山…): a home named after a man ("孙有才家", "韩春生家") is a
  * household visited as a family, for representatives are women.
  */
+/** Characters of women's given names: a name with one is hers, whatever else it holds (黄德芬, 马建英). */
+export const WOMENS_NAME_CHARACTERS = '芬芳兰英花秀梅珍娟玲凤霞琴丽燕萍红娥莲菊香翠妹姐娣婷敏莉琳艳'
 export const MENS_NAME_CHARACTERS = '国建军强刚伟德福贵财才富根柱山龙虎斌勇峰涛忠发胜祥树旺民兵武彪汉亮雄杰东生有成锁栓'
 
 /** A family in need, as federations and villages name them. */
@@ -366,6 +375,8 @@ export const SOLVED_WORDS = [
   '整下来',
   '整好了',
   '掰扯清楚',
+  // "帮老王家联系了个活路", "帮佢老婆搵到份工": work found for them.
+  '(?:联系|找|介绍)(?:到|好)?了?(?:个|一份|份)(?:活路|活儿?|工作|事做|工)(?![的吗吧没])',
 ]
 
 /** A proposal handed in (建议案, 提案) in the words people use for it. */
@@ -714,10 +725,10 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/慰文|为问/g, '慰问'],
   // Voice input's slips for the diary and for representatives.
   [/日计|日纪|日忌|日几/g, '日记'],
-  [/附情|负情|妇请/g, '妇情'],
+  [/附情|负情|妇请|富情|妇青/g, '妇情'],
   [/地保户|低宝户|底保户/g, '低保户'],
   [/贫因户|频困户/g, '贫困户'],
-  [/带表(?=[\u4e00-\u9fff])/g, '代表'],
+  [/带表(?=\s*[\u4e00-\u9fff])/g, '代表'],
   // Voice fillers inside a phrase: "新代表叫那个孟庆霞", "低保户嗯叫那个韩春生家", "李梅的那个嫂子".
   [/嗯+|呃+|喂喂/g, ' '],
   [/(?<=叫|名叫|是|的|了|看|户|去|我|跟|和|给|找|把)(?:那个|这个)(?=[\u4e00-\u9fff])/g, ''],

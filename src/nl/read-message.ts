@@ -10,6 +10,7 @@ import {
   CONTACT_WORDS as CONTACT_LIST,
   FAMILY_WORDS as FAMILY_LIST,
   MENS_NAME_CHARACTERS,
+  WOMENS_NAME_CHARACTERS,
   NEEDY_WORDS,
   alternation,
 } from './cues'
@@ -86,7 +87,7 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'progress',
-    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
   {
     what: 'help',
@@ -157,7 +158,7 @@ const WISH_ENDS =
 
 /** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
 const THEY_DID_NOT =
-  /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))|没去成|去不成|^(?:但是?|可是?|不过)?还没(?:交|提交|写完|写好|弄完|改完|定稿|报|建)/
+  /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))|没去成|去不成|^(?:但是?|可是?|不过)?还没(?:交|提交|写完|写好|弄完|改完|定稿|报|建|动笔|开始|写)/
 
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
@@ -339,7 +340,9 @@ function markedRecord(text: string, ctx: ReadContext): Reading | undefined {
     if (!m || m[0].length === 0 || text.length - m[0].length < 4) continue
     const content = text.slice(m[0].length).trim()
     // "妇情日记一个礼拜要写几篇": a question about diaries, not one (no 写 or 记 before the word).
-    if (!/[写记：:]/.test(m[0].replace('日记', '')) && isQuestion(content)) continue
+    // "日记要写些啥子内容哦": what to write in it, asked.
+    const asksWhat = /^(?:要|该|应该|得|都)(?:写|记)[^，,。]{0,3}(?:什么|啥|哪些)/.test(content)
+    if (!/[写记：:]/.test(m[0].replace('日记', '')) && (isQuestion(content) || asksWhat)) continue
     if (kind === 'need') return { type: 'records', items: needsIn(content) }
     // "写了妇情日记，也去看了代表黄丽娟": another deed follows, not the diary's words (readRecords reads both).
     if (/^[，,]?\s*(?:也|还|又|然后|再)/.test(content) && saysWhatSheDid(content)) continue
@@ -583,7 +586,8 @@ const JOINED_ITS = new RegExp(`参加了?[^，,。]{0,16}${SOCIAL_ORG_SUFFIX.sou
 /** Going to the home of the family named before: "去他家", "到她们家里". */
 const HIS_HOME = /(?:去|到|上)了?(?:他|她)(?:们)?家|(?:给|帮)(?:他|她)(?:们)?送(?:过去|去)/
 
-const MENS_NAME = new RegExp(`[${MENS_NAME_CHARACTERS}]`)
+/** A man's given name: one of his usual characters, and none of a woman's (黄德芬 is a woman). */
+const MENS_NAME = new RegExp(`^(?![^]*[${WOMENS_NAME_CHARACTERS}])[^]*[${MENS_NAME_CHARACTERS}]`)
 
 /** A part that only says when the outcome came: "昨天到的账", "昨天拿到的". */
 const OUTCOME_CAME = /^[^，,。]{0,6}(?:拿到|到账|到的账|到的|发下来|批下来|下来的)/
@@ -775,10 +779,13 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     const withFamily = subjects.some((x) => x.kind === 'poorFamily') || MENS_NAME.test(n.name.slice(1))
     // "帮谭满妹找了份工", solved: a woman helped out of a problem is a family helped (a representative is visited).
     const helped = solvedHere && /帮(?:着|了)?$/.test(clause.slice(0, n.index))
+    // "去了黄德芬家（代表）": said to be a representative right after.
+    const saidRep = /^家?[（(](?:妇女)?代表[）)]/.test(clause.slice(n.index + n.written.length))
     const family =
-      n.marker === 'family' ||
-      helped ||
-      (n.marker === 'person' && (familyBefore(n.index) || (n.home && (needyLine || nearFamily || withFamily))))
+      !saidRep &&
+      (n.marker === 'family' ||
+        helped ||
+        (n.marker === 'person' && (familyBefore(n.index) || (n.home && (needyLine || nearFamily || withFamily)))))
     const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
     const namesake = namesakeOf(name, ctx.known)?.subject

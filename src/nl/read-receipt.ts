@@ -11,7 +11,9 @@ export type Receipt = { notice: 'newest' } | { notice: 'beforeThisWeek' } | { no
 const NOT = /没收到|没有收到|未收到|收到(?:了)?(?:吗|没|么|嘛)|收到钱|收到的|快递|包裹|红包|转账|还没/
 /** The first words must be nothing but acknowledgement; what follows may be anything (谢谢许主任, 马上落实). */
 const ACK_WORDS =
-  /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|晓得了?|已阅|已读|已收到|收到(?:了|啦|咯|喇|嘞)?(?:哈|呀|哦|噢|哟|撒)?|👌|✅|🆗)+$/i
+  /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|晓得了?|已阅|已读|已收到|收到(?:了|啦|咯|喇|嘞)?(?:哈|呀|哦|噢|哟|撒)?|要得|看到了|👌|✅|🆗)+$/i
+/** Assent that acknowledges a notice alone, but not before other words. */
+const SOFT = /^(?:嗯+|好|哦|好的|好滴|好嘞|要得(?:要得)?|看到了)$/i
 /** Words that say she got it, after a notice's number: 3号通知收到, 通知3 已阅, 第3条知道了. */
 const GOT = '(?:我)?(?:已经?)?(?:收到|已阅|已读|知道了|明白)'
 /** 👍 is praise as often as acknowledgement ("👍👍 辛苦了"); four writers of five read a lone one as no receipt. */
@@ -54,11 +56,11 @@ export function readReceipt(text: string): Receipt | undefined {
   if (/^(?:收到(?:了|啦)?|好的)+(?=嗯|我|俺|马上|这就)/.test(s)) return { notice: 'newest' }
   const words = s.split(/[，,。.！!～~、\s]+/).filter(Boolean)
   const first = words[0] ?? ''
-  // "嗯 今天去 老王家 了", "好 我明天去": a bare 嗯 or 好 before more words is no acknowledgement.
-  if (words.length > 1 && /^(?:嗯+|好|哦)$/i.test(first) && !words.slice(1).some((w) => ACK_WORDS.test(w)))
-    return undefined
-  // "好嘞，俺下午过去找你": an answer to a colleague, not to the notice.
   const rest = words.slice(1)
+  // "嗯 今天去 老王家 了", "好 我明天去", "要得要得，明天开会我早点到": a word of assent before more words is no
+  // acknowledgement, unless one of them is ("要得 收到", "好的，收到").
+  if (rest.length > 0 && SOFT.test(first) && !rest.some((w) => ACK_WORDS.test(w) && !SOFT.test(w))) return undefined
+  // "好嘞，俺下午过去找你": an answer to a colleague, not to the notice.
   if (rest.some((w) => /你/.test(w)) && !rest.some((w) => ACK_WORDS.test(w))) return undefined
   return ACK_WORDS.test(first) ? { notice: 'newest' } : undefined
 }

@@ -312,6 +312,19 @@ describe('readMessage on writing the nineteenth corpus taught', () => {
     ['俺闺女在学校参加了个志愿活动', 'unclear:nothing'],
     // A wish passed on, to be recorded.
     ['好几个年轻媳妇问能不能办个育婴培训班，给记个需求', 'need'],
+    // What the twentieth corpus taught.
+    ['秀兰姐今天来店里坐，顺便跟她摆了一会儿明年的打算', 'representatives:王秀兰@11-23'],
+    ['今天看了带表 龚淑华', 'representatives:龚淑华@11-23'],
+    ['在村委会跟李梅对了下慰问名单', 'representatives:李梅@11-23'],
+    ['和代表伍德兰拉了下家常', 'representatives:伍德兰@11-23'],
+    ['去了夏德芳家（代表），说了下体检的事', 'representatives:夏德芳@11-23'],
+    ['跟代表彭春兰一路去县里开会', 'representatives:彭春兰@11-23'],
+    ['帮老王家联系了个活路', 'problemSolved:王建国家@11-23'],
+    ['写个富情日记就是这礼拜村里妇女都在忙着摘橘子', 'diary@11-23'],
+    ['那个镇上的吴主任昨天去养老院做公益了我没赶上', 'unclear:nothing'],
+    ['调研报告题目定了，还没动笔', 'unclear:notDone'],
+    ['日记要写些啥子内容哦', 'unclear:nothing'],
+    ['今年我完成好多了？', 'query:progress'],
   ])('%s → %s', (text, want) => expect(read(text)).toBe(want))
 })
 
