@@ -14,13 +14,10 @@ const TOLD_BEFORE = /了|过|问|说|聊|商量|合计/
 /** A clause that asks (the bot or the group) rather than tells what she did. */
 export function isQuestion(clause: string): boolean {
   const c = clause.trim()
-  if (
-    (ASKS_AT_END.test(c) && !ASKED_SOMEONE.test(c)) ||
-    ASKS.test(c) ||
-    A_NOT_A.test(c) ||
-    /^(?:谁|哪位|有没有人|有谁)/.test(c)
-  )
-    return true
+  // "给她打了电话就是问她年底开会能不能来": what she asked someone is no question to the bot.
+  const asked = ASKED_SOMEONE.exec(c)
+  if (asked) return isQuestion(c.slice(0, asked.index + asked[0].search(/问|打听/)))
+  if (ASKS_AT_END.test(c) || ASKS.test(c) || A_NOT_A.test(c) || /^(?:谁|哪位|有没有人|有谁)/.test(c)) return true
   const m = MAY_ASK.exec(c)
   // "具体哪天忘了": what she does not remember, not a question.
   return (
@@ -49,7 +46,7 @@ const NICKNAMED_WENT = new RegExp(`^(?:小|老)[${[...SURNAMES].join('')}](?:今
 
 /** "李梅说她昨天去看了张桂兰", "李梅跟我说她去看了…", "王秀兰讲伊上礼拜去看过…": someone named, telling of her own deed. */
 const TOLD_OWN_DEED = new RegExp(
-  `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?(?:跟我|和我|对我)?(?:说|讲)(?:她|他|伊)(?:自己)?(?:今天|昨天|前天|上周|上礼拜|这周|这礼拜|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
+  `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:大姐|姐|阿姨|婶|代表)?(?:跟我|和我|对我)?(?:说|讲)(?:她|他|伊)(?:自己)?(?:今天|昨天|前天|上周|上礼拜|这周|这礼拜|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
 )
 const TITLED = new RegExp(`^(?:[${[...SURNAMES].join('')}]|老|小)?(?:${alternation(OTHERS)})`)
 /** "她说…", "他家老人住院了", "人家说…": what someone else said or has, after what she did. */
@@ -62,7 +59,7 @@ export function isOthersDeed(clause: string): boolean {
   const c = clause
     .trim()
     .replace(/^(?:那个|这个)/, '')
-    .replace(/^(?:我们|咱们|俺们|我家|俺家|咱|俺)(?:村|组|镇|社区|妇联)?(?:的)?/, '')
+    .replace(/^(?:我们|咱们|俺们|我家|俺家|咱|俺)(?:村|组|镇上?|社区|妇联|县里?)?(?:的)?/, '')
     // "镇上的周主任昨天去…": where the one named works does not make it her deed.
     .replace(/^(?:镇上|村里|县里|乡里|区里|市里|街道)的/, '')
     .replace(/^(?:村|镇|乡|组)(?=支书|主任|书记|会计|长)/, '')

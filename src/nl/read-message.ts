@@ -3,6 +3,7 @@ import { isValidDate, type LocalDate } from '../domain/zoned-time'
 import { findDate, type DateContext, type FoundDate } from './find-date'
 import { findKnown, isCertain, type Known, type KnownIndex, type Mention } from './find-known'
 import { findNewNames } from './find-new-names'
+import { mayAskForHelp } from './request-cue'
 import { SURNAMES, joinAppositions, joinSplitNames } from './people'
 import { dropInvisible } from '../domain/invisible'
 import { withoutNames } from './without-names'
@@ -91,7 +92,7 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'help',
-    re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|怎么记|咋记(?!账)|能干啥|会什么|能做什么|会干啥|咋个用|不会(?:用|弄|记|整)/,
+    re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|(?<!讲了?讲|教了?她?们?|说了?说)怎么记|咋记(?!账)|能干啥|会什么|能做什么|会干啥|咋个用|不会(?:用|弄|记|整)/,
   },
 ]
 const UNDO =
@@ -151,10 +152,20 @@ const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
  * met. Group 1 ends where the wish starts (the words of telling).
  */
 const TOLD_WISH =
-  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人|她家)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着))/
+  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人|她家)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着)|(?:她|他)?(?:也|还)?(?:想学|想要|想找|想申请))/
 /** What is said after the wish to have it recorded: "，报个需求", "我记下了". */
 const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|记一下|我记着呢)[。！!]*$/
+
+/** Her own plan, not someone's question: "我想带几个姐妹去看看能不能报上名". */
+const HER_PLAN = /我(?:想|打算|准备|要)/
+/** A man who said it: 老汉, 大爷, 他. */
+const MAN_SAID = /(?:老汉|老头|大爷|大叔|男人|老公|他)(?:也|还)?(?:说|讲|反映|提到)$/
+const WOMEN = /妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|有人|她家/
+
+/** Someone else, the one a question is asked for: 有个单亲妈妈, 托我, 李大姐家, 她家孩子. */
+const FOR_SOMEONE =
+  /有个|有位|有几个|有户|托我|让我问|叫我问|[\u4e00-\u9fff]{1,3}(?:大姐|大娘|阿姨|嫂子?|婶子?)?家(?:的)?(?:闺女|孩子|娃|儿子|老人|男人|媳妇)|(?:她|他)家|她们/
 
 /** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
 const THEY_DID_NOT =
@@ -414,7 +425,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       }
       // "她说她们组几个妇女想学面点": a wish of women passed on to her is a need for the ledger (and the
       // visit in the same words is read too). Before the question test: "…想学育婴师，能不能帮她报个班".
-      const wish = state.needTold ? null : TOLD_WISH.exec(clause)
+      const told = state.needTold ? null : TOLD_WISH.exec(clause)
+      // "他家老汉说想申请个公益岗位": a man's wish is no woman's need, unless he speaks of the women.
+      const wish = told && MAN_SAID.test(told[1]!) && !WOMEN.test(clause.slice(told[1]!.length)) ? null : told
       if (wish) {
         const from = head.indexOf(written) + (written.indexOf(wish[0]) >= 0 ? written.indexOf(wish[0]) : 0)
         const content = head
@@ -459,6 +472,8 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       // "…，关于两癌救助的": what the proposal or report told before is about.
       if (/^(?:就是|是|内容是)?关于/.test(clause) && items.some((i) => i.kind === 'proposal' || i.kind === 'report'))
         continue
+      // "…说想学个手艺，问问有没有家政培训": what the wish asks goes with it.
+      if (state.needTold && /^(?:问问?|想问问?|问一下|打听|看看有没有|有没有)/.test(clause.trim())) continue
       if (REQUEST.test(clause) && state.needTold) {
         state.previous = clause
         continue
@@ -529,6 +544,10 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   const went = WENT.test(text.replace(SOLVED_EVERYWHERE, ''))
   const unique = dedupe(went ? items : items.filter((i) => !NAMED_ONLY_FIRST.has(i)))
   if (unique.length > 0) return { type: 'records', items: unique }
+  // "有个单亲妈妈托我问问…村里能不能搞个托管", "李大姐家闺女有残疾，想问问有啥补助": a question for
+  // someone else about help she needs is her need, passed on.
+  if (asked && !problem && FOR_SOMEONE.test(text) && !HER_PLAN.test(text) && mayAskForHelp(text))
+    return { type: 'records', items: [{ kind: 'need', content: text.trim() }] }
   return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
 }
 

@@ -325,6 +325,23 @@ describe('readMessage on writing the nineteenth corpus taught', () => {
     ['调研报告题目定了，还没动笔', 'unclear:notDone'],
     ['日记要写些啥子内容哦', 'unclear:nothing'],
     ['今年我完成好多了？', 'query:progress'],
+    // What the twenty-first corpus taught.
+    ['今朝下半日到李梅屋里，讲了讲年底开会的安排', 'representatives:李梅@11-23'],
+    ['下半天去了趟互组会', 'socialOrg:阳光妈妈互助会@11-23'],
+    ['给互助会的姐妹讲了讲怎么做账', 'socialOrg:阳光妈妈互助会@11-23'],
+    ['同代表滕雪梅吃了顿饭', 'representatives:滕雪梅@11-23'],
+    ['代表龙丽萍我今天给她打了电话就是问她开会能不能来', 'representatives:龙丽萍@11-23'],
+    ['给王秀兰打了电话，又给新代表池金花打了一个。', 'representatives:王秀兰@11-23 + representatives:池金花@11-23'],
+    ['前段时间跟李梅碰过头', 'representatives:李梅@11-23~'],
+    ['帮单亲妈妈管春燕介绍到县里电子厂了', 'problemSolved:管春燕家@11-23'],
+    ['公益服务一年要参加几次才够', 'unclear:question'],
+    ['我们村王秀兰代表讲她去看了老王家', 'unclear:nothing'],
+    ['我们镇上的钱主席昨天去指导了互助会，我没去', 'unclear:nothing'],
+    // A question for someone else about help she needs is her need passed on; a man's wish or her own plan is not.
+    ['有个单亲妈妈托我问问，村里能不能搞个托管', 'need'],
+    ['李大姐家闺女有残疾，想问问有啥补助能申请', 'need'],
+    ['俺们村邬秀梅说想学个手艺，问问有没有家政培训', 'need'],
+    ['今天去看了王建国家，他家老汉说想申请个公益岗位', 'poorFamily:王建国家@11-23'],
   ])('%s → %s', (text, want) => expect(read(text)).toBe(want))
 })
 
