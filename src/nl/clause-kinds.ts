@@ -14,6 +14,8 @@ const TOLD_BEFORE = /了|过|问|说|聊|商量|合计/
 /** A clause that asks (the bot or the group) rather than tells what she did. */
 export function isQuestion(clause: string): boolean {
   const c = clause.trim()
+  // "这礼拜哪天来着 反正跟王秀兰通了回电话": a day she does not remember, not a question.
+  if (/(?:哪天|几号|什么时候|啥时候)来着/.test(c)) return false
   // "给她打了电话就是问她年底开会能不能来": what she asked someone is no question to the bot.
   const asked = ASKED_SOMEONE.exec(c)
   if (asked) return isQuestion(c.slice(0, asked.index + asked[0].search(/问|打听/)))

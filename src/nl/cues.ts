@@ -14,6 +14,8 @@ export const CONTACT_WORDS = [
   '走访',
   '拜访',
   '家访',
+  // "今日探咗困难户何志强家": Cantonese 探 (visit).
+  '探(?=了|过)',
   '看望',
   '探望',
   '慰问',
@@ -60,6 +62,7 @@ export const CONTACT_WORDS = [
   '见了',
   // "到王建国屋里转了一圈": she went round to see them.
   '转了一?圈',
+  '转了一?下',
   '转了转',
   '碰到',
   '碰上',
@@ -70,7 +73,7 @@ export const CONTACT_WORDS = [
   '撞见',
   // "说了好一阵子话", "讲了一阵子话": they talked.
   '(?:说|讲)了[^，,。]{0,6}话',
-  '通了个?电话',
+  '通了[回个次]?电话',
   '打了个?电话',
   // Not a number given ("刘翠花大姐电话幺三八…", "她电话是138…"): that is no call.
   '电话(?!是|号|[:：]?\\s*[\\d０-９*＊幺零一二两三四五六七八九])',
@@ -640,7 +643,7 @@ export const OTHERS = [
 
 /** Notices passed on and other posts that are not anyone's report. */
 export const FORWARDED =
-  /^\s*(?:【(?![^】]*(?:汇报|日记|报告|记录|简报|小结|总结|周报|日志|履职|走访|妇情))[^】]{0,10}】|\[转发]|转发[：:]|转[：:])|通知[：:]|各村（社区）|各村\(社区\)/
+  /^\s*(?:【(?![^】]*(?:汇报|日记|报告|记录|简报|小结|总结|周报|日志|履职|走访|妇情|打卡))[^】]{0,10}】|\[转发]|转发[：:]|转[：:])|通知[：:]|各村（社区）|各村\(社区\)/
 
 /**
  * Everyday and dialect words put into the words the reader knows, before reading: 昨儿个 and 夜儿个 are
@@ -679,6 +682,8 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/咗|(?<=[\u4e00-\u9fff])哒/g, '了'],
   // Cantonese: 今日, 昨日, 上昼, 倾 (chat), 佢话 (she said), 喺, 冇, 搵, 搞掂, 帮手, 跟住, 啲, 嘅, 咩.
   [/今日/g, '今天'],
+  // Cantonese 仲 (still, also) before a verb.
+  [/仲(?=帮|去|有|要|同|跟|搵)/g, '还'],
   [/昨日/g, '昨天'],
   [/上昼/g, '上午'],
   [/下昼|晏昼/g, '下午'],

@@ -38,6 +38,9 @@ const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？
 /** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
 const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于饺妇]|^(?:镇|村|县|乡|市)/
 
+/** Where a name said first in a part may start: the part's start, or after "那个" or the time of day ("昨天下午吴碧霞代表来找我了"). */
+const LEAD = '(?:^|[，,\\s]|那个|这个|今天|昨天|前天|上午|下午|中午|晚上|刚才|刚刚)'
+
 /**
  * Each way a sentence shows a name, and (when) words the text must hold for it to be tried at all: most
  * messages have no 代表, 把 or 一家, and a pattern not tried costs nothing.
@@ -78,7 +81,7 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
   /** "王秀兰今天来村部找我", "王桂香来村委会说…", "赵大姐打电话过来": someone who came to her, named first (a full name). */
   {
     re: new RegExp(
-      `(?:^|[，,\\s])${NAME}(${HONORIFIC})?(?=(?:代表)?(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)?找我|(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)(?:说|反映|讲)|(?:今天|昨天|上午|下午|刚才)?(?:打|来)(?:了个?)?电话)`,
+      `${LEAD}${NAME}(${HONORIFIC})?(?=(?:代表)?(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)?找我|(?:今天|昨天|上午|下午|刚才)?(?:来|到)(?:村部|村委会?|我家|家里|办公室)(?:说|反映|讲)|(?:今天|昨天|上午|下午|刚才)?(?:打|来)(?:了个?)?电话)`,
       'g',
     ),
     marker: 'person',
@@ -90,9 +93,18 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
    * reader counts it only where a problem is solved or she was there).
    */
   {
-    re: new RegExp(`(?:^|[，,\\s]|那个|这个)${NAME}(?<![大人老自全娘婆])(家)(?![里人])`, 'g'),
+    re: new RegExp(`${LEAD}${NAME}(?<![大人老自全娘婆])(家)(?![里人])`, 'g'),
     marker: 'person',
     when: '家',
+  },
+  /** "看了困难户巴特尔家": after a family word, a home whose name starts with no surname (Mongolian, Tibetan…). */
+  {
+    re: new RegExp(
+      `(?:${alternation(FAMILY_WORDS)})(?:那个)?((?!老人|老太|老汉|孩子|娃娃|他们|她们|这户|那户|一户|几户|村民|人家|困难|贫困|低保|五保|特困|单亲)[\\u4e00-\\u9fff]{2,3}?)(家)(?![里人庭属])`,
+      'g',
+    ),
+    marker: 'family',
+    when: new RegExp(alternation(FAMILY_WORDS)),
   },
   /** "慰问了顶梁柱母亲周桂香一家": a household as 一家. */
   { re: new RegExp(`${NAME}(?=一家)`, 'g'), marker: 'person', when: '一家' },

@@ -84,7 +84,7 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|报过哪些|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录|报)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|报过哪些|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
@@ -107,6 +107,8 @@ const DIARY_WRITTEN = new RegExp(
   [
     // "在家把妇情日记写了", "把这周的日记补上了", "这周的妇情日记写好了，写在本子上了"
     '把(?:这周的?|本周的?)?(?:妇情)?日记(?:也|又)?(?:写|补)(?:好|完|上)?了',
+    // "3.完成本周妇情日记"
+    '完成了?(?:本周|这周)?的?(?:妇情)?日记',
     '^(?:这周的?|本周的?)?(?:妇情)?日记(?:已经?|也)?写(?:好|完)了',
     // "我昨晚写了妇情日记", "补上了日记"
     '(?:写|记|补)(?:了|好了|完了|上了)(?:个|篇|一篇)?(?:这周的?|本周的?)?(?:妇情)?日记[了。！!]*$',
@@ -121,7 +123,7 @@ const NEED =
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
  */
 const MID_DIARY =
-  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记也?写(?:好)?了[：:，,\s]\s*(?:主要)?(?:写的是|内容是|记的是)?\s*|(?:写|记)(?:完|好)?(?:了|的)?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,\s]|就是|说|写的是|记的是|内容是|里说|里写)\s*/
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记[^，,。：:]{0,6}?也?写(?:好|完)?了(?:[：:，,\s]|(?=主要|是说|说的是))\s*(?:主要)?(?:写的是|内容是|记的是|是说|说的是|写的)?\s*|(?:写|记)(?:完|好)?(?:了|的)?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,\s]|就是|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:你|请)?(?:帮我|给我|麻烦|给)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
@@ -176,9 +178,23 @@ const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|�
 const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
+/** "【11.23履职打卡】走访…": a work-report header; only the day in it is kept. */
+const REPORT_HEADER = /^\s*【([^】]{0,20})】/
+const REPORT_HEADER_WORDS = /履职|打卡|汇报|工作|日志|周报|小结|简报|记录/
+
+function dropReportHeader(text: string): string {
+  const m = REPORT_HEADER.exec(text)
+  if (!m || !REPORT_HEADER_WORDS.test(m[1]!) || /日记|妇情|需求/.test(m[1]!)) return text
+  const day = /(\d{1,2})[.．月](\d{1,2})/.exec(m[1]!)
+  return (day ? `${day[1]}月${day[2]}日 ` : '') + text.slice(m[0].length)
+}
+
+/** "11.22 走访…", "…，11.19": a month and day written with a dot, standing apart, as 11月22日. */
+const DOTTED_DAY = /(^|[\s，,：:])(1[0-2]|0?[1-9])[.．](3[01]|[12]\d|0?[1-9])(?=[\s，,：:。]|$)/g
+
 function tidy(text: string, botName: string): string {
   return (
-    fixSoundAlikeVerbs(inEverydayWords(dropInvisible(text)))
+    fixSoundAlikeVerbs(inEverydayWords(dropReportHeader(dropInvisible(text)).replace(DOTTED_DAY, '$1$2月$3日')))
       .replace(botNamePattern(botName), ' ')
       .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
       .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
@@ -525,8 +541,11 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       state.corrected = undefined
       // "…我帮着申请下来了 昨天到的账": the day the outcome came is the day the problem was solved.
       // "…调研报告，昨天弄完咧", "…报告 写完了 昨天交了的": the day it was finished or handed in.
+      // "代表李梅，电话联系，11月19日": a part that is only a day dates what was told before it.
       const came = read.length === 0 && found?.ok
+      const onlyDay = came && clause.replace(found.phrase, '').replace(/[\s。.！!]/g, '') === ''
       const redates = (i: ProposedItem) =>
+        onlyDay ||
         (i.kind === 'problemSolved' && OUTCOME_CAME.test(clause)) ||
         (FINISHED_WORK.has(i.kind) && FINISHED.test(clause))
       if (came)
@@ -577,7 +596,7 @@ function dateOfDeed(clause: string, today: LocalDate, context: DateContext): Fou
 
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|从|看|找|联系|走访|家访|摆|谝|侃|说了|讲了|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
+  /我|俺|咱|跟|和|同|给|去|到|从|看|探|找|联系|走访|家访|摆|谝|侃|说了|讲了|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
@@ -613,7 +632,7 @@ const OUTCOME_CAME = /^[^，,。]{0,6}(?:拿到|到账|到的账|到的|发下�
 
 /** She went to them: a visit, not a call or an errand. */
 const WENT =
-  /(?<![下进出过])(?<!(?<![晚早])上)去|(?<![拿收领])到(?!账|位|手)|从[^，,。]{1,8}(?:回来|出来)|上门|看望|走访|慰问|探望|串门|坐了|跑了/
+  /(?<!查)看了|(?<![下进出过])(?<!(?<![晚早])上)去|(?<![拿收领])到(?!账|位|手)|从[^，,。]{1,8}(?:回来|出来)|上门|看望|走访|慰问|探望|串门|坐了|跑了/
 
 /** A family word standing alone in a part of its own: "，单亲妈妈，". */
 const FAMILY_ALONE = new RegExp(

@@ -24,12 +24,11 @@ describe.each([
   ['twelfth.jsonl', 150, 0.95],
   ['thirteenth.jsonl', 150, 0.95],
   ['fourteenth.jsonl', 150, 0.95],
-  // Taught from after their first looks (173/193, 163/193, 169/193, 164/193, 179/197, 181/195, 178/195):
-  // ratchets at where they stand, to be raised to 95% as they are taught from.
-  ['fifteenth.jsonl', 150, 0.94],
-  ['sixteenth.jsonl', 150, 0.94],
-  ['seventeenth.jsonl', 150, 0.94],
-  ['eighteenth.jsonl', 150, 0.94],
+  // Taught from after their first looks (173/193, 163/193, 169/193, 164/193, 179/197, 181/195, 178/195).
+  ['fifteenth.jsonl', 150, 0.95],
+  ['sixteenth.jsonl', 150, 0.95],
+  ['seventeenth.jsonl', 150, 0.95],
+  ['eighteenth.jsonl', 150, 0.95],
   ['nineteenth.jsonl', 150, 0.95],
   ['twentieth.jsonl', 150, 0.95],
   ['twenty-first.jsonl', 150, 0.95],

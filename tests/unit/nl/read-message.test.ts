@@ -342,6 +342,20 @@ describe('readMessage on writing the nineteenth corpus taught', () => {
     ['李大姐家闺女有残疾，想问问有啥补助能申请', 'need'],
     ['俺们村邬秀梅说想学个手艺，问问有没有家政培训', 'need'],
     ['今天去看了王建国家，他家老汉说想申请个公益岗位', 'poorFamily:王建国家@11-23'],
+    // From the fifteenth to the seventeenth, a last round to 95%.
+    ['【11.20履职打卡】走访妇女代表骆春梅同志', 'representatives:骆春梅@11-20'],
+    ['11.21 走访妇女代表骆春梅', 'representatives:骆春梅@11-21'],
+    ['代表李梅，电话联系，11月19日', 'representatives:李梅@11-19'],
+    ['昨天下午那个吴碧云代表来找我了', 'representatives:吴碧云@11-22'],
+    ['顺道看了困难户巴图家', 'poorFamily:巴图家@11-23'],
+    ['新联系了一户困难家庭，邹德明家', 'poorFamily:邹德明家@11-23'],
+    ['今天到困难户马永福家了 又到那个互助会转了一下', 'poorFamily:马永福家@11-23 + socialOrg:阳光妈妈互助会@11-23'],
+    ['今日探咗困难户何志强家', 'poorFamily:何志强家@11-23'],
+    ['这礼拜哪天来着 反正跟李梅通了回电话', 'representatives:李梅@11-23~'],
+    ['今日工作：\n1.走访代表刘翠花\n2.完成本周妇情日记', 'representatives:刘翠花@11-23 + diary@11-23'],
+    ['我们村的负情日记嗯这个星期写好了主要是说渔嫂们冬天没活干', 'diary@11-23'],
+    ['这周日记写好了', 'diary@11-23'],
+    ['这个月我报了哪些', 'query:records'],
   ])('%s → %s', (text, want) => expect(read(text)).toBe(want))
 })
 
