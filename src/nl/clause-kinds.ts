@@ -63,7 +63,10 @@ export function isOthersDeed(clause: string): boolean {
     .replace(/^(?:那个|这个)/, '')
     .replace(/^(?:我们|咱们|俺们|我家|俺家|咱|俺)(?:村|组|镇上?|社区|妇联|县里?)?(?:的)?/, '')
     // "镇上的周主任昨天去…": where the one named works does not make it her deed.
-    .replace(/^(?:镇上|村里|县里|乡里|区里|市里|街道)的/, '')
+    .replace(
+      /^(?:镇上|镇里|村里|县里|乡里|区里|市里|街道)的?(?=[\u4e00-\u9fff]{0,3}(?:主任|书记|主席|部长|镇长|村长|干部|领导))/,
+      '',
+    )
     .replace(/^(?:村|镇|乡|组)(?=支书|主任|书记|会计|长)/, '')
   // "他们家孩子的助学金批下来了": the family's news, not their deed.
   if (/^(?:她|他)们?家/.test(c)) return false

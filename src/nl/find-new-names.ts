@@ -36,7 +36,7 @@ const HIS_WIFE = /^的?(?:老婆|媳妇|爱人|老伴|儿子|闺女|孩子|娃)/
 const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？?：:（(\\s]|$)`
 
 /** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
-const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于饺妇]|^(?:镇|村|县|乡|市)/
+const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于饺妇好]|^(?:镇|村|县|乡|市)/
 
 /** Where a name said first in a part may start: the part's start, or after "那个" or the time of day ("昨天下午吴碧霞代表来找我了"). */
 const LEAD = '(?:^|[，,\\s]|那个|这个|今天|昨天|前天|上午|下午|中午|晚上|刚才|刚刚)'

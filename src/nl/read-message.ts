@@ -88,7 +88,7 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'progress',
-    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干)到哪(?:了|一步|儿了)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
   {
     what: 'help',
@@ -101,7 +101,7 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我|俺)?(?:帮我)?(?:今天)?(?:说一下|说下|报一下|报下|写一下|记一下)?(?:写(?:了|的)?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
+  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我|俺)?(?:要|想)?(?:帮我)?(?:今天)?(?:说一下|说下|报一下|报下|写一下|记一下)?(?:写(?:了|的)?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN = new RegExp(
   [
@@ -117,7 +117,7 @@ const DIARY_WRITTEN = new RegExp(
   ].join('|'),
 )
 const NEED =
-  /^(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求(?:一个|一条)?[：:，,。 ]*(?:就是)?/
+  /^(?:(?:姐妹们|各位)?[\s，,]*(?:我这(?:儿|里|边)?|这里|这边)?有(?:个|一个|一条)(?=(?:妇女)?需求))?(?:帮我)?(?:记(?:个|一下|下)?|登记)?(?:个|一个|一下)?(?:那个)?(?:妇女)?需求(?:一个|一条)?[：:，,。 ]*(?:就是)?/
 /**
  * A diary after something else: "…，昨天写了篇日记：…", "。日记：…", "晚上回来写了个日记说…". What comes
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
@@ -141,7 +141,7 @@ const PENDING =
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
  */
 const WOMEN_WISH =
-  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
 
 /** "有个姐妹来找我": a woman, unnamed, came to her; what she then said she wants is a need. */
 const SOMEONE_CAME =
@@ -154,10 +154,10 @@ const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
  * met. Group 1 ends where the wish starts (the words of telling).
  */
 const TOLD_WISH =
-  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人|她家)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着)|(?:她|他)?(?:也|还)?(?:想学|想要|想找|想申请))/
+  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人|她家)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着)|(?:她|他)?(?:也|还)?(?:想学|想要|想找|想申请|想去做|想参加))/
 /** What is said after the wish to have it recorded: "，报个需求", "我记下了". */
 const WISH_ENDS =
-  /[，,\s]*(?:(?:帮我|给我)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|记一下|我记着呢)[。！!]*$/
+  /[，,\s]*(?:(?:帮我|给我|帮她|给她)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|(?:帮我|给我|帮她|给她)?记一下|我记着呢)[。！!]*$/
 
 /** Her own plan, not someone's question: "我想带几个姐妹去看看能不能报上名". */
 const HER_PLAN = /我(?:想|打算|准备|要)/
@@ -453,6 +453,11 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         items.push({ kind: 'need', content })
         state.needTold = true
         if (/^(?:她|他|人家|对方)?(?:们)?(?:也|还)?(?:说|讲|反映|提到)/.test(clause)) continue
+        // "刘婶说她想去做两癌筛查": who told her, with no meeting said, is no contact to record.
+        if (
+          !/去|到|看|见|碰|遇|聊|唠|打|电话|微信|找|来/.test(clause.slice(0, clause.indexOf(wish[0]) + wish[1]!.length))
+        )
+          continue
         clause = clause.slice(0, clause.indexOf(wish[0]) + wish[1]!.length)
       }
       // A question (to the bot or the group) is never a deed, nor is what someone else did — unless women's
@@ -596,7 +601,7 @@ function dateOfDeed(clause: string, today: LocalDate, context: DateContext): Fou
 
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|从|看|探|找|联系|走访|家访|摆|谝|侃|说了|讲了|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
+  /我|俺|咱|跟|和|同|给|去|到|从|看|探|找|上|跑|联系|走访|家访|摆|谝|侃|说了|讲了|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
@@ -817,14 +822,16 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     const withFamily = subjects.some((x) => x.kind === 'poorFamily') || MENS_NAME.test(n.name.slice(1))
     // "帮谭满妹找了份工", solved: a woman helped out of a problem is a family helped (a representative is visited).
     const helped = solvedHere && /帮(?:着|了)?$/.test(clause.slice(0, n.index))
+    // "去了趟李长福老爷子家": a home, with a word of respect between the name and 家.
+    const home = n.home || clause.slice(n.index + n.written.length).startsWith('家')
     // "去了黄德芬家（代表）": said to be a representative right after.
     const saidRep = /^家?[（(](?:妇女)?代表[）)]/.test(clause.slice(n.index + n.written.length))
     const family =
       !saidRep &&
       (n.marker === 'family' ||
         helped ||
-        (n.marker === 'person' && (familyBefore(n.index) || (n.home && (needyLine || nearFamily || withFamily)))))
-    const name = family && n.home && !n.name.endsWith('家') ? `${n.name}家` : n.name
+        (n.marker === 'person' && (familyBefore(n.index) || (home && (needyLine || nearFamily || withFamily)))))
+    const name = family && home && !n.name.endsWith('家') ? `${n.name}家` : n.name
     // "刘翠" where she logged 刘翠花, "王建家" where she logged 王建国家: asked about.
     const namesake = namesakeOf(name, ctx.known)?.subject
     subjects.push({
@@ -925,7 +932,10 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const goesOn = /^还有/.test(clause.trim()) && !!state.contacted && kinds.length === 0
   const contacted = saysContact || goesOn || (!!state.metNobody && subjects.length > 0 && kinds.length === 0 && !solved)
   state.contacted = contacted
-  state.metNobody = saysContact && MET.test(rest) && subjects.length === 0 && kinds.length === 0 && !solved
+  // "跑了一天：上午刘翠花家，下午李梅家": homes listed after it, one part each, go on the list.
+  state.metNobody =
+    (saysContact && MET.test(rest) && subjects.length === 0 && kinds.length === 0 && !solved) ||
+    (!!state.metNobody && !saysContact && subjects.length > 0 && kinds.length === 0 && !solved)
   // "新选的妇女代表赵小红大姐，今天上门认识了一下": the name in one part, what she did in the next.
   if (subjects.length === 0 && contacted && state.waiting) subjects.push(...state.waiting)
   // "陈阿姨，妇女代表，今天去她家看了看": a part that says nothing at all does not end the wait.
@@ -971,7 +981,13 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
  * Talked about, never a deed of hers, except a problem of the family she visited that is now solved.
  */
 function readReported(clause: string, state: LineState): ProposedItem[] {
-  if (!state.family || !SOLVED.test(clause) || !/^(?:她|他)(?:们)?家/.test(clause.trim())) return []
+  // "她孩子那个学费我帮着跟学校说好了给免了": the family's member, helped.
+  if (
+    !state.family ||
+    !SOLVED.test(clause) ||
+    !/^(?:她|他)(?:们)?(?:家|孩子|娃|儿子|闺女|女儿|男人|老伴|媳妇)/.test(clause.trim())
+  )
+    return []
   const item: ProposedItem = {
     kind: 'problemSolved',
     subject: state.family.name,

@@ -20,7 +20,7 @@ export function mayBeReport(written: string): boolean {
   const text = inEverydayWords(written)
   // "需求一个：…", "记个需求：…": a need marked as such.
   if (
-    /^(?:帮我)?(?:记个?|登记)?(?:一个|个)?(?:妇女)?需求|(?:记|登记|报)[^，,。]{0,4}需求|需求[^，,。]{0,4}(?:记|登记)/.test(
+    /^(?:帮我)?(?:记个?|登记)?(?:一个|个)?(?:妇女)?需求|(?:记|登记|报)[^，,。]{0,4}需求|有(?:个|一个|一条)(?:妇女)?需求|需求[^，,。]{0,4}(?:记|登记)/.test(
       text,
     )
   )

@@ -37,9 +37,12 @@ lines.forEach((l, i) => {
   cats[o.category] = (cats[o.category] ?? 0) + 1
   if (!WHERE.has(o.where)) err('bad where ' + o.where)
   if (typeof o.text !== 'string' || !o.text) err('no text')
-  if (o.from !== undefined && !['executive', 'constituent'].includes(o.from)) err('from must be executive or constituent')
-  if (o.where === 'constituents-group' && o.from === undefined) err('a constituents-group line needs from: executive or constituent')
-  if (o.from === 'constituent' && o.where !== 'constituents-group') err('from: constituent only in the constituents-group')
+  if (o.from !== undefined && !['executive', 'constituent'].includes(o.from))
+    err('from must be executive or constituent')
+  if (o.where === 'constituents-group' && o.from === undefined)
+    err('a constituents-group line needs from: executive or constituent')
+  if (o.from === 'constituent' && o.where !== 'constituents-group')
+    err('from: constituent only in the constituents-group')
   if (o.now && isNaN(Date.parse(o.now))) err('bad now')
   const e = o.expect ?? {}
   const keys = Object.keys(e)

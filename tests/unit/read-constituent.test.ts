@@ -57,6 +57,7 @@ describe('a plea for help posted without @', () => {
     '有冇人知镇上边度有免费嘅育婴师培训？想学😊',
     '我家橙子卖不出去，妇联能不能帮忙想想办法找个销路',
     '俺娘腿脚不行了，想申请个轮椅不知道找谁',
+    '谁知道哪有招家政的？我想出去干点活儿',
   ])('%s is passed on', (text) => expect(plea(text)).toMatchObject({ type: 'constituentRequest' }))
 
   it.each([

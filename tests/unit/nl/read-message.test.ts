@@ -356,6 +356,24 @@ describe('readMessage on writing the nineteenth corpus taught', () => {
     ['我们村的负情日记嗯这个星期写好了主要是说渔嫂们冬天没活干', 'diary@11-23'],
     ['这周日记写好了', 'diary@11-23'],
     ['这个月我报了哪些', 'query:records'],
+    // What the twenty-second corpus taught.
+    ['昨天去了趟孙长福老爷子家，建档立卡户', 'poorFamily:孙长福家@11-22'],
+    ['今天上代表郑红梅家坐了坐', 'representatives:郑红梅@11-23'],
+    ['去看了王建国家，他家那个炕修好了没有还没修好呢', 'poorFamily:王建国家@11-23'],
+    [
+      '去看了困难户于海燕家她孩子那个学费我帮着跟学校说好了给免了',
+      'poorFamily:于海燕家@11-23 + problemSolved:于海燕家@11-23',
+    ],
+    ['我要记个妇情日记啊这礼拜屯里好几个媳妇都出去打工了', 'diary@11-23'],
+    ['今天跑了一天：上午刘翠花家，下午李梅家', 'representatives:刘翠花@11-23 + representatives:李梅@11-23'],
+    ['乡里王主任昨天上我们村走访了三个代表', 'unclear:nothing'],
+    ['冯铁柱家的炕我找人给盘好了', 'problemSolved:冯铁柱家@11-23'],
+    ['陈有才家的水管冻裂了我找人给换了今天通水了', 'problemSolved:陈有才家@11-23'],
+    ['有个事儿林场那边的妇女想找个活干', 'need'],
+    ['刘婶说她想去做两癌筛查，不知道上哪报名，帮她记一下', 'need'],
+    ['姐妹们 我这有个需求 单亲妈妈吴春梅想给孩子找个托管的地儿', 'need'],
+    ['我今年整到哪了？', 'query:progress'],
+    ['还没收到3号通知的姐妹说一声', 'unclear:nothing'],
   ])('%s → %s', (text, want) => expect(read(text)).toBe(want))
 })
 
