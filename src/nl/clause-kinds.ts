@@ -16,6 +16,8 @@ export function isQuestion(clause: string): boolean {
   const c = clause.trim()
   // "这礼拜哪天来着 反正跟王秀兰通了回电话": a day she does not remember, not a question.
   if (/(?:哪天|几号|什么时候|啥时候)来着/.test(c)) return false
+  // "好像上个礼拜还是上上个礼拜我记不清了": a day she does not remember.
+  if (/还是|来着/.test(c) && /记不清|记不得|忘了|不记得/.test(c)) return false
   // "给她打了电话就是问她年底开会能不能来": what she asked someone is no question to the bot.
   const asked = ASKED_SOMEONE.exec(c)
   if (asked) return isQuestion(c.slice(0, asked.index + asked[0].search(/问|打听/)))
@@ -48,7 +50,7 @@ const NICKNAMED_WENT = new RegExp(`^(?:小|老)[${[...SURNAMES].join('')}](?:今
 
 /** "李梅说她昨天去看了张桂兰", "李梅跟我说她去看了…", "王秀兰讲伊上礼拜去看过…": someone named, telling of her own deed. */
 const TOLD_OWN_DEED = new RegExp(
-  `^[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:大姐|姐|阿姨|婶|代表)?(?:跟我|和我|对我)?(?:说|讲)(?:她|他|伊)(?:自己)?(?:今天|昨天|前天|上周|上礼拜|这周|这礼拜|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
+  `^(?:(?:妇女)?代表)?[${[...SURNAMES].join('')}][\u4e00-\u9fff]{1,2}(?:大姐|姐|阿姨|婶|代表)?(?:跟我|和我|对我)?(?:说|讲)(?:她|他|伊)(?:自己)?(?:今天|昨天|前天|上周|上礼拜|这周|这礼拜|刚才)?(?:去|到|联系|走访|看|参加|带|帮)`,
 )
 const TITLED = new RegExp(`^(?:[${[...SURNAMES].join('')}]|老|小)?(?:${alternation(OTHERS)})`)
 /** "她说…", "他家老人住院了", "人家说…": what someone else said or has, after what she did. */
@@ -78,6 +80,8 @@ export function isOthersDeed(clause: string): boolean {
   if (NICKNAMED_WENT.test(c)) return true
   // "玉珍姐今天带队去敬老院了": someone named who led the others.
   if (/^[\u4e00-\u9fff]{1,3}(?:姐|大姐|主任|书记|婶|老师)(?:今天|昨天|上午|下午)?带(?:队|着大家)/.test(c)) return true
+  // "马姐把王建国家的事办好了": a colleague who got something done.
+  if (/^[\u4e00-\u9fff]{1,3}(?:姐|大姐|阿姨|婶|主任|书记)(?:今天|昨天)?把/.test(c)) return true
   // "李梅姐刚才说的那个事我同意": what a colleague said in the group, answered.
   if (/^[\u4e00-\u9fff]{1,4}(?:刚才|刚刚|上面|前面)说的/.test(c)) return true
   // "听村里人讲李梅昨天去看了…": what she heard someone did.

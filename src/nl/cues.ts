@@ -63,6 +63,10 @@ export const CONTACT_WORDS = [
   // "到王建国屋里转了一圈": she went round to see them.
   '转了一?圈',
   '转了一?下',
+  // North-west: 浪 is to go round and visit.
+  '浪了(?:一?趟|浪|一圈)',
+  // "到白桂芳代表家": went to her home.
+  '(?<![收拿领得办])到(?=[^，,。]{1,10}家(?!属|长|庭|务))',
   // "今天上代表郑红梅家": went to her home.
   '(?<![早晚马])上(?!午|周|个|次|回|礼拜|星期|月|半|年)(?=[^，,。]{2,8}家)',
   // "今天跑了一天：上午刘翠花家，下午李梅家": a day of visits, the homes listed after.
@@ -375,7 +379,7 @@ export const SOLVED_WORDS = [
   '找着了',
   '上岗了',
   '找好了',
-  '总算给?(?:修|办|弄|批)了',
+  '总算给?(?:修|办|弄|批|报)了',
   '接通了',
   '卖出去了',
   '卖掉了',
@@ -389,6 +393,7 @@ export const SOLVED_WORDS = [
   '上上了',
   '整下来',
   '整好了',
+  '换了个?新的',
   '掰扯清楚',
   '(?:换|修|装|接|盘|搭|砌|弄)好了(?!没|吗|么|不)',
   '通水了|通电了|来水了|来电了',
@@ -418,7 +423,14 @@ export const PROPOSAL_WORDS = [
 ]
 
 /** A research report written or handed in. */
-export const REPORT_WORDS = ['调研报告', '调查报告', '调研文章', '报告.{0,4}(?:写|交)', '(?:写|交).{0,6}报告']
+export const REPORT_WORDS = [
+  '调研(?=[^，,。]{0,2}(?:交给|报给|交上去|写完|写好))',
+  '调研报告',
+  '调查报告',
+  '调研文章',
+  '报告.{0,4}(?:写|交)',
+  '(?:写|交).{0,6}报告',
+]
 
 /** Public service she took part in: programmes and everyday volunteering. */
 export const SERVICE_WORDS = [
@@ -485,7 +497,8 @@ export const SERVICE_WORDS = [
   '助残',
   '讲了讲.{0,6}法',
   '关爱',
-  '(?:给|为)(?:留守儿童|孩子们|老人们|小朋友)',
+  '(?:给|为)(?:留守儿童|孩子们|娃娃们|老人们|小朋友)',
+  '表演(?:了)?节目',
   '电诈',
   '防骗',
   '组织(?:了)?(?:姐妹们|大家|志愿者|妇女们)(?:一起)?(?:给|为|去)',
@@ -675,6 +688,12 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/今朝/g, '今天'],
   [/琴日|寻日|尋日/g, '昨天'],
   [/琴晚|寻晚|尋晚/g, '昨晚'],
+  // Hakka: 昨晡日 yesterday, 今晡日 today, 𠊎 I; Cantonese 今周 this week; 报高 a slip of 报告.
+  [/昨晡日?/g, '昨天'],
+  [/今晡日?/g, '今天'],
+  [/𠊎/g, '我'],
+  [/今周/g, '这周'],
+  [/报高|抱告/g, '报告'],
   // Wu: 下半日 / 下半天 the afternoon, 上半日 the morning; 互组会 a slip of 互助会.
   [/下半日|下半天|下昼/g, '下午'],
   [/上半日|上半天|上昼/g, '上午'],

@@ -11,8 +11,11 @@ import {
 } from './cues'
 
 /** Tibetan and Mongolian given names, written with no surname: their first parts, and what may end them. */
-const NO_SURNAME_HEADS = [...TIBETAN_NAME_HEADS, ...MONGOLIAN_NAME_HEADS]
-const NO_SURNAME_TAILS = [...NO_SURNAME_HEADS, ...TIBETAN_NAME_TAILS, ...MONGOLIAN_NAME_TAILS]
+/** Uyghur and Kazakh given names, said without a surname (阿依古丽, 热依汗): their usual parts. */
+const UYGHUR_NAME_HEADS = ['阿依', '热依', '阿娜', '帕提', '努尔', '迪丽', '古丽', '阿米', '玛依']
+const UYGHUR_NAME_TAILS = ['古丽', '汗', '娜', '拉', '尔', '曼']
+const NO_SURNAME_HEADS = [...TIBETAN_NAME_HEADS, ...MONGOLIAN_NAME_HEADS, ...UYGHUR_NAME_HEADS]
+const NO_SURNAME_TAILS = [...NO_SURNAME_HEADS, ...TIBETAN_NAME_TAILS, ...MONGOLIAN_NAME_TAILS, ...UYGHUR_NAME_TAILS]
 
 /** A name she has not logged before, read from where it stands in the sentence. */
 export interface NewName {
@@ -36,6 +39,9 @@ const HIS_WIFE = /^的?(?:老婆|媳妇|爱人|老伴|儿子|闺女|孩子|娃)/
 const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？?：:（(\\s]|$)`
 
 /** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
+/** Words that start with a surname and name nobody: 孙子, 连队, 海滩. */
+const WORDS =
+  /^(?:孙[子女儿]|连队|海(?:滩|边|上|里|岛|港|产|带|水)|马路|马上|高兴|高速|常常|白天|江边|路上|田里|林场|金秋)/
 const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于饺妇好]|^(?:镇|村|县|乡|市)/
 
 /** Where a name said first in a part may start: the part's start, or after "那个" or the time of day ("昨天下午吴碧霞代表来找我了"). */
@@ -106,6 +112,8 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
     marker: 'family',
     when: new RegExp(alternation(FAMILY_WORDS)),
   },
+  /** "到白桂芳代表家": a representative's home, 代表 between. */
+  { re: new RegExp(`${NAME}()(?=(?:妇女)?代表(?:的)?家)`, 'g'), marker: 'rep', when: '代表' },
   /** "慰问了顶梁柱母亲周桂香一家": a household as 一家. */
   { re: new RegExp(`${NAME}(?=一家)`, 'g'), marker: 'person', when: '一家' },
   /** "周国平老婆的大病医保报销…": a household named by its man, first in a part. */
@@ -180,7 +188,13 @@ export function findNewNames(text: string, taken: (index: number, length: number
         (isSurnameAndHonorific(raw + (home ? '' : tail)) ? raw + (home ? '' : tail) : stripHonorific(raw))
       // A family is named by its home: "低保户韩素芳" is 韩素芳家 (刘奶奶 stays as written).
       const name = marker === 'family' ? homeOf(home ? `${named ?? raw}家` : person) : person
-      if (name.length < 2 || at.has(index) || NOT_A_NAME.test(raw.slice(1)) || /^周[一二三四五六日天末]/.test(raw))
+      if (
+        name.length < 2 ||
+        at.has(index) ||
+        NOT_A_NAME.test(raw.slice(1)) ||
+        /^周[一二三四五六日天末]/.test(raw) ||
+        WORDS.test(raw)
+      )
         continue
       // Named first, she came to her: only a full name (兰姐 alone could be anyone).
       if (full && isSurnameAndHonorific(name)) continue
@@ -189,7 +203,8 @@ export function findNewNames(text: string, taken: (index: number, length: number
     }
   }
   for (const { raw, index } of listed(text)) {
-    if (taken(index, raw.length) || NOT_A_NAME.test(raw.slice(1)) || isSurnameAndHonorific(raw)) continue
+    if (taken(index, raw.length) || NOT_A_NAME.test(raw.slice(1)) || isSurnameAndHonorific(raw) || WORDS.test(raw))
+      continue
     out.push({ name: raw, home: false, marker: 'person', index, written: raw })
   }
   // One name per place: a name found inside another (江华 inside 王江华家) is not a second one.

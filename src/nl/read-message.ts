@@ -88,7 +88,7 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'progress',
-    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干)到哪(?:了|一步|儿了)|哪几项没完成|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干)到哪(?:了|一步|儿了)|哪几项没完成|还有(?:哪几项|哪些|啥|什么)没(?:有)?(?:做完|完成|做)|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
   {
     what: 'help',
@@ -96,12 +96,12 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
 ]
 const UNDO =
-  /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|那条|这条)|(?:刚才|上一条|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)|(?:记|弄|搞)错了.{0,8}(?:取消|删|撤)/
+  /(?:删(?:掉|了|除)?|撤(?:销|回|了|掉)?).{0,4}(?:刚才|上一条|上一个|那条|这条)|(?:刚才|上一条|上一个|那条).{0,10}(?:删|撤)|^(?:撤销|删除|撤回)|(?:记|弄|搞)错了.{0,8}(?:取消|删|撤)/
 /** "我这个月记了几条？", "我联系过的代表有哪几个？": how many, or which, of her own records (asked, not told). */
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我|俺)?(?:要|想)?(?:帮我)?(?:今天)?(?:说一下|说下|报一下|报下|写一下|记一下)?(?:写(?:了|的)?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了)?(?:吧|啊|呀)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
+  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我|俺)?(?:要|想)?(?:帮我)?(?:今天)?(?:说一下|说下|讲一下|讲下|报一下|报下|写一下|记一下)?(?:写(?:了|的)?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?|上周的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了|补上了?)?(?:吧|啊|呀)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN = new RegExp(
   [
@@ -123,7 +123,7 @@ const NEED =
  * before the words (昨天) is read as the line's other parts, so it dates the diary.
  */
 const MID_DIARY =
-  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记[^，,。：:]{0,6}?也?写(?:好|完)?了(?:[：:，,\s]|(?=主要|是说|说的是))\s*(?:主要)?(?:写的是|内容是|记的是|是说|说的是|写的)?\s*|(?:写|记)(?:完|好)?(?:了|的)?(?:个|篇|一篇|一下)?(?:妇情)?日记\s*(?:[：:，,\s]|就是|说|写的是|记的是|内容是|里说|里写)\s*/
+  /(?<=[，,。；;]\s*)(?:妇情)?日记[：:]\s*|(?<=.)(?:妇情)?日记[^，,。：:]{0,6}?也?写(?:好|完)?了(?:[：:，,\s]|(?=主要|是说|说的是))\s*(?:主要)?(?:写的是|内容是|记的是|是说|说的是|写的)?\s*|(?:写|记)(?:完|好)?(?:了|的)?(?:个|篇|一篇|一下)?(?:这周的?|本周的?)?(?:妇情)?日记\s*(?:[：:，,\s]|就是|说|写的是|记的是|内容是|里说|里写)\s*/
 /** "…，帮我记个需求", "记到需求里吧": what she was told before it is a need to record. */
 const NEED_AFTER =
   /^(?:你|请)?(?:帮我|给我|麻烦|给)?(?:记|登记|加|放)(?:个|一个|一下|下|到|进)?(?:妇女)?需求(?:里|台账|里面)?(?:吧|啊|呀|一下)?$/
@@ -135,13 +135,13 @@ const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
 const PENDING =
-  /还(?:是)?没(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|还没送|答应给?解决|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)|还没修好?|等[^，,。]{1,4}批/
+  /还(?:是)?没有?(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|还没送|答应给?解决|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)|还没修好?|等[^，,。]{1,4}批/
 /**
  * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
  */
 const WOMEN_WISH =
-  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|问(?![了过])|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
 
 /** "有个姐妹来找我": a woman, unnamed, came to her; what she then said she wants is a need. */
 const SOMEONE_CAME =
@@ -171,13 +171,25 @@ const FOR_SOMEONE =
 
 /** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
 const THEY_DID_NOT =
-  /^(?:她|他|人家|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))|没去成|去不成|^(?:但是?|可是?|不过)?还没(?:交|提交|写完|写好|弄完|改完|定稿|报|建|动笔|开始|写)/
+  /^(?:她|他|人家|人|结果|但是|可是|不过|还没|还在|没)(?!们?家)(?=.*(?:没|不在|关机|打不通|锁着|不接))|没去成|去不成|^(?:但是?|可是?|不过)?还没(?:交|提交|写完|写好|弄完|改完|定稿|报|建|动笔|开始|写)/
 
 /** What the woman she met said she wants or plans ("她说今年想去查查"): her wish, not a deed of hers left undone. */
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
 const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
 
 /** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
+/** "李梅⏎张桂兰⏎钟桂香⏎今天都走访了": names one to a line, then what was done with them, as one list. */
+const LISTED_NAME = new RegExp(`^[${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,3}$`)
+
+function joinListedNames(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim())
+  // "今天⏎马玉梅⏎…": a day said first stays first.
+  const day = /^(?:今天|昨天|前天|上午|下午|这周|本周|上周)$/.test(lines[0]!) ? lines[0]! : ''
+  const names = lines.slice(day ? 1 : 0, -1)
+  if (names.length < 2 || !names.every((l) => LISTED_NAME.test(l))) return text
+  return `${day ? `${day}，` : ''}${names.join('、')} ${lines.at(-1)!}`
+}
+
 /** "【11.23履职打卡】走访…": a work-report header; only the day in it is kept. */
 const REPORT_HEADER = /^\s*【([^】]{0,20})】/
 const REPORT_HEADER_WORDS = /履职|打卡|汇报|工作|日志|周报|小结|简报|记录/
@@ -315,7 +327,7 @@ const saysWhatSheDid = (text: string) => CONTACTED.test(text) || SOLVED.test(tex
 const SOME_DAY = { year: 2026, month: 6, day: 15 }
 
 export function readMessage(raw: string, ctx: ReadContext): Reading {
-  const text = tidy(raw, ctx.botName)
+  const text = joinListedNames(tidy(raw, ctx.botName))
   if (!text) return { type: 'unclear', reason: 'nothing' }
   // "妇情日记：…⏎需求：…": each marked line is its own entry; one marker alone takes the whole text.
   const markedLines = text.split(/\n/).filter((l) => DIARY.exec(l.trim())?.[0] || NEED.exec(l.trim())?.[0]).length
@@ -548,7 +560,8 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       // "…调研报告，昨天弄完咧", "…报告 写完了 昨天交了的": the day it was finished or handed in.
       // "代表李梅，电话联系，11月19日": a part that is only a day dates what was told before it.
       const came = read.length === 0 && found?.ok
-      const onlyDay = came && clause.replace(found.phrase, '').replace(/[\s。.！!]/g, '') === ''
+      const onlyDay =
+        came && /^(?:的事|那天|的时候)?$/.test(clause.replace(found.phrase, '').replace(/[\s。.！!]/g, ''))
       const redates = (i: ProposedItem) =>
         onlyDay ||
         (i.kind === 'problemSolved' && OUTCOME_CAME.test(clause)) ||
@@ -618,7 +631,8 @@ const needy = (text: string) => SOLVED.test(text) || NEEDY.test(text)
 const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00-\\u9fff]{2,4}`, 'g')
 
 /** What a proposal or report is about, said before it: "关于…的建议案". */
-const ABOUT_PAPER = /关于[^，,。]{1,30}(?:的)?(?:建议案?|提案|调研报告|报告)/
+/** What a paper is about: "关于两癌救助的建议案", "两癌筛查覆盖率的调研报告". */
+const ABOUT_PAPER = /(?:关于[^，,。]{1,30}(?:的)?|[^，,。]{1,30}的)(?:建议案?|提案|调研报告|报告|调研)/
 
 /** Where she served: "在社区卫生服务站帮着做两癌筛查的登记". */
 const SERVED_AT = new RegExp(`在[^，,。]{0,10}${SOCIAL_ORG_SUFFIX.source}`)
@@ -959,8 +973,11 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       state.family = s
       // A problem solved by calling or running errands for the family is not a visit to it ("供电所来人给弄好了，
       // 是我打电话叫他们来的"); going there is ("去了他家，帮着把低保续上了").
-      if (!solved || (contacted && (!solvedHere || WENT.test(rest)))) add('poorFamily', s.name, s.unsure, s.namesake)
-      if (!solved && !contacted) ONLY_NAMED.add(items.at(-1)!)
+      const visited = !solved || (contacted && (!solvedHere || WENT.test(rest)))
+      if (visited) add('poorFamily', s.name, s.unsure, s.namesake)
+      // "帮马福海家联系了收苹果的老板": calls made for the family, not a visit, when its problem is then solved.
+      const forThem = new RegExp(`帮着?${s.written}(?:联系|找|问|打听)`).test(clause)
+      if (visited && ((!solved && !contacted) || forThem)) ONLY_NAMED.add(items.at(-1)!)
       // "杨德明家看病报销的事，材料交上去了，还在等": a home named first, nobody met in the part.
       if (!solved && !contacted && s.firstInPart) NAMED_ONLY_FIRST.add(items.at(-1)!)
       if (solved) add('problemSolved', s.name, s.unsure, s.namesake)
@@ -1034,7 +1051,7 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (!m) return undefined
   const name = m[1]!
     .split(
-      /的|了|个|趟|叫|和|跟|同|与|带|问|她|他|是|联系|指导|刚才|刚刚|县上|镇上|村上|县里|镇里|乡里|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+      /的|了|个|趟|叫|和|跟|同|与|带|问|她|他|是|联系|指导|刚才|刚刚|县上|镇上|村上|乡上|县里|镇里|乡里|村里|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
     )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".

@@ -11,6 +11,10 @@ const ME_NEXT =
   /(?<=[^给跟和帮找对问陪带让叫被把向与同替为\s])(?=我(?:去|又|还|也|帮|给|跟|和|到|在|把|就|刚|今天|昨天|上午|下午|前天))/g
 /** Where a part starts at a new time of day once a deed was told before it: "…她们都挺好的下午去敬老院帮忙了". */
 const DAY_NEXT = /(?<=[^\s我在从到是的])(?=今天|昨天|前天)|(?<=[^\s我在从到是天一])(?=上午|下午|中午|晚上|傍晚)/g
+/** "周一去了代表白桂芳家周三去了杨德才家": a weekday starts a part after a deed done (not after 约好了). */
+const WEEKDAY_NEXT = /(?<=了|家|情|事)(?=周[一二三四五六日天](?!末))/g
+const PLANNED = /约|打算|准备|计划|要|想/
+
 /** A deed told: something done or gone to. */
 const DEED = /了|过|完|去|到|看|坐|聊|找|送|帮/
 
@@ -20,6 +24,8 @@ export function splitRunOn(clause: string): string[] {
   // Where a part may start: always, after a part that tells a deed, or after any deed before it.
   const cuts = new Map<number, 'always' | 'part' | 'before'>()
   for (const m of clause.matchAll(DAY_NEXT)) if (m.index > 0) cuts.set(m.index, 'before')
+  for (const m of clause.matchAll(WEEKDAY_NEXT))
+    if (!PLANNED.test(clause.slice(0, m.index))) cuts.set(m.index, 'before')
   for (const m of clause.matchAll(ME_NEXT)) if (m.index > 0) cuts.set(m.index, 'part')
   for (const m of clause.matchAll(STARTS)) if (m.index > 0) cuts.set(m.index, 'always')
   const parts: string[] = []

@@ -32,10 +32,10 @@ describe.each([
   ['nineteenth.jsonl', 150, 0.95],
   ['twentieth.jsonl', 150, 0.95],
   ['twenty-first.jsonl', 150, 0.95],
-  // First looks 178/198, 182/195, 173/195 on e61efd6; being taught from.
+  // First looks 178/198, 182/195, 173/195 on e61efd6.
   ['twenty-second.jsonl', 150, 0.95],
-  ['twenty-third.jsonl', 150, 0.94],
-  ['twenty-fourth.jsonl', 150, 0.88],
+  ['twenty-third.jsonl', 150, 0.95],
+  ['twenty-fourth.jsonl', 150, 0.95],
 ])('the corpus %s', (file, size, floor) => {
   const lines = readCorpus(join(__dirname, '..', 'corpus', file))
   let outcomes: Outcome[] = []

@@ -374,6 +374,38 @@ describe('readMessage on writing the nineteenth corpus taught', () => {
     ['姐妹们 我这有个需求 单亲妈妈吴春梅想给孩子找个托管的地儿', 'need'],
     ['我今年整到哪了？', 'query:progress'],
     ['还没收到3号通知的姐妹说一声', 'unclear:nothing'],
+    // What the twenty-third and twenty-fourth corpora taught.
+    ['报告一下，昨晡日𠊎去看了代表黄美玲', 'representatives:黄美玲@11-22'],
+    ['刚从五保户符永春家出来，屋顶补好了一半，明天接着弄', 'poorFamily:符永春家@11-23'],
+    ['今天给代表温月娥打了电话，她在外地带孙子', 'representatives:温月娥@11-23'],
+    [
+      '李梅\n张桂兰\n钟桂香\n今天都走访了',
+      'representatives:李梅@11-23 + representatives:张桂兰@11-23 + representatives:钟桂香@11-23',
+    ],
+    ['去了秀兰姐屋里，人不在，门锁着，改天再去', 'unclear:notDone'],
+    ['我今年那个清单还有哪几项没做完', 'query:progress'],
+    ['之前去过代表罗春梅那里就是好像上个礼拜还是上上个礼拜我记不清了', 'representatives:罗春梅@11-23~'],
+    ['今周日记：天转冷，渔船都停港了', 'diary@11-23'],
+    ['今天把两癌筛查覆盖率的调研报高写完了', 'report:把两癌筛查覆盖率的调研报告写完了@11-23'],
+    ['昨天下午到白桂芳代表家', 'representatives:白桂芳@11-22'],
+    ['昨天跟代表妥秀芳通了电话', 'representatives:妥秀芳@11-22'],
+    ['今天到新代表马淑芬家里头浪了一趟', 'representatives:马淑芬@11-23'],
+    ['上周三到连队见了新代表阿依古丽', 'representatives:阿依古丽@11-18'],
+    ['去了王建国家里看了一下他家房子的事情还没有弄好', 'poorFamily:王建国家@11-23'],
+    ['马姐把王建国家的事办好了，给她点个赞', 'unclear:nothing'],
+    ['昨天去县上残疾儿童康复中心给娃娃们表演节目了', 'publicService:县上残疾儿童康复中心给娃娃们表演节目了@11-22'],
+    ['上周五去看了丁福贵家，回来就写了这周的妇情日记：他媳妇腿摔了', 'poorFamily:丁福贵家@11-20 + diary@11-20'],
+    [
+      '今天\n马玉梅\n海玉兰\n丁海燕\n三个代表都联系了',
+      'representatives:马玉梅@11-23 + representatives:海玉兰@11-23 + representatives:丁海燕@11-23',
+    ],
+    ['我们村的代表杨淑珍说她去看了五保户', 'unclear:nothing'],
+    ['帮马福海家联系了收苹果的老板，他家的苹果全卖出去了', 'problemSolved:马福海家@11-23'],
+    ['几个妇女问今年两癌筛查啥时候来，想报个名', 'need'],
+    ['上周的妇情日记补上：村里摘棉花的妇女回来了', 'diary@11-23'],
+    ['上周五把关于两癌筛查的调研交给县妇联了', 'report:关于两癌筛查的调研交给县妇联了@11-20'],
+    ['不对不对 上一个删了', 'undo'],
+    ['昨天去海滩那个净滩活动了', 'publicService:海滩那个净滩活动了@11-22'],
   ])('%s → %s', (text, want) => expect(read(text)).toBe(want))
 })
 
