@@ -42,7 +42,7 @@ const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？
 /** Words that start with a surname and name nobody: 孙子, 连队, 海滩. */
 const WORDS =
   /^(?:孙[子女儿]|连队|海(?:滩|边|上|里|岛|港|产|带|水)|马路|马上|高兴|高速|常常|白天|江边|路上|田里|林场|金秋)/
-const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤粮于饺妇好]|^(?:镇|村|县|乡|市)/
+const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤于饺妇好]|(?<!有)粮|^(?:镇|村|县|乡|市)/
 
 /** Where a name said first in a part may start: the part's start, or after "那个" or the time of day ("昨天下午吴碧霞代表来找我了"). */
 const LEAD = '(?:^|[，,\\s]|那个|这个|今天|昨天|前天|上午|下午|中午|晚上|刚才|刚刚)'
@@ -64,14 +64,18 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
   },
   {
     re: new RegExp(
-      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|遇到|慰问|认识|陪|带|帮|还有|(?:一|另一|另外一)[个位]是(?:新来的|新选的|新)?|分别是|、)(?:了|过|着|的)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
+      `(?:给|跟|和|同|去|到|从|看望|探望|看|拜访|走访|联系|找|见|碰到|碰上|碰见|遇到|遇上|遇见|慰问|认识|陪|带|帮|还有|(?:一|另一|另外一)[个位]是(?:新来的|新选的|新)?|分别是|、)(?:了|过|着|的)?(?:一下|下|[一两二三几]?趟)?\\s*${NAME}(${HONORIFIC}|家)?(?:(?<=家)|${AFTER})`,
       'g',
     ),
     marker: 'person',
   },
   { re: new RegExp(`上${NAME}()(?=家)`, 'g'), marker: 'person', when: '家' },
   /** "把胡月娥拉进了群", "把陈美华叫上": someone she brought along or in. */
-  { re: new RegExp(`把${NAME}()(?=拉|叫|请|带|喊|约|接|送)`, 'g'), marker: 'person', when: '把' },
+  {
+    re: new RegExp(`把${NAME}(${HONORIFIC})?(?=拉|叫|请|带|喊|约|接|送|那儿|那里|那边)`, 'g'),
+    marker: 'person',
+    when: '把',
+  },
   /** "去俺们村东头孙凤英家", "去了隔壁孙德福家": a home visited, with where it stands between. */
   {
     re: new RegExp(`(?:去|到)(?:了|过)?(?:[一两二三几]?趟)?[\\u4e00-\\u9fff]{1,6}?${NAME}(家)`, 'g'),
@@ -192,7 +196,7 @@ export function findNewNames(text: string, taken: (index: number, length: number
         name.length < 2 ||
         at.has(index) ||
         NOT_A_NAME.test(raw.slice(1)) ||
-        /^周[一二三四五六日天末]/.test(raw) ||
+        /^周[一二三四五六日天末](?![^]*家$)/.test(raw + (text[index + raw.length] ?? '')) ||
         WORDS.test(raw)
       )
         continue

@@ -84,15 +84,15 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录|报)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|报的都|报过哪些|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录|报)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|联系过的[^，,。]{0,4}(?:都有谁|有哪些|是谁)|报的都|报过哪些|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
-    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干)到哪(?:了|一步|儿了)|哪几项没完成|还有(?:哪几项|哪些|啥|什么)没(?:有)?(?:做完|完成|做)|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干|搞)到哪(?:里|儿)?(?:了|一步)?|还差(?:些)?(?:哪样|啥子?|什么)|哪几项没完成|还有(?:哪几项|哪些|啥|什么)没(?:有)?(?:做完|完成|做)|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
   {
     what: 'help',
-    re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|(?<!讲了?讲|教了?她?们?|说了?说)怎么记|咋记(?!账)|能干啥|会什么|能做什么|会干啥|咋个用|不会(?:用|弄|记|整)/,
+    re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|(?:要|该)?(?:咋|怎么|如何)(?:个)?登记|(?<!讲了?讲|教了?她?们?|说了?说)怎么记|咋记(?!账)|能干啥|会什么|能做什么|会干啥|咋个用|不会(?:用|弄|记|整)/,
   },
 ]
 const UNDO =
@@ -141,7 +141,7 @@ const PENDING =
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
  */
 const WOMEN_WISH =
-  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|群众|村民|婆婆|老人|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|问(?![了过])|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|姊妹|婆娘|群众|村民|婆婆|老人|老太太|大妈|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|问(?![了过])|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
 
 /** "有个姐妹来找我": a woman, unnamed, came to her; what she then said she wants is a need. */
 const SOMEONE_CAME =
@@ -159,6 +159,8 @@ const TOLD_WISH =
 const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我|帮她|给她)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|(?:帮我|给我|帮她|给她)?记一下|我记着呢)[。！!]*$/
 
+/** "…说孩子放学没人接，问有没有托管的地方": what the one she speaks for asked. */
+const ASKED_FOR = /问(?:问|一下)?(?:有没有|能不能|可不可以|哪里|哪儿|咋|怎么|啥时候)/
 /** Her own plan, not someone's question: "我想带几个姐妹去看看能不能报上名". */
 const HER_PLAN = /我(?:想|打算|准备|要)/
 /** A man who said it: 老汉, 大爷, 他. */
@@ -167,7 +169,7 @@ const WOMEN = /妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|有人|�
 
 /** Someone else, the one a question is asked for: 有个单亲妈妈, 托我, 李大姐家, 她家孩子. */
 const FOR_SOMEONE =
-  /有个|有位|有几个|有户|托我|让我问|叫我问|[\u4e00-\u9fff]{1,3}(?:大姐|大娘|阿姨|嫂子?|婶子?)?家(?:的)?(?:闺女|孩子|娃|儿子|老人|男人|媳妇)|(?:她|他)家|她们/
+  /有个|有位|有几个|有户|托我|让我问|叫我问|说(?:她|他)?(?:家)?(?:的)?(?:孩子|娃|老人|男人)|[\u4e00-\u9fff]{1,3}(?:大姐|大娘|阿姨|嫂子?|婶子?)?家(?:的)?(?:闺女|孩子|娃|儿子|老人|男人|媳妇)|(?:她|他)家|她们/
 
 /** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
 const THEY_DID_NOT =
@@ -583,7 +585,13 @@ function readRecords(text: string, ctx: ReadContext): Reading {
   if (unique.length > 0) return { type: 'records', items: unique }
   // "有个单亲妈妈托我问问…村里能不能搞个托管", "李大姐家闺女有残疾，想问问有啥补助": a question for
   // someone else about help she needs is her need, passed on.
-  if (asked && !problem && FOR_SOMEONE.test(text) && !HER_PLAN.test(text) && mayAskForHelp(text))
+  if (
+    (asked || ASKED_FOR.test(text)) &&
+    (!problem || (problem.type === 'unclear' && problem.reason === 'notDone')) &&
+    FOR_SOMEONE.test(text) &&
+    !HER_PLAN.test(text) &&
+    mayAskForHelp(text)
+  )
     return { type: 'records', items: [{ kind: 'need', content: text.trim() }] }
   return problem ?? { type: 'unclear', reason: asked ? 'question' : 'nothing' }
 }
@@ -614,7 +622,7 @@ function dateOfDeed(clause: string, today: LocalDate, context: DateContext): Fou
 
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|从|看|探|找|上|跑|联系|走访|家访|摆|谝|侃|说了|讲了|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
+  /我|俺|咱|跟|和|同|给|去|到|从|看|探|找|上|跑|吃|联系|走访|家访|摆|谝|侃|说了|讲了|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
@@ -675,6 +683,8 @@ type LineState = {
   date: LocalDate
   /** The date was written (not today by default). */
   dated?: boolean
+  /** An organisation she guided was named earlier in the line (its plans are her guidance, not a service). */
+  orgMet?: boolean
   /** The date written was vague (上礼拜): the items carry it, so the question says how to change their day. */
   vague?: string
   /** A wish of women passed on to her was read as a need: "报个需求" after it adds no other. */
@@ -784,9 +794,11 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const wants = /代表/.test(clause) ? 'representatives' : FAMILY_WORDS.test(clause) ? 'poorFamily' : undefined
   // What is said of the place a name stands: "跟张贵兰大姐…去看了单亲妈妈孙丽娟家" — the family word after her
   // says nothing of her, so she may still be a representative written as she sounds.
-  const wantsAt = (at: number): Subject['kind'] | undefined => {
+  // "和代表张桂兰去看了老王家": a home named is no representative, whatever 代表 said of another.
+  const wantsAt = (m: Mention): Subject['kind'] | undefined => {
+    if (wants === 'representatives' && m.written.endsWith('家')) return undefined
     if (wants !== 'poorFamily') return wants
-    return FAMILY_WORDS.test(clause.slice(0, at)) ? 'poorFamily' : undefined
+    return FAMILY_WORDS.test(clause.slice(0, m.index)) ? 'poorFamily' : undefined
   }
   for (const m of mentions) {
     // A representative's relative is not her (a family's members are the family: 王建国他老伴).
@@ -803,7 +815,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       const whole = ORG_GOES_ON.exec(clause.slice(m.index + m.written.length))
       if (whole && !m.candidates.some((c) => c.subject === m.written + whole[0])) continue
     }
-    const chosen = choose(m, wantsAt(m.index))
+    const chosen = choose(m, wantsAt(m))
     if (chosen === 'open') return { type: 'whichPerson', written: m.written, candidates: m.candidates }
     if (chosen === 'none') continue
     // "李梅芳" where she logged 李梅: another woman's name, asked about, never read as 李梅.
@@ -885,7 +897,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   // The same in the next part of the line: "给李梅打了个电话，问了问她们组参加两癌筛查的情况" (a mention).
   const met = subjects.some((x) => x.kind !== 'socialOrg') || state.met
   // Unless she says she took part: "参加了两癌筛查义诊服务 顺便跟…聊了聊".
-  const talkedAbout = met && TALKED.test(rest) && !/参加/.test(rest)
+  const talkedAbout = met && TALKED.test(rest) && !/参加了|参与了|去参加/.test(rest)
   if (subjects.some((x) => x.kind !== 'socialOrg')) state.met = true
   // "把建议案交给镇妇联了，关于农村妇女两癌救助的": what a proposal or report is about is no service done.
   const paperAt = Math.min(
@@ -894,7 +906,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   for (const kind of kinds) {
     // "建了个两癌筛查群": the service names the group; "建了个姐妹群又拉着姐妹们去敬老院…": both were done.
     const group = kinds.includes('onlineGroup') ? kindAt(rest, 'onlineGroup') : undefined
-    const inGroupName = !!group && (kindAt(rest, kind)?.index ?? 0) < group.index + group.length
+    const said = kindAt(rest, kind)?.index ?? 0
+    const inGroupName = !!group && /^[^，,。\s了]{0,12}群/.test(rest.slice(said))
     if (kind === 'publicService' && (inGroupName || talkedAbout)) continue
     // "去张桂兰大娘家了，给她量了量血压": done for the one she met, a visit, not a public service.
     if (kind === 'publicService' && met && /^(?:又|还|顺便|顺手)?(?:给|帮|替)(?:她|他)(?!们)/.test(rest.trim()))
@@ -904,7 +917,12 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     if (kind === 'publicService' && paperAt < Infinity && ABOUT_PAPER.test(rest)) continue
     // "指导巾帼志愿服务队搞了一次入户宣传": the organisation's activity, which she guided.
     // "去互助会给姐妹们上了一堂家庭教育课": a lesson for an organisation she visits is guidance.
-    if (kind === 'publicService' && subjects.some((x) => x.kind === 'socialOrg') && /课|讲座|培训/.test(rest)) continue
+    if (
+      kind === 'publicService' &&
+      (subjects.some((x) => x.kind === 'socialOrg') || state.orgMet) &&
+      /课|讲座|培训|方案|计划|排班|备案|注册|章程/.test(rest)
+    )
+      continue
     const guided = rest.indexOf('指导')
     if (
       kind === 'publicService' &&
@@ -968,8 +986,10 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       continue
     // "在茶叶合作社那边建了一个群": a place, not an organisation guided.
     else if (s.kind === 'socialOrg' && clause.includes(`在${s.written}那`) && !/指导/.test(clause)) continue
-    else if (s.kind === 'socialOrg') add('socialOrg', s.name, s.unsure)
-    else if (s.kind === 'poorFamily') {
+    else if (s.kind === 'socialOrg') {
+      add('socialOrg', s.name, s.unsure)
+      state.orgMet = true
+    } else if (s.kind === 'poorFamily') {
       state.family = s
       // A problem solved by calling or running errands for the family is not a visit to it ("供电所来人给弄好了，
       // 是我打电话叫他们来的"); going there is ("去了他家，帮着把低保续上了").
@@ -1059,6 +1079,10 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   // "想搞个广场舞队": one still to be set up, not one she guided.
   const before = clause.slice(0, m.index + m[1]!.length - name.length)
   if (/(?<![那这])个$/.test(before)) return undefined
+  // "就村里办妇女读书会交换了看法": one to be set up, talked of.
+  if (/(?:办|搞|成立|组建|建)$/.test(before) || /^(?:办|搞|成立|组建)/.test(name)) return undefined
+  // "扯了好久妇女合作社的事": talked of, not guided.
+  if (/^的(?:事|情况|问题)/.test(clause.slice(m.index + m[1]!.length))) return undefined
   return name.length >= suffix.length + 2 ? name : undefined
 }
 

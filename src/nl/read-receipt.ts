@@ -11,7 +11,7 @@ export type Receipt = { notice: 'newest' } | { notice: 'beforeThisWeek' } | { no
 const NOT = /没收到|没有收到|未收到|收到(?:了)?(?:吗|没|么|嘛)|收到钱|收到的|快递|包裹|红包|转账|还没/
 /** The first words must be nothing but acknowledgement; what follows may be anything (谢谢许主任, 马上落实). */
 const ACK_WORDS =
-  /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|晓得了?|已阅|已读|已收到|收到(?:了|啦|咯|喇|嘞)?(?:哈|呀|哦|噢|哟|撒)?|要得|看到了|好嘅|👌|✅|🆗)+$/i
+  /^(?:好的|好滴|好嘞|好|嗯+|ok|okay|明白|了解|知道了|晓得了?|已阅|已读|已收到|收到(?:了|啦|咯|喇|嘞)?(?:哈|呀|哦|噢|哟|撒)?|要得|看到了|好嘅|收着了?|👌|✅|🆗)+$/i
 /** Assent that acknowledges a notice alone, but not before other words. */
 const SOFT = /^(?:嗯+|好|哦|好的|好嘅|好滴|好嘞|要得(?:要得)?|看到了)$/i
 /** Words that say she got it, after a notice's number: 3号通知收到, 通知3 已阅, 第3条知道了. */

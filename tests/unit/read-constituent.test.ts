@@ -58,6 +58,8 @@ describe('a plea for help posted without @', () => {
     '我家橙子卖不出去，妇联能不能帮忙想想办法找个销路',
     '俺娘腿脚不行了，想申请个轮椅不知道找谁',
     '谁知道哪有招家政的？我想出去干点活儿',
+    '我屋头男人喝了酒就打人，我不晓得找哪个',
+    '请问咱这儿有没有免费的妇科检查啊，想去查查',
   ])('%s is passed on', (text) => expect(plea(text)).toMatchObject({ type: 'constituentRequest' }))
 
   it.each([

@@ -406,6 +406,40 @@ describe('readMessage on writing the nineteenth corpus taught', () => {
     ['上周五把关于两癌筛查的调研交给县妇联了', 'report:关于两癌筛查的调研交给县妇联了@11-20'],
     ['不对不对 上一个删了', 'undo'],
     ['昨天去海滩那个净滩活动了', 'publicService:海滩那个净滩活动了@11-22'],
+    // What the twenty-fifth to twenty-seventh corpora taught.
+    ['上午和代表张桂兰一块去看了老王家', 'representatives:张桂兰@11-23 + poorFamily:王建国家@11-23'],
+    ['昨天跑了三个代表：翠花、桂兰', 'representatives:刘翠花@11-22 + representatives:张桂兰@11-22'],
+    ['今天跟代表冯小雨约了杯奶茶 唠了一下午', 'representatives:冯小雨@11-23'],
+    [
+      '上午去敬老院做志愿 下午拉了个返乡姐妹群',
+      'onlineGroup:敬老院做志愿 下午拉了个返乡姐妹群@11-23 + publicService:敬老院做志愿 下午拉了个返乡姐妹群@11-23',
+    ],
+    [
+      '我把咱们村那个老年人健康群建好了 大家帮忙转一下啊',
+      'onlineGroup:把咱们村那个老年人健康群建好了 大家帮忙转一下啊@11-23',
+    ],
+    ['拜访了妇女代表蒋淑琴老师，就村里办妇女读书会交换了看法', 'representatives:蒋淑琴@11-23'],
+    ['困难户的事办成了要咋登记？', 'query:help'],
+    ['单亲妈妈李小芳说孩子放学没人接，问有没有托管的地方', 'need'],
+    ['看看我今年联系过的代表都有谁', 'query:records'],
+    ['前天晚上在李梅屋头呷的饭', 'representatives:李梅@11-21'],
+    ['上周三碰到韦丽萍代表 扯了好久妇女合作社的事', 'representatives:韦丽萍@11-18'],
+    ['电话联系妇女代表向小芳，了解该组妇女参加家政培训的意愿', 'representatives:向小芳@11-23'],
+    ['到留守儿童关爱协会去了，帮她们把送温暖的方案改了一遍', 'socialOrg:留守儿童关爱协会@11-23'],
+    ['昨天去了吴正发家，低保户', 'poorFamily:吴正发家@11-22'],
+    ['最近联系了代表杨昌美好几回', 'representatives:杨昌美@11-23~'],
+    ['村里好几个姊妹反映想做两癌筛查', 'need'],
+    ['我那个履职清单搞到哪里了还差些哪样', 'query:progress'],
+    ['今早上到建档立卡户周二柱家坐了会儿', 'poorFamily:周二柱家@11-23'],
+    ['去困难户田有粮家了', 'poorFamily:田有粮家@11-23'],
+    ['今儿把马春燕大姐那儿也跑了', 'representatives:马春燕@11-23'],
+    [
+      '周六去敬老院做志愿，碰上高丽萍大姐，跟她聊了聊',
+      'publicService:周六去敬老院做志愿@11-21 + representatives:高丽萍@11-21',
+    ],
+    ['孙丽娜家孩子入托的事我跑了好几趟，今儿幼儿园总算收了', 'problemSolved:孙丽娜家@11-23'],
+    ['好几个老太太跟我说冬天想学用智能手机', 'need'],
+    ['周记：这礼拜来药店买药的大妈多', 'diary@11-23'],
   ])('%s → %s', (text, want) => expect(read(text)).toBe(want))
 })
 
