@@ -13,7 +13,8 @@ const TOLD_BEFORE = /了|过|问|说|聊|商量|合计/
 
 /** A clause that asks (the bot or the group) rather than tells what she did. */
 export function isQuestion(clause: string): boolean {
-  const c = clause.trim()
+  // "建议案交了，就是关于两癌筛查能不能每年搞一次的": what a paper is about asks nothing.
+  const c = clause.trim().replace(/(?<=.)(?:就是)?(?:那个)?关于.*$/, '')
   // "这礼拜哪天来着 反正跟王秀兰通了回电话": a day she does not remember, not a question.
   if (/(?:哪天|几号|什么时候|啥时候)来着/.test(c)) return false
   // "好像上个礼拜还是上上个礼拜我记不清了": a day she does not remember.
@@ -63,7 +64,11 @@ export function isOthersDeed(clause: string): boolean {
   const c = clause
     .trim()
     .replace(/^(?:那个|这个)/, '')
-    .replace(/^(?:我们|咱们|俺们|我家|俺家|咱|俺)(?:村|组|镇上?|社区|妇联|县里?)?(?:的)?/, '')
+    .replace(
+      /^(?:我们|咱们|俺们|我家|俺家|咱|俺|我(?=老公|老伴|爱人|闺女|儿子|女儿|婆婆|公公))(?:村|组|镇上?|社区|妇联|县里?)?(?:的)?/,
+      '',
+    )
+    .replace(/^(?:邻村|隔壁村|外村|别村)的?/, '')
     // "镇上的周主任昨天去…": where the one named works does not make it her deed.
     .replace(
       /^(?:镇上|镇里|村里|县里|乡里|区里|市里|街道)的?(?=[\u4e00-\u9fff]{0,3}(?:主任|书记|主席|部长|镇长|村长|干部|领导))/,

@@ -84,15 +84,15 @@ export interface ReadContext {
 const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   {
     what: 'records',
-    re: /(?:记|录|报)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|联系过的[^，,。]{0,4}(?:都有谁|有哪些|是谁)|报的都|报过哪些|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
+    re: /(?:记|录|报)了?(?:哪些|啥|什么|哪几条|些啥|些什么)|都是哪(?:几个|几位|些)|联系过的[^，,。]{0,4}(?:都有谁|有哪些|是谁)|报的都|报过哪些|列出来|(?:登记|记|报)过的.{0,6}(?:名单|发我|给我)|(?:报|记|录)过的.{0,4}(?:哪些|啥|什么)|列(?:一下|个单子?|出来)$|都记了|我的记录|查看记录|看看.{0,4}记录|念念|联系过哪些|(?<!咋|怎么|如何|怎样)记录|记(?:过)?的(?:东西|事儿?|都|全部|所有|那些)/,
   },
   {
     what: 'progress',
-    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干|搞)到哪(?:里|儿)?(?:了|一步)?|还差(?:些)?(?:哪样|啥子?|什么)|哪几项没完成|还有(?:哪几项|哪些|啥|什么)没(?:有)?(?:做完|完成|做)|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干|搞)到哪(?:里|儿)?(?:了|一步)?|(?:干|做|弄|完成)了多少(?:了|项)?|还差(?:些)?(?:哪样|啥子?|什么)|哪几项没完成|还有(?:哪几项|哪些|啥|什么)没(?:有)?(?:做完|完成|做)|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
   {
     what: 'help',
-    re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|(?:要|该)?(?:咋|怎么|如何)(?:个)?登记|(?<!讲了?讲|教了?她?们?|说了?说)怎么记|咋记(?!账)|能干啥|会什么|能做什么|会干啥|咋个用|不会(?:用|弄|记|整)/,
+    re: /^(?:帮助|帮帮我|菜单|功能)|怎么用|咋用|(?:要|该)?(?:咋|怎么|如何)(?:个)?登记|(?<!讲了?讲|教了?她?们?|说了?说)怎么记|咋记(?!账)|能干(?:点)?啥|会什么|能做什么|会干啥|咋个用|不会(?:用|弄|记|整)/,
   },
 ]
 const UNDO =
@@ -101,7 +101,7 @@ const UNDO =
 const COUNT_QUESTION = /几条|几篇|几个|几位|几户|几回|几次|哪几|哪些|多少/
 
 const DIARY =
-  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我|俺)?(?:要|想)?(?:帮我)?(?:今天)?(?:说一下|说下|讲一下|讲下|报一下|报下|写一下|记一下)?(?:写(?:了|的)?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?|上周的?)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了|补上了?)?(?:吧|啊|呀)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
+  /^(?:【(?:妇情)?日记[^】]{0,12}】[：:，,。 ]*|(?:我|俺)?(?:要|想)?(?:帮我)?(?:今天)?(?:说一下|说下|讲一下|讲下|报一下|报下|写一下|记一下)?(?:写(?:了|的)?(?:个|篇|一篇|一条)?|记了?(?:个|下|一下|一条|篇)?)?(?:今天的?|昨天的?|这周的?|本周的?|这礼拜的?|上周的?|我的)?(?:(?:妇情|父亲|妇女|负情)?日记(?:我)?(?:写了|写好了|补上了?)?(?:吧|啊|呀|嘛|哈)?(?:我说一下|我讲一下)?|妇情(?=[：:]|天|村|最近|今年))[：:，,。 ]*(?:就是|内容是)?)/
 /** "3.写了妇情日记", "…，回来写了篇妇情日记": she wrote it (on paper, or to send later); nothing of it told. */
 const DIARY_WRITTEN = new RegExp(
   [
@@ -154,7 +154,7 @@ const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
  * met. Group 1 ends where the wish starts (the words of telling).
  */
 const TOLD_WISH =
-  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人|她家)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着)|(?:她|他)?(?:也|还)?(?:想学|想要|想找|想申请|想去做|想参加))/
+  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人|她家)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着)|(?:她|他)?(?:也|还)?(?:想学|想要|想找|想申请|想去做|想做|想参加))/
 /** What is said after the wish to have it recorded: "，报个需求", "我记下了". */
 const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我|帮她|给她)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|(?:帮我|给我|帮她|给她)?记一下|我记着呢)[。！!]*$/
@@ -434,7 +434,10 @@ function readRecords(text: string, ctx: ReadContext): Reading {
     const diaryAt = MID_DIARY.exec(line)
     // "今天写了妇情日记，也去看了代表黄丽芬": what follows is another deed, not the diary's words.
     const after = diaryAt ? line.slice(diaryAt.index + diaryAt[0].length) : ''
-    const goesOn = !!diaryAt && /^(?:也|还|又|然后|再)/.test(after) && saysWhatSheDid(after)
+    const goesOn =
+      !!diaryAt &&
+      /^[，,\s]*(?:今天|昨天|前天|上午|下午|晚上)?(?:也|还|又|然后|再)/.test(after) &&
+      saysWhatSheDid(after)
     const head = diaryAt ? line.slice(0, diaryAt.index) + (goesOn ? `，${after}` : '') : line
     for (const written of clauses(head)) {
       let clause = written
@@ -505,7 +508,10 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         break
       }
       // "…，关于两癌救助的": what the proposal or report told before is about.
-      if (/^(?:就是|是|内容是)?关于/.test(clause) && items.some((i) => i.kind === 'proposal' || i.kind === 'report'))
+      if (
+        /^(?:(?:就是|是|内容是)?关于|写的是|内容是|说的是|讲的是|建议(?!案))/.test(clause) &&
+        items.some((i) => i.kind === 'proposal' || i.kind === 'report')
+      )
         continue
       // "…说想学个手艺，问问有没有家政培训": what the wish asks goes with it.
       if (state.needTold && /^(?:问问?|想问问?|问一下|打听|看看有没有|有没有)/.test(clause.trim())) continue
@@ -575,7 +581,9 @@ function readRecords(text: string, ctx: ReadContext): Reading {
       state.lastCount = redated.length
     }
     const diary = diaryAt && !goesOn ? after.trim() : ''
-    if (goesOn) items.push({ kind: 'diary', content: '', date: state.date })
+    // "礼拜六写了篇妇情日记，今天又去看了翠花姐": the diary's day is the one said before it.
+    const before = diaryAt ? findDate(line.slice(0, diaryAt.index), ctx.today) : undefined
+    if (goesOn) items.push({ kind: 'diary', content: '', date: before?.ok ? before.date : state.date })
     else if (diary.length >= 4) items.push({ kind: 'diary', content: diary, date: state.date })
     else if (DIARY_WRITTEN.test(head)) items.push({ kind: 'diary', content: '', date: state.date })
   }
@@ -909,6 +917,9 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     const said = kindAt(rest, kind)?.index ?? 0
     const inGroupName = !!group && /^[^，,。\s了]{0,12}群/.test(rest.slice(said))
     if (kind === 'publicService' && (inGroupName || talkedAbout)) continue
+    // "给张桂兰大姐送了点宣传册": given to the one she met, a visit, not a public service.
+    if (kind === 'publicService' && subjects.some((x) => x.kind !== 'socialOrg' && clause.includes(`给${x.written}`)))
+      continue
     // "去张桂兰大娘家了，给她量了量血压": done for the one she met, a visit, not a public service.
     if (kind === 'publicService' && met && /^(?:又|还|顺便|顺手)?(?:给|帮|替)(?:她|他)(?!们)/.test(rest.trim()))
       continue
@@ -996,7 +1007,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       const visited = !solved || (contacted && (!solvedHere || WENT.test(rest)))
       if (visited) add('poorFamily', s.name, s.unsure, s.namesake)
       // "帮马福海家联系了收苹果的老板": calls made for the family, not a visit, when its problem is then solved.
-      const forThem = new RegExp(`帮着?${s.written}(?:联系|找|问|打听)`).test(clause)
+      const forThem = new RegExp(`(?:帮着?|给)${s.written}(?:联系|找|问|打听)`).test(clause)
       if (visited && ((!solved && !contacted) || forThem)) ONLY_NAMED.add(items.at(-1)!)
       // "杨德明家看病报销的事，材料交上去了，还在等": a home named first, nobody met in the part.
       if (!solved && !contacted && s.firstInPart) NAMED_ONLY_FIRST.add(items.at(-1)!)
@@ -1071,7 +1082,7 @@ function newOrganisation(clause: string, used: Mention[]): string | undefined {
   if (!m) return undefined
   const name = m[1]!
     .split(
-      /的|了|个|趟|叫|和|跟|同|与|带|问|她|他|是|联系|指导|刚才|刚刚|县上|镇上|村上|乡上|县里|镇里|乡里|村里|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
+      /的|了|个|趟|叫|和|跟|同|与|带|问|她|他|是|联系|指导|刚才|刚刚|县上|镇上|村上|乡上|县里|镇里|乡里|村里|咱村|俺村|本村|去|到|在|给|说|聊|那个|这个|一下|一趟|里面|嗯|啊|就是|我们|咱们|俺们|今天|昨天|前天|上午|下午|晚上/,
     )
     .pop()!
   // A name, not the bare word: 巧手编织合作社, never the 合作社 of "聊了聊合作社的事".

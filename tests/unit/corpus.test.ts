@@ -1,6 +1,6 @@
 /**
  * The corpora of realistic messages through the message path: messages.jsonl (written by someone who
- * had not read the parser, used while building it) and heldout.jsonl … twenty-seventh.jsonl, each written later
+ * had not read the parser, used while building it) and heldout.jsonl … thirtieth.jsonl, each written later
  * by another who had read neither the parser nor the corpora before it; each was run once before any
  * change made for it (the first-look figures in the README), then taught from. Every one is held to
  * no record she did not ask for, and to 95% right — or, while still being taught from, to where it
@@ -40,6 +40,11 @@ describe.each([
   ['twenty-fifth.jsonl', 150, 0.95],
   ['twenty-sixth.jsonl', 150, 0.95],
   ['twenty-seventh.jsonl', 150, 0.95],
+  // First looks 185/195, 174/197 (one record she did not confirm: a constituent's thanks passed on as a
+  // plea, mended since), 180/195 on ecebff7.
+  ['twenty-eighth.jsonl', 150, 0.95],
+  ['twenty-ninth.jsonl', 150, 0.95],
+  ['thirtieth.jsonl', 150, 0.95],
 ])('the corpus %s', (file, size, floor) => {
   const lines = readCorpus(join(__dirname, '..', 'corpus', file))
   let outcomes: Outcome[] = []
