@@ -17,7 +17,7 @@ export const KIND_WORDS: { kind: DutyKind; re: RegExp }[] = [
   {
     kind: 'publicService',
     re: new RegExp(
-      `公益(?!项目|组织|岗位)|两爱|帮忙登记|(?<!大家|请|麻烦|你们|姐妹们)帮忙|${cues.alternation(cues.SERVICE_WORDS)}`,
+      `公益(?!项目|组织|岗位)|两爱|帮忙登记|(?<!大家|请|麻烦|你们|姐妹们)帮忙(?!联系|找|问|叫|打听|申请)|${cues.alternation(cues.SERVICE_WORDS)}`,
     ),
   },
 ]

@@ -44,10 +44,10 @@ const NOT_HER_PART = /(?:我|咱|俺)(?:们)?(?:村|组|镇|社区|妇联)(?:的
  * a woman named, by her name or as 姐, who went somewhere herself.
  */
 const WENT_HERSELF = new RegExp(
-  `^(?!周[一二三四五六日天末])(?:[${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?|[\\u4e00-\\u9fff]{1,2}(?:大姐|姐|阿姨|婶))(?:今天|昨天|前天|上午|下午)去(?:看了|了|[^，,。我俺咱]{1,8}?了)`,
+  `^(?!周[一二三四五六日天末])(?:[${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2}(?:大姐|姐|阿姨|婶)?|[\\u4e00-\\u9fff]{1,2}(?:大姐|姐|阿姨|婶))(?:今天|昨天|前天|上午|下午)(?:也|又)?去(?:看了|了|[^，,。我俺咱]{1,8}?了)`,
 )
 /** "小周昨天去看了李梅大姐": a colleague called by her nickname, and what she did. */
-const NICKNAMED_WENT = new RegExp(`^(?:小|老)[${[...SURNAMES].join('')}](?:今天|昨天|前天|上午|下午)?(?:去|到|带)`)
+const NICKNAMED_WENT = new RegExp(`^(?:小|老)[${[...SURNAMES].join('')}](?:今天|昨天|前天|上午|下午)?(?:去|到|带|帮)`)
 
 /** "李梅说她昨天去看了张桂兰", "李梅跟我说她去看了…", "王秀兰讲伊上礼拜去看过…": someone named, telling of her own deed. */
 const TOLD_OWN_DEED = new RegExp(
@@ -65,7 +65,7 @@ export function isOthersDeed(clause: string): boolean {
     .trim()
     .replace(/^(?:那个|这个)/, '')
     .replace(
-      /^(?:我们|咱们|俺们|我家|俺家|咱|俺|我(?=老公|老伴|爱人|闺女|儿子|女儿|婆婆|公公))(?:村|组|镇上?|社区|妇联|县里?)?(?:的)?/,
+      /^(?:我们|咱们|俺们|我家|俺家|咱|俺|我(?=老公|老伴|爱人|闺女|儿子|女儿|婆婆|公公))(?:村|组|乡|镇上?|社区|妇联|县里?)?(?:的)?/,
       '',
     )
     .replace(/^(?:邻村|隔壁村|外村|别村)的?/, '')

@@ -38,6 +38,7 @@ export const CONTACT_WORDS = [
   '讲了一?会',
   '吃了?[一顿个餐]*饭',
   '碰过头',
+  '找了(?=代表|一趟|她|他)',
   '吃(?:了|的)?(?:顿|个|餐)?饭',
   // "今儿把马春燕大姐那儿也跑了": been round to her.
   '(?:那儿|那里|那边|家)(?:也|又)?跑了',
@@ -523,7 +524,21 @@ export const SERVICE_WORDS = [
 ]
 
 /** What a woman wants, told to her: a need for the ledger when she asks for help or it is to be recorded. */
-export const NEED_WORDS = ['想学', '想要', '想找', '想做', '想让', '想申请', '想请', '希望', '需要', '盼着', '缺']
+export const NEED_WORDS = [
+  '想学',
+  '想要',
+  '想找',
+  '想做',
+  '想让',
+  '想申请',
+  '想请',
+  '想给',
+  '想办',
+  '希望',
+  '需要',
+  '盼着',
+  '缺',
+]
 
 /**
  * Help asked of her or of the federation ("想让妇联帮忙联系个培训", "让我帮着打听…", "请咱们给问问"): a
@@ -715,6 +730,9 @@ export const EVERYDAY: readonly (readonly [RegExp, string])[] = [
   [/呷/g, '吃'],
   // Sound-alike slips of 调研.
   [/掉研|掉眼|调眼|吊研/g, '调研'],
+  [/互住会|互主会/g, '互助会'],
+  // "我汇报下礼拜六去了…": 下 of 汇报下, not next week.
+  [/(?<=汇报|报告)下(?=礼拜|星期|周[一二三四五六日天])/g, '下，'],
   [/(?<=妇情)日[季纪计]/g, '日记'],
   // "代表那个叫啥子嘛苏红梅", "新代表那个叫叶春梅": the filler between the word and the name.
   [/(?<=代表|户)(?:那个|这个)?叫(?:啥子?|什么)(?:来着|名字)?(?:嘛|呢|来)?/g, ''],

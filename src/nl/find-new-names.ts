@@ -31,7 +31,9 @@ export interface NewName {
 
 const SURNAME = `[${[...SURNAMES].join('')}]`
 const HONORIFIC = `(?:${HONORIFICS.join('|')})`
-const NAME = `(${SURNAME}[\\u4e00-\\u9fff]{1,2}?)`
+/** Two-character surnames: Yi (沙马, 吉克, 阿苏…) and the old Han ones (欧阳, 司马…). */
+const DOUBLE_SURNAME = '(?:沙马|吉克|阿苏|阿鲁|曲比|俄底|海来|马海|吉木|阿约|欧阳|司马|上官|诸葛|东方|尉迟)'
+const NAME = `((?:${DOUBLE_SURNAME}|${SURNAME})[\\u4e00-\\u9fff]{1,2}?)`
 /** A man's wife or child named by him ("周国平老婆的医保"): his household. */
 const HIS_WIFE = /^的?(?:老婆|媳妇|爱人|老伴|儿子|闺女|孩子|娃)/
 
@@ -41,7 +43,7 @@ const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？
 /** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
 /** Words that start with a surname and name nobody: 孙子, 连队, 海滩. */
 const WORDS =
-  /^(?:孙[子女儿]|连队|海(?:滩|边|上|里|岛|港|产|带|水)|马路|马上|高兴|高速|常常|白天|江边|路上|田里|林场|金秋)/
+  /^(?:孙[子女儿]|连队|车[子上站]|海(?:滩|边|上|里|岛|港|产|带|水)|马路|马上|高兴|高速|常常|白天|江边|路上|田里|林场|金秋)/
 const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤于饺妇好]|(?<!有)粮|^(?:镇|村|县|乡|市)/
 
 /** Where a name said first in a part may start: the part's start, or after "那个" or the time of day ("昨天下午吴碧霞代表来找我了"). */
@@ -118,6 +120,13 @@ const PATTERNS: { re: RegExp; marker: NewName['marker']; full?: true; when?: str
     ),
     marker: 'family',
     when: new RegExp(alternation(FAMILY_WORDS)),
+  },
+  /** "新联系了一位妇女代表，岩脚组的罗玉芬": a name after where she lives. */
+  {
+    re: new RegExp(`(?:组|村|寨|社区)的${NAME}(${HONORIFIC})?${AFTER}`, 'g'),
+    marker: 'person',
+    full: true,
+    when: '的',
   },
   /** "到白桂芳代表家": a representative's home, 代表 between. */
   { re: new RegExp(`${NAME}()(?=(?:妇女)?代表(?:的)?家)`, 'g'), marker: 'rep', when: '代表' },

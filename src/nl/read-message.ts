@@ -88,7 +88,7 @@ const QUERIES: { what: 'progress' | 'records' | 'help'; re: RegExp }[] = [
   },
   {
     what: 'progress',
-    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干|搞)到哪(?:里|儿)?(?:了|一步)?|(?:干|做|弄|完成)了多少(?:了|项)?|还差(?:些)?(?:哪样|啥子?|什么)|哪几项没完成|还有(?:哪几项|哪些|啥|什么)没(?:有)?(?:做完|完成|做)|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
+    re: /进度|做到(?:啥|什么|哪)(?:地步|程度|样)|(?:清单|任务|活儿?)(?:弄|做|完成)?得?(?:咋样|怎么样|如何)|(?:联系|联系了|记了)几个(?:代表|家庭|户)|几个代表了|还差(?!点|一点|些|钱)|还剩|剩下?(?:啥|什么|哪)|够数|完成(?:得|了)?(?:咋样|怎么样|多少|好多|几项|百分之)|(?:整|做|弄|干|搞)到哪(?:里|儿)?(?:了|一步)?|(?:干|做|弄|完成)了多少(?:了|项)?|(?:是不是|有没有)(?:已经)?(?:完成|够数?|达标)了|还差(?:些)?(?:哪样|啥子?|什么)|哪几项没完成|还有(?:哪几项|哪些|啥|什么)没(?:有)?(?:做完|完成|做)|没完成|完成情况|完成得|百分之多少|(?:够数?|齐|完|达标|完成|满|交|写|记|做|联系|帮扶|解决|建|提交|参加)了没有?[？?]?$/,
   },
   {
     what: 'help',
@@ -135,17 +135,17 @@ const NOT_HER = /^(?:可|但)?(?:不是|并非|并不是)|不是(?:一个人|同
 const ANOTHER_YEAR = /去年|前年|年前/
 /** An outcome still waited for: 还没批, 还没办下来. */
 const PENDING =
-  /还(?:是)?没有?(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|还没送|答应给?解决|没(?:批|办)下来|还得等|再等等|等消息|还在(?:等|审|批)|还没修好?|等[^，,。]{1,4}批/
+  /还(?:是)?没有?(?:批|办|定|下来|到账|落实|解决|消息|结果|弄利索|弄好|办好|续)|等批|(?:年后|过段时间)再说|还没送|答应给?解决|没(?:批|办)下来|还得等|还要等|再等等|等消息|还在(?:等|审|批)|还没修好?|等[^，,。]{1,4}批/
 /**
  * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
  */
 const WOMEN_WISH =
-  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|姊妹|婆娘|群众|村民|婆婆|老人|老太太|大妈|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|问(?![了过])|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|姊妹|婆娘|女工|阿姨|阿婆|群众|村民|婆婆|老人|老太太|大妈|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|问(?![了过])|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
 
 /** "有个姐妹来找我": a woman, unnamed, came to her; what she then said she wants is a need. */
 const SOMEONE_CAME =
-  /^(?:有个?|几个|好几个)[^，,]{0,4}?(?:妇女|妈妈|宝妈|媳妇|姐妹|大姐|群众|村民)(?:们)?(?:来|到)?(?:找我|找到我|村部|村委会?)/
+  /^(?:刚才|刚刚|今天|昨天|上午|下午)?(?:有个?|几个|好几个)[^，,]{0,4}?(?:妇女|妈妈|宝妈|媳妇|姐妹|大姐|阿姨|嫂子|群众|村民)(?:们)?(?:来|到)?(?:找我|找到我|村部|村委会?)/
 const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
   WOMEN_WISH.test(clause) || (cameFirst && NEED_WORDS.test(clause))
 
@@ -169,7 +169,7 @@ const WOMEN = /妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|有人|�
 
 /** Someone else, the one a question is asked for: 有个单亲妈妈, 托我, 李大姐家, 她家孩子. */
 const FOR_SOMEONE =
-  /有个|有位|有几个|有户|托我|让我问|叫我问|说(?:她|他)?(?:家)?(?:的)?(?:孩子|娃|老人|男人)|[\u4e00-\u9fff]{1,3}(?:大姐|大娘|阿姨|嫂子?|婶子?)?家(?:的)?(?:闺女|孩子|娃|儿子|老人|男人|媳妇)|(?:她|他)家|她们/
+  /有个|有位|有几个|有户|托我|让我问|叫我问|(?:她|他)(?:那个|的|家)?(?:儿媳妇?|闺女|孩子|老人|男人|媳妇)|说(?:她|他)?(?:家)?(?:的)?(?:孩子|娃|老人|男人)|[\u4e00-\u9fff]{1,3}(?:大姐|大娘|阿姨|嫂子?|婶子?)?家(?:的)?(?:闺女|孩子|娃|儿子|老人|男人|媳妇)|(?:她|他)家|她们/
 
 /** A part that tells the one before came to nothing: "她还没回", "结果她们人都不在" (not "她家的事还在跑"). */
 const THEY_DID_NOT =
@@ -499,7 +499,7 @@ function readRecords(text: string, ctx: ReadContext): Reading {
           items.push({ kind: 'need', content: state.previous })
         continue
       }
-      const cameFirst = !!state.previous && SOMEONE_CAME.test(state.previous) && /^说/.test(clause)
+      const cameFirst = !!state.previous && SOMEONE_CAME.test(state.previous) && /^(?:说|想|要)/.test(clause)
       if (items.length === 0 && (!state.previous || cameFirst) && WOMEN_WISH_OR_SAID(clause, cameFirst)) {
         // "有妇女反映想做两癌筛查，但是去县里太远，希望…": what women asked for is a need, told to its end.
         // Only as the message's first words: after a visit ("她说组里好几个姐妹想…") it is what was talked about.
@@ -878,7 +878,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   }
   // "建了个群，叫白庙村读书会": the group's name, no organisation.
   const orgFound = newOrganisation(clause, used)
-  const org = orgFound && !state.line.includes(`叫${orgFound}`) ? orgFound : undefined
+  const org = orgFound && !(state.line.includes(`叫${orgFound}`) && /群/.test(state.line)) ? orgFound : undefined
   if (org) subjects.push({ name: org, kind: 'socialOrg', written: org })
 
   // What the clause is about, read without the names in it (志愿服务队 is a name, not a service).
@@ -920,6 +920,8 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     // "给张桂兰大姐送了点宣传册": given to the one she met, a visit, not a public service.
     if (kind === 'publicService' && subjects.some((x) => x.kind !== 'socialOrg' && clause.includes(`给${x.written}`)))
       continue
+    // "…群建起来了，群名就叫白庙巾帼志愿队": the group's name, no service.
+    if (kind === 'publicService' && /^(?:群名|名字|群的名字)?(?:就)?叫/.test(clause.trim())) continue
     // "去张桂兰大娘家了，给她量了量血压": done for the one she met, a visit, not a public service.
     if (kind === 'publicService' && met && /^(?:又|还|顺便|顺手)?(?:给|帮|替)(?:她|他)(?!们)/.test(rest.trim()))
       continue
@@ -931,7 +933,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     if (
       kind === 'publicService' &&
       (subjects.some((x) => x.kind === 'socialOrg') || state.orgMet) &&
-      /课|讲座|培训|方案|计划|排班|备案|注册|章程/.test(rest)
+      /课|讲座|培训|方案|计划|排班|备案|注册|章程|名单/.test(rest)
     )
       continue
     const guided = rest.indexOf('指导')
@@ -1007,7 +1009,7 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
       const visited = !solved || (contacted && (!solvedHere || WENT.test(rest)))
       if (visited) add('poorFamily', s.name, s.unsure, s.namesake)
       // "帮马福海家联系了收苹果的老板": calls made for the family, not a visit, when its problem is then solved.
-      const forThem = new RegExp(`(?:帮着?|给)${s.written}(?:联系|找|问|打听)`).test(clause)
+      const forThem = new RegExp(`(?:帮着?|给)${s.written}(?:联系|找|问|打听|把)`).test(clause)
       if (visited && ((!solved && !contacted) || forThem)) ONLY_NAMED.add(items.at(-1)!)
       // "杨德明家看病报销的事，材料交上去了，还在等": a home named first, nobody met in the part.
       if (!solved && !contacted && s.firstInPart) NAMED_ONLY_FIRST.add(items.at(-1)!)

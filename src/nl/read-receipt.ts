@@ -20,17 +20,21 @@ const GOT = '(?:我)?(?:已经?)?(?:收到|已阅|已读|知道了|明白)'
 const KEPT_EMOJI = new Set(['👌', '✅'])
 
 function clean(text: string): string {
-  return text
-    .replace(/@\S+[\s\u2005]*/g, ' ')
-    .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, (c) => (KEPT_EMOJI.has(c) ? c : ' '))
-    .replace(/[＃]/g, '#')
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/(第)?([一二三四五六七八九十]{1,3})(?=号|个|条)/g, (all, th: string | undefined, n: string) =>
-      String(chineseNumber(n) ?? all).replace(/^/, th ?? ''),
-    )
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    text
+      .replace(/@\S+[\s\u2005]*/g, ' ')
+      // "[OK][OK]": WeChat's OK sticker acknowledges as OK does.
+      .replace(/\[(?:OK|ok|好的|收到)\]/g, ' OK ')
+      .replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ')
+      .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, (c) => (KEPT_EMOJI.has(c) ? c : ' '))
+      .replace(/[＃]/g, '#')
+      .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/(第)?([一二三四五六七八九十]{1,3})(?=号|个|条)/g, (all, th: string | undefined, n: string) =>
+        String(chineseNumber(n) ?? all).replace(/^/, th ?? ''),
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
 
 export function readReceipt(text: string): Receipt | undefined {

@@ -60,6 +60,7 @@ describe('a plea for help posted without @', () => {
     '谁知道哪有招家政的？我想出去干点活儿',
     '我屋头男人喝了酒就打人，我不晓得找哪个',
     '请问咱这儿有没有免费的妇科检查啊，想去查查',
+    '有没有人晓得哪里可以学竹编，我想在家做点手工贴补家用',
   ])('%s is passed on', (text) => expect(plea(text)).toMatchObject({ type: 'constituentRequest' }))
 
   it.each([

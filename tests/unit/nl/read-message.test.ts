@@ -470,6 +470,21 @@ describe('readMessage on writing the nineteenth corpus taught', () => {
     ['我老公今天去帮老王家修了一下电线 我冇去', 'unclear:nothing'],
     ['我记了几个代表了？都是哪几个', 'query:records'],
     ['去看了看新代表 叫 郑小燕', 'representatives:郑小燕@11-23'],
+    // What the thirty-first to thirty-third corpora taught.
+    ['刚才有个单亲妈妈来找我，想给孩子办低保', 'need'],
+    ['我汇报下礼拜六去了单亲妈妈林丽华家', 'poorFamily:林丽华家@11-21'],
+    ['她说下礼拜要带组里的人去看老王家', 'unclear:future'],
+    ['我们组小叶昨天帮吴春莲家把孩子学费申请下来了', 'unclear:nothing'],
+    ['我们乡的金美英昨天也去了王建国家', 'unclear:nothing'],
+    ['互住会今天我去了一下帮她们把章程改了改', 'socialOrg:阳光妈妈互助会@11-23'],
+    ['社会组织那一项我是不是已经完成了？', 'query:progress'],
+    ['陈阿婆她那个儿媳妇想问问有没有两癌筛查的名额', 'need'],
+    ['我们村有几个采茶的阿姨想学电脑', 'need'],
+    ['新联系了一位妇女代表，岩脚组的罗玉芬', 'representatives:罗玉芬@11-23'],
+    ['昨天到上村找了代表段玉珍', 'representatives:段玉珍@11-22'],
+    ['今天联系了一个新的社会组织 叫彩虹助残协会', 'socialOrg:彩虹助残协会@11-23'],
+    ['昨天下午去五保户沙马阿依家送了床被子', 'poorFamily:沙马阿依家@11-22'],
+    ['群建起来了，群名就叫白庙巾帼志愿队', 'onlineGroup:就叫白庙巾帼志愿队@11-23'],
   ])('%s → %s', (text, want) => expect(read(text)).toBe(want))
 })
 
