@@ -261,6 +261,10 @@ export const MONGOLIAN_NAME_HEADS = [
 ]
 export const MONGOLIAN_NAME_TAILS = ['花', '高娃', '其其格', '图雅', '塔娜', '格日乐', '琪琪格']
 
+/** Uyghur and Kazakh given names, said without a surname (阿依古丽, 热依汗): their usual parts. */
+export const UYGHUR_NAME_HEADS = ['阿依', '热依', '阿娜', '帕提', '努尔', '迪丽', '古丽', '阿米', '玛依']
+export const UYGHUR_NAME_TAILS = ['古丽', '汗', '娜', '拉', '尔', '曼']
+
 /** A relative named before her name: "张桂兰的儿媳妇孙晓燕" is 孙晓燕, "王建国的弟弟王建军家" is his family. */
 export const KIN_WORDS = [
   '儿媳妇',

@@ -1,4 +1,4 @@
-import { HONORIFICS, SURNAMES, isSurnameAndHonorific, stripHonorific } from './people'
+import { DOUBLE_SURNAMES, HONORIFICS, SURNAMES, isSurnameAndHonorific, stripHonorific } from './people'
 import {
   FAMILY_WORDS,
   KIN_WORDS,
@@ -7,13 +7,12 @@ import {
   NAME_ENDS,
   TIBETAN_NAME_HEADS,
   TIBETAN_NAME_TAILS,
+  UYGHUR_NAME_HEADS,
+  UYGHUR_NAME_TAILS,
   alternation,
 } from './cues'
 
-/** Tibetan and Mongolian given names, written with no surname: their first parts, and what may end them. */
-/** Uyghur and Kazakh given names, said without a surname (阿依古丽, 热依汗): their usual parts. */
-const UYGHUR_NAME_HEADS = ['阿依', '热依', '阿娜', '帕提', '努尔', '迪丽', '古丽', '阿米', '玛依']
-const UYGHUR_NAME_TAILS = ['古丽', '汗', '娜', '拉', '尔', '曼']
+/** Tibetan, Mongolian and Uyghur given names, written with no surname: their first parts, and what may end them. */
 const NO_SURNAME_HEADS = [...TIBETAN_NAME_HEADS, ...MONGOLIAN_NAME_HEADS, ...UYGHUR_NAME_HEADS]
 const NO_SURNAME_TAILS = [...NO_SURNAME_HEADS, ...TIBETAN_NAME_TAILS, ...MONGOLIAN_NAME_TAILS, ...UYGHUR_NAME_TAILS]
 
@@ -31,19 +30,17 @@ export interface NewName {
 
 const SURNAME = `[${[...SURNAMES].join('')}]`
 const HONORIFIC = `(?:${HONORIFICS.join('|')})`
-/** Two-character surnames: Yi (沙马, 吉克, 阿苏…) and the old Han ones (欧阳, 司马…). */
-const DOUBLE_SURNAME = '(?:沙马|吉克|阿苏|阿鲁|曲比|俄底|海来|马海|吉木|阿约|欧阳|司马|上官|诸葛|东方|尉迟)'
-const NAME = `((?:${DOUBLE_SURNAME}|${SURNAME})[\\u4e00-\\u9fff]{1,2}?)`
+const NAME = `((?:${DOUBLE_SURNAMES.join('|')}|${SURNAME})[\\u4e00-\\u9fff]{1,2}?)`
 /** A man's wife or child named by him ("周国平老婆的医保"): his household. */
 const HIS_WIFE = /^的?(?:老婆|媳妇|爱人|老伴|儿子|闺女|孩子|娃)/
 
 /** What may follow a name: what makes its end visible. */
 const AFTER = `(?=${HONORIFIC}|${alternation(NAME_ENDS)}|\\d|[，,、。.！!？?：:（(\\s]|$)`
 
-/** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
 /** Words that start with a surname and name nobody: 孙子, 连队, 海滩. */
 const WORDS =
   /^(?:孙[子女儿]|连队|车[子上站]|海(?:滩|边|上|里|岛|港|产|带|水)|马路|马上|高兴|高速|常常|白天|江边|路上|田里|林场|金秋)/
+/** Words, not a given name: "送去了米和油", "去了趟镇上", "儿童之家" (米, 镇, 童 are surnames too). */
 const NOT_A_NAME = /[和跟与的了个些点们说是在上里下把被给也都又还就这那之面油煤于饺妇好]|(?<!有)粮|^(?:镇|村|县|乡|市)/
 
 /** Where a name said first in a part may start: the part's start, or after "那个" or the time of day ("昨天下午吴碧霞代表来找我了"). */
@@ -208,7 +205,8 @@ export function findNewNames(text: string, taken: (index: number, length: number
         name.length < 2 ||
         at.has(index) ||
         NOT_A_NAME.test(raw.slice(1)) ||
-        /^周[一二三四五六日天末](?![^]*家$)/.test(raw + (text[index + raw.length] ?? '')) ||
+        // "周二去了" is a day; "周二柱家" a home.
+        (/^周[一二三四五六日天末]/.test(raw) && text[index + raw.length] !== '家') ||
         WORDS.test(raw)
       )
         continue

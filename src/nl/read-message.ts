@@ -153,8 +153,10 @@ const WOMEN_WISH_OR_SAID = (clause: string, cameFirst: boolean) =>
  * "(她)说她们组有几个妇女想学做面点", "她说她儿媳妇想学育婴师": women's wish told to her by the one she
  * met. Group 1 ends where the wish starts (the words of telling).
  */
-const TOLD_WISH =
-  /^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|几个人|有人|她家)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着)|(?:她|他)?(?:也|还)?(?:想学|想要|想找|想申请|想去做|想做|想参加))/
+const WOMEN_TOLD_OF = '妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|有人|她家'
+const TOLD_WISH = new RegExp(
+  `^(.*?(?:说|讲|反映|提到))(?=[^，,。]{0,10}?(?:${WOMEN_TOLD_OF}|几个人)[^，,。]{0,12}?(?:想学|想要|想找|想让|想请|想申请|想问问|希望|需要|盼着)|(?:她|他)?(?:也|还)?(?:想学|想要|想找|想申请|想去做|想做|想参加))`,
+)
 /** What is said after the wish to have it recorded: "，报个需求", "我记下了". */
 const WISH_ENDS =
   /[，,\s]*(?:(?:帮我|给我|帮她|给她)?(?:报|记|登记)(?:个|一个|一下|下)?需求(?:吧)?|我(?:都)?记下了|(?:帮我|给我|帮她|给她)?记一下|我记着呢)[。！!]*$/
@@ -165,7 +167,7 @@ const ASKED_FOR = /问(?:问|一下)?(?:有没有|能不能|可不可以|哪里|
 const HER_PLAN = /我(?:想|打算|准备|要)/
 /** A man who said it: 老汉, 大爷, 他. */
 const MAN_SAID = /(?:老汉|老头|大爷|大叔|男人|老公|他)(?:也|还)?(?:说|讲|反映|提到)$/
-const WOMEN = /妇女|媳妇|闺女|姐妹|妈妈|宝妈|婆婆|她们|有人|她家/
+const WOMEN = new RegExp(WOMEN_TOLD_OF)
 
 /** Someone else, the one a question is asked for: 有个单亲妈妈, 托我, 李大姐家, 她家孩子. */
 const FOR_SOMEONE =
@@ -179,7 +181,6 @@ const THEY_DID_NOT =
 const SPOKEN_WISH = /^(?:她|他|人家|对方)(?:们)?(?:也|还)?(?:说|讲|反映|觉得|表示)/
 const CORRECTION = /^(?:哦|噢|啊|呃)?(?:不对|不是不是|说错了|记错了|错了)/
 
-/** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
 /** "李梅⏎张桂兰⏎钟桂香⏎今天都走访了": names one to a line, then what was done with them, as one list. */
 const LISTED_NAME = new RegExp(`^[${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,3}$`)
 
@@ -206,6 +207,7 @@ function dropReportHeader(text: string): string {
 /** "11.22 走访…", "…，11.19": a month and day written with a dot, standing apart, as 11月22日. */
 const DOTTED_DAY = /(^|[\s，,：:])(1[0-2]|0?[1-9])[.．](3[01]|[12]\d|0?[1-9])(?=[\s，,：:。]|$)/g
 
+/** The bot's name, WeChat's bracket emoticons, emoji, invisible characters and voice input's fillers. */
 function tidy(text: string, botName: string): string {
   return (
     fixSoundAlikeVerbs(inEverydayWords(dropReportHeader(dropInvisible(text)).replace(DOTTED_DAY, '$1$2月$3日')))
@@ -470,12 +472,10 @@ function readRecords(text: string, ctx: ReadContext): Reading {
         items.push({ kind: 'need', content })
         state.needTold = true
         if (/^(?:她|他|人家|对方)?(?:们)?(?:也|还)?(?:说|讲|反映|提到)/.test(clause)) continue
+        const teller = clause.slice(0, clause.indexOf(wish[0]) + wish[1]!.length)
         // "刘婶说她想去做两癌筛查": who told her, with no meeting said, is no contact to record.
-        if (
-          !/去|到|看|见|碰|遇|聊|唠|打|电话|微信|找|来/.test(clause.slice(0, clause.indexOf(wish[0]) + wish[1]!.length))
-        )
-          continue
-        clause = clause.slice(0, clause.indexOf(wish[0]) + wish[1]!.length)
+        if (!/去|到|看|见|碰|遇|聊|唠|打|电话|微信|找|来/.test(teller)) continue
+        clause = teller
       }
       // A question (to the bot or the group) is never a deed, nor is what someone else did — unless women's
       // wish comes first in it ("老年妇女想要个跳舞的地方，村部能不能腾个屋子，帮我登记一下").
@@ -630,7 +630,7 @@ function dateOfDeed(clause: string, today: LocalDate, context: DateContext): Fou
 
 /** She took part: a word for her or for going, calling or meeting. */
 const HER_PART =
-  /我|俺|咱|跟|和|同|给|去|到|从|看|探|找|上|跑|吃|联系|走访|家访|摆|谝|侃|说了|讲了|走了|跑了|拜访|慰问|探望|串门|上门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
+  /我|俺|咱|跟|和|同|给|去|到|从|看|探|找|上|跑|吃|联系|走访|家访|摆|谝|侃|说了|讲了|走了|拜访|慰问|串门|电话|唠|聊|拉呱|见|碰|认识|陪|送|坐|接待|开了?个?[^，,。]{0,6}会|组织|召集/
 /** Words of talking about something, not doing it. */
 const TALKED = /问|聊|了解|说|讲|商量|谈|提到|反映/
 /** A report or proposal she handed in or wrote herself, even while talking. */
@@ -646,7 +646,6 @@ const needy = (text: string) => SOLVED.test(text) || NEEDY.test(text)
 /** A family named by what it is: "低保户贺老汉家". */
 const FAMILY_NAMED = new RegExp(`(?:${alternation(FAMILY_LIST)})[：: ]*[\\u4e00-\\u9fff]{2,4}`, 'g')
 
-/** What a proposal or report is about, said before it: "关于…的建议案". */
 /** What a paper is about: "关于两癌救助的建议案", "两癌筛查覆盖率的调研报告". */
 const ABOUT_PAPER = /(?:关于[^，,。]{1,30}(?:的)?|[^，,。]{1,30}的)(?:建议案?|提案|调研报告|报告|调研)/
 
@@ -789,6 +788,47 @@ type Subject = {
   firstInPart?: boolean
 }
 
+/** What a part says around a service word (see servedHerself). */
+type ServiceScene = {
+  clause: string
+  /** The part without the names in it. */
+  rest: string
+  /** The part says a group was built. */
+  grouped: boolean
+  /** She met or called someone, in this part or before. */
+  met: boolean
+  /** The part talks of something with the one she met. */
+  talkedAbout: boolean
+  /** Where a proposal or report is said in the part (Infinity: none). */
+  paperAt: number
+  /** An organisation is named in this part. */
+  orgGuided: boolean
+  /** An organisation she guided is named in this part or before it in the line. */
+  orgMet: boolean
+  /** The people named in the part, as written. */
+  givenTo: string[]
+}
+
+/** Whether a service word at `at` (in `rest`) tells a public service she did herself. */
+function servedHerself(s: ServiceScene, at: number): boolean {
+  const { clause, rest } = s
+  // "建了个两癌筛查群": the service names the group; "建了个姐妹群又拉着姐妹们去敬老院…": both were done.
+  if (s.grouped && /^[^，,。\s了]{0,12}群/.test(rest.slice(at))) return false
+  // "…群建起来了，群名就叫白庙巾帼志愿队": the group's name.
+  if (/^(?:群名|名字|群的名字)?(?:就)?叫/.test(clause.trim())) return false
+  if (s.talkedAbout) return false
+  // "给张桂兰大姐送了点宣传册", "去张桂兰大娘家了，给她量了量血压": done for the one she met, a visit.
+  if (s.givenTo.some((name) => clause.includes(`给${name}`))) return false
+  if (s.met && /^(?:又|还|顺便|顺手)?(?:给|帮|替)(?:她|他)(?!们)/.test(rest.trim())) return false
+  // "把建议案交给镇妇联了，关于农村妇女两癌救助的", "把关于两癌筛查常态化的建议案交了": what the paper is about.
+  if (at > s.paperAt || (s.paperAt < Infinity && ABOUT_PAPER.test(rest))) return false
+  // "去互助会给姐妹们上了一堂家庭教育课", "…帮她们把送温暖的方案改了一遍": the organisation's own work, guided.
+  if (s.orgMet && /课|讲座|培训|方案|计划|排班|备案|注册|章程|名单/.test(rest)) return false
+  // "指导巾帼志愿服务队搞了一次入户宣传": the organisation's activity, which she guided.
+  const guided = rest.indexOf('指导')
+  return !(s.orgGuided && guided >= 0 && at > guided)
+}
+
 function readClause(clause: string, state: LineState, ctx: ReadContext): ProposedItem[] | Reading {
   const mentions = findKnown(clause, ctx.known)
   const subjects: Subject[] = []
@@ -911,39 +951,20 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
   const paperAt = Math.min(
     ...(['proposal', 'report'] as const).flatMap((k) => (kinds.includes(k) ? [kindAt(rest, k)!.index] : [])),
   )
+  const scene: ServiceScene = {
+    clause,
+    rest,
+    grouped: kinds.includes('onlineGroup'),
+    met: !!met,
+    talkedAbout: !!talkedAbout,
+    paperAt,
+    orgGuided: subjects.some((x) => x.kind === 'socialOrg'),
+    orgMet: subjects.some((x) => x.kind === 'socialOrg') || !!state.orgMet,
+    givenTo: subjects.filter((x) => x.kind !== 'socialOrg').map((x) => x.written),
+  }
   for (const kind of kinds) {
-    // "建了个两癌筛查群": the service names the group; "建了个姐妹群又拉着姐妹们去敬老院…": both were done.
-    const group = kinds.includes('onlineGroup') ? kindAt(rest, 'onlineGroup') : undefined
-    const said = kindAt(rest, kind)?.index ?? 0
-    const inGroupName = !!group && /^[^，,。\s了]{0,12}群/.test(rest.slice(said))
-    if (kind === 'publicService' && (inGroupName || talkedAbout)) continue
-    // "给张桂兰大姐送了点宣传册": given to the one she met, a visit, not a public service.
-    if (kind === 'publicService' && subjects.some((x) => x.kind !== 'socialOrg' && clause.includes(`给${x.written}`)))
-      continue
-    // "…群建起来了，群名就叫白庙巾帼志愿队": the group's name, no service.
-    if (kind === 'publicService' && /^(?:群名|名字|群的名字)?(?:就)?叫/.test(clause.trim())) continue
-    // "去张桂兰大娘家了，给她量了量血压": done for the one she met, a visit, not a public service.
-    if (kind === 'publicService' && met && /^(?:又|还|顺便|顺手)?(?:给|帮|替)(?:她|他)(?!们)/.test(rest.trim()))
-      continue
-    if (kind === 'publicService' && (kindAt(rest, kind)?.index ?? 0) > paperAt) continue
-    // "把关于两癌筛查常态化的建议案交了": the service named inside what the paper is about.
-    if (kind === 'publicService' && paperAt < Infinity && ABOUT_PAPER.test(rest)) continue
-    // "指导巾帼志愿服务队搞了一次入户宣传": the organisation's activity, which she guided.
-    // "去互助会给姐妹们上了一堂家庭教育课": a lesson for an organisation she visits is guidance.
-    if (
-      kind === 'publicService' &&
-      (subjects.some((x) => x.kind === 'socialOrg') || state.orgMet) &&
-      /课|讲座|培训|方案|计划|排班|备案|注册|章程|名单/.test(rest)
-    )
-      continue
-    const guided = rest.indexOf('指导')
-    if (
-      kind === 'publicService' &&
-      guided >= 0 &&
-      (kindAt(rest, kind)?.index ?? 0) > guided &&
-      subjects.some((x) => x.kind === 'socialOrg')
-    )
-      continue
+    const found = kindAt(rest, kind)
+    if (kind === 'publicService' && !servedHerself(scene, found?.index ?? 0)) continue
     if ((kind === 'report' || kind === 'proposal') && talkedAbout && !HANDED_IN.test(rest)) continue
     // "把胡月娥拉进了我们村的妇女微信群", "我们村的微信群人越来越多了": a group joined or talked of, not built
     // (unless the next part says it was: "我们村的那个正能量群，我已经建好了").
@@ -953,13 +974,12 @@ function readClause(clause: string, state: LineState, ctx: ReadContext): Propose
     }
     // "开会说两癌筛查下个月开始": a deed still to come is a notice, not hers.
     // Unless the deed is told done before the day ("调研报告写完了…明天交到镇里").
-    const told = rest.slice(kindAt(rest, kind)?.index ?? 0)
+    const told = rest.slice(found?.index ?? 0)
     const later = findDate(told, ctx.today)
     if (later && !later.ok && later.problem === 'future' && !/了/.test(told.slice(0, told.indexOf(later.phrase))))
       continue
     // "跟她说了说建网群的事": the deed's words, then 的事 or 的情况, in talk.
-    const at = kindAt(rest, kind)
-    if (at && TALKED.test(rest) && ABOUT.test(rest.slice(at.index + at.length))) continue
+    if (found && TALKED.test(rest) && ABOUT.test(rest.slice(found.index + found.length))) continue
     add(kind, titleOf(kind, clause, state.line))
   }
   // "我们组的那个宝妈群，昨天终于建起来了": a part that is only a group's name, and the next says it was built.

@@ -2,7 +2,7 @@ import type { Command, Intent } from './command-types'
 import { parseCommand } from './parse-command'
 import type { CommandBook } from './command-book'
 import { normalizeText } from './normalize-text'
-import { readReceipt } from '../nl/read-receipt'
+import { readReceipt, type Receipt } from '../nl/read-receipt'
 import { MESSAGE_LIMITS } from '../domain/vocabulary'
 import { mayBeReport } from '../nl/report-cue'
 import { mayAskForHelp } from '../nl/request-cue'
@@ -31,7 +31,7 @@ export function readIntent(msg: MessageShape, botName: string, book?: CommandBoo
     if (msg.inGroup && !(text && (VOICE_FOR_BOT.test(text) || text.startsWith(botName)))) {
       // "收到收到" said into the phone acknowledges a notice as typing it does.
       const receipt = text.length <= 12 || /通知/.test(text) ? readReceipt(text) : undefined
-      if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
+      if (receipt) return ackOf(receipt)
       return groupMessage(text, true)
     }
     return text ? { type: 'sentence', text, heard: true } : { type: 'unheard' }
@@ -56,11 +56,17 @@ export function readIntent(msg: MessageShape, botName: string, book?: CommandBoo
   const redate = /^#?改(?:一下)?日期[：:\s]*(\S.{0,20})$/.exec(bare)
   if (redate) return { type: 'redate', date: redate[1]! }
   const receipt = msg.inGroup || bare.length <= 12 || /通知/.test(bare) ? readReceipt(msg.text) : undefined
-  if (receipt) return { type: 'ack', ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }) }
+  if (receipt) return ackOf(receipt)
   if (msg.toBot) return { type: 'sentence', text: msg.text }
   // Posted in the group for everyone to see ("今天走访了代表…[强]"): read, and asked about privately.
   return msg.inGroup ? groupMessage(msg.text, false) : undefined
 }
+
+/** A receipt as the intent it is: the newest notice unless she named one. */
+const ackOf = (receipt: Receipt): Intent => ({
+  type: 'ack',
+  ...(receipt.notice === 'newest' ? {} : { which: receipt.notice }),
+})
 
 /**
  * A group message nobody addressed to the bot: a report worth reading, a plea for help worth passing on
