@@ -528,6 +528,36 @@ export const SERVICE_WORDS = [
 ]
 
 /** What a woman wants, told to her: a need for the ledger when she asks for help or it is to be recorded. */
+/**
+ * Women an executive speaks of as a group or by what they are, whose wishes are needs ("二组的妇女们希望…",
+ * "好几个宝妈想学…", "茶厂女工反映…"): one list for the reader and for the group's report cue, so a wish the
+ * reader would take in private chat is read in the group too.
+ */
+export const WOMEN_WHO_WISH = [
+  '妇女',
+  '妈妈',
+  '宝妈',
+  '媳妇',
+  '姐妹',
+  '姊妹',
+  '婆娘',
+  '嫂子',
+  '女工',
+  '阿姨',
+  '阿婆',
+  '群众',
+  '村民',
+  '乡亲',
+  '婆婆',
+  '老人',
+  '老太太',
+  '大妈',
+  '家长',
+  '嬢嬢',
+  '大姐',
+  '代表',
+]
+
 export const NEED_WORDS = [
   '想学',
   '想要',

@@ -13,6 +13,7 @@ import {
   MENS_NAME_CHARACTERS,
   WOMENS_NAME_CHARACTERS,
   NEEDY_WORDS,
+  WOMEN_WHO_WISH,
   alternation,
 } from './cues'
 import { fixSoundAlikeVerbs } from './sound-alike-verbs'
@@ -140,8 +141,9 @@ const PENDING =
  * Women (not she) asking for something: "有妇女反映想做两癌筛查", "好几个妈妈说娃儿放学没人管，想…",
  * "说她们组几个妇女想要法律咨询". A need for the ledger, never a deed of hers.
  */
-const WOMEN_WISH =
-  /^(?:记一下[：:，,\s]*|记个需求[：:，,\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:妇女|妈妈|宝妈|媳妇|姐妹|姊妹|婆娘|女工|阿姨|阿婆|群众|村民|婆婆|老人|老太太|大妈|家长|嬢嬢|大姐|代表)(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|问(?![了过])|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))/
+const WOMEN_WISH = new RegExp(
+  `^(?:记一下[：:，,\\s]*|记个需求[：:，,\\s]*)?(?:有个事儿?|有件事)?(?:今天|昨天|最近)?(?:说|她说|她们说|有的?|好几个|几个|不少|很多|村里的?|组里的?)?[^，,。]{0,8}?(?:${alternation(WOMEN_WHO_WISH)})(?:们)?(?:她们)?(?:都|也)?(?:跟我|对我|给我|找我)?(?:反映|说|问(?![了过])|提出|希望|想要?|盼着?|要求)(?!.{0,4}(?:了解|知道))`,
+)
 
 /** "有个姐妹来找我": a woman, unnamed, came to her; what she then said she wants is a need. */
 const SOMEONE_CAME =

@@ -1,6 +1,9 @@
 import { CONTACTED, FAMILY_WORDS, SOCIAL_ORG_SUFFIX, SOLVED, kindsIn } from './classify'
-import { FORWARDED } from './cues'
+import { FORWARDED, WOMEN_WHO_WISH, alternation } from './cues'
 import { inEverydayWords } from './everyday'
+
+/** "二组的妇女们希望村里装几盏路灯": women's wish, a need to ask her about. */
+const WOMEN_WISH = new RegExp(`(?:${alternation(WOMEN_WHO_WISH)})(?:们)?[^，,。]{0,4}(?:希望|想要|想学|想找|反映|盼着)`)
 
 /** Something done (了, 过, 完, 好) or a day named, even a vague one: a report tells what happened. */
 const DONE =
@@ -26,12 +29,7 @@ export function mayBeReport(written: string): boolean {
   )
     return true
   // "二组的妇女们希望村里装几盏路灯": women's wish, a need to ask her about.
-  if (
-    /(?:妇女|妈妈|宝妈|媳妇|姐妹|姊妹|婆娘|嫂子|大姐|阿姨|女工|群众|村民|乡亲)(?:们)?[^，,。]{0,4}(?:希望|想要|想学|想找|反映|盼着)/.test(
-      text,
-    )
-  )
-    return true
+  if (WOMEN_WISH.test(text)) return true
   if (!DONE.test(text)) return false
   return (
     CONTACTED.test(text) ||

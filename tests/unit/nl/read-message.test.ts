@@ -266,6 +266,9 @@ describe('readMessage on writing the seventeenth and eighteenth corpora taught (
     ['大家好 我那个写完了妇情日记 写的是返乡妈妈找工作的事', 'diary@11-23'],
     // A work-report header is no forwarded notice.
     ['【履职小结】11月21日走访代表何丽萍', 'representatives:何丽萍@11-21'],
+    // One list of women whose wishes are needs, for the group's cue and the reader alike.
+    ['组里几个老人希望村里修个扶手', 'need'],
+    ['好几个嫂子想学做电商', 'need'],
     // The day a report was finished, said after it.
     ['那篇留守儿童的调研报告，前天终于弄完了', 'report:那篇留守儿童的调研报告@11-21'],
     // What did not happen, and what she did instead for the one she named.
